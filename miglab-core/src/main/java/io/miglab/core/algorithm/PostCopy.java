@@ -1,0 +1,17 @@
+package io.miglab.core.algorithm;
+
+import io.miglab.core.result.StopReason;
+import io.miglab.core.sim.MigrationSession;
+
+/**
+ * Post-copy (Hines and Gopalan, VEE 2009): pause, send the CPU and device state, resume on the destination at
+ * once, then push every page in the background while the guest's faults pull the pages it touches first; with
+ * pre-paging the neighbours of a faulted page come next. Each page crosses the wire exactly once.
+ */
+public final class PostCopy implements MigrationAlgorithm {
+    @Override
+    public void migrate(MigrationSession session) {
+        session.start();
+        session.switchToPostCopy(StopReason.NOT_ITERATIVE);
+    }
+}

@@ -1,0 +1,49 @@
+package io.miglab.core.memory;
+
+import io.miglab.core.spec.InvalidSpecException;
+import io.miglab.core.unit.ByteSize;
+
+/**
+ * The guest's RAM as the migration sees it.
+ *
+ * @param size            RAM size; a whole number of pages
+ * @param pageSizeBytes   page size, a power of two from 512 B to 2 MiB (4 KiB by default)
+ * @param zeroPageShare   share of pages that are all zeros when the migration starts (0..1); a fresh guest is
+ *                        mostly zeros, which is why a 256 MiB QEMU guest sends about 119 MiB
+ * @param compressibility share of a page's bytes a generic compressor removes (0..1), used by compression
+ */
+public record GuestMemory(ByteSize size, int pageSizeBytes, double zeroPageShare, double compressibility) {
+    public static final int DEFAULT_PAGE_SIZE = 4096;
+    /** Page indices are {@code int}s: at 4 KiB pages that is 8 TiB of RAM. */
+    public static final long MAX_PAGES = Integer.MAX_VALUE - 8;
+
+    public GuestMemory {
+        InvalidSpecException.require(pageSizeBytes >= 512 && pageSizeBytes <= 2 * 1024 * 1024
+                && Integer.bitCount(pageSizeBytes) == 1, "page-size", "a power of two from 512 to 2MiB", pageSizeBytes);
+        InvalidSpecException.require(size.bytes() >= pageSizeBytes, "memory", "at least one page", size);
+        InvalidSpecException.require(size.bytes() % pageSizeBytes == 0, "memory",
+                "a whole number of pages of " + pageSizeBytes + " B", size);
+        InvalidSpecException.require(size.bytes() / pageSizeBytes <= MAX_PAGES, "memory",
+                "at most " + MAX_PAGES + " pages", size);
+        InvalidSpecException.require(zeroPageShare >= 0 && zeroPageShare <= 1, "zero-pages", "a share from 0 to 1",
+                zeroPageShare);
+        InvalidSpecException.require(compressibility >= 0 && compressibility < 1, "compressibility",
+                "a share from 0 to below 1", compressibility);
+    }
+
+    public static GuestMemory of(ByteSize size) {
+        return new GuestMemory(size, DEFAULT_PAGE_SIZE, 0, 0);
+    }
+
+    public int pages() { return (int) (size.bytes() / pageSizeBytes); }
+
+    public long bytes() { return size.bytes(); }
+
+    public GuestMemory withZeroPageShare(double share) {
+        return new GuestMemory(size, pageSizeBytes, share, compressibility);
+    }
+
+    public GuestMemory withCompressibility(double c) {
+        return new GuestMemory(size, pageSizeBytes, zeroPageShare, c);
+    }
+}

@@ -1,0 +1,33 @@
+package io.miglab.core.result;
+
+/** Why pre-copy (or the whole migration) stopped. */
+public enum StopReason {
+    /** Stop-and-copy and post-copy do not iterate. */
+    NOT_ITERATIVE(true),
+    /** The rest could be sent within the downtime limit. */
+    DOWNTIME_LIMIT_MET(true),
+    /** Fewer dirty pages than the policy's threshold were left. */
+    FEW_DIRTY_PAGES(true),
+    /** Hybrid: switched to post-copy after the set rounds or time. */
+    SWITCHED_TO_POSTCOPY(true),
+    /** The round limit was reached before convergence. */
+    MAX_ROUNDS(false),
+    /** The data limit was reached before convergence. */
+    MAX_DATA(false),
+    /** The time limit was reached before convergence. */
+    TIMEOUT(false),
+    /** The destination went away or the run was cancelled by a user. */
+    ABORTED(false),
+    /** The migration failed: a QEMU error, a lost destination during post-copy, and the like. */
+    FAILED(false);
+
+    private final boolean converged;
+
+    StopReason(boolean converged) {
+        this.converged = converged;
+    }
+
+    public boolean converged() {
+        return converged;
+    }
+}

@@ -1,0 +1,282 @@
+package io.miglab.core.sim;
+
+import io.miglab.core.memory.PageBitmap;
+import io.miglab.core.result.MigrationResult;
+import io.miglab.core.result.RoundStats;
+import io.miglab.core.result.StopReason;
+import io.miglab.core.spec.MigrationSpec;
+import io.miglab.core.spec.Optimisations;
+import io.miglab.core.spec.StopCondition;
+import io.miglab.core.write.PageSink;
+import io.miglab.core.write.WriteProcess;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The page-level simulation of one migration. Algorithms drive it through a few primitives (a pre-copy round, a
+ * stop-and-copy, a switch to post-copy, a cancel); it keeps the clocks, the page bitmaps and the ledger, and
+ * records events from which {@link ResultAssembler} computes the metrics once.
+ *
+ * <p>Pre-copy follows QEMU's dirty-log semantics: a page written during a round is sent again in the next round,
+ * whether or not it had already been sent in this one, because the log is only collected at the round's sync.
+ */
+public final class MigrationSession {
+    /** No simulation runs longer than this many rounds, whatever the policy. */
+    public static final int ROUND_CAP = 100_000;
+
+    private final MigrationSpec spec;
+    private final int pageSize;
+    private final double bandwidth;
+    private final PageBitmap toSend;
+    private final PageBitmap written;
+    private final PageBitmap everSent;
+    private final PageCostModel cost;
+    private final WriteProcess writer;
+    private final AutoConvergeController autoConverge;
+    final TransferLedger ledger = new TransferLedger();
+    private final List<MigrationEvent> events = new ArrayList<>();
+    private final List<RoundStats> rounds = new ArrayList<>();
+    private double clock;
+    private double guestClock;
+    private int throttlePercent;
+    private long lastRoundBytes;
+    private double lastRoundSeconds;
+    private boolean started;
+    private boolean finished;
+
+    private final PageSink logWrites = new PageSink() {
+        @Override
+        public void page(int index) {
+            written.set(index);
+            cost.written(index);
+        }
+
+        @Override
+        public void range(int from, int to) {
+            written.setRange(from, to);
+            cost.writtenRange(from, to);
+        }
+    };
+
+    public MigrationSession(MigrationSpec spec) {
+        this.spec = spec;
+        int pages = spec.memory().pages();
+        this.pageSize = spec.memory().pageSizeBytes();
+        this.bandwidth = spec.link().effectiveBandwidth().bytesPerSecond();
+        this.toSend = new PageBitmap(pages);
+        this.written = new PageBitmap(pages);
+        this.everSent = new PageBitmap(pages);
+        this.cost = new PageCostModel(spec.memory(), spec.optimisations(), spec.seed());
+        this.writer = spec.writeModel().start(pages, spec.seed());
+        this.autoConverge = spec.autoConverge().map(a -> new AutoConvergeController(a, 0)).orElse(null);
+    }
+
+    public MigrationSpec spec() { return spec; }
+
+    public int roundsDone() { return rounds.size(); }
+
+    public double clockSeconds() { return clock; }
+
+    /** Pages that still have to be sent (the migration bitmap after the last sync). */
+    public long dirtyPages() { return toSend.cardinality(); }
+
+    /** Setup: the preparation time passes with the guest running, then every page is marked to send. */
+    public void start() {
+        if (started) throw new IllegalStateException("start() called twice");
+        started = true;
+        events.add(new MigrationEvent.Started(0));
+        runGuestOnSource(spec.overheads().preparation().toNanos() / 1e9);
+        written.clearAll();
+        toSend.setAll();
+        events.add(new MigrationEvent.FirstPageSent(clock));
+    }
+
+    /** One pre-copy round: send the pages in the migration bitmap while the guest runs, then sync the dirty log. */
+    public RoundStats precopyRound() {
+        requireRunning();
+        int round = rounds.size();
+        int throttleInRound = throttlePercent;
+        long compressedBefore = cost.bytesCompressed;
+        long bytes = 0, pages = 0;
+        for (int p = toSend.nextSet(0); p >= 0; p = toSend.nextSet(p + 1)) {
+            bytes += sendPage(p, round >= 1);
+            pages++;
+        }
+        toSend.clearAll();
+        double sendSeconds = transferSeconds(bytes, cost.bytesCompressed - compressedBefore);
+        runGuestOnSource(sendSeconds);
+        runGuestOnSource(syncSeconds());
+        long dirtied = sync();
+        ledger.bytesByPhase[Phase.PRECOPY.ordinal()] += bytes;
+        lastRoundBytes = bytes;
+        lastRoundSeconds = sendSeconds;
+        double roundSeconds = sendSeconds + syncSeconds();
+        if (autoConverge != null) {
+            throttlePercent = autoConverge.afterSync(clock, dirtied * pageSize, bytes);
+            ledger.maxThrottlePercent = Math.max(ledger.maxThrottlePercent, throttlePercent);
+        }
+        RoundStats stats = new RoundStats(round, pages, bytes, roundSeconds * 1000,
+                roundSeconds > 0 ? dirtied / roundSeconds : 0, throttleInRound);
+        rounds.add(stats);
+        events.add(new MigrationEvent.RoundEnded(clock, stats));
+        return stats;
+    }
+
+    /**
+     * The policy's verdict after a round: a convergence reason, a limit reason, or empty to go on. Convergence wins
+     * when both hold.
+     */
+    public Optional<StopReason> evaluatePolicy() {
+        long remaining = toSend.cardinality();
+        for (StopCondition c : spec.policy().conditions()) {
+            if (c instanceof StopCondition.DowntimeBelow d) {
+                double measured = lastRoundSeconds > 0 ? lastRoundBytes / lastRoundSeconds : bandwidth;
+                double expectedSeconds = remaining * (double) pageSize / measured;
+                if (expectedSeconds <= d.limit().toNanos() / 1e9) return Optional.of(StopReason.DOWNTIME_LIMIT_MET);
+            } else if (c instanceof StopCondition.FewDirtyPages f && remaining < f.pages()) {
+                return Optional.of(StopReason.FEW_DIRTY_PAGES);
+            }
+        }
+        if (remaining == 0) return Optional.of(StopReason.FEW_DIRTY_PAGES);
+        for (StopCondition c : spec.policy().conditions()) {
+            if (c instanceof StopCondition.MaxRounds r && rounds.size() >= r.rounds()) {
+                return Optional.of(StopReason.MAX_ROUNDS);
+            } else if (c instanceof StopCondition.MaxData m && ledger.bytes() >= m.factor() * spec.memory().bytes()) {
+                return Optional.of(StopReason.MAX_DATA);
+            } else if (c instanceof StopCondition.Timeout t && clock >= t.after().toNanos() / 1e9) {
+                return Optional.of(StopReason.TIMEOUT);
+            }
+        }
+        if (rounds.size() >= ROUND_CAP) return Optional.of(StopReason.MAX_ROUNDS);
+        return Optional.empty();
+    }
+
+    /** Pause the guest, send what is still dirty plus the device state, resume on the destination. */
+    public void stopAndCopy(StopReason reason) {
+        requireRunning();
+        events.add(new MigrationEvent.GuestPaused(clock));
+        sync();
+        long compressedBefore = cost.bytesCompressed;
+        long bytes = spec.overheads().deviceState().bytes();
+        boolean delta = !rounds.isEmpty();
+        for (int p = toSend.nextSet(0); p >= 0; p = toSend.nextSet(p + 1)) bytes += sendPage(p, delta);
+        toSend.clearAll();
+        ledger.bytesByPhase[Phase.STOP_AND_COPY.ordinal()] += bytes;
+        clock += transferSeconds(bytes, cost.bytesCompressed - compressedBefore) + spec.link().oneWaySeconds();
+        resumeOnDestination();
+        finish(reason, true);
+    }
+
+    /** Give up: the guest keeps running on the source. */
+    public void cancel(StopReason reason) {
+        requireRunning();
+        finish(reason, false);
+    }
+
+    /**
+     * Pause, send the device state, resume on the destination, then push every page still at the source in the
+     * background while the guest faults in the ones it touches first.
+     */
+    public void switchToPostCopy(StopReason reason) {
+        requireRunning();
+        events.add(new MigrationEvent.GuestPaused(clock));
+        sync();
+        long bytes = spec.overheads().deviceState().bytes();
+        ledger.bytesByPhase[Phase.STOP_AND_COPY.ordinal()] += bytes;
+        clock += transferSeconds(bytes, 0) + spec.link().oneWaySeconds();
+        resumeOnDestination();
+        events.add(new MigrationEvent.PostCopyStarted(clock));
+        new PostCopyPusher(this).run();
+        clock += spec.link().oneWaySeconds();
+        finish(reason, true);
+    }
+
+    public MigrationResult result(String backend) {
+        if (!finished) throw new IllegalStateException("the algorithm ended without finishing the migration");
+        return ResultAssembler.assemble(backend, spec, events, rounds, ledger);
+    }
+
+    // ---- used by PostCopyPusher ----
+
+    PageBitmap pending() { return toSend; }
+
+    int pageSize() { return pageSize; }
+
+    double bandwidthBytesPerSecond() { return bandwidth; }
+
+    /** Advances the guest on the destination by {@code guestSeconds}, feeding the pages it touches to {@code sink}. */
+    void runGuestOnDestination(double guestSeconds, PageSink sink) {
+        writer.write(guestClock, guestClock + guestSeconds, sink);
+        guestClock += guestSeconds;
+    }
+
+    void advanceWall(double seconds, double lostSeconds) {
+        clock += seconds;
+        ledger.guestRunSeconds += seconds;
+        ledger.guestLostSeconds += lostSeconds;
+    }
+
+    /** Sends one page during post-copy; the caller clears it from the pending bitmap. */
+    long sendPostCopyPage(int page) {
+        long b = sendPage(page, false);
+        ledger.bytesByPhase[Phase.POSTCOPY.ordinal()] += b;
+        return b;
+    }
+
+    // ---- internals ----
+
+    private long sendPage(int page, boolean deltaAllowed) {
+        ledger.pages++;
+        if (everSent.get(page)) ledger.resent++;
+        else everSent.set(page);
+        if (cost.isZero(page)) ledger.zeroPages++;
+        return cost.cost(page, deltaAllowed);
+    }
+
+    /** Collects the dirty log into the migration bitmap; returns the pages it held. */
+    private long sync() {
+        long dirtied = written.cardinality();
+        toSend.or(written);
+        written.clearAll();
+        return dirtied;
+    }
+
+    private void runGuestOnSource(double wallSeconds) {
+        if (wallSeconds <= 0) return;
+        double running = 1 - throttlePercent / 100.0;
+        writer.write(guestClock, guestClock + wallSeconds * running, logWrites);
+        guestClock += wallSeconds * running;
+        clock += wallSeconds;
+        ledger.guestRunSeconds += wallSeconds;
+        ledger.guestLostSeconds += wallSeconds * (1 - running);
+    }
+
+    /** Wire time, or the compressor's time when it is the slower of the two (they run pipelined). */
+    private double transferSeconds(long wireBytes, long compressedInputBytes) {
+        double wire = wireBytes / bandwidth;
+        Optional<Optimisations.Compression> c = spec.optimisations().compression();
+        if (c.isEmpty() || compressedInputBytes == 0) return wire;
+        return Math.max(wire, compressedInputBytes / c.get().throughput().bytesPerSecond());
+    }
+
+    private double syncSeconds() {
+        return spec.overheads().syncPerGiB().toNanos() / 1e9 * spec.memory().bytes() / (1024.0 * 1024 * 1024);
+    }
+
+    private void resumeOnDestination() {
+        events.add(new MigrationEvent.DestinationLoading(clock));
+        clock += spec.overheads().resume().toNanos() / 1e9;
+        events.add(new MigrationEvent.GuestResumedOnDestination(clock));
+    }
+
+    private void finish(StopReason reason, boolean completed) {
+        finished = true;
+        events.add(new MigrationEvent.Finished(clock, reason, completed));
+    }
+
+    private void requireRunning() {
+        if (!started) throw new IllegalStateException("call start() first");
+        if (finished) throw new IllegalStateException("the migration has already finished");
+    }
+}

@@ -1,0 +1,73 @@
+package io.miglab.core.sim;
+
+import io.miglab.core.memory.GuestMemory;
+import io.miglab.core.memory.PageBitmap;
+import io.miglab.core.spec.Optimisations;
+import java.util.Arrays;
+import java.util.SplittableRandom;
+
+/**
+ * Bytes on the wire for one page, given what the page holds and which optimisations are on. Keeps the state the
+ * optimisations need: which pages are still all zeros, and the XBZRLE cache.
+ */
+final class PageCostModel {
+    private final int pageSize;
+    private final boolean zeroElision;
+    private final PageBitmap zero;
+    private final int[] xbzrleSlots;
+    private final int xbzrleMask;
+    private final long deltaBytes;
+    private final double compressedShare;
+    /** Page bytes fed to the compressor, for its CPU time. */
+    long bytesCompressed;
+
+    PageCostModel(GuestMemory memory, Optimisations options, long seed) {
+        this.pageSize = memory.pageSizeBytes();
+        this.zeroElision = options.zeroPageElision();
+        this.zero = new PageBitmap(memory.pages());
+        if (memory.zeroPageShare() > 0) {
+            SplittableRandom random = new SplittableRandom(seed ^ 0x5DEECE66DL);
+            for (int p = 0; p < memory.pages(); p++) if (random.nextDouble() < memory.zeroPageShare()) zero.set(p);
+        }
+        if (options.xbzrle().isPresent()) {
+            // QEMU's cache is direct-mapped by page number, its size rounded down to a power of two of pages
+            // (migration/page_cache.c: cache_get_by_addr uses addr >> page_bits & (max_num_items - 1)).
+            long items = Math.max(1, options.xbzrle().get().cacheSize().bytes() / pageSize);
+            int size = Integer.highestOneBit((int) Math.min(items, 1 << 30));
+            xbzrleSlots = new int[size];
+            Arrays.fill(xbzrleSlots, -1);
+            xbzrleMask = size - 1;
+            deltaBytes = (long) Math.ceil(pageSize * options.xbzrle().get().deltaRatio());
+        } else {
+            xbzrleSlots = null;
+            xbzrleMask = 0;
+            deltaBytes = 0;
+        }
+        this.compressedShare = options.compression().isPresent() ? 1 - memory.compressibility() : 1;
+    }
+
+    /** A write makes the page non-zero. */
+    void written(int page) { zero.clear(page); }
+
+    void writtenRange(int from, int to) { zero.clearRange(from, to); }
+
+    boolean isZero(int page) { return zeroElision && zero.get(page); }
+
+    /**
+     * Wire bytes for sending {@code page}. {@code deltaAllowed}: XBZRLE is used only for re-sends after the first
+     * full pass, as QEMU does (it skips the cache during the bulk stage).
+     */
+    long cost(int page, boolean deltaAllowed) {
+        if (zeroElision && zero.get(page)) return Optimisations.PAGE_HEADER_BYTES;
+        if (xbzrleSlots != null && deltaAllowed) {
+            int slot = page & xbzrleMask;
+            if (xbzrleSlots[slot] == page) return Optimisations.PAGE_HEADER_BYTES + deltaBytes;
+            xbzrleSlots[slot] = page;
+        }
+        if (compressedShare < 1) {
+            bytesCompressed += pageSize;
+            return Optimisations.PAGE_HEADER_BYTES + (long) Math.ceil(pageSize * compressedShare);
+        }
+        return Optimisations.PAGE_HEADER_BYTES + pageSize;
+    }
+}

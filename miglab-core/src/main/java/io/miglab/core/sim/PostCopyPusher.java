@@ -1,0 +1,75 @@
+package io.miglab.core.sim;
+
+import io.miglab.core.memory.PageBitmap;
+import io.miglab.core.write.PageSink;
+
+/**
+ * Post-copy after the switch-over: the guest runs on the destination while the source pushes the remaining pages
+ * in address order. A page the guest touches before it has arrived is a fault: the guest waits a round trip plus
+ * the page's own transfer, and the page jumps the queue; with pre-paging, the pages after it follow at once.
+ * Time advances in slices short enough that each holds a handful of guest accesses.
+ */
+final class PostCopyPusher {
+    private final MigrationSession session;
+    private final PageBitmap pending;
+    private final int prepaging;
+    private final double bandwidth;
+    private final double roundTrip;
+    private final double slice;
+    private int[] touched = new int[64];
+    private int touchedCount;
+
+    PostCopyPusher(MigrationSession session) {
+        this.session = session;
+        this.pending = session.pending();
+        this.prepaging = session.spec().postCopy().prepagingPages();
+        this.bandwidth = session.bandwidthBytesPerSecond();
+        this.roundTrip = session.spec().link().roundTripSeconds();
+        double rate = session.spec().writeModel().pagesPerSecond();
+        this.slice = rate > 0 ? Math.min(1.0, Math.max(0.0005, 16 / rate)) : 1.0;
+    }
+
+    void run() {
+        PageSink collect = new PageSink() {
+            @Override
+            public void page(int index) {
+                if (touchedCount == touched.length) touched = java.util.Arrays.copyOf(touched, touched.length * 2);
+                touched[touchedCount++] = index;
+            }
+        };
+        double budget = 0;
+        int cursor = 0;
+        while (!pending.isEmpty()) {
+            touchedCount = 0;
+            session.runGuestOnDestination(slice, collect);
+            double stall = 0;
+            long demandBytes = 0;
+            for (int i = 0; i < touchedCount; i++) {
+                int p = touched[i];
+                if (!pending.get(p)) continue;
+                session.ledger.faults++;
+                long b = send(p);
+                demandBytes += b;
+                stall += roundTrip + b / bandwidth;
+                for (int q = p + 1, end = Math.min(pending.pages(), p + 1 + prepaging); q < end; q++) {
+                    if (pending.get(q)) demandBytes += send(q);
+                }
+            }
+            double wall = slice + stall;
+            budget += wall * bandwidth - demandBytes;
+            while (budget > 0 && !pending.isEmpty()) {
+                int p = pending.nextSet(cursor);
+                if (p < 0) p = pending.nextSet(0);
+                budget -= send(p);
+                cursor = p + 1;
+            }
+            if (pending.isEmpty() && budget > 0) wall -= Math.min(slice, budget / bandwidth);
+            session.advanceWall(wall, stall);
+        }
+    }
+
+    private long send(int page) {
+        pending.clear(page);
+        return session.sendPostCopyPage(page);
+    }
+}

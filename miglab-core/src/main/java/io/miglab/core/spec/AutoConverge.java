@@ -1,0 +1,23 @@
+package io.miglab.core.spec;
+
+/**
+ * QEMU's auto-converge: throttle the guest's vCPUs when it dirties memory faster than it can be sent.
+ * Defaults from QEMU migration/options.c: cpu-throttle-initial 20, cpu-throttle-increment 10, max-cpu-throttle 99,
+ * throttle-trigger-threshold 50.
+ */
+public record AutoConverge(int initialPercent, int incrementPercent, int maxPercent, int triggerThresholdPercent) {
+    public AutoConverge {
+        InvalidSpecException.require(initialPercent >= 1 && initialPercent <= 99, "throttle-initial", "1 to 99",
+                initialPercent);
+        InvalidSpecException.require(incrementPercent >= 1 && incrementPercent <= 99, "throttle-increment",
+                "1 to 99", incrementPercent);
+        InvalidSpecException.require(maxPercent >= initialPercent && maxPercent <= 99, "throttle-max",
+                "throttle-initial to 99", maxPercent);
+        InvalidSpecException.require(triggerThresholdPercent >= 1 && triggerThresholdPercent <= 100,
+                "throttle-trigger-threshold", "1 to 100", triggerThresholdPercent);
+    }
+
+    public static AutoConverge qemuDefaults() {
+        return new AutoConverge(20, 10, 99, 50);
+    }
+}

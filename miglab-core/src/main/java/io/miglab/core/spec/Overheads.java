@@ -1,0 +1,27 @@
+package io.miglab.core.spec;
+
+import io.miglab.core.unit.ByteSize;
+import java.time.Duration;
+
+/**
+ * Fixed costs around the page transfer.
+ *
+ * @param preparation  from the migrate command to the first page (QEMU's setup-time: dirty logging on, threads)
+ * @param resume       from the last byte at the destination to the guest running there (device state load)
+ * @param deviceState  CPU and device state sent while the guest is paused
+ * @param syncPerGiB   time to synchronise the dirty bitmap, per GiB of guest memory, once per round
+ */
+public record Overheads(Duration preparation, Duration resume, ByteSize deviceState, Duration syncPerGiB) {
+    public Overheads {
+        InvalidSpecException.require(preparation != null && !preparation.isNegative(), "preparation-time",
+                "a duration >= 0", preparation);
+        InvalidSpecException.require(resume != null && !resume.isNegative(), "resume-time", "a duration >= 0", resume);
+        InvalidSpecException.require(syncPerGiB != null && !syncPerGiB.isNegative(), "sync-cost", "a duration >= 0",
+                syncPerGiB);
+    }
+
+    /** No fixed costs but a small device state: what the closed-form tests compare against. */
+    public static Overheads defaults() {
+        return new Overheads(Duration.ZERO, Duration.ZERO, ByteSize.ofKiB(256), Duration.ZERO);
+    }
+}

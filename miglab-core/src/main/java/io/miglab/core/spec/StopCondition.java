@@ -1,0 +1,52 @@
+package io.miglab.core.spec;
+
+import java.time.Duration;
+
+/**
+ * One clause of a pre-copy termination policy. Convergence clauses end pre-copy because the rest is small
+ * enough; limit clauses end it because it is taking too long or sending too much.
+ */
+public sealed interface StopCondition {
+    /** Converged: the pages still dirty can be sent within the downtime limit at the bandwidth measured in the
+     * last round (QEMU, migration/migration.c: pending_size <= threshold_size = bandwidth * downtime_limit). */
+    record DowntimeBelow(Duration limit) implements StopCondition {
+        public DowntimeBelow {
+            InvalidSpecException.require(limit != null && !limit.isNegative() && !limit.isZero(), "downtime-limit",
+                    "a duration > 0", limit);
+        }
+    }
+
+    /** Converged: fewer than {@code pages} pages are dirty (Xen: 50). */
+    record FewDirtyPages(long pages) implements StopCondition {
+        public FewDirtyPages {
+            InvalidSpecException.require(pages >= 0, "min-dirty-pages", "a page count >= 0", pages);
+        }
+    }
+
+    /** Limit: at most this many rounds after the first full pass (Xen: 30). */
+    record MaxRounds(int rounds) implements StopCondition {
+        public MaxRounds {
+            InvalidSpecException.require(rounds >= 1 && rounds <= 100_000, "max-rounds", "1 to 100000", rounds);
+        }
+    }
+
+    /** Limit: at most {@code factor} times the memory size sent in all (Xen: 3). */
+    record MaxData(double factor) implements StopCondition {
+        public MaxData {
+            InvalidSpecException.require(factor >= 1 && factor <= 1000, "max-data", "a factor of memory from 1 to 1000",
+                    factor);
+        }
+    }
+
+    /** Limit: the migration may last at most this long. */
+    record Timeout(Duration after) implements StopCondition {
+        public Timeout {
+            InvalidSpecException.require(after != null && !after.isNegative() && !after.isZero(), "timeout",
+                    "a duration > 0", after);
+        }
+    }
+
+    default boolean isLimit() {
+        return this instanceof MaxRounds || this instanceof MaxData || this instanceof Timeout;
+    }
+}

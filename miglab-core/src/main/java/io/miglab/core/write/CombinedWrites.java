@@ -1,0 +1,40 @@
+package io.miglab.core.write;
+
+import io.miglab.core.spec.InvalidSpecException;
+import java.util.List;
+import java.util.stream.Collectors;
+
+/** Several writers at once (for example a hot working set plus a slow sweep); each part gets its own seed. */
+public record CombinedWrites(List<WriteModel> parts) implements WriteModel {
+    public CombinedWrites {
+        InvalidSpecException.require(parts != null && !parts.isEmpty(), "write-model", "at least one part", parts);
+        parts = List.copyOf(parts);
+    }
+
+    @Override
+    public WriteProcess start(int pages, long seed) {
+        List<WriteProcess> processes = new java.util.ArrayList<>();
+        for (int i = 0; i < parts.size(); i++) processes.add(parts.get(i).start(pages, seed * 31 + i + 1));
+        return (from, to, sink) -> {
+            for (WriteProcess p : processes) p.write(from, to, sink);
+        };
+    }
+
+    @Override
+    public double pagesPerSecond() {
+        return parts.stream().mapToDouble(WriteModel::pagesPerSecond).sum();
+    }
+
+    /** Parts are treated as independent: the union of independent sets, 1 - prod(1 - d_i / N). */
+    @Override
+    public double expectedDistinctPages(double seconds, int pages) {
+        double clean = 1;
+        for (WriteModel m : parts) clean *= 1 - Math.min(1, m.expectedDistinctPages(seconds, pages) / pages);
+        return pages * (1 - clean);
+    }
+
+    @Override
+    public String describe() {
+        return parts.stream().map(WriteModel::describe).collect(Collectors.joining(" + "));
+    }
+}

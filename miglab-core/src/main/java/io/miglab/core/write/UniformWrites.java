@@ -1,0 +1,30 @@
+package io.miglab.core.write;
+
+import io.miglab.core.spec.InvalidSpecException;
+import java.util.SplittableRandom;
+
+/** Writes at {@code pagesPerSecond}, each to a page drawn uniformly from all of memory. */
+public record UniformWrites(double pagesPerSecond) implements WriteModel {
+    public UniformWrites {
+        InvalidSpecException.require(pagesPerSecond >= 0 && Double.isFinite(pagesPerSecond), "dirty-rate",
+                "pages/s >= 0", pagesPerSecond);
+    }
+
+    @Override
+    public WriteProcess start(int pages, long seed) {
+        SplittableRandom random = new SplittableRandom(seed);
+        return (from, to, sink) -> {
+            long n = Writes.countBetween(pagesPerSecond, from, to);
+            for (long i = 0; i < n; i++) sink.page(random.nextInt(pages));
+        };
+    }
+
+    /** Distinct pages among R t uniform draws from N: N (1 - e^(-R t / N)). */
+    @Override
+    public double expectedDistinctPages(double seconds, int pages) {
+        return pages * -Math.expm1(-pagesPerSecond * seconds / pages);
+    }
+
+    @Override
+    public String describe() { return String.format(java.util.Locale.ROOT, "uniform %.0f pages/s", pagesPerSecond); }
+}

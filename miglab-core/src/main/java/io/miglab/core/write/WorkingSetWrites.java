@@ -1,0 +1,63 @@
+package io.miglab.core.write;
+
+import io.miglab.core.spec.InvalidSpecException;
+import io.miglab.core.unit.ByteSize;
+import java.util.Locale;
+import java.util.SplittableRandom;
+
+/**
+ * A writable working set: {@code hotPagesPerSecond} random writes within a hot set of {@code workingSet} bytes
+ * placed in the middle of memory, plus optional {@code coldPagesPerSecond} random writes anywhere else.
+ */
+public record WorkingSetWrites(ByteSize workingSet, int pageSizeBytes, double hotPagesPerSecond,
+                               double coldPagesPerSecond) implements WriteModel {
+    public WorkingSetWrites {
+        InvalidSpecException.require(workingSet.bytes() >= pageSizeBytes, "working-set", "at least one page",
+                workingSet);
+        InvalidSpecException.require(hotPagesPerSecond >= 0 && Double.isFinite(hotPagesPerSecond), "dirty-rate",
+                "pages/s >= 0", hotPagesPerSecond);
+        InvalidSpecException.require(coldPagesPerSecond >= 0 && Double.isFinite(coldPagesPerSecond),
+                "cold-dirty-rate", "pages/s >= 0", coldPagesPerSecond);
+    }
+
+    public int hotPages(int pages) {
+        return (int) Math.min(pages, workingSet.bytes() / pageSizeBytes);
+    }
+
+    @Override
+    public WriteProcess start(int pages, long seed) {
+        int hot = hotPages(pages);
+        int start = WriteModel.centeredStart(pages, hot);
+        int cold = pages - hot;
+        SplittableRandom random = new SplittableRandom(seed);
+        return (from, to, sink) -> {
+            long n = Writes.countBetween(hotPagesPerSecond, from, to);
+            for (long i = 0; i < n; i++) sink.page(start + random.nextInt(hot));
+            if (cold > 0) {
+                long c = Writes.countBetween(coldPagesPerSecond, from, to);
+                for (long i = 0; i < c; i++) {
+                    int k = random.nextInt(cold);
+                    sink.page(k < start ? k : k + hot);
+                }
+            }
+        };
+    }
+
+    @Override
+    public double pagesPerSecond() { return hotPagesPerSecond + coldPagesPerSecond; }
+
+    @Override
+    public double expectedDistinctPages(double seconds, int pages) {
+        int hot = hotPages(pages);
+        int cold = pages - hot;
+        double d = hot * -Math.expm1(-hotPagesPerSecond * seconds / hot);
+        if (cold > 0) d += cold * -Math.expm1(-coldPagesPerSecond * seconds / cold);
+        return d;
+    }
+
+    @Override
+    public String describe() {
+        return String.format(Locale.ROOT, "working-set %s at %.0f pages/s%s", workingSet, hotPagesPerSecond,
+                coldPagesPerSecond > 0 ? String.format(Locale.ROOT, " + %.0f cold pages/s", coldPagesPerSecond) : "");
+    }
+}

@@ -1,0 +1,27 @@
+package io.miglab.core.write;
+
+/**
+ * How a guest dirties its memory. Each model is a definition (a record); {@link #start} makes a seeded process
+ * that emits the pages written over guest time. The same definition drives the page-level simulator (page sets),
+ * the rate-based models and the closed form ({@link #expectedDistinctPages}), and the real guest's writer program.
+ */
+public sealed interface WriteModel
+        permits NoWrites, UniformWrites, WorkingSetWrites, SweepWrites, TraceWrites, CombinedWrites {
+
+    /** A deterministic writer over a guest of {@code pages} pages. */
+    WriteProcess start(int pages, long seed);
+
+    /** Page writes per second of guest time (not distinct pages). */
+    double pagesPerSecond();
+
+    /** Expected number of distinct pages written in {@code seconds} of guest time, for a guest of {@code pages}. */
+    double expectedDistinctPages(double seconds, int pages);
+
+    /** A short description for tables, e.g. {@code uniform 5000 pages/s}. */
+    String describe();
+
+    /** Start of a region of {@code regionPages} placed in the middle of the guest's memory. */
+    static int centeredStart(int pages, int regionPages) {
+        return Math.max(0, (pages - regionPages) / 2);
+    }
+}
