@@ -1,0 +1,43 @@
+package io.miglab.datacenter.migration;
+
+import io.miglab.core.MigrationBackend;
+import io.miglab.core.result.MigrationResult;
+import io.miglab.core.spec.MigrationSpec;
+import io.miglab.datacenter.engine.Simulator;
+import io.miglab.datacenter.network.Network;
+import io.miglab.datacenter.network.NetworkLink;
+import java.util.List;
+
+/**
+ * One rate-based migration alone on a dedicated link of the spec's bandwidth (its cap applies as the flow's
+ * cap): the datacenter's migration model through the common backend interface, so it can be set side by side
+ * with the page-level simulator and the closed form.
+ */
+public final class RateBasedBackend implements MigrationBackend {
+    public static final String NAME = "datacenter";
+    private final RateAlgorithms algorithms;
+
+    public RateBasedBackend(RateAlgorithms algorithms) {
+        this.algorithms = algorithms;
+    }
+
+    public RateBasedBackend() {
+        this(RateAlgorithms.standard());
+    }
+
+    @Override
+    public String name() { return NAME; }
+
+    @Override
+    public MigrationResult migrate(MigrationSpec spec) {
+        Simulator sim = new Simulator(spec.seed());
+        Network network = new Network(sim);
+        NetworkLink link = new NetworkLink("link", spec.link().bandwidth().bytesPerSecond());
+        RateMigration m = new RateMigration(sim, network, List.of(link), spec, algorithms.create(spec.algorithm()),
+                ThrottleRules.forSpec(spec, false), null, NAME);
+        m.start();
+        sim.run();
+        if (!m.isFinished()) throw new IllegalStateException("the migration did not finish");
+        return m.result();
+    }
+}
