@@ -1,0 +1,129 @@
+package io.miglab.qemu.launch;
+
+import io.miglab.qemu.qmp.QmpClient;
+import io.miglab.qemu.serial.SerialReader;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+
+/**
+ * Starts miglab guests: a source that boots, or a destination that waits for an incoming migration. Everything
+ * goes through an argument list, never a shell. QMP and serial sockets live in a {@link PrivateDir} and are set
+ * to 0600 once QEMU has made them.
+ *
+ * <p>QEMU is started through {@code setpriv --pdeathsig KILL} (util-linux, Essential in Debian), so the kernel
+ * kills it if the JVM dies without running its shutdown hooks (SIGKILL, OOM killer). The parent-death signal is
+ * tied to the thread that forked the child, so every QEMU is spawned from one thread that lives as long as the JVM.
+ */
+public final class QemuLauncher {
+    private static final Path SETPRIV = Path.of("/usr/bin/setpriv");
+    private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(15);
+    private static final ExecutorService SPAWNER = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "miglab-qemu-spawner");
+        t.setDaemon(true);
+        return t;
+    });
+
+    /** How the guest starts. */
+    public enum Mode {
+        /** Boot the kernel: a migration source. */
+        BOOT,
+        /** {@code -incoming defer}: wait for {@code migrate-incoming}, run the guest when it has arrived. */
+        INCOMING,
+        /** {@code -incoming defer -S}: as INCOMING, but leave the guest paused after the migration. */
+        INCOMING_PAUSED
+    }
+
+    private final QemuInstallation installation;
+    private final Accel accel;
+
+    public QemuLauncher(QemuInstallation installation, Accel accel) {
+        this.installation = installation;
+        this.accel = accel;
+    }
+
+    public Accel accel() {
+        return accel;
+    }
+
+    public QemuInstallation installation() {
+        return installation;
+    }
+
+    /** The QEMU command line (without the setpriv prefix). */
+    public List<String> commandLine(GuestConfig guest, String name, Mode mode, PrivateDir dir) {
+        List<String> cmd = new ArrayList<>(List.of(installation.qemu().toString(),
+                "-name", name, "-accel", accel.qemuName(), "-m", guest.memoryMiB() + "M", "-smp", "1",
+                "-nodefaults", "-display", "none", "-vga", "none", "-no-reboot",
+                "-kernel", installation.vmlinux().toString(), "-initrd", installation.initramfs().toString(),
+                "-append", guest.kernelCommandLine(),
+                "-chardev", "socket,id=ser0,path=" + serialSocket(dir, name) + ",server=on,wait=off",
+                "-serial", "chardev:ser0",
+                "-qmp", "unix:" + qmpSocket(dir, name) + ",server=on,wait=off",
+                "-monitor", "none"));
+        for (Path d : installation.dataDirs()) {
+            cmd.add("-L");
+            cmd.add(d.toString());
+        }
+        if (mode != Mode.BOOT) {
+            cmd.add("-incoming");
+            cmd.add("defer");
+        }
+        if (mode == Mode.INCOMING_PAUSED) cmd.add("-S");
+        return cmd;
+    }
+
+    /**
+     * Starts QEMU and connects to its QMP and serial sockets. On any failure the QEMU is stopped and the error
+     * carries the end of its log.
+     */
+    public QemuProcess launch(GuestConfig guest, String name, Mode mode, PrivateDir dir) {
+        List<String> cmd = new ArrayList<>();
+        if (Files.isExecutable(SETPRIV)) cmd.addAll(List.of(SETPRIV.toString(), "--pdeathsig", "KILL", "--"));
+        cmd.addAll(commandLine(guest, name, mode, dir));
+        Path log = dir.resolve(name + ".log");
+        ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.to(log.toFile()))
+                .redirectInput(ProcessBuilder.Redirect.from(Path.of("/dev/null").toFile()));
+        Process process = spawn(pb, name);
+        QemuProcess qemu = new QemuProcess(name, process, log, guest, accel);
+        QemuReaper.register(qemu);
+        try {
+            QmpClient qmp = QmpClient.connect(qmpSocket(dir, name), CONNECT_TIMEOUT, process::isAlive);
+            PrivateDir.ownerOnly(qmpSocket(dir, name));
+            SerialReader serial = SerialReader.connect(serialSocket(dir, name), CONNECT_TIMEOUT, process::isAlive);
+            PrivateDir.ownerOnly(serialSocket(dir, name));
+            qemu.attach(qmp, serial);
+            return qemu;
+        } catch (RuntimeException e) {
+            qemu.close();
+            throw new IllegalStateException("QEMU " + name + " did not start: " + e.getMessage() + "\n"
+                    + qemu.logTail(), e);
+        }
+    }
+
+    public static Path qmpSocket(PrivateDir dir, String name) {
+        return dir.resolve(name + ".qmp");
+    }
+
+    public static Path serialSocket(PrivateDir dir, String name) {
+        return dir.resolve(name + ".serial");
+    }
+
+    private static Process spawn(ProcessBuilder pb, String name) {
+        try {
+            return SPAWNER.submit(pb::start).get();
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause();
+            throw new IllegalStateException("cannot start QEMU " + name + ": " + cause.getMessage(), cause);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while starting QEMU " + name, e);
+        }
+    }
+}
