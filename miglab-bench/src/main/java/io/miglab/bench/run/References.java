@@ -1,0 +1,20 @@
+package io.miglab.bench.run;
+
+import io.miglab.bench.reference.ReferenceSet;
+import io.miglab.bench.reference.ReferenceSets;
+import io.miglab.bench.store.ResultsStore;
+import io.miglab.core.spec.InvalidSpecException;
+
+/** Resolves {@code --reference NAME}: a shipped set, a JSON file, or a complete run of that name in the store. */
+public final class References {
+    private References() { }
+
+    public static ReferenceSet resolve(String name, ResultsStore store) {
+        return ReferenceSets.find(name)
+                .or(() -> store.findCompleteRun(name).map(r -> ReferenceSet.fromMeasurements(name,
+                        "run " + r.info().id() + " (" + r.info().backend() + ") from the results store",
+                        "stored run " + r.info().id() + ", started " + r.info().startedAt(), r.measurements())))
+                .orElseThrow(() -> new InvalidSpecException("reference", "one of " + String.join(", ",
+                        ReferenceSets.SHIPPED) + ", a .json file, or the name of a complete run in the store", name));
+    }
+}

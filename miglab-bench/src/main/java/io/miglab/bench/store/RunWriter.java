@@ -1,0 +1,119 @@
+package io.miglab.bench.store;
+
+import io.miglab.bench.metric.Baseline;
+import io.miglab.bench.metric.Measurement;
+import io.miglab.bench.score.MetricScore;
+import io.miglab.bench.score.WorkloadRatio;
+import io.miglab.core.result.MigrationResult;
+import io.miglab.core.result.RoundStats;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.sql.Types;
+import java.util.List;
+
+/** Inserts one run's results; the caller owns the transaction. */
+final class RunWriter {
+    private RunWriter() { }
+
+    static void write(Connection c, long runId, List<Baseline> baselines, List<Measurement> measurements,
+                      List<MetricScore> scores, String referenceName) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("INSERT INTO baselines (run_id, workload, host_load,"
+                + " throughput, unit, window_ms) VALUES (?,?,?,?,?,?)")) {
+            for (Baseline b : baselines) {
+                ps.setLong(1, runId);
+                ps.setString(2, b.workload());
+                ps.setString(3, b.hostLoad().label());
+                ps.setDouble(4, b.throughput());
+                ps.setString(5, b.unit());
+                ps.setDouble(6, b.windowMs());
+                ps.addBatch();
+            }
+            ps.executeBatch();
+        }
+        try (PreparedStatement ps = c.prepareStatement("INSERT INTO migrations (run_id, workload, host_load, point,"
+                + " point_offset_ms, window_ms, baseline_throughput, throughput_during, overhead_percent, backend,"
+                + " algorithm, converged, completed, stop_reason, preparation_ms, downtime_ms, resume_ms, total_ms,"
+                + " precopy_ms, bytes_transferred, pages_transferred, pages_resent, zero_pages, precopy_bytes,"
+                + " stop_copy_bytes, postcopy_bytes, postcopy_faults, guest_slowdown_percent, max_throttle_percent,"
+                + " assumptions) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+                Statement.RETURN_GENERATED_KEYS);
+             PreparedStatement rounds = c.prepareStatement("INSERT INTO rounds (migration_id, round, pages, bytes,"
+                     + " duration_ms, dirty_rate, throttle_percent) VALUES (?,?,?,?,?,?,?)")) {
+            for (Measurement m : measurements) {
+                MigrationResult r = m.result();
+                int i = 1;
+                ps.setLong(i++, runId);
+                ps.setString(i++, m.workload());
+                ps.setString(i++, m.hostLoad().label());
+                ps.setInt(i++, m.point());
+                ps.setDouble(i++, m.pointOffsetMs());
+                ps.setDouble(i++, m.windowMs());
+                ps.setDouble(i++, m.baselineThroughput());
+                ps.setDouble(i++, m.throughputDuring());
+                ps.setDouble(i++, m.overheadPercent());
+                ps.setString(i++, r.backend());
+                ps.setString(i++, r.algorithm());
+                ps.setBoolean(i++, r.converged());
+                ps.setBoolean(i++, r.completed());
+                ps.setString(i++, r.stopReason().name());
+                ps.setDouble(i++, r.preparationTimeMs());
+                ps.setDouble(i++, r.downtimeMs());
+                ps.setDouble(i++, r.resumeTimeMs());
+                ps.setDouble(i++, r.totalTimeMs());
+                ps.setDouble(i++, r.precopyTimeMs());
+                ps.setLong(i++, r.bytesTransferred());
+                ps.setLong(i++, r.pagesTransferred());
+                ps.setLong(i++, r.pagesResent());
+                ps.setLong(i++, r.zeroPages());
+                ps.setLong(i++, r.precopyBytes());
+                ps.setLong(i++, r.stopCopyBytes());
+                ps.setLong(i++, r.postcopyBytes());
+                ps.setLong(i++, r.postcopyFaults());
+                ps.setDouble(i++, r.guestSlowdownPercent());
+                ps.setInt(i++, r.maxThrottlePercent());
+                ps.setString(i, String.join("\n", r.assumptions()));
+                ps.executeUpdate();
+                long migrationId = ResultsStore.generatedId(ps);
+                for (RoundStats s : r.rounds()) {
+                    rounds.setLong(1, migrationId);
+                    rounds.setInt(2, s.round());
+                    rounds.setLong(3, s.pages());
+                    rounds.setLong(4, s.bytes());
+                    rounds.setDouble(5, s.durationMs());
+                    rounds.setDouble(6, s.dirtyRate());
+                    rounds.setInt(7, s.throttlePercent());
+                    rounds.addBatch();
+                }
+                rounds.executeBatch();
+            }
+        }
+        try (PreparedStatement ps = c.prepareStatement("INSERT INTO scores (run_id, host_load, metric, score,"
+                + " reference_name, excluded) VALUES (?,?,?,?,?,?)");
+             PreparedStatement terms = c.prepareStatement("INSERT INTO score_terms (run_id, host_load, metric,"
+                     + " workload, platform_value, reference_value) VALUES (?,?,?,?,?,?)")) {
+            for (MetricScore s : scores) {
+                ps.setLong(1, runId);
+                ps.setString(2, s.hostLoad().label());
+                ps.setString(3, s.metric().key());
+                if (s.scored()) ps.setDouble(4, s.score());
+                else ps.setNull(4, Types.DOUBLE);
+                ps.setString(5, referenceName);
+                ps.setString(6, String.join("\n", s.excluded()));
+                ps.addBatch();
+                for (WorkloadRatio t : s.ratios()) {
+                    terms.setLong(1, runId);
+                    terms.setString(2, s.hostLoad().label());
+                    terms.setString(3, s.metric().key());
+                    terms.setString(4, t.workload());
+                    terms.setDouble(5, t.platform());
+                    terms.setDouble(6, t.reference());
+                    terms.addBatch();
+                }
+            }
+            ps.executeBatch();
+            terms.executeBatch();
+        }
+    }
+}
