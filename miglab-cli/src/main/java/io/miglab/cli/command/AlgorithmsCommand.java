@@ -1,0 +1,29 @@
+package io.miglab.cli.command;
+
+import io.miglab.cli.Main;
+import io.miglab.cli.output.TextTable;
+import io.miglab.core.algorithm.AlgorithmRegistry;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+
+/** {@code miglab algorithms}: the registered algorithms, the names {@code --algorithm} accepts. */
+@Command(name = "algorithms", mixinStandardHelpOptions = true,
+        description = "List the migration algorithms (the names --algorithm accepts).")
+public final class AlgorithmsCommand implements Callable<Integer> {
+    @ParentCommand
+    Main main;
+
+    @Spec
+    CommandSpec command;
+
+    @Override
+    public Integer call() {
+        TextTable t = new TextTable("algorithm", "description").leftAligned();
+        for (AlgorithmRegistry.Entry e : main.registry().entries()) t.row(e.name(), e.description());
+        t.print(command.commandLine().getOut());
+        return Main.OK;
+    }
+}

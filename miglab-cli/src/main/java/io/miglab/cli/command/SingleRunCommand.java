@@ -1,0 +1,72 @@
+package io.miglab.cli.command;
+
+import io.miglab.cli.BadInputException;
+import io.miglab.cli.Main;
+import io.miglab.cli.output.ResultCsvWriter;
+import io.miglab.cli.output.ResultJsonWriter;
+import io.miglab.cli.output.ResultTableWriter;
+import io.miglab.cli.output.SpecSummary;
+import io.miglab.cli.spec.SpecOptions;
+import io.miglab.core.MigrationBackend;
+import io.miglab.core.result.MigrationResult;
+import io.miglab.core.spec.MigrationSpec;
+import java.io.PrintWriter;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+
+/** One migration through one backend, printed as a table (default), JSON or CSV. */
+abstract class SingleRunCommand implements Callable<Integer> {
+    @ParentCommand
+    Main main;
+
+    @Spec
+    CommandSpec command;
+
+    @Mixin
+    SpecOptions options;
+
+    static final class Format {
+        @Option(names = "--json", description = "Print the result as JSON (field names as in docs/cli.md).")
+        boolean json;
+        @Option(names = "--csv", description = "Print the result as one CSV row under a header.")
+        boolean csv;
+    }
+
+    @ArgGroup(exclusive = true)
+    Format format = new Format();
+
+    @Option(names = "--rounds", description = "Also print the per-round table (table output only; JSON always has it).")
+    boolean rounds;
+
+    abstract MigrationBackend backend();
+
+    @Override
+    public Integer call() {
+        if (rounds && (format.json || format.csv)) {
+            throw new BadInputException("rounds: only with the table output (the JSON always holds the rounds)");
+        }
+        MigrationSpec spec = options.toSpec(main.registry());
+        MigrationResult result = backend().migrate(spec);
+        PrintWriter out = command.commandLine().getOut();
+        if (format.json) {
+            ResultJsonWriter.write(result, out);
+        } else if (format.csv) {
+            ResultCsvWriter.write(result, out, true);
+        } else {
+            out.println(SpecSummary.of(spec));
+            out.println();
+            ResultTableWriter.write(result, out);
+            if (rounds) {
+                out.println();
+                ResultTableWriter.writeRounds(result, out);
+            }
+        }
+        out.flush();
+        return Main.OK;
+    }
+}

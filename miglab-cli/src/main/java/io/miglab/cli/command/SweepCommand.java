@@ -1,0 +1,87 @@
+package io.miglab.cli.command;
+
+import io.miglab.cli.BadInputException;
+import io.miglab.cli.Main;
+import io.miglab.cli.backend.Backends;
+import io.miglab.cli.spec.SpecFactory;
+import io.miglab.cli.spec.SpecOptions;
+import io.miglab.cli.spec.Values;
+import io.miglab.cli.sweep.SweepAxis;
+import io.miglab.cli.sweep.SweepAxisParser;
+import io.miglab.cli.sweep.SweepPlotter;
+import io.miglab.cli.sweep.SweepReport;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+
+/** {@code miglab sweep}: vary one or two parameters, write a CSV and the plots of the classic experiments. */
+@Command(name = "sweep", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"Run a migration for every value of one or two parameters; print a table, write a CSV "
+                + "and plots (total time, pre-copy time, downtime, pre-copy vs stop-and-copy).",
+                "Example: miglab sweep --vary dirty-rate=0..40000+5000 --memory 1G --out sweep-out"})
+public final class SweepCommand implements Callable<Integer> {
+    @ParentCommand
+    Main main;
+
+    @Spec
+    CommandSpec command;
+
+    @Option(names = "--vary", paramLabel = "NAME=VALUES", required = true, order = -10,
+            description = {"Parameter to vary: bandwidth, memory, dirty-rate, working-set, downtime-limit or "
+                    + "algorithm; VALUES a list (bandwidth=10M,50M,100M), FROM..TO+STEP (dirty-rate=0..50000+5000) "
+                    + "or FROM..TO*FACTOR (memory=256M..4G*2). Twice for a grid."})
+    List<String> vary = new ArrayList<>();
+
+    @Option(names = "--backend", paramLabel = "sim|closed-form", order = -9,
+            description = "Page-level simulator or closed-form predictor. Default: sim")
+    String backend = Backends.SIM;
+
+    @Option(names = "--out", paramLabel = "DIR", order = -8,
+            description = "Folder for sweep.csv and the plots. Default: miglab-sweep")
+    Path out = Path.of("miglab-sweep");
+
+    @Option(names = "--plot-format", paramLabel = "png|svg", order = -7, description = "Default: png")
+    String plotFormat = "png";
+
+    @Option(names = "--no-plots", order = -6, description = "Write the CSV only.")
+    boolean noPlots;
+
+    @Option(names = "--no-compare", order = -5,
+            description = "Do not also run pre-copy and stop-and-copy at each point (no comparison plot).")
+    boolean noCompare;
+
+    @Mixin
+    SpecOptions options;
+
+    @Override
+    public Integer call() throws Exception {
+        if (vary.size() > 2) throw new BadInputException("vary: at most two parameters (a grid) (got " + vary.size() + ")");
+        List<SweepAxis> axes = new ArrayList<>();
+        Set<String> seen = new HashSet<>();
+        for (String v : vary) {
+            SweepAxis axis = SweepAxisParser.parse(v, main.registry());
+            if (!seen.add(axis.parameter().key)) {
+                throw new BadInputException("vary: each parameter once (got " + axis.parameter().key + " twice)");
+            }
+            axes.add(axis);
+        }
+        String b = Values.choice("backend", backend, Backends.NAMES.toArray(String[]::new));
+        SweepPlotter.Format format = SweepPlotter.Format.valueOf(
+                Values.choice("plot-format", plotFormat, "png", "svg").toUpperCase(Locale.ROOT));
+        PrintWriter o = command.commandLine().getOut();
+        SweepReport.run(options.values(), axes, new SpecFactory(main.registry()),
+                Backends.create(b, main.registry()), !noCompare, out, format, !noPlots, o);
+        return Main.OK;
+    }
+}

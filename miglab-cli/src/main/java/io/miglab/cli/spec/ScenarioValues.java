@@ -1,0 +1,65 @@
+package io.miglab.cli.spec;
+
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The inputs of one migration as text, keyed by flag name without dashes ({@code memory}, {@code dirty-rate}),
+ * each with where it came from. Layers are applied in order, later ones overriding: scenario file, then flags,
+ * then (in a sweep) the point's values. Immutable.
+ */
+public final class ScenarioValues {
+    /** One value and its origin, e.g. {@code "flag"} or {@code "scenario examples/web.yaml"}. */
+    public record Value(String text, String origin) { }
+
+    public static final String FLAG = "flag";
+    public static final String SWEEP = "sweep";
+
+    private final Map<String, Value> values;
+
+    private ScenarioValues(Map<String, Value> values) {
+        this.values = Collections.unmodifiableMap(values);
+    }
+
+    public static ScenarioValues empty() {
+        return new ScenarioValues(new LinkedHashMap<>());
+    }
+
+    /** A copy with {@code key} set to {@code text} from {@code origin}; a null text leaves the key as it was. */
+    public ScenarioValues with(String key, String text, String origin) {
+        if (text == null) return this;
+        Map<String, Value> copy = new LinkedHashMap<>(values);
+        copy.put(key, new Value(text, origin));
+        return new ScenarioValues(copy);
+    }
+
+    /** A copy with every value of {@code top} laid over this one's. */
+    public ScenarioValues overriddenBy(ScenarioValues top) {
+        Map<String, Value> copy = new LinkedHashMap<>(values);
+        copy.putAll(top.values);
+        return new ScenarioValues(copy);
+    }
+
+    public boolean has(String key) {
+        return values.containsKey(key);
+    }
+
+    public Optional<Value> get(String key) {
+        return Optional.ofNullable(values.get(key));
+    }
+
+    public Optional<String> text(String key) {
+        return get(key).map(Value::text);
+    }
+
+    public Map<String, Value> asMap() {
+        return values;
+    }
+
+    @Override
+    public String toString() {
+        return values.toString();
+    }
+}

@@ -1,0 +1,148 @@
+package io.miglab.cli.spec;
+
+import io.miglab.cli.BadInputException;
+import io.miglab.cli.trace.DirtyTraceReader;
+import io.miglab.core.algorithm.AlgorithmRegistry;
+import io.miglab.core.link.Link;
+import io.miglab.core.memory.GuestMemory;
+import io.miglab.core.spec.AutoConverge;
+import io.miglab.core.spec.InvalidSpecException;
+import io.miglab.core.spec.MigrationSpec;
+import io.miglab.core.spec.Optimisations;
+import io.miglab.core.spec.Overheads;
+import io.miglab.core.spec.PostCopyOptions;
+import io.miglab.core.spec.TerminationPolicy;
+import io.miglab.core.unit.ByteSize;
+import io.miglab.core.unit.DataRate;
+import io.miglab.core.write.TraceWrites;
+import io.miglab.core.write.WriteModel;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Turns {@link ScenarioValues} (flags, scenario file, sweep point) into a validated {@link MigrationSpec}. Inputs
+ * that would have no effect in the chosen combination are errors rather than silently ignored. An error caused by
+ * a scenario file's value names the file too. Trace files are read once per factory.
+ */
+public final class SpecFactory {
+    private static final Set<String> STANDARD = Set.of("stop-and-copy", "precopy", "postcopy", "hybrid");
+    private final AlgorithmRegistry registry;
+    private final Map<Path, DirtyTraceReader.TraceFile> traces = new HashMap<>();
+
+    public SpecFactory(AlgorithmRegistry registry) {
+        this.registry = registry;
+    }
+
+    public MigrationSpec build(ScenarioValues values) {
+        SpecInputs in = new SpecInputs(values);
+        try {
+            return build(in);
+        } catch (InvalidSpecException e) {
+            Optional<String> origin = in.origin(e.field());
+            if (origin.isPresent() && origin.get().startsWith("scenario ")) {
+                throw new BadInputException(e.getMessage() + " in " + origin.get().substring("scenario ".length()), e);
+            }
+            throw e;
+        }
+    }
+
+    private MigrationSpec build(SpecInputs in) {
+        ByteSize pageSize = Values.size("page-size", in.text("page-size"));
+        InvalidSpecException.require(pageSize.bytes() <= Integer.MAX_VALUE, "page-size",
+                "a power of two from 512 to 2MiB", pageSize);
+        GuestMemory memory = new GuestMemory(Values.size("memory", in.text("memory")), (int) pageSize.bytes(),
+                Values.share("zero-pages", in.text("zero-pages")),
+                Values.share("compressibility", in.text("compressibility")));
+        Link link = new Link(Values.rate("bandwidth", in.text("bandwidth")),
+                Values.duration("latency", in.text("latency")),
+                in.optional("bandwidth-cap").map(t -> Values.rate("bandwidth-cap", t)));
+        String algorithm = algorithm(in);
+        WriteModel writes = WriteModelParser.parse(in, memory, file -> trace(file, memory));
+        TerminationPolicy policy = PolicyBuilder.build(in);
+        return new MigrationSpec(memory, writes, link, algorithm, policy, autoConverge(in), optimisations(in),
+                postCopy(in, algorithm), overheads(in), Values.integer("seed", in.text("seed"), Long.MIN_VALUE,
+                Long.MAX_VALUE));
+    }
+
+    private String algorithm(SpecInputs in) {
+        String name = in.text("algorithm").trim();
+        if (!registry.contains(name)) {
+            throw new InvalidSpecException("algorithm", "one of " + String.join(", ", registry.names()),
+                    "'" + name + "'");
+        }
+        return name;
+    }
+
+    private static Optional<AutoConverge> autoConverge(SpecInputs in) {
+        List<String> knobs = List.of("throttle-initial", "throttle-increment", "throttle-max",
+                "throttle-trigger-threshold");
+        if (!Values.bool("auto-converge", in.text("auto-converge"))) {
+            for (String k : knobs) in.forbid(k, "--auto-converge");
+            return Optional.empty();
+        }
+        return Optional.of(new AutoConverge(percent(in, knobs.get(0)), percent(in, knobs.get(1)),
+                percent(in, knobs.get(2)), percent(in, knobs.get(3))));
+    }
+
+    private static int percent(SpecInputs in, String key) {
+        return (int) Values.integer(key, in.text(key), 1, 100);
+    }
+
+    private static Optimisations optimisations(SpecInputs in) {
+        Optional<Optimisations.Xbzrle> xbzrle = Optional.empty();
+        if (Values.bool("xbzrle", in.text("xbzrle"))) {
+            xbzrle = Optional.of(new Optimisations.Xbzrle(Values.size("xbzrle-cache", in.text("xbzrle-cache")),
+                    Values.share("xbzrle-delta", in.text("xbzrle-delta"))));
+        } else {
+            in.forbid("xbzrle-cache", "--xbzrle");
+            in.forbid("xbzrle-delta", "--xbzrle");
+        }
+        Optional<Optimisations.Compression> compression = Optional.empty();
+        if (Values.bool("compress", in.text("compress"))) {
+            compression = Optional.of(new Optimisations.Compression(
+                    Values.rate("compress-throughput", in.text("compress-throughput"))));
+        } else {
+            in.forbid("compress-throughput", "--compress");
+        }
+        return new Optimisations(Values.bool("zero-page-elision", in.text("zero-page-elision")), xbzrle, compression);
+    }
+
+    /** Hybrid and post-copy knobs; for the standard algorithms that ignore them, giving them is an error. */
+    private static PostCopyOptions postCopy(SpecInputs in, String algorithm) {
+        boolean checked = STANDARD.contains(algorithm)
+                && !in.origin("algorithm").map(ScenarioValues.SWEEP::equals).orElse(false);
+        if (checked && !algorithm.equals("hybrid")) {
+            in.forbid("precopy-rounds", "--algorithm hybrid");
+            in.forbid("switch-after", "--algorithm hybrid");
+        }
+        if (checked && !algorithm.equals("hybrid") && !algorithm.equals("postcopy")) {
+            in.forbid("prepaging", "--algorithm postcopy or hybrid");
+        }
+        Optional<Duration> switchAfter = in.optional("switch-after").map(t -> Values.duration("switch-after", t));
+        return new PostCopyOptions((int) Values.integer("precopy-rounds", in.text("precopy-rounds"), 1, 100_000),
+                switchAfter, (int) Values.integer("prepaging", in.text("prepaging"), 0, 65_536));
+    }
+
+    private static Overheads overheads(SpecInputs in) {
+        return new Overheads(Values.duration("preparation-time", in.text("preparation-time")),
+                Values.duration("resume-time", in.text("resume-time")),
+                Values.size("device-state", in.text("device-state")),
+                Values.duration("sync-cost", in.text("sync-cost")));
+    }
+
+    private TraceWrites trace(String file, GuestMemory memory) {
+        DirtyTraceReader.TraceFile t = traces.computeIfAbsent(Path.of(file).toAbsolutePath().normalize(),
+                DirtyTraceReader::read);
+        InvalidSpecException.require(t.pageSizeBytes() == memory.pageSizeBytes(), "page-size",
+                "the trace's page_size (" + t.pageSizeBytes() + " in " + file + ")", memory.pageSizeBytes());
+        InvalidSpecException.require(t.trace().highestPage() < memory.pages(), "write-model",
+                "a trace whose pages are below the guest's " + memory.pages() + " pages",
+                "page " + t.trace().highestPage() + " in " + file);
+        return new TraceWrites(t.trace(), file);
+    }
+}

@@ -1,0 +1,62 @@
+package io.miglab.cli.sweep;
+
+import io.miglab.cli.spec.ScenarioValues;
+import io.miglab.cli.spec.SpecFactory;
+import io.miglab.core.MigrationBackend;
+import io.miglab.core.result.MigrationResult;
+import io.miglab.core.spec.MigrationSpec;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Runs every point of a one- or two-axis grid (first axis outer). With {@code compare}, each point also runs
+ * pre-copy and stop-and-copy on the same inputs, for the classic pre-copy vs stop-and-copy plot.
+ */
+public final class SweepRunner {
+    public static final String PRECOPY = "precopy";
+    public static final String STOP_AND_COPY = "stop-and-copy";
+
+    private SweepRunner() { }
+
+    public static List<SweepPoint> run(ScenarioValues base, List<SweepAxis> axes, SpecFactory factory,
+                                       MigrationBackend backend, boolean compare) {
+        List<SweepPoint> points = new ArrayList<>();
+        grid(axes, 0, new ArrayList<>(), coordinates -> {
+            ScenarioValues values = base;
+            for (int i = 0; i < axes.size(); i++) {
+                values = values.with(axes.get(i).parameter().key, coordinates.get(i).text(), ScenarioValues.SWEEP);
+            }
+            MigrationSpec spec = factory.build(values);
+            MigrationResult result = backend.migrate(spec);
+            Optional<MigrationResult> pre = Optional.empty(), sac = Optional.empty();
+            if (compare) {
+                pre = Optional.of(same(spec, result, PRECOPY, backend));
+                sac = Optional.of(same(spec, result, STOP_AND_COPY, backend));
+            }
+            points.add(new SweepPoint(coordinates, result, pre, sac));
+        });
+        return points;
+    }
+
+    private static MigrationResult same(MigrationSpec spec, MigrationResult result, String algorithm,
+                                        MigrationBackend backend) {
+        return spec.algorithm().equals(algorithm) ? result : backend.migrate(spec.withAlgorithm(algorithm));
+    }
+
+    private interface PointAction {
+        void run(List<SweepAxis.Value> coordinates);
+    }
+
+    private static void grid(List<SweepAxis> axes, int depth, List<SweepAxis.Value> prefix, PointAction action) {
+        if (depth == axes.size()) {
+            action.run(List.copyOf(prefix));
+            return;
+        }
+        for (SweepAxis.Value v : axes.get(depth).values()) {
+            prefix.add(v);
+            grid(axes, depth + 1, prefix, action);
+            prefix.remove(prefix.size() - 1);
+        }
+    }
+}
