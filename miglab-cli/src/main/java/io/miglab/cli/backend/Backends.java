@@ -2,6 +2,7 @@ package io.miglab.cli.backend;
 
 import io.miglab.core.MigrationBackend;
 import io.miglab.core.algorithm.AlgorithmRegistry;
+import io.miglab.core.predict.ClosedFormPredictor;
 import io.miglab.core.sim.PageLevelSimulator;
 import io.miglab.core.spec.InvalidSpecException;
 import java.util.List;
@@ -9,29 +10,17 @@ import java.util.List;
 /** The model backends the CLI can run without a hypervisor: the page-level simulator and the closed form. */
 public final class Backends {
     public static final String SIM = PageLevelSimulator.NAME;
-    public static final String CLOSED_FORM = "closed-form";
+    public static final String CLOSED_FORM = ClosedFormPredictor.NAME;
     public static final List<String> NAMES = List.of(SIM, CLOSED_FORM);
-    private static final String PREDICTOR = "io.miglab.core.predict.ClosedFormPredictor";
 
     private Backends() { }
 
     public static MigrationBackend create(String name, AlgorithmRegistry registry) {
         return switch (name) {
             case SIM -> new PageLevelSimulator(registry);
-            case CLOSED_FORM -> closedForm();
+            case CLOSED_FORM -> new ClosedFormPredictor();
             default -> throw new InvalidSpecException("backend", "one of " + String.join(", ", NAMES),
                     "'" + name + "'");
         };
-    }
-
-    /** The closed-form predictor (miglab-core); looked up by name while core is being written. */
-    public static MigrationBackend closedForm() {
-        try {
-            return (MigrationBackend) Class.forName(PREDICTOR).getConstructor().newInstance();
-        } catch (ClassNotFoundException e) {
-            throw new IllegalStateException("the closed-form predictor (" + PREDICTOR + ") is not in this build");
-        } catch (ReflectiveOperationException e) {
-            throw new IllegalStateException("cannot create " + PREDICTOR, e);
-        }
     }
 }

@@ -1,7 +1,7 @@
 package io.miglab.cli.command;
 
-import io.miglab.cli.backend.Backends;
 import io.miglab.core.MigrationBackend;
+import io.miglab.core.predict.ClosedFormPredictor;
 import picocli.CommandLine.Command;
 
 /** {@code miglab predict}: one migration with the closed-form predictor; its assumptions are listed. */
@@ -10,6 +10,6 @@ import picocli.CommandLine.Command;
 public final class PredictCommand extends SingleRunCommand {
     @Override
     MigrationBackend backend() {
-        return Backends.closedForm();
+        return new ClosedFormPredictor();
     }
 }

@@ -54,8 +54,8 @@ public final class SweepPlotter {
         String xTitle = axes.get(x).parameter().axisTitle;
         for (Metric m : METRICS) {
             XYChart chart = chart(m.title() + " vs " + xTitle, xTitle, m.yTitle());
-            addSeries(chart, points, x, s, p -> Map.of(seriesName(axes, p, s, p.result().algorithm()),
-                    m.value().applyAsDouble(p.result())));
+            addSeries(chart, points, x, s, p -> Map.of(seriesName(axes, p, s, p.result().algorithm())
+                    + cancelled(p.result()), m.value().applyAsDouble(p.result())));
             files.add(save(chart, dir, m.file(), format));
         }
         if (!points.isEmpty() && points.get(0).compared()) {
@@ -63,13 +63,20 @@ public final class SweepPlotter {
                     "total migration time (s)");
             addSeries(chart, points, x, s, p -> {
                 Map<String, Double> v = new LinkedHashMap<>();
-                v.put(seriesName(axes, p, s, "pre-copy"), p.precopy().orElseThrow().totalTimeMs() / 1000);
+                MigrationResult pre = p.precopy().orElseThrow();
+                v.put(seriesName(axes, p, s, "pre-copy") + cancelled(pre), pre.totalTimeMs() / 1000);
                 v.put(seriesName(axes, p, s, "stop-and-copy"), p.stopAndCopy().orElseThrow().totalTimeMs() / 1000);
                 return v;
             });
             files.add(save(chart, dir, "precopy-vs-stop-and-copy", format));
         }
         return files;
+    }
+
+    /** Runs that gave up (the guest stayed on the source) are drawn as their own series, not as migrations. */
+    private static String cancelled(MigrationResult r) {
+        return r.completed() ? "" : " (cancelled at " + r.stopReason().name().toLowerCase(Locale.ROOT).replace('_', ' ')
+                + ")";
     }
 
     /** The line a value belongs to: the algorithm, or "base, memory=256MiB" when a second axis splits lines. */

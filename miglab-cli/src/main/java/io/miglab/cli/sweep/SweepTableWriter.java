@@ -16,7 +16,7 @@ public final class SweepTableWriter {
         List<String> header = new ArrayList<>();
         for (SweepAxis a : axes) if (a.parameter().numeric()) header.add(a.parameter().key);
         header.addAll(List.of("algorithm", "total s", "pre-copy s", "downtime ms", "rounds", "sent MiB", "stop reason"));
-        if (compared) header.addAll(List.of("| pre-copy total s", "stop-and-copy total s"));
+        if (compared) header.addAll(List.of("pre-copy total s", "stop-and-copy total s"));
         TextTable t = new TextTable(header.toArray(String[]::new));
         for (SweepPoint p : points) {
             List<Object> row = new ArrayList<>();
