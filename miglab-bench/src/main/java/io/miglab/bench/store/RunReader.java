@@ -57,7 +57,7 @@ final class RunReader {
 
     private static List<Baseline> baselines(Connection c, long id) throws SQLException {
         List<Baseline> out = new ArrayList<>();
-        try (PreparedStatement ps = c.prepareStatement("SELECT * FROM baselines WHERE run_id = ?")) {
+        try (PreparedStatement ps = c.prepareStatement("SELECT * FROM baselines WHERE run_id = ? ORDER BY ordinal")) {
             ps.setLong(1, id);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
@@ -110,7 +110,7 @@ final class RunReader {
 
     private static List<MetricScore> scores(Connection c, long id) throws SQLException {
         Map<String, List<WorkloadRatio>> terms = new LinkedHashMap<>();
-        try (PreparedStatement ps = c.prepareStatement("SELECT * FROM score_terms WHERE run_id = ?")) {
+        try (PreparedStatement ps = c.prepareStatement("SELECT * FROM score_terms WHERE run_id = ? ORDER BY host_load, metric, ordinal")) {
             ps.setLong(1, id);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {

@@ -20,7 +20,8 @@ final class RunWriter {
     static void write(Connection c, long runId, List<Baseline> baselines, List<Measurement> measurements,
                       List<MetricScore> scores, String referenceName) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("INSERT INTO baselines (run_id, workload, host_load,"
-                + " throughput, unit, window_ms) VALUES (?,?,?,?,?,?)")) {
+                + " throughput, unit, window_ms, ordinal) VALUES (?,?,?,?,?,?,?)")) {
+            int ordinal = 0;
             for (Baseline b : baselines) {
                 ps.setLong(1, runId);
                 ps.setString(2, b.workload());
@@ -28,6 +29,7 @@ final class RunWriter {
                 ps.setDouble(4, b.throughput());
                 ps.setString(5, b.unit());
                 ps.setDouble(6, b.windowMs());
+                ps.setInt(7, ordinal++);
                 ps.addBatch();
             }
             ps.executeBatch();
@@ -92,7 +94,7 @@ final class RunWriter {
         try (PreparedStatement ps = c.prepareStatement("INSERT INTO scores (run_id, host_load, metric, score,"
                 + " reference_name, excluded) VALUES (?,?,?,?,?,?)");
              PreparedStatement terms = c.prepareStatement("INSERT INTO score_terms (run_id, host_load, metric,"
-                     + " workload, platform_value, reference_value) VALUES (?,?,?,?,?,?)")) {
+                     + " workload, platform_value, reference_value, ordinal) VALUES (?,?,?,?,?,?,?)")) {
             for (MetricScore s : scores) {
                 ps.setLong(1, runId);
                 ps.setString(2, s.hostLoad().label());
@@ -102,6 +104,7 @@ final class RunWriter {
                 ps.setString(5, referenceName);
                 ps.setString(6, String.join("\n", s.excluded()));
                 ps.addBatch();
+                int ordinal = 0;
                 for (WorkloadRatio t : s.ratios()) {
                     terms.setLong(1, runId);
                     terms.setString(2, s.hostLoad().label());
@@ -109,6 +112,7 @@ final class RunWriter {
                     terms.setString(4, t.workload());
                     terms.setDouble(5, t.platform());
                     terms.setDouble(6, t.reference());
+                    terms.setInt(7, ordinal++);
                     terms.addBatch();
                 }
             }

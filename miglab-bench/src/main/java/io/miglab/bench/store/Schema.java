@@ -26,7 +26,7 @@ final class Schema {
                         + " pid_start TEXT, started_at TEXT NOT NULL, finished_at TEXT, note TEXT)",
                 "CREATE TABLE IF NOT EXISTS baselines (run_id BIGINT NOT NULL REFERENCES runs(id) ON DELETE CASCADE,"
                         + " workload TEXT NOT NULL, host_load VARCHAR(8) NOT NULL, throughput DOUBLE PRECISION NOT NULL,"
-                        + " unit TEXT NOT NULL, window_ms DOUBLE PRECISION NOT NULL,"
+                        + " unit TEXT NOT NULL, window_ms DOUBLE PRECISION NOT NULL, ordinal INTEGER NOT NULL,"
                         + " PRIMARY KEY (run_id, workload, host_load))",
                 "CREATE TABLE IF NOT EXISTS migrations (id " + id + ","
                         + " run_id BIGINT NOT NULL REFERENCES runs(id) ON DELETE CASCADE, workload TEXT NOT NULL,"
@@ -55,6 +55,7 @@ final class Schema {
                 "CREATE TABLE IF NOT EXISTS score_terms (run_id BIGINT NOT NULL REFERENCES runs(id) ON DELETE CASCADE,"
                         + " host_load VARCHAR(8) NOT NULL, metric VARCHAR(16) NOT NULL, workload TEXT NOT NULL,"
                         + " platform_value DOUBLE PRECISION NOT NULL, reference_value DOUBLE PRECISION NOT NULL,"
+                        + " ordinal INTEGER NOT NULL,"
                         + " PRIMARY KEY (run_id, host_load, metric, workload))",
                 "CREATE INDEX IF NOT EXISTS runs_by_name ON runs (name, status)");
     }
