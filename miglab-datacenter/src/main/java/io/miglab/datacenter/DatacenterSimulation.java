@@ -1,0 +1,159 @@
+package io.miglab.datacenter;
+
+import io.miglab.datacenter.engine.Simulator;
+import io.miglab.datacenter.model.Datacenter;
+import io.miglab.datacenter.model.Host;
+import io.miglab.datacenter.model.Vm;
+import io.miglab.datacenter.network.Network;
+import io.miglab.datacenter.policy.MaintenanceEvacuation;
+import io.miglab.datacenter.policy.PolicyContext;
+import io.miglab.datacenter.policy.PolicyRegistry;
+import io.miglab.datacenter.policy.SchedulingPolicy;
+import io.miglab.datacenter.report.DatacenterReport;
+import io.miglab.datacenter.report.DatacenterSample;
+import io.miglab.datacenter.report.HostSample;
+import io.miglab.datacenter.report.HostSummary;
+import io.miglab.datacenter.report.MigrationRecord;
+import io.miglab.datacenter.scenario.Maintenance;
+import io.miglab.datacenter.scenario.Scenario;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * Runs a scenario: at every scheduling tick the VMs' CPU demand is sampled (and held until the next tick), the
+ * datacenter is sampled for the report, and the policy (plus maintenance evacuation) asks for migrations, which
+ * then run as rate-based migrations sharing the network. At the end of the duration no new tick comes; the
+ * migrations still running finish (their energy is not counted past the duration).
+ */
+public final class DatacenterSimulation {
+    private final Scenario scenario;
+    private final Simulator sim;
+    private final Datacenter dc;
+    private final MigrationScheduler scheduler;
+    private final PolicyContext context;
+    private final SchedulingPolicy policy;
+    private final SchedulingPolicy evacuation = new MaintenanceEvacuation();
+    private final List<DatacenterSample> samples = new ArrayList<>();
+    private final List<HostSample> hostSamples = new ArrayList<>();
+
+    private DatacenterSimulation(Scenario scenario, PolicyRegistry registry) {
+        this.scenario = scenario;
+        this.sim = new Simulator(scenario.seed());
+        this.dc = DatacenterBuilder.build(scenario);
+        Network network = new Network(sim);
+        this.scheduler = new MigrationScheduler(sim, network, dc, scenario.profile(), scenario.policy(),
+                scenario.network().migrationCoresPerGbps(), scenario.network().roundTrip());
+        this.policy = registry.policy(scenario.policy().name());
+        this.context = new PolicyContext(dc, scenario.policy(), registry.placement(scenario.policy().placement()),
+                registry.selection(scenario.policy().vmSelection()), scheduler);
+        PolicyContext initial = new PolicyContext(dc, scenario.policy(), scenario.initialPlacement().equals("spread")
+                ? registry.placement("first-fit") : registry.placement(scenario.initialPlacement()),
+                registry.selection(scenario.policy().vmSelection()), scheduler);
+        initial.begin(0);
+        DatacenterBuilder.populate(dc, scenario, sim.random(), initial);
+    }
+
+    /** Runs {@code scenario} with the standard policies. */
+    public static DatacenterReport run(Scenario scenario, ProgressListener progress) {
+        return run(scenario, PolicyRegistry.standard(), progress);
+    }
+
+    public static DatacenterReport run(Scenario scenario, PolicyRegistry registry, ProgressListener progress) {
+        return new DatacenterSimulation(scenario, registry).execute(progress == null ? ProgressListener.NONE : progress);
+    }
+
+    private DatacenterReport execute(ProgressListener progress) {
+        double end = scenario.durationSeconds();
+        for (Maintenance m : scenario.maintenance()) {
+            if (m.atSeconds() <= end) sim.at(m.atSeconds(), s -> takeDown(m));
+        }
+        long ticks = (long) Math.ceil(end / scenario.intervalSeconds());
+        for (long i = 0; i < ticks; i++) {
+            double at = i * scenario.intervalSeconds();
+            sim.at(at, s -> {
+                tick();
+                progress.progress(at, end, sim.eventsExecuted(), scheduler.started());
+            });
+        }
+        sim.runUntil(end);
+        dc.accountAll(end);
+        List<HostSummary> summaries = summaries();
+        sim.run();
+        progress.progress(end, end, sim.eventsExecuted(), scheduler.started());
+        return report(summaries);
+    }
+
+    private void tick() {
+        double now = sim.now();
+        dc.updateDemand(now);
+        sample(now);
+        context.begin(now);
+        evacuation.schedule(context);
+        policy.schedule(context);
+    }
+
+    private void takeDown(Maintenance m) {
+        for (Host h : dc.hosts()) {
+            if (m.hosts().contains(h.name()) || m.racks().contains("r" + h.rack())) dc.setMaintenance(h, true);
+        }
+        context.begin(sim.now());
+        evacuation.schedule(context);
+    }
+
+    private void sample(double now) {
+        int on = 0, overloaded = 0;
+        double util = 0, watts = 0;
+        boolean perHost = dc.hosts().size() <= scenario.hostSeriesLimit();
+        for (Host h : dc.hosts()) {
+            if (h.isOn()) {
+                on++;
+                util += h.utilisation();
+                if (h.demandShare() > scenario.policy().overThreshold()) overloaded++;
+            }
+            watts += h.watts();
+            if (perHost) hostSamples.add(new HostSample(now, h.name(), h.utilisation(), h.watts(), h.vms().size()));
+        }
+        samples.add(new DatacenterSample(now, on, on == 0 ? 0 : util / on, watts, overloaded, scheduler.active(),
+                scheduler.queued()));
+    }
+
+    private List<HostSummary> summaries() {
+        List<HostSummary> out = new ArrayList<>();
+        for (Host h : dc.hosts()) {
+            out.add(new HostSummary(h.name(), h.rack(), h.energyJoules() / 3.6e6, h.overloadSeconds(), h.vms().size(),
+                    h.isOn()));
+        }
+        return out;
+    }
+
+    private DatacenterReport report(List<HostSummary> summaries) {
+        double energy = 0, overload = 0;
+        for (HostSummary h : summaries) {
+            energy += h.energyKWh();
+            overload += h.overloadSeconds();
+        }
+        double onSeconds = 0;
+        for (int i = 0; i < samples.size(); i++) {
+            double next = i + 1 < samples.size() ? samples.get(i + 1).timeSeconds() : scenario.durationSeconds();
+            onSeconds += samples.get(i).hostsOn() * (next - samples.get(i).timeSeconds());
+        }
+        double downtime = 0, maxDowntime = 0;
+        for (Vm vm : dc.vms()) {
+            downtime += vm.downtimeSeconds();
+            maxDowntime = Math.max(maxDowntime, vm.downtimeSeconds());
+        }
+        Map<String, Long> byReason = new TreeMap<>();
+        long notConverged = 0, cancelled = 0;
+        for (MigrationRecord r : scheduler.records()) {
+            byReason.merge(r.reason(), 1L, Long::sum);
+            if (!r.result().converged()) notConverged++;
+            if (!r.result().completed()) cancelled++;
+        }
+        return new DatacenterReport(scenario.name(), scenario.seed(), scenario.durationSeconds(), dc.hosts().size(),
+                dc.vms().size(), scenario.profile().name(), scenario.policy().name(), energy, overload,
+                onSeconds > 0 ? overload / onSeconds : 0, downtime, maxDowntime, byReason, notConverged, cancelled,
+                scheduler.queued(), sim.eventsExecuted(), scheduler.records(), samples, hostSamples, summaries);
+    }
+}

@@ -1,0 +1,132 @@
+package io.miglab.datacenter;
+
+import io.miglab.core.result.MigrationResult;
+import io.miglab.core.spec.MigrationSpec;
+import io.miglab.datacenter.engine.Simulator;
+import io.miglab.datacenter.migration.RateAlgorithms;
+import io.miglab.datacenter.migration.RateMigration;
+import io.miglab.datacenter.migration.ThrottleRules;
+import io.miglab.datacenter.model.Datacenter;
+import io.miglab.datacenter.model.Host;
+import io.miglab.datacenter.model.Vm;
+import io.miglab.datacenter.network.Network;
+import io.miglab.datacenter.policy.PolicyConfig;
+import io.miglab.datacenter.policy.PolicyContext;
+import io.miglab.datacenter.profile.HypervisorProfile;
+import io.miglab.datacenter.report.MigrationRecord;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+
+/**
+ * Takes the policies' migration requests, holds them in a FIFO queue while a limit is reached (migrations per
+ * host, as source or destination, and in all) and runs each as a {@link RateMigration} over the links between its
+ * two hosts. Room on the destination is reserved when a migration is asked for. While a host sends, its CPU is
+ * charged {@code migrationCoresPerGbps} per Gbit/s of its outgoing streams.
+ */
+final class MigrationScheduler implements PolicyContext.Migrator {
+    private record Request(Vm vm, Host source, Host destination, String reason, double requestedAt,
+                           double reservedCores) { }
+
+    private final Simulator sim;
+    private final Network network;
+    private final Datacenter dc;
+    private final HypervisorProfile profile;
+    private final PolicyConfig limits;
+    private final double coresPerBytePerSecond;
+    private final Duration roundTrip;
+    private final RateAlgorithms algorithms = RateAlgorithms.standard();
+    private final List<Request> queue = new ArrayList<>();
+    private final int[] activePerHost;
+    private final double[] outgoingRate;
+    private final List<MigrationRecord> records = new ArrayList<>();
+    private int active;
+    private long started;
+
+    MigrationScheduler(Simulator sim, Network network, Datacenter dc, HypervisorProfile profile, PolicyConfig limits,
+                       double migrationCoresPerGbps, Duration roundTrip) {
+        this.sim = sim;
+        this.network = network;
+        this.dc = dc;
+        this.profile = profile;
+        this.limits = limits;
+        this.coresPerBytePerSecond = migrationCoresPerGbps * 8 / 1e9;
+        this.roundTrip = roundTrip;
+        this.activePerHost = new int[dc.hosts().size()];
+        this.outgoingRate = new double[dc.hosts().size()];
+    }
+
+    @Override
+    public void migrate(Vm vm, Host destination, String reason) {
+        if (vm.isMigrating()) throw new IllegalStateException(vm + " is already migrating");
+        double reserved = vm.demandCores();
+        dc.beginMigration(vm, destination, sim.now());
+        queue.add(new Request(vm, vm.host(), destination, reason, sim.now(), reserved));
+        pump();
+    }
+
+    @Override
+    public double soloRateBytesPerSecond(Vm vm) {
+        double nic = vm.host().spec().nic().bytesPerSecond();
+        return profile.bandwidthCap().map(c -> Math.min(nic, c.bytesPerSecond())).orElse(nic);
+    }
+
+    int active() { return active; }
+
+    int queued() { return queue.size(); }
+
+    long started() { return started; }
+
+    List<MigrationRecord> records() { return records; }
+
+    /** Starts every queued migration the limits allow, oldest first. */
+    private void pump() {
+        if (active >= limits.maxConcurrent()) return;
+        int perHost = limits.maxConcurrentPerHost();
+        for (Iterator<Request> it = queue.iterator(); it.hasNext() && active < limits.maxConcurrent(); ) {
+            Request r = it.next();
+            if (activePerHost[r.source.id()] >= perHost || activePerHost[r.destination.id()] >= perHost) continue;
+            it.remove();
+            start(r);
+        }
+    }
+
+    private void start(Request r) {
+        active++;
+        started++;
+        activePerHost[r.source.id()]++;
+        activePerHost[r.destination.id()]++;
+        double startedAt = sim.now();
+        MigrationSpec spec = profile.specFor(r.vm, r.source.spec().nic(), roundTrip,
+                sim.random().derive("migration", started));
+        RateMigration m = new RateMigration(sim, network, dc.topology().path(r.source.id(), r.destination.id()),
+                spec, algorithms.create(spec.algorithm()), ThrottleRules.forSpec(spec, profile.sdps()),
+                new RateMigration.Listener() {
+                    @Override
+                    public void rateChanged(RateMigration mig, double oldRate, double newRate) {
+                        int s = r.source.id();
+                        outgoingRate[s] = Math.max(0, outgoingRate[s] + newRate - oldRate);
+                        dc.setMigrationCores(r.source, outgoingRate[s] * coresPerBytePerSecond, sim.now());
+                    }
+
+                    @Override
+                    public void resumed(RateMigration mig) {
+                        dc.moveVm(r.vm, r.destination, r.reservedCores, sim.now());
+                    }
+
+                    @Override
+                    public void finished(RateMigration mig, MigrationResult result) {
+                        dc.endMigration(r.vm, r.source, r.destination, result.completed(), r.reservedCores,
+                                result.downtimeMs() / 1000, sim.now());
+                        records.add(new MigrationRecord(r.vm.name(), r.source.name(), r.destination.name(), r.reason,
+                                r.requestedAt, startedAt, result));
+                        active--;
+                        activePerHost[r.source.id()]--;
+                        activePerHost[r.destination.id()]--;
+                        pump();
+                    }
+                }, "datacenter");
+        m.start();
+    }
+}

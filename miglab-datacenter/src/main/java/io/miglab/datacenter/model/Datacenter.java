@@ -1,0 +1,118 @@
+package io.miglab.datacenter.model;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+
+/**
+ * The hosts, the VMs and where each VM runs. All changes to placement and CPU go through here so that the hosts'
+ * energy and overload integrals are brought up to date before each change.
+ */
+public final class Datacenter {
+    private final List<Host> hosts;
+    private final List<Vm> vms = new ArrayList<>();
+    private final Topology topology;
+    private final int racks;
+    private final double overThreshold;
+
+    public Datacenter(List<Host> hosts, int racks, Topology topology, double overThreshold) {
+        this.hosts = List.copyOf(hosts);
+        this.racks = racks;
+        this.topology = topology;
+        this.overThreshold = overThreshold;
+    }
+
+    public List<Host> hosts() { return hosts; }
+
+    public List<Vm> vms() { return Collections.unmodifiableList(vms); }
+
+    public Topology topology() { return topology; }
+
+    public int racks() { return racks; }
+
+    public double overThreshold() { return overThreshold; }
+
+    /** Places a new VM on {@code host} at time {@code now}. */
+    public void add(Vm vm, Host host, double now) {
+        vms.add(vm);
+        host.account(now, overThreshold);
+        vm.host = host;
+        host.vms.add(vm);
+        host.useMemory(vm.memory().bytes());
+        host.addVmCores(vm.demandCores);
+        if (!host.isOn()) host.setOn(true);
+    }
+
+    /** Samples every VM's demand at {@code now} and recomputes each host's VM cores. */
+    public void updateDemand(double now) {
+        for (Host h : hosts) h.account(now, overThreshold);
+        double[] cores = new double[hosts.size()];
+        for (Vm vm : vms) {
+            vm.demandCores = vm.vcpus() * vm.cpu().shareAt(now);
+            cores[vm.host.id()] += vm.demandCores;
+        }
+        for (Host h : hosts) h.setVmCores(cores[h.id()]);
+    }
+
+    /** Brings every host's integrals up to {@code now}. */
+    public void accountAll(double now) {
+        for (Host h : hosts) h.account(now, overThreshold);
+    }
+
+    /** A migration of {@code vm} to {@code destination} begins: reserve room there. */
+    public void beginMigration(Vm vm, Host destination, double now) {
+        destination.account(now, overThreshold);
+        if (!destination.isOn()) destination.setOn(true);
+        destination.reserve(vm.demandCores, vm.memory().bytes());
+        destination.migrationStarted();
+        vm.host.migrationStarted();
+        vm.migrating = true;
+    }
+
+    /** The VM now runs on {@code destination}. */
+    public void moveVm(Vm vm, Host destination, double reservedCores, double now) {
+        Host source = vm.host;
+        source.account(now, overThreshold);
+        destination.account(now, overThreshold);
+        source.vms.remove(vm);
+        source.addVmCores(-vm.demandCores);
+        source.freeMemory(vm.memory().bytes());
+        destination.release(reservedCores);
+        destination.vms.add(vm);
+        destination.addVmCores(vm.demandCores);
+        vm.host = destination;
+    }
+
+    /** The migration ended (completed or cancelled); {@code downtimeSeconds} is what the VM saw. */
+    public void endMigration(Vm vm, Host source, Host destination, boolean completed, double reservedCores,
+                             double downtimeSeconds, double now) {
+        destination.account(now, overThreshold);
+        if (!completed) {
+            destination.release(reservedCores);
+            destination.freeMemory(vm.memory().bytes());
+        }
+        destination.migrationEnded();
+        source.migrationEnded();
+        vm.migrating = false;
+        vm.addDowntime(downtimeSeconds);
+    }
+
+    /** Sets the CPU cost of the migrations {@code host} sends. */
+    public void setMigrationCores(Host host, double cores, double now) {
+        host.account(now, overThreshold);
+        host.setMigrationCores(cores);
+    }
+
+    public void powerOff(Host host, double now) {
+        if (!host.vms.isEmpty() || host.migrations() > 0 || host.memoryUsedBytes() != 0) {
+            throw new IllegalStateException(host + " is not empty");
+        }
+        host.account(now, overThreshold);
+        host.setOn(false);
+        host.setDraining(false);
+    }
+
+    public void setMaintenance(Host host, boolean on) { host.setMaintenance(on); }
+
+    public void setDraining(Host host, boolean on) { host.setDraining(on); }
+}

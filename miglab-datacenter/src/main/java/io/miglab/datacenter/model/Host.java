@@ -1,0 +1,124 @@
+package io.miglab.datacenter.model;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * One host and its running totals. CPU is counted in cores: the demand of the VMs running here, the CPU cost of
+ * the migrations it sends, and the cores reserved for VMs on their way in. Energy and time over the
+ * over-utilisation threshold are integrated exactly between changes: call {@link #account} before every change.
+ */
+public final class Host {
+    private final int id;
+    private final String name;
+    private final int rack;
+    private final HostSpec spec;
+    final List<Vm> vms = new ArrayList<>();
+    private double vmCores;
+    private double migrationCores;
+    private double reservedCores;
+    private long memoryUsed;
+    private boolean on = true;
+    private boolean maintenance;
+    private boolean draining;
+    private int migrations;
+    private double lastAccount;
+    private double energyJoules;
+    private double overloadSeconds;
+
+    public Host(int id, String name, int rack, HostSpec spec) {
+        this.id = id;
+        this.name = name;
+        this.rack = rack;
+        this.spec = spec;
+    }
+
+    public int id() { return id; }
+
+    public String name() { return name; }
+
+    public int rack() { return rack; }
+
+    public HostSpec spec() { return spec; }
+
+    public List<Vm> vms() { return java.util.Collections.unmodifiableList(vms); }
+
+    public boolean isOn() { return on; }
+
+    public boolean inMaintenance() { return maintenance; }
+
+    /** Being emptied by consolidation: takes no VMs in. */
+    public boolean isDraining() { return draining; }
+
+    void setDraining(boolean d) { draining = d; }
+
+    /** Migrations this host takes part in now, as source or destination. */
+    public int migrations() { return migrations; }
+
+    public double vmCores() { return vmCores; }
+
+    public double migrationCores() { return migrationCores; }
+
+    public double reservedCores() { return reservedCores; }
+
+    public long memoryUsedBytes() { return memoryUsed; }
+
+    public long memoryFreeBytes() { return spec.memory().bytes() - memoryUsed; }
+
+    /** CPU asked of the host over its cores; may exceed 1 (then the VMs get less than they ask). */
+    public double demandShare() { return (vmCores + migrationCores) / spec.cores(); }
+
+    /** CPU asked including the reservations for VMs on their way in: what a placement decision looks at. */
+    public double committedShare() { return (vmCores + migrationCores + reservedCores) / spec.cores(); }
+
+    /** CPU utilisation, 0..1. */
+    public double utilisation() { return Math.min(1, demandShare()); }
+
+    public double watts() { return on ? spec.power().watts(utilisation()) : 0; }
+
+    public double energyJoules() { return energyJoules; }
+
+    /** Seconds during which the demand exceeded the over-utilisation threshold. */
+    public double overloadSeconds() { return overloadSeconds; }
+
+    /** Integrates power and overload up to {@code now}. */
+    public void account(double now, double overThreshold) {
+        double dt = now - lastAccount;
+        if (dt <= 0) return;
+        if (on) {
+            energyJoules += watts() * dt;
+            if (demandShare() > overThreshold) overloadSeconds += dt;
+        }
+        lastAccount = now;
+    }
+
+    // ---- changes (the caller accounts first) ----
+
+    void setVmCores(double cores) { vmCores = cores; }
+
+    void addVmCores(double cores) { vmCores += cores; }
+
+    public void setMigrationCores(double cores) { migrationCores = Math.max(0, cores); }
+
+    void reserve(double cores, long memoryBytes) {
+        reservedCores += cores;
+        memoryUsed += memoryBytes;
+    }
+
+    void release(double cores) { reservedCores = Math.max(0, reservedCores - cores); }
+
+    void freeMemory(long bytes) { memoryUsed -= bytes; }
+
+    void useMemory(long bytes) { memoryUsed += bytes; }
+
+    void setOn(boolean on) { this.on = on; }
+
+    void setMaintenance(boolean m) { maintenance = m; }
+
+    void migrationStarted() { migrations++; }
+
+    void migrationEnded() { migrations--; }
+
+    @Override
+    public String toString() { return name; }
+}

@@ -1,0 +1,62 @@
+package io.miglab.datacenter.policy;
+
+import io.miglab.datacenter.model.Host;
+import io.miglab.datacenter.model.Vm;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+
+/**
+ * Consolidation (after Beloglazov and Buyya's CloudSim policies, CCPE 2012): first relieve over-utilised hosts as
+ * {@link LoadBalancingPolicy} does; then take the under-utilised hosts, least loaded first, and empty each one
+ * whose VMs all fit elsewhere (planned together, so a host is never half emptied); an emptied host is switched
+ * off. A host being emptied takes no VMs in; a host that took VMs in this tick is not emptied in it.
+ */
+public final class ConsolidationPolicy implements SchedulingPolicy {
+    /** Failed attempts after which a tick stops looking for hosts to empty (the next tick tries again). */
+    static final int MAX_FAILURES_PER_TICK = 50;
+    private final LoadBalancingPolicy balance = new LoadBalancingPolicy();
+
+    @Override
+    public void schedule(PolicyContext c) {
+        for (Host h : c.datacenter().hosts()) {
+            // a host whose emptying was cut short (a cancelled migration) takes VMs again
+            if (h.isDraining() && h.migrations() == 0) c.datacenter().setDraining(h, false);
+        }
+        balance.schedule(c);
+        List<Host> under = new ArrayList<>();
+        for (Host h : c.datacenter().hosts()) {
+            if (h.isOn() && !h.inMaintenance() && !h.isDraining() && h.migrations() == 0 && !h.vms().isEmpty()
+                    && h.demandShare() < c.config().underThreshold()) {
+                under.add(h);
+            }
+        }
+        under.sort(Comparator.comparingDouble(Host::demandShare).thenComparingInt(Host::id));
+        int failures = 0;
+        for (Host h : under) {
+            if (h.migrations() > 0) continue;
+            List<Vm> vms = c.candidates(h);
+            if (vms.size() > c.budget() || failures >= MAX_FAILURES_PER_TICK) break;
+            c.datacenter().setDraining(h, true);
+            List<Host> targets = new ArrayList<>();
+            for (Vm vm : vms) {
+                Host to = c.choose(vm);
+                if (to == null) break;
+                c.plan(vm, to);
+                targets.add(to);
+            }
+            c.clearPlan();
+            if (targets.size() < vms.size()) {
+                c.datacenter().setDraining(h, false);
+                failures++;
+                continue;
+            }
+            for (int i = 0; i < vms.size(); i++) c.migrate(vms.get(i), targets.get(i), PolicyContext.CONSOLIDATION);
+        }
+        for (Host h : c.datacenter().hosts()) {
+            if (h.isOn() && h.vms().isEmpty() && h.migrations() == 0 && h.memoryUsedBytes() == 0) {
+                c.datacenter().powerOff(h, c.now());
+            }
+        }
+    }
+}

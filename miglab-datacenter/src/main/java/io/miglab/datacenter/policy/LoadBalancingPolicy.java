@@ -1,0 +1,42 @@
+package io.miglab.datacenter.policy;
+
+import io.miglab.datacenter.model.Host;
+import io.miglab.datacenter.model.Vm;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+
+/**
+ * Load balancing: every host whose CPU demand is over the over-utilisation threshold sheds VMs, in the selection's
+ * order, until what stays is under it; each goes where the placement says, without pushing that host over.
+ * The most loaded host goes first.
+ */
+public final class LoadBalancingPolicy implements SchedulingPolicy {
+    @Override
+    public void schedule(PolicyContext c) {
+        double over = c.config().overThreshold();
+        List<Host> overloaded = new ArrayList<>();
+        for (Host h : c.datacenter().hosts()) {
+            if (h.isOn() && !h.inMaintenance() && staying(h) / h.spec().cores() > over) overloaded.add(h);
+        }
+        overloaded.sort(Comparator.comparingDouble((Host h) -> -h.demandShare()).thenComparingInt(Host::id));
+        for (Host h : overloaded) {
+            double cores = staying(h);
+            for (Vm vm : c.candidates(h)) {
+                if (cores / h.spec().cores() <= over || c.budget() <= 0) break;
+                Host to = c.choose(vm);
+                if (to == null) continue;
+                c.migrate(vm, to, PolicyContext.OVERLOAD);
+                cores -= vm.demandCores();
+            }
+            if (c.budget() <= 0) return;
+        }
+    }
+
+    /** CPU the host will still carry once the VMs already leaving it are gone. */
+    static double staying(Host h) {
+        double cores = h.vmCores() + h.migrationCores();
+        for (Vm v : h.vms()) if (v.isMigrating()) cores -= v.demandCores();
+        return cores;
+    }
+}

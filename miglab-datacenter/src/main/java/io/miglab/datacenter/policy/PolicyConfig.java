@@ -1,0 +1,32 @@
+package io.miglab.datacenter.policy;
+
+import io.miglab.core.spec.InvalidSpecException;
+
+/**
+ * The scheduling policy's settings.
+ *
+ * @param overThreshold            CPU share above which a host is over-utilised (load balancing; SLA accounting)
+ * @param underThreshold           CPU share below which a host is emptied and switched off (consolidation)
+ * @param maxMigrationsPerInterval migrations a policy may ask for per scheduling interval (evacuations exempt)
+ * @param maxConcurrentPerHost     migrations a host may send or receive at once (more wait in a queue)
+ * @param maxConcurrent            migrations in flight in the whole datacenter at once
+ */
+public record PolicyConfig(String name, double overThreshold, double underThreshold, String vmSelection,
+                           String placement, int maxMigrationsPerInterval, int maxConcurrentPerHost,
+                           int maxConcurrent) {
+    public PolicyConfig {
+        InvalidSpecException.require(overThreshold > 0 && overThreshold <= 1, "policy.overThreshold",
+                "a share from above 0 to 1", overThreshold);
+        InvalidSpecException.require(underThreshold >= 0 && underThreshold < overThreshold,
+                "policy.underThreshold", "a share from 0 to below overThreshold", underThreshold);
+        InvalidSpecException.require(maxMigrationsPerInterval >= 0, "policy.maxMigrationsPerInterval",
+                "a count >= 0", maxMigrationsPerInterval);
+        InvalidSpecException.require(maxConcurrentPerHost >= 1, "policy.maxConcurrentPerHost", "a count >= 1",
+                maxConcurrentPerHost);
+        InvalidSpecException.require(maxConcurrent >= 1, "policy.maxConcurrent", "a count >= 1", maxConcurrent);
+    }
+
+    public static PolicyConfig defaults(String name) {
+        return new PolicyConfig(name, 0.8, 0.2, "smallest-memory", "best-fit", 1000, 2, 1000);
+    }
+}

@@ -1,0 +1,125 @@
+package io.miglab.datacenter.policy;
+
+import io.miglab.datacenter.model.Datacenter;
+import io.miglab.datacenter.model.Host;
+import io.miglab.datacenter.model.Vm;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * What a policy sees and may do at one scheduling tick: the datacenter, the thresholds, the chosen placement and
+ * VM selection, a budget of migrations, and a scratch plan (tentative placements not yet asked for, so that a
+ * host is emptied only if all its VMs fit elsewhere).
+ */
+public final class PolicyContext {
+    /** Asks for migrations; implemented by the simulation's migration scheduler. */
+    public interface Migrator {
+        void migrate(Vm vm, Host destination, String reason);
+
+        /** Rate a migration of {@code vm} would get alone: its host's NIC, or the profile's cap if lower. */
+        double soloRateBytesPerSecond(Vm vm);
+    }
+
+    public static final String OVERLOAD = "overload";
+    public static final String CONSOLIDATION = "consolidation";
+    public static final String EVACUATION = "evacuation";
+
+    private final Datacenter datacenter;
+    private final PolicyConfig config;
+    private final Placement placement;
+    private final VmSelection selection;
+    private final Migrator migrator;
+    private final double[] planCores;
+    private final long[] planMemory;
+    private final List<Host> planned = new ArrayList<>();
+    private double now;
+    private int budget;
+
+    public PolicyContext(Datacenter datacenter, PolicyConfig config, Placement placement, VmSelection selection,
+                         Migrator migrator) {
+        this.datacenter = datacenter;
+        this.config = config;
+        this.placement = placement;
+        this.selection = selection;
+        this.migrator = migrator;
+        this.planCores = new double[datacenter.hosts().size()];
+        this.planMemory = new long[datacenter.hosts().size()];
+    }
+
+    /** Starts a new tick. */
+    public void begin(double now) {
+        this.now = now;
+        this.budget = config.maxMigrationsPerInterval();
+        clearPlan();
+    }
+
+    public double now() { return now; }
+
+    public Datacenter datacenter() { return datacenter; }
+
+    public PolicyConfig config() { return config; }
+
+    /** Migrations the policy may still ask for in this tick. */
+    public int budget() { return budget; }
+
+    public double migrationRateBytesPerSecond(Vm vm) { return migrator.soloRateBytesPerSecond(vm); }
+
+    /** The host's CPU share with what is committed to it, planned for it, and {@code vm} if given. */
+    public double committedShareWith(Host h, Vm vm) {
+        double extra = vm == null ? 0 : vm.demandCores();
+        return h.committedShare() + (planCores[h.id()] + extra) / h.spec().cores();
+    }
+
+    /** Whether {@code h} can take {@code vm} without going over the over-utilisation threshold. */
+    public boolean fits(Host h, Vm vm) {
+        return h != vm.host() && !h.inMaintenance() && !h.isDraining()
+                && h.memoryFreeBytes() - planMemory[h.id()] >= vm.memory().bytes()
+                && committedShareWith(h, vm) <= config.overThreshold();
+    }
+
+    /** The placement's choice for {@code vm}, or null if no host fits. */
+    public Host choose(Vm vm) {
+        Host best = null;
+        double bestScore = Double.POSITIVE_INFINITY;
+        for (Host h : datacenter.hosts()) {
+            if (!h.isOn() || !fits(h, vm)) continue;
+            double s = placement.score(h, vm, this);
+            if (s < bestScore) {
+                best = h;
+                bestScore = s;
+            }
+        }
+        if (best != null) return best;
+        for (Host h : datacenter.hosts()) if (!h.isOn() && fits(h, vm)) return h;
+        return null;
+    }
+
+    /** The VMs of {@code host} not already moving, in the selection's order. */
+    public List<Vm> candidates(Host host) {
+        List<Vm> out = new ArrayList<>();
+        for (Vm v : host.vms()) if (!v.isMigrating()) out.add(v);
+        out.sort(selection.order(this));
+        return out;
+    }
+
+    /** Tentatively places {@code vm} on {@code h} for the rest of the plan. */
+    public void plan(Vm vm, Host h) {
+        planCores[h.id()] += vm.demandCores();
+        planMemory[h.id()] += vm.memory().bytes();
+        planned.add(h);
+    }
+
+    public void clearPlan() {
+        for (Host h : planned) {
+            planCores[h.id()] = 0;
+            planMemory[h.id()] = 0;
+        }
+        planned.clear();
+    }
+
+    /** Asks for a migration; all but evacuations count against the tick's budget. */
+    public void migrate(Vm vm, Host destination, String reason) {
+        if (!reason.equals(EVACUATION)) budget--;
+        migrator.migrate(vm, destination, reason);
+    }
+}

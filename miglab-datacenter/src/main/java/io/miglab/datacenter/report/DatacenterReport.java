@@ -1,0 +1,29 @@
+package io.miglab.datacenter.report;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Everything a datacenter run produced. A pure function of the scenario (same seed, same report: no wall-clock
+ * figures in here).
+ *
+ * @param overloadHostSeconds  host-seconds with CPU demand over the over-utilisation threshold (SLA violation time)
+ * @param overloadShare        that over the host-seconds hosts were on (Beloglazov's SLATAH)
+ * @param totalDowntimeSeconds downtime all VMs saw in their migrations
+ * @param migrationsByReason   migrations started, by the reason the policy gave
+ */
+public record DatacenterReport(String scenario, long seed, double durationSeconds, int hosts, int vms,
+                               String profile, String policy, double energyKWh, double overloadHostSeconds,
+                               double overloadShare, double totalDowntimeSeconds, double maxVmDowntimeSeconds,
+                               Map<String, Long> migrationsByReason, long migrationsNotConverged,
+                               long migrationsCancelled, long migrationsNeverStarted, long eventsExecuted,
+                               List<MigrationRecord> migrations, List<DatacenterSample> samples,
+                               List<HostSample> hostSamples, List<HostSummary> hostSummaries) {
+    public DatacenterReport {
+        migrationsByReason = java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(migrationsByReason));
+        migrations = List.copyOf(migrations);
+        samples = List.copyOf(samples);
+        hostSamples = List.copyOf(hostSamples);
+        hostSummaries = List.copyOf(hostSummaries);
+    }
+}

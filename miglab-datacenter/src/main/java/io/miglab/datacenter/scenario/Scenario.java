@@ -1,0 +1,39 @@
+package io.miglab.datacenter.scenario;
+
+import io.miglab.core.spec.InvalidSpecException;
+import io.miglab.datacenter.policy.PolicyConfig;
+import io.miglab.datacenter.profile.HypervisorProfile;
+import java.util.List;
+
+/**
+ * A datacenter run, validated: what {@code DatacenterSimulation.run} takes. Read from YAML by
+ * {@link ScenarioReader}, or built in code.
+ *
+ * @param initialPlacement how VMs are first placed: {@code spread} (round-robin over the hosts, or over a
+ *                         population's own {@code hosts}) or a placement name ({@code first-fit}, ...)
+ * @param hostSeriesLimit  per-host time series are kept only up to this many hosts (they grow as hosts x ticks)
+ */
+public record Scenario(String name, long seed, double durationSeconds, double intervalSeconds,
+                       HypervisorProfile profile, PolicyConfig policy, NetworkConfig network, List<RackGroup> racks,
+                       List<VmGroup> vms, List<Maintenance> maintenance, String initialPlacement,
+                       int hostSeriesLimit) {
+    public Scenario {
+        InvalidSpecException.require(name != null && !name.isBlank(), "name", "a scenario name", name);
+        InvalidSpecException.require(durationSeconds > 0, "duration", "a duration > 0", durationSeconds);
+        InvalidSpecException.require(intervalSeconds > 0 && intervalSeconds <= durationSeconds,
+                "schedulingInterval", "a duration > 0 and <= duration", intervalSeconds);
+        InvalidSpecException.require(racks != null && !racks.isEmpty(), "racks", "at least one rack group", racks);
+        racks = List.copyOf(racks);
+        vms = vms == null ? List.of() : List.copyOf(vms);
+        maintenance = maintenance == null ? List.of() : List.copyOf(maintenance);
+        InvalidSpecException.require(hostSeriesLimit >= 0, "report.hostSeriesLimit", "a count >= 0", hostSeriesLimit);
+    }
+
+    public int hostCount() {
+        return racks.stream().mapToInt(r -> r.racks() * r.hostsPerRack()).sum();
+    }
+
+    public int vmCount() {
+        return vms.stream().mapToInt(VmGroup::count).sum();
+    }
+}

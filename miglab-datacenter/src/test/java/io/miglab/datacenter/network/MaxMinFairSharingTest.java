@@ -1,0 +1,81 @@
+package io.miglab.datacenter.network;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import io.miglab.datacenter.engine.Simulator;
+import java.util.ArrayList;
+import java.util.List;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.constraints.IntRange;
+import net.jqwik.api.constraints.LongRange;
+import org.junit.jupiter.api.Test;
+
+class MaxMinFairSharingTest {
+    /** Guards the basic split: two flows on one link must each get half of it. */
+    @Test
+    void twoFlowsOverOneLinkEachGetHalf() {
+        Simulator sim = new Simulator(1);
+        Network net = new Network(sim);
+        NetworkLink link = new NetworkLink("l", 1000);
+        Flow a = net.open(List.of(link), Double.POSITIVE_INFINITY, null);
+        Flow b = net.open(List.of(link), Double.POSITIVE_INFINITY, null);
+        sim.run();
+        assertThat(a.rate()).isEqualTo(500);
+        assertThat(b.rate()).isEqualTo(500);
+        net.close(a);
+        sim.run();
+        assertThat(b.rate()).isEqualTo(1000);
+    }
+
+    /** Guards the progressive filling: a flow held back elsewhere (cap or other link) leaves its share to others. */
+    @Test
+    void aFlowLimitedElsewhereLeavesItsShareToTheOthers() {
+        Simulator sim = new Simulator(1);
+        Network net = new Network(sim);
+        NetworkLink shared = new NetworkLink("shared", 900);
+        NetworkLink narrow = new NetworkLink("narrow", 100);
+        Flow viaNarrow = net.open(List.of(shared, narrow), Double.POSITIVE_INFINITY, null);
+        Flow capped = net.open(List.of(shared), 200, null);
+        Flow free = net.open(List.of(shared), Double.POSITIVE_INFINITY, null);
+        sim.run();
+        assertThat(viaNarrow.rate()).isCloseTo(100, within(1e-9));
+        assertThat(capped.rate()).isCloseTo(200, within(1e-9));
+        assertThat(free.rate()).isCloseTo(600, within(1e-9));
+    }
+
+    /**
+     * The defining property of max-min fairness on random networks: no link is over capacity, and every flow is
+     * either at its cap or crosses a full link on which no flow gets more than it does. Guards the heap-based
+     * filling against stale entries and wrong freezing order.
+     */
+    @Property(tries = 200)
+    void allocationIsFeasibleAndEveryFlowHasABottleneck(@ForAll @IntRange(min = 1, max = 8) int links,
+                                                          @ForAll @IntRange(min = 1, max = 30) int flows,
+                                                          @ForAll @LongRange(min = 0, max = 1_000_000) long seed) {
+        java.util.SplittableRandom r = new java.util.SplittableRandom(seed);
+        Simulator sim = new Simulator(seed);
+        Network net = new Network(sim);
+        List<NetworkLink> ls = new ArrayList<>();
+        for (int i = 0; i < links; i++) ls.add(new NetworkLink("l" + i, 10 + r.nextInt(1000)));
+        List<Flow> fs = new ArrayList<>();
+        for (int i = 0; i < flows; i++) {
+            List<NetworkLink> path = new ArrayList<>();
+            for (NetworkLink l : ls) if (r.nextInt(3) == 0) path.add(l);
+            if (path.isEmpty()) path.add(ls.get(r.nextInt(links)));
+            double cap = r.nextInt(4) == 0 ? 5 + r.nextInt(500) : Double.POSITIVE_INFINITY;
+            fs.add(net.open(path, cap, null));
+        }
+        sim.run();
+        for (NetworkLink l : ls) assertThat(l.loadBytesPerSecond()).isLessThanOrEqualTo(l.capacityBytesPerSecond() + 1e-6);
+        for (Flow f : fs) {
+            assertThat(f.rate()).isGreaterThan(0);
+            if (f.rate() >= f.capBytesPerSecond() - 1e-6) continue;
+            boolean bottleneck = f.path().stream().anyMatch(l ->
+                    l.loadBytesPerSecond() >= l.capacityBytesPerSecond() - 1e-6
+                            && l.flows.stream().allMatch(o -> o.rate() <= f.rate() + 1e-6));
+            assertThat(bottleneck).as("flow at %s has a bottleneck link", f.rate()).isTrue();
+        }
+    }
+}
