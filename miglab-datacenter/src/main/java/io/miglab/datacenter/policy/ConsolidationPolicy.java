@@ -21,7 +21,10 @@ public final class ConsolidationPolicy implements SchedulingPolicy {
     public void schedule(PolicyContext c) {
         for (Host h : c.datacenter().hosts()) {
             // a host whose emptying was cut short (a cancelled migration) takes VMs again
-            if (h.isDraining() && h.migrations() == 0) c.datacenter().setDraining(h, false);
+            if (h.isDraining() && h.migrations() == 0) {
+                c.datacenter().setDraining(h, false);
+                c.refresh(h);
+            }
         }
         balance.schedule(c);
         List<Host> under = new ArrayList<>();
@@ -38,6 +41,7 @@ public final class ConsolidationPolicy implements SchedulingPolicy {
             List<Vm> vms = c.candidates(h);
             if (vms.size() > c.budget() || failures >= MAX_FAILURES_PER_TICK) break;
             c.datacenter().setDraining(h, true);
+            c.refresh(h);
             List<Host> targets = new ArrayList<>();
             for (Vm vm : vms) {
                 Host to = c.choose(vm);
@@ -48,6 +52,7 @@ public final class ConsolidationPolicy implements SchedulingPolicy {
             c.clearPlan();
             if (targets.size() < vms.size()) {
                 c.datacenter().setDraining(h, false);
+                c.refresh(h);
                 failures++;
                 continue;
             }
@@ -56,6 +61,7 @@ public final class ConsolidationPolicy implements SchedulingPolicy {
         for (Host h : c.datacenter().hosts()) {
             if (h.isOn() && h.vms().isEmpty() && h.migrations() == 0 && h.memoryUsedBytes() == 0) {
                 c.datacenter().powerOff(h, c.now());
+                c.refresh(h);
             }
         }
     }

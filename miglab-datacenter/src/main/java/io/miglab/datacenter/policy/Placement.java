@@ -1,22 +1,24 @@
 package io.miglab.datacenter.policy;
 
-import io.miglab.datacenter.model.Host;
-import io.miglab.datacenter.model.Vm;
-
 /**
- * Chooses a destination among the hosts that can take a VM ({@link PolicyContext#fits}). Hosts that are on are
- * tried first; only if none fits is a switched-off host woken (the first that fits).
+ * Chooses a destination among the hosts that can take a VM ({@link PolicyContext#fits}): the one with the
+ * lowest score, ties to the lower host id. Hosts that are on are tried first; only if none fits is a
+ * switched-off host woken (the first that fits). Scores take CPU shares so that a scan over ten thousand hosts
+ * stays a loop over arrays.
  */
 @FunctionalInterface
 public interface Placement {
-    /** A score for a host that fits; the lowest score wins, ties go to the lower host id. */
-    double score(Host host, Vm vm, PolicyContext context);
+    /**
+     * @param shareNow   the host's committed CPU share now
+     * @param shareAfter the same with the VM placed there
+     */
+    double score(double shareNow, double shareAfter);
 
-    static Placement firstFit() { return (h, vm, c) -> 0; }
+    static Placement firstFit() { return (now, after) -> 0; }
 
     /** The host left with the least spare CPU after the VM arrives (tightest packing). */
-    static Placement bestFit() { return (h, vm, c) -> -c.committedShareWith(h, vm); }
+    static Placement bestFit() { return (now, after) -> -after; }
 
     /** The host with the lowest CPU share now. */
-    static Placement leastLoaded() { return (h, vm, c) -> c.committedShareWith(h, null); }
+    static Placement leastLoaded() { return (now, after) -> now; }
 }

@@ -32,6 +32,12 @@ public final class PolicyContext {
     private final double[] planCores;
     private final long[] planMemory;
     private final List<Host> planned = new ArrayList<>();
+    /** Snapshot of the hosts for fast scans, refreshed at each tick and after each change this context makes. */
+    private final double[] committedCores;
+    private final double[] cores;
+    private final long[] freeMemory;
+    private final boolean[] eligible;
+    private final boolean[] on;
     private double now;
     private int budget;
 
@@ -44,6 +50,12 @@ public final class PolicyContext {
         this.migrator = migrator;
         this.planCores = new double[datacenter.hosts().size()];
         this.planMemory = new long[datacenter.hosts().size()];
+        int n = datacenter.hosts().size();
+        this.committedCores = new double[n];
+        this.cores = new double[n];
+        this.freeMemory = new long[n];
+        this.eligible = new boolean[n];
+        this.on = new boolean[n];
     }
 
     /** Starts a new tick. */
@@ -51,6 +63,17 @@ public final class PolicyContext {
         this.now = now;
         this.budget = config.maxMigrationsPerInterval();
         clearPlan();
+        for (Host h : datacenter.hosts()) refresh(h);
+    }
+
+    /** Re-reads one host into the snapshot (after a change to it). */
+    public void refresh(Host h) {
+        int i = h.id();
+        committedCores[i] = h.committedShare() * h.spec().cores();
+        cores[i] = h.spec().cores();
+        freeMemory[i] = h.memoryFreeBytes();
+        eligible[i] = !h.inMaintenance() && !h.isDraining();
+        on[i] = h.isOn();
     }
 
     public double now() { return now; }
@@ -67,31 +90,40 @@ public final class PolicyContext {
     /** The host's CPU share with what is committed to it, planned for it, and {@code vm} if given. */
     public double committedShareWith(Host h, Vm vm) {
         double extra = vm == null ? 0 : vm.demandCores();
-        return h.committedShare() + (planCores[h.id()] + extra) / h.spec().cores();
+        return (committedCores[h.id()] + planCores[h.id()] + extra) / cores[h.id()];
     }
 
     /** Whether {@code h} can take {@code vm} without going over the over-utilisation threshold. */
     public boolean fits(Host h, Vm vm) {
-        return h != vm.host() && !h.inMaintenance() && !h.isDraining()
-                && h.memoryFreeBytes() - planMemory[h.id()] >= vm.memory().bytes()
-                && committedShareWith(h, vm) <= config.overThreshold();
+        return fits(h.id(), vm.host().id(), vm.memory().bytes(), vm.demandCores());
+    }
+
+    private boolean fits(int i, int source, long memory, double demand) {
+        return i != source && eligible[i] && freeMemory[i] - planMemory[i] >= memory
+                && (committedCores[i] + planCores[i] + demand) / cores[i] <= config.overThreshold();
     }
 
     /** The placement's choice for {@code vm}, or null if no host fits. */
     public Host choose(Vm vm) {
-        Host best = null;
+        int best = -1;
         double bestScore = Double.POSITIVE_INFINITY;
-        for (Host h : datacenter.hosts()) {
-            if (!h.isOn() || !fits(h, vm)) continue;
-            double s = placement.score(h, vm, this);
+        int source = vm.host().id();
+        long memory = vm.memory().bytes();
+        double demand = vm.demandCores();
+        int n = cores.length;
+        for (int i = 0; i < n; i++) {
+            if (!on[i] || !fits(i, source, memory, demand)) continue;
+            double now = (committedCores[i] + planCores[i]) / cores[i];
+            double s = placement.score(now, now + demand / cores[i]);
             if (s < bestScore) {
-                best = h;
+                best = i;
                 bestScore = s;
             }
         }
-        if (best != null) return best;
-        for (Host h : datacenter.hosts()) if (!h.isOn() && fits(h, vm)) return h;
-        return null;
+        if (best < 0) {
+            for (int i = 0; i < n && best < 0; i++) if (!on[i] && fits(i, source, memory, demand)) best = i;
+        }
+        return best < 0 ? null : datacenter.hosts().get(best);
     }
 
     /** The VMs of {@code host} not already moving, in the selection's order. */
@@ -120,6 +152,9 @@ public final class PolicyContext {
     /** Asks for a migration; all but evacuations count against the tick's budget. */
     public void migrate(Vm vm, Host destination, String reason) {
         if (!reason.equals(EVACUATION)) budget--;
+        Host source = vm.host();
         migrator.migrate(vm, destination, reason);
+        refresh(destination);
+        refresh(source);
     }
 }

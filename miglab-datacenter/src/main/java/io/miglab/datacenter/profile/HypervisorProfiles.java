@@ -27,16 +27,24 @@ public final class HypervisorProfiles {
     /** vMotion's switch-over target used here: about half a second (an assumption, see the doc). */
     public static final Duration VMOTION_SWITCHOVER = Duration.ofMillis(500);
 
+    /**
+     * QEMU has no migration timeout of its own; an operator or a cloud cancels. miglab's single-migration default
+     * (60 s) would cancel every guest above 7.5 GiB at 128 MiB/s, so the datacenter profiles use 800 s, OpenStack
+     * Nova's live_migration_completion_timeout default (Nova scales it per GiB of RAM; a flat value here).
+     */
+    public static final Duration KVM_TIMEOUT = Duration.ofSeconds(800);
+
     private final Map<String, HypervisorProfile> profiles = new LinkedHashMap<>();
 
     public static HypervisorProfiles standard() {
         Overheads none = Overheads.defaults();
         return new HypervisorProfiles()
                 .add(new HypervisorProfile("kvm", "QEMU/KVM pre-copy: 300 ms downtime limit, 128 MiB/s cap, "
-                        + "cancel after the timeout", "precopy", TerminationPolicy.qemu(), Optional.of(QEMU_MAX_BANDWIDTH),
+                        + "cancel after 800 s", "precopy", TerminationPolicy.qemu(TerminationPolicy.QEMU_DOWNTIME_LIMIT, KVM_TIMEOUT), Optional.of(QEMU_MAX_BANDWIDTH),
                         Optional.empty(), false, Optimisations.defaults(), PostCopyOptions.defaults(), none))
                 .add(new HypervisorProfile("kvm-auto-converge", "kvm with auto-converge (QEMU defaults 20/10/99)",
-                        "precopy", TerminationPolicy.qemu(), Optional.of(QEMU_MAX_BANDWIDTH),
+                        "precopy", TerminationPolicy.qemu(TerminationPolicy.QEMU_DOWNTIME_LIMIT, KVM_TIMEOUT),
+                        Optional.of(QEMU_MAX_BANDWIDTH),
                         Optional.of(AutoConverge.qemuDefaults()), false, Optimisations.defaults(),
                         PostCopyOptions.defaults(), none))
                 .add(new HypervisorProfile("xen", "Xen xc_domain_save: stop below 50 dirty pages, after 30 rounds "

@@ -1,0 +1,71 @@
+package io.miglab.datacenter.profile;
+
+import io.miglab.core.spec.AutoConverge;
+import io.miglab.core.spec.InvalidSpecException;
+import io.miglab.core.spec.Overheads;
+import io.miglab.core.spec.PostCopyOptions;
+import io.miglab.core.spec.StopCondition;
+import io.miglab.core.spec.TerminationPolicy;
+import io.miglab.core.unit.ByteSize;
+import io.miglab.core.unit.DataRate;
+import io.miglab.datacenter.scenario.Durations;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+/** Adds user-defined profiles to a set of profiles. */
+public final class ProfileReader {
+    private ProfileReader() { }
+
+    public static void addAll(HypervisorProfiles into, List<ProfileFile.Entry> entries) {
+        if (entries == null) return;
+        for (ProfileFile.Entry e : entries) into.add(toProfile(into, e));
+    }
+
+    static HypervisorProfile toProfile(HypervisorProfiles known, ProfileFile.Entry e) {
+        String f = "profiles[" + e.name() + "]";
+        InvalidSpecException.require(e.name() != null && !e.name().isBlank(), "profiles.name", "a profile name",
+                e.name());
+        HypervisorProfile b = known.get(e.base() == null ? "kvm" : e.base());
+        TerminationPolicy policy = b.policy();
+        List<StopCondition> conditions = new ArrayList<>();
+        if (e.downtimeLimit() != null) {
+            conditions.add(new StopCondition.DowntimeBelow(Durations.duration(f + ".downtimeLimit", e.downtimeLimit())));
+        }
+        if (e.minDirtyPages() != null) conditions.add(new StopCondition.FewDirtyPages(e.minDirtyPages()));
+        if (e.maxRounds() != null) conditions.add(new StopCondition.MaxRounds(e.maxRounds()));
+        if (e.maxData() != null) conditions.add(new StopCondition.MaxData(e.maxData()));
+        if (e.timeout() != null) conditions.add(new StopCondition.Timeout(Durations.duration(f + ".timeout", e.timeout())));
+        TerminationPolicy.LimitAction onLimit = policy.onLimit();
+        if (e.onLimit() != null) {
+            onLimit = switch (e.onLimit().toLowerCase(Locale.ROOT)) {
+                case "cancel" -> TerminationPolicy.LimitAction.CANCEL;
+                case "stop-and-copy" -> TerminationPolicy.LimitAction.STOP_AND_COPY;
+                default -> throw new InvalidSpecException(f + ".onLimit", "cancel or stop-and-copy", e.onLimit());
+            };
+        }
+        if (!conditions.isEmpty() || e.onLimit() != null) {
+            policy = new TerminationPolicy(e.name(), conditions.isEmpty() ? policy.conditions() : conditions, onLimit);
+        }
+        Optional<DataRate> cap = b.bandwidthCap();
+        if (e.bandwidthCap() != null) {
+            cap = e.bandwidthCap().equalsIgnoreCase("none") ? Optional.empty()
+                    : Optional.of(DataRate.parse(f + ".bandwidthCap", e.bandwidthCap()));
+        }
+        Optional<AutoConverge> ac = e.autoConverge() == null ? b.autoConverge()
+                : e.autoConverge() ? Optional.of(AutoConverge.qemuDefaults()) : Optional.empty();
+        PostCopyOptions post = e.precopyRounds() == null ? b.postCopy()
+                : new PostCopyOptions(e.precopyRounds(), b.postCopy().switchAfter(), b.postCopy().prepagingPages());
+        Overheads o = b.overheads();
+        o = new Overheads(e.preparation() == null ? o.preparation() : Durations.duration(f + ".preparation", e.preparation()),
+                e.resume() == null ? o.resume() : Durations.duration(f + ".resume", e.resume()),
+                e.deviceState() == null ? o.deviceState() : ByteSize.parse(f + ".deviceState", e.deviceState()),
+                o.syncPerGiB());
+        String algorithm = e.algorithm() == null ? b.algorithm() : e.algorithm();
+        InvalidSpecException.require(io.miglab.datacenter.migration.RateAlgorithms.standard().names().contains(algorithm),
+                f + ".algorithm", "one of stop-and-copy, precopy, postcopy, hybrid", algorithm);
+        return new HypervisorProfile(e.name(), e.description() == null ? "based on " + b.name() : e.description(),
+                algorithm, policy, cap, ac, e.sdps() == null ? b.sdps() : e.sdps(), b.optimisations(), post, o);
+    }
+}

@@ -1,0 +1,37 @@
+package io.miglab.datacenter.scenario;
+
+import io.miglab.datacenter.profile.ProfileFile;
+import java.util.List;
+
+/**
+ * The YAML shape of a scenario, field for field (see docs/datacenter.md, "Scenario format"); unknown fields are
+ * errors. {@link ScenarioReader} validates it into a {@link Scenario}.
+ */
+public record ScenarioFile(String name, Long seed, String duration, String schedulingInterval, String profile,
+                           List<ProfileFile.Entry> profiles, String profilesFile, String initialPlacement,
+                           Policy policy, Network network, List<Racks> racks, List<Vms> vms,
+                           List<Down> maintenance, Report report) {
+
+    public record Policy(String name, Double overThreshold, Double underThreshold, String vmSelection,
+                         String placement, Integer maxMigrationsPerInterval, Integer maxConcurrentPerHost,
+                         Integer maxConcurrent) { }
+
+    public record Network(String rackUplink, String core, String latency, Double migrationCoresPerGbps) { }
+
+    public record Racks(Integer count, Integer hostsPerRack, Host host) { }
+
+    public record Host(Integer cores, String memory, String nic, Double idleWatts, Double peakWatts) { }
+
+    public record Vms(String name, Integer count, Integer vcpus, List<String> memory, List<Double> memoryWeights,
+                      Double zeroPageShare, Writes writes, Cpu cpu, List<String> hosts) { }
+
+    public record Writes(String model, Double pagesPerSecond, String dirtyRate, String array, String workingSet,
+                         Double coldPagesPerSecond) { }
+
+    public record Cpu(String pattern, Double share, Double mean, Double amplitude, String period, String phase,
+                      String phaseJitter, Double start, Double step, Double min, Double max, String file) { }
+
+    public record Down(String at, List<String> hosts, List<String> racks) { }
+
+    public record Report(Integer hostSeriesLimit) { }
+}
