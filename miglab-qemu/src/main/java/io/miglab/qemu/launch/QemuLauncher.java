@@ -86,7 +86,7 @@ public final class QemuLauncher {
         List<String> cmd = new ArrayList<>();
         if (Files.isExecutable(SETPRIV)) cmd.addAll(List.of(SETPRIV.toString(), "--pdeathsig", "KILL", "--"));
         cmd.addAll(commandLine(guest, name, mode, dir));
-        Path log = dir.resolve(name + ".log");
+        Path log = dir.resolve(role(name) + ".log");
         ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.to(log.toFile()))
                 .redirectInput(ProcessBuilder.Redirect.from(Path.of("/dev/null").toFile()));
@@ -107,12 +107,18 @@ public final class QemuLauncher {
         }
     }
 
+    /** {@code <role>.qmp}, the role being the name's last part ({@code src}, {@code dst1}): a Unix socket path must
+     * stay under 108 bytes, so the long unique name goes into {@code -name} only. */
     public static Path qmpSocket(PrivateDir dir, String name) {
-        return dir.resolve(name + ".qmp");
+        return dir.resolve(role(name) + ".qmp");
     }
 
     public static Path serialSocket(PrivateDir dir, String name) {
-        return dir.resolve(name + ".serial");
+        return dir.resolve(role(name) + ".serial");
+    }
+
+    private static String role(String name) {
+        return name.substring(name.lastIndexOf('-') + 1);
     }
 
     private static Process spawn(ProcessBuilder pb, String name) {

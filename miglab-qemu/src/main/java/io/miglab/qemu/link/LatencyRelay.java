@@ -1,0 +1,147 @@
+package io.miglab.qemu.link;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * A TCP relay on 127.0.0.1 that adds latency: every chunk read from one side is written to the other half a round
+ * trip later, in both directions, so the migration stream and QEMU's return path (post-copy page requests) each
+ * see the one-way delay. Bandwidth is left to QEMU's own cap. Packet loss is not modelled: dropping bytes inside a
+ * TCP stream would corrupt it, and loss on a real link shows up as TCP retransmissions, i.e. as delay and lower
+ * throughput, which the cap and this delay already stand for.
+ *
+ * <p>Each accepted connection (multifd opens several) gets its own upstream connection to the target port.
+ */
+public final class LatencyRelay implements AutoCloseable {
+    /** Chunks in flight per direction; with 64 KiB reads at most 64 MiB is buffered. */
+    private static final int QUEUE_CHUNKS = 1024;
+    private static final byte[] EOF = new byte[0];
+
+    private final ServerSocket server;
+    private final int targetPort;
+    private final long oneWayNanos;
+    private final List<Socket> sockets = new CopyOnWriteArrayList<>();
+    private final AtomicLong forwardedBytes = new AtomicLong();
+    private final AtomicLong returnedBytes = new AtomicLong();
+    private volatile boolean closed;
+
+    private record Chunk(long deliverAtNanos, byte[] data) { }
+
+    private LatencyRelay(ServerSocket server, int targetPort, Duration roundTrip) {
+        this.server = server;
+        this.targetPort = targetPort;
+        this.oneWayNanos = roundTrip.toNanos() / 2;
+        Thread acceptor = new Thread(this::acceptLoop, "latency-relay-accept");
+        acceptor.setDaemon(true);
+        acceptor.start();
+    }
+
+    /** Listens on an ephemeral port of 127.0.0.1 and relays to {@code 127.0.0.1:targetPort}. */
+    public static LatencyRelay start(int targetPort, Duration roundTrip) {
+        try {
+            ServerSocket s = new ServerSocket();
+            s.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
+            return new LatencyRelay(s, targetPort, roundTrip);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot open the latency relay", e);
+        }
+    }
+
+    public int port() {
+        return server.getLocalPort();
+    }
+
+    /** Bytes relayed towards the target (the migration stream). */
+    public long forwardedBytes() {
+        return forwardedBytes.get();
+    }
+
+    /** Bytes relayed back (the return path). */
+    public long returnedBytes() {
+        return returnedBytes.get();
+    }
+
+    private void acceptLoop() {
+        while (!closed) {
+            try {
+                Socket client = server.accept();
+                Socket upstream = new Socket(InetAddress.getLoopbackAddress(), targetPort);
+                for (Socket s : List.of(client, upstream)) {
+                    s.setTcpNoDelay(true);
+                    sockets.add(s);
+                }
+                pipe(client, upstream, forwardedBytes, "fwd");
+                pipe(upstream, client, returnedBytes, "ret");
+            } catch (IOException e) {
+                if (closed) return;
+            }
+        }
+    }
+
+    /** One direction: a reader stamps chunks, a writer delivers each at its time. */
+    private void pipe(Socket from, Socket to, AtomicLong counter, String name) {
+        BlockingQueue<Chunk> queue = new ArrayBlockingQueue<>(QUEUE_CHUNKS);
+        Thread reader = new Thread(() -> {
+            byte[] buffer = new byte[64 * 1024];
+            try (InputStream in = from.getInputStream()) {
+                int n;
+                while ((n = in.read(buffer)) > 0) {
+                    queue.put(new Chunk(System.nanoTime() + oneWayNanos, java.util.Arrays.copyOf(buffer, n)));
+                }
+            } catch (IOException | InterruptedException ignored) {
+                // the other side closed, or we did
+            } finally {
+                queue.offer(new Chunk(System.nanoTime() + oneWayNanos, EOF));
+            }
+        }, "latency-relay-" + name + "-read");
+        Thread writer = new Thread(() -> {
+            try {
+                OutputStream out = to.getOutputStream();
+                while (true) {
+                    Chunk c = queue.take();
+                    long wait = c.deliverAtNanos() - System.nanoTime();
+                    if (wait > 0) Thread.sleep(wait / 1_000_000, (int) (wait % 1_000_000));
+                    if (c.data() == EOF) {
+                        to.shutdownOutput();
+                        return;
+                    }
+                    out.write(c.data());
+                    counter.addAndGet(c.data().length);
+                }
+            } catch (IOException | InterruptedException ignored) {
+                closeQuietly(from);
+            }
+        }, "latency-relay-" + name + "-write");
+        reader.setDaemon(true);
+        writer.setDaemon(true);
+        reader.start();
+        writer.start();
+    }
+
+    @Override
+    public void close() {
+        closed = true;
+        closeQuietly(server);
+        for (Socket s : sockets) closeQuietly(s);
+    }
+
+    private static void closeQuietly(java.io.Closeable c) {
+        try {
+            c.close();
+        } catch (IOException ignored) {
+            // closing anyway
+        }
+    }
+}

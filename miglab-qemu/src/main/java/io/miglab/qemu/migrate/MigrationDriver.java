@@ -1,0 +1,285 @@
+package io.miglab.qemu.migrate;
+
+import io.miglab.core.result.StopReason;
+import io.miglab.core.spec.MigrationSpec;
+import io.miglab.core.spec.TerminationPolicy;
+import io.miglab.qemu.launch.QemuProcess;
+import io.miglab.qemu.link.LatencyRelay;
+import io.miglab.qemu.qmp.QmpException;
+import io.miglab.qemu.serial.HeartbeatAnalysis;
+import io.miglab.qemu.serial.SerialTranscript;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Runs one migration between two QEMUs already started (the source booted and READY, the destination waiting
+ * with {@code -incoming defer}): sets capabilities and parameters, starts the migration, samples
+ * {@code query-migrate} at a fixed rate, switches to post-copy, enforces the policy's limits, injects a
+ * destination failure if asked, and afterwards checks the guest (heartbeat, RAM, source still running).
+ * It does not stop the QEMUs: their owner does (see {@link QemuSession}).
+ */
+public final class MigrationDriver {
+    /** After a failure or cancel, how long to watch the source's heartbeat to show it still runs. */
+    private static final Duration ALIVE_WATCH = Duration.ofMillis(1500);
+    /** Heartbeats to collect on the destination before analysing the switch-over. */
+    private static final int DESTINATION_BEATS = 10;
+
+    private final QemuProcess source;
+    private final QemuProcess destination;
+    private final MigrationSpec spec;
+    private final QemuMigrationPlan plan;
+    private final QemuRunOptions options;
+    private final Path workDir;
+    private final List<MigrationSample> series = new ArrayList<>();
+    private final List<String> notes = new ArrayList<>();
+
+    private boolean switched;
+    private double postcopyEnteredMs = -1;
+    private StopReason limitReason;
+    private boolean cancelRequested;
+    private boolean forcedSwitchOver;
+    private String destinationKilledDuring;
+
+    public MigrationDriver(QemuProcess source, QemuProcess destination, MigrationSpec spec, QemuMigrationPlan plan,
+                           QemuRunOptions options, Path workDir) {
+        this.source = source;
+        this.destination = destination;
+        this.spec = spec;
+        this.plan = plan;
+        this.options = options;
+        this.workDir = workDir;
+        this.notes.addAll(plan.notes());
+    }
+
+    public QemuRun run() {
+        configure();
+        int port = FreePort.pick();
+        String incoming = "tcp:127.0.0.1:" + port;
+        destination.qmp().execute("migrate-incoming", Map.of("uri", incoming));
+        long startWall = wallMicros();
+        long start = System.nanoTime();
+        try (LatencyRelay relay = plan.roundTripLatency().isZero() ? null
+                : LatencyRelay.start(port, plan.roundTripLatency())) {
+            String uri = relay == null ? incoming : "tcp:127.0.0.1:" + relay.port();
+            source.qmp().execute("migrate", Map.of("uri", uri));
+            poll(start);
+        }
+        MigrationSample last = series.get(series.size() - 1);
+        Ending ending = ending(last);
+        Optional<MemoryComparator.Difference> memory = Optional.empty();
+        Optional<HeartbeatAnalysis> heartbeat = Optional.empty();
+        if (ending == Ending.COMPLETED) {
+            awaitDestinationCompleted();
+            if (options.memoryCheck()) {
+                memory = Optional.of(MemoryComparator.compare(source, destination, plan.guest().memory().bytes(),
+                        workDir));
+                destination.qmp().execute("cont");
+                notes.add("memory check: destination started paused (-S) and resumed after the comparison, so the "
+                        + "heartbeat gap includes the comparison");
+            }
+            heartbeat = analyseHeartbeat(start);
+        } else {
+            watchSource(ending);
+        }
+        String sourceState = safeRunState();
+        ResultMapper mapper = new ResultMapper(spec, plan, series, source.qmp().events(), startWall, notes);
+        return new QemuRun(mapper.map(ending, reason(ending), heartbeat, memory, source, sourceState), plan.guest(),
+                source.qmp().qemuVersion(), source.accel(), heartbeat, memory, sourceState, last.status(), series);
+    }
+
+    /** How the run ended, as far as the guest is concerned. */
+    enum Ending {
+        COMPLETED, CANCELLED, DESTINATION_LOST_IN_PRECOPY, DESTINATION_LOST_IN_POSTCOPY, FAILED
+    }
+
+    private void configure() {
+        setCapabilities(source, plan.sourceCapabilities());
+        setCapabilities(destination, plan.destinationCapabilities());
+        source.qmp().execute("migrate-set-parameters", plan.sourceParameters());
+        if (!plan.destinationParameters().isEmpty()) {
+            destination.qmp().execute("migrate-set-parameters", plan.destinationParameters());
+        }
+    }
+
+    private static void setCapabilities(QemuProcess qemu, Map<String, Boolean> caps) {
+        List<Map<String, Object>> list = new ArrayList<>();
+        caps.forEach((name, on) -> list.add(Map.of("capability", name, "state", on)));
+        qemu.qmp().execute("migrate-set-capabilities", Map.of("capabilities", list));
+    }
+
+    private void poll(long start) {
+        long interval = options.pollInterval().toNanos();
+        long next = start;
+        double killedAtMs = -1;
+        double hardStopMs = plan.timeout().toMillis() + 120_000;
+        while (true) {
+            MigrationSample s = MigrationSample.from(source.qmp().execute("query-migrate"),
+                    (System.nanoTime() - start) / 1e6, wallMicros());
+            series.add(s);
+            if (s.isFinal()) return;
+            double t = s.elapsedMs();
+            String status = s.status();
+            if (status.startsWith("postcopy") && postcopyEnteredMs < 0) postcopyEnteredMs = t;
+            if (destinationKilledDuring != null) {
+                // pre-copy: QEMU fails the migration and resumes the guest; post-copy: it pauses and waits
+                if (status.equals("postcopy-paused") || t - killedAtMs > 15_000) return;
+            } else if (injectFailure(s)) {
+                killedAtMs = t;
+            }
+            if (plan.mode() != QemuMigrationPlan.Mode.PRECOPY && !switched && isPrecopyRunning(status)
+                    && wantsSwitch(s)) {
+                source.qmp().execute("migrate-start-postcopy");
+                switched = true;
+            }
+            if (!switched && limitReason == null && status.equals("active")) enforceLimits(s);
+            if (t > hardStopMs) {
+                notes.add("the migration had not ended " + (hardStopMs / 1000) + " s after the start; gave up");
+                return;
+            }
+            next += interval;
+            sleepUntil(next);
+        }
+    }
+
+    private static boolean isPrecopyRunning(String status) {
+        return status.equals("active") || status.equals("setup");
+    }
+
+    private boolean wantsSwitch(MigrationSample s) {
+        if (plan.mode() == QemuMigrationPlan.Mode.POSTCOPY) return true;
+        boolean rounds = s.dirtySyncCount() - 1 >= plan.switchAfterRounds();
+        boolean time = plan.switchAfter().map(d -> s.elapsedMs() >= d.toMillis()).orElse(false);
+        return rounds || time;
+    }
+
+    private void enforceLimits(MigrationSample s) {
+        StopReason reason = null;
+        if (s.elapsedMs() >= plan.timeout().toMillis()) reason = StopReason.TIMEOUT;
+        else if (plan.maxRounds().isPresent() && s.dirtySyncCount() - 1 >= plan.maxRounds().getAsInt()) {
+            reason = StopReason.MAX_ROUNDS;
+        } else if (plan.maxDataBytes().isPresent() && s.transferred() >= plan.maxDataBytes().getAsDouble()) {
+            reason = StopReason.MAX_DATA;
+        }
+        if (reason == null) return;
+        limitReason = reason;
+        if (plan.mode() == QemuMigrationPlan.Mode.HYBRID) {
+            // as the simulator's hybrid: a limit ends pre-copy by switching to post-copy
+            source.qmp().execute("migrate-start-postcopy");
+            switched = true;
+        } else if (plan.onLimit() == TerminationPolicy.LimitAction.CANCEL) {
+            source.qmp().execute("migrate_cancel");
+            cancelRequested = true;
+        } else {
+            source.qmp().execute("migrate-set-parameters",
+                    Map.of("downtime-limit", QemuMigrationPlan.MAX_DOWNTIME_LIMIT_MS));
+            forcedSwitchOver = true;
+        }
+    }
+
+    private boolean injectFailure(MigrationSample s) {
+        if (options.destinationFailure().isEmpty()) return false;
+        DestinationFailure f = options.destinationFailure().get();
+        boolean now = (f instanceof DestinationFailure.DuringPrecopy p && s.status().equals("active")
+                && s.elapsedMs() >= p.after().toMillis())
+                || (f instanceof DestinationFailure.DuringPostcopy q && postcopyEnteredMs >= 0
+                && s.elapsedMs() - postcopyEnteredMs >= q.afterSwitch().toMillis());
+        if (!now) return false;
+        destination.kill();
+        destinationKilledDuring = s.status().startsWith("postcopy") ? "post-copy" : "pre-copy";
+        notes.add(String.format(java.util.Locale.ROOT, "destination killed (SIGKILL) during %s at %.0f ms, "
+                + "%d bytes sent", destinationKilledDuring, s.elapsedMs(), s.transferred()));
+        return true;
+    }
+
+    private Ending ending(MigrationSample last) {
+        if (last.status().equals("completed")) return Ending.COMPLETED;
+        if (destinationKilledDuring != null) {
+            return destinationKilledDuring.equals("post-copy") || last.status().startsWith("postcopy")
+                    ? Ending.DESTINATION_LOST_IN_POSTCOPY : Ending.DESTINATION_LOST_IN_PRECOPY;
+        }
+        if (last.status().equals("cancelled") && cancelRequested) return Ending.CANCELLED;
+        return Ending.FAILED;
+    }
+
+    private StopReason reason(Ending ending) {
+        return switch (ending) {
+            case COMPLETED -> {
+                if (forcedSwitchOver) yield limitReason;
+                if (switched) yield plan.mode() == QemuMigrationPlan.Mode.POSTCOPY ? StopReason.NOT_ITERATIVE
+                        : StopReason.SWITCHED_TO_POSTCOPY;
+                yield StopReason.DOWNTIME_LIMIT_MET;
+            }
+            case CANCELLED -> limitReason;
+            case DESTINATION_LOST_IN_PRECOPY -> StopReason.ABORTED;
+            case DESTINATION_LOST_IN_POSTCOPY, FAILED -> StopReason.FAILED;
+        };
+    }
+
+    private void awaitDestinationCompleted() {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (System.nanoTime() < deadline) {
+            String status = destination.qmp().execute("query-migrate").path("status").asText();
+            if (status.equals("completed")) return;
+            if (status.equals("failed")) {
+                notes.add("the destination reported its incoming migration failed");
+                return;
+            }
+            sleepUntil(System.nanoTime() + 20_000_000);
+        }
+        notes.add("the destination did not report its incoming migration completed within 30 s");
+    }
+
+    private Optional<HeartbeatAnalysis> analyseHeartbeat(long start) {
+        destination.serial().awaitLineAfter(DESTINATION_BEATS - 1, l -> l.startsWith("HB "), Duration.ofSeconds(5));
+        SerialTranscript src = source.serial().transcript();
+        SerialTranscript dst = destination.serial().transcript();
+        Optional<HeartbeatAnalysis> a = HeartbeatAnalysis.across(src, dst, start);
+        if (a.isEmpty()) notes.add("no heartbeat on the destination within 5 s of the completion");
+        return a;
+    }
+
+    /** After a cancel or a lost destination: is the guest still running on the source? */
+    private void watchSource(Ending ending) {
+        if (ending == Ending.DESTINATION_LOST_IN_POSTCOPY) {
+            notes.add("destination lost during post-copy: the guest's newest pages were only on the destination, "
+                    + "so it cannot continue anywhere; QEMU source migration status '"
+                    + series.get(series.size() - 1).status() + "', run state '" + safeRunState() + "'");
+            return;
+        }
+        long before = source.serial().lastHeartbeat();
+        sleepUntil(System.nanoTime() + ALIVE_WATCH.toNanos());
+        long after = source.serial().lastHeartbeat();
+        notes.add("guest on the source after the migration ended: run state '" + safeRunState() + "', heartbeat "
+                + before + " -> " + after + (after > before ? " (still running)" : " (stalled)"));
+    }
+
+    private String safeRunState() {
+        try {
+            return source.runState();
+        } catch (QmpException e) {
+            return "unknown (" + e.getMessage() + ")";
+        }
+    }
+
+    static long wallMicros() {
+        return ChronoUnit.MICROS.between(Instant.EPOCH, Instant.now());
+    }
+
+    private static void sleepUntil(long nanoTime) {
+        long wait = nanoTime - System.nanoTime();
+        if (wait <= 0) return;
+        try {
+            TimeUnit.NANOSECONDS.sleep(wait);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new QmpException("interrupted while polling the migration", e);
+        }
+    }
+}

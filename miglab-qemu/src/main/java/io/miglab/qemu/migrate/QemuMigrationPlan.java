@@ -1,0 +1,176 @@
+package io.miglab.qemu.migrate;
+
+import io.miglab.core.spec.AutoConverge;
+import io.miglab.core.spec.InvalidSpecException;
+import io.miglab.core.spec.MigrationSpec;
+import io.miglab.core.spec.Optimisations;
+import io.miglab.core.spec.StopCondition;
+import io.miglab.core.spec.TerminationPolicy;
+import io.miglab.core.unit.ByteSize;
+import io.miglab.core.write.NoWrites;
+import io.miglab.core.write.SweepWrites;
+import io.miglab.qemu.launch.GuestConfig;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalDouble;
+import java.util.OptionalInt;
+
+/**
+ * A {@link MigrationSpec} translated into what QEMU is told: the guest to boot, capabilities and parameters for
+ * both sides, and the limits miglab itself enforces (QEMU has no round or time limit). Anything the real run
+ * cannot honour is either rejected with an {@link InvalidSpecException} or listed in {@link #notes()}.
+ *
+ * @param sourceCapabilities every capability miglab manages, set explicitly on or off, so a source reused for a
+ *                           second migration does not keep the first one's settings
+ */
+public record QemuMigrationPlan(GuestConfig guest, Mode mode, Map<String, Boolean> sourceCapabilities,
+                                Map<String, Boolean> destinationCapabilities, Map<String, Object> sourceParameters,
+                                Map<String, Object> destinationParameters, Duration timeout,
+                                OptionalInt maxRounds, OptionalDouble maxDataBytes,
+                                TerminationPolicy.LimitAction onLimit, int switchAfterRounds,
+                                Optional<Duration> switchAfter, Duration roundTripLatency, List<String> notes) {
+    /** QEMU's upper bound for downtime-limit (MAX_MIGRATE_DOWNTIME, migration/options.c), ms. */
+    public static final long MAX_DOWNTIME_LIMIT_MS = 2_000_000;
+    /** When the policy has no time limit, miglab still gives up after this long. */
+    public static final Duration SAFETY_TIMEOUT = Duration.ofMinutes(10);
+    static final int PAGE_SIZE = 4096;
+
+    public enum Mode { PRECOPY, POSTCOPY, HYBRID }
+
+    public QemuMigrationPlan {
+        notes = List.copyOf(notes);
+    }
+
+    public static QemuMigrationPlan of(MigrationSpec spec, QemuRunOptions options) {
+        List<String> notes = new ArrayList<>();
+        InvalidSpecException.require(spec.memory().pageSizeBytes() == PAGE_SIZE, "page-size",
+                "4096 for the QEMU x86 guest", spec.memory().pageSizeBytes());
+        GuestConfig guest = guestFor(spec);
+        if (spec.memory().zeroPageShare() > 0 || spec.memory().compressibility() > 0) {
+            notes.add("zero-page share and compressibility of the spec are ignored: the real guest's RAM decides");
+        }
+        Mode mode = switch (spec.algorithm()) {
+            case "precopy" -> Mode.PRECOPY;
+            case "postcopy" -> Mode.POSTCOPY;
+            case "hybrid" -> Mode.HYBRID;
+            default -> throw new InvalidSpecException("algorithm", "precopy, postcopy or hybrid for the qemu backend",
+                    spec.algorithm());
+        };
+        double bandwidth = spec.link().effectiveBandwidth().bytesPerSecond();
+        boolean postcopy = mode != Mode.PRECOPY;
+        boolean multifd = options.multifdChannels() > 0;
+        Optimisations opt = spec.optimisations();
+        if (opt.compression().isPresent()) {
+            throw new InvalidSpecException("compression", "off for the qemu backend (QEMU 9.1 removed its compress "
+                    + "threads)", "on");
+        }
+
+        Map<String, Boolean> srcCaps = new LinkedHashMap<>();
+        srcCaps.put("events", true);
+        srcCaps.put("auto-converge", spec.autoConverge().isPresent());
+        srcCaps.put("xbzrle", opt.xbzrle().isPresent());
+        srcCaps.put("postcopy-ram", postcopy);
+        srcCaps.put("multifd", multifd);
+        Map<String, Boolean> dstCaps = new LinkedHashMap<>();
+        dstCaps.put("postcopy-ram", postcopy);
+        dstCaps.put("multifd", multifd);
+
+        Map<String, Object> srcParams = new LinkedHashMap<>();
+        srcParams.put("max-bandwidth", Math.round(bandwidth));
+        if (postcopy) {
+            // post-copy has its own cap, unlimited by default (QEMU: max-postcopy-bandwidth 0); the link is the same
+            srcParams.put("max-postcopy-bandwidth", Math.round(bandwidth));
+        }
+        srcParams.put("downtime-limit", downtimeLimitMs(spec.policy(), bandwidth, notes));
+        srcParams.put("zero-page-detection", opt.zeroPageElision() ? "legacy" : "none");
+        opt.xbzrle().ifPresent(x -> {
+            srcParams.put("xbzrle-cache-size", x.cacheSize().bytes());
+            notes.add("xbzrle delta ratio is the data's own in the real run (the spec's "
+                    + x.deltaRatio() + " is ignored)");
+        });
+        spec.autoConverge().ifPresent(a -> putThrottle(srcParams, a));
+        Map<String, Object> dstParams = new LinkedHashMap<>();
+        if (multifd) {
+            srcParams.put("multifd-channels", options.multifdChannels());
+            dstParams.put("multifd-channels", options.multifdChannels());
+        }
+        if (postcopy && spec.postCopy().prepagingPages() > 0) {
+            notes.add("pre-paging (" + spec.postCopy().prepagingPages() + " pages) has no QEMU setting; ignored");
+        }
+
+        TerminationPolicy policy = spec.policy();
+        Duration timeout = policy.find(StopCondition.Timeout.class).map(StopCondition.Timeout::after)
+                .orElseGet(() -> {
+                    notes.add("the policy has no time limit; miglab cancels after " + SAFETY_TIMEOUT.toMinutes()
+                            + " min anyway");
+                    return SAFETY_TIMEOUT;
+                });
+        OptionalInt maxRounds = policy.find(StopCondition.MaxRounds.class)
+                .map(r -> OptionalInt.of(r.rounds())).orElse(OptionalInt.empty());
+        OptionalDouble maxData = policy.find(StopCondition.MaxData.class)
+                .map(m -> OptionalDouble.of(m.factor() * spec.memory().bytes())).orElse(OptionalDouble.empty());
+        if (policy.onLimit() == TerminationPolicy.LimitAction.STOP_AND_COPY) {
+            notes.add("at a limit miglab forces the switch-over by raising downtime-limit to "
+                    + MAX_DOWNTIME_LIMIT_MS + " ms (QEMU then stops the guest at its next check)");
+        }
+        if (spec.link().roundTripLatency().toNanos() > 0) {
+            notes.add("latency " + spec.link().roundTripLatency().toMillis()
+                    + " ms round trip through miglab's user-space relay on 127.0.0.1");
+        }
+        return new QemuMigrationPlan(guest, mode, srcCaps, dstCaps, srcParams, dstParams, timeout, maxRounds,
+                maxData, policy.onLimit(), spec.postCopy().precopyRounds(), spec.postCopy().switchAfter(),
+                spec.link().roundTripLatency(), notes);
+    }
+
+    /** The workload the guest can run for the spec's write model: idle, or memwriter for a sweep. */
+    static GuestConfig guestFor(MigrationSpec spec) {
+        ByteSize memory = spec.memory().size();
+        if (spec.writeModel() instanceof NoWrites) return GuestConfig.idle(memory);
+        if (spec.writeModel() instanceof SweepWrites s) {
+            InvalidSpecException.require(s.array().bytes() % ByteSize.MIB == 0, "working-set",
+                    "a whole number of MiB for the guest's memwriter", s.array());
+            InvalidSpecException.require(s.pageSizeBytes() == PAGE_SIZE, "page-size", "4096 for the guest's memwriter",
+                    s.pageSizeBytes());
+            return GuestConfig.memwriter(memory, (int) (s.array().bytes() / ByteSize.MIB),
+                    (int) Math.round(s.pagesPerSecond()));
+        }
+        throw new InvalidSpecException("write-model", "none or sweep for the qemu backend (its guest runs idle or "
+                + "memwriter, a sweep over an array)", spec.writeModel().describe());
+    }
+
+    /**
+     * QEMU switches over when what is left fits bandwidth x downtime-limit (migration/migration.c). A "fewer than
+     * n dirty pages" clause becomes the downtime-limit that n pages take at the link's bandwidth.
+     */
+    private static long downtimeLimitMs(TerminationPolicy policy, double bandwidth, List<String> notes) {
+        long limit = -1;
+        for (StopCondition c : policy.conditions()) {
+            if (c instanceof StopCondition.DowntimeBelow d) {
+                limit = Math.max(limit, d.limit().toMillis());
+            } else if (c instanceof StopCondition.FewDirtyPages f) {
+                long ms = (long) Math.ceil(f.pages() * (double) PAGE_SIZE / bandwidth * 1000);
+                notes.add(String.format(Locale.ROOT, "'fewer than %d dirty pages' approximated by downtime-limit "
+                        + "%d ms (their transfer time at the link's bandwidth)", f.pages(), ms));
+                limit = Math.max(limit, ms);
+            }
+        }
+        if (limit < 0) {
+            notes.add("no convergence clause: downtime-limit 1 ms (QEMU switches over only when almost nothing is "
+                    + "left)");
+            limit = 1;
+        }
+        return Math.min(Math.max(1, limit), MAX_DOWNTIME_LIMIT_MS);
+    }
+
+    private static void putThrottle(Map<String, Object> params, AutoConverge a) {
+        params.put("cpu-throttle-initial", a.initialPercent());
+        params.put("cpu-throttle-increment", a.incrementPercent());
+        params.put("max-cpu-throttle", a.maxPercent());
+        params.put("throttle-trigger-threshold", a.triggerThresholdPercent());
+    }
+}

@@ -1,0 +1,39 @@
+package io.miglab.qemu.migrate;
+
+import io.miglab.core.result.MigrationResult;
+import io.miglab.qemu.launch.Accel;
+import io.miglab.qemu.launch.GuestConfig;
+import io.miglab.qemu.serial.HeartbeatAnalysis;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * One real migration: the common {@link MigrationResult} plus what only a real run can show.
+ *
+ * @param heartbeat        the guest's heartbeat across the switch-over (empty when the guest did not reach the
+ *                         destination)
+ * @param memory           the page-by-page RAM comparison, when asked for
+ * @param sourceRunState   {@code query-status} of the source at the end ({@code running} after a cancel)
+ * @param finalStatus      the source's last {@code query-migrate} status
+ * @param series           every {@code query-migrate} sample, in order
+ */
+public record QemuRun(MigrationResult result, GuestConfig guest, String qemuVersion, Accel accel,
+                      Optional<HeartbeatAnalysis> heartbeat, Optional<MemoryComparator.Difference> memory,
+                      String sourceRunState, String finalStatus, List<MigrationSample> series) {
+    public QemuRun {
+        series = List.copyOf(series);
+    }
+
+    public boolean sourceStillRunning() {
+        return sourceRunState.equals("running");
+    }
+
+    public boolean counterContinued() {
+        return heartbeat.map(HeartbeatAnalysis::counterContinued).orElse(false);
+    }
+
+    /** The last sample, where QEMU's totals are. */
+    public MigrationSample last() {
+        return series.get(series.size() - 1);
+    }
+}

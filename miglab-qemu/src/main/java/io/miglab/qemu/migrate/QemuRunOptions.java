@@ -1,0 +1,42 @@
+package io.miglab.qemu.migrate;
+
+import io.miglab.core.spec.InvalidSpecException;
+import java.time.Duration;
+import java.util.Optional;
+
+/**
+ * What a real run does beyond the spec.
+ *
+ * @param memoryCheck        start the destination paused ({@code -S}) and compare both RAMs page by page after the
+ *                           migration (the heartbeat gap then includes the comparison and means nothing)
+ * @param multifdChannels    0: one migration stream; otherwise QEMU's multifd with this many channels
+ * @param destinationFailure kill the destination at some point, to test failure handling
+ * @param pollInterval       how often {@code query-migrate} is sampled (the recipe's 100 ms)
+ * @param readyTimeout       how long the source guest may take to print {@code MIGLAB READY}
+ */
+public record QemuRunOptions(boolean memoryCheck, int multifdChannels, Optional<DestinationFailure> destinationFailure,
+                             Duration pollInterval, Duration readyTimeout) {
+    public QemuRunOptions {
+        InvalidSpecException.require(multifdChannels >= 0 && multifdChannels <= 255, "multifd-channels", "0 to 255",
+                multifdChannels);
+        destinationFailure = destinationFailure == null ? Optional.empty() : destinationFailure;
+        InvalidSpecException.require(!pollInterval.isNegative() && pollInterval.toMillis() >= 10, "poll-interval",
+                "at least 10 ms", pollInterval);
+    }
+
+    public static QemuRunOptions defaults() {
+        return new QemuRunOptions(false, 0, Optional.empty(), Duration.ofMillis(100), Duration.ofSeconds(60));
+    }
+
+    public QemuRunOptions withMemoryCheck(boolean on) {
+        return new QemuRunOptions(on, multifdChannels, destinationFailure, pollInterval, readyTimeout);
+    }
+
+    public QemuRunOptions withMultifd(int channels) {
+        return new QemuRunOptions(memoryCheck, channels, destinationFailure, pollInterval, readyTimeout);
+    }
+
+    public QemuRunOptions withDestinationFailure(DestinationFailure f) {
+        return new QemuRunOptions(memoryCheck, multifdChannels, Optional.of(f), pollInterval, readyTimeout);
+    }
+}

@@ -1,0 +1,94 @@
+package io.miglab.qemu.migrate;
+
+import io.miglab.core.spec.MigrationSpec;
+import io.miglab.qemu.launch.GuestConfig;
+import io.miglab.qemu.launch.PrivateDir;
+import io.miglab.qemu.launch.QemuLauncher;
+import io.miglab.qemu.launch.QemuProcess;
+import io.miglab.qemu.serial.GuestMessage;
+import io.miglab.qemu.serial.SerialLine;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * One booted source guest and the destinations it is migrated to. A source whose migration was cancelled or whose
+ * destination died keeps running and can be migrated again, which saves a boot. Closing the session stops every
+ * QEMU it started and deletes its private folder.
+ */
+public final class QemuSession implements AutoCloseable {
+    private final QemuLauncher launcher;
+    private final GuestConfig guest;
+    private final PrivateDir dir;
+    private final String runId;
+    private final List<QemuProcess> processes = new ArrayList<>();
+    private final QemuProcess source;
+    private int destinations;
+
+    private QemuSession(QemuLauncher launcher, GuestConfig guest, Duration readyTimeout) {
+        this.launcher = launcher;
+        this.guest = guest;
+        this.runId = "miglab-" + UUID.randomUUID();
+        this.dir = PrivateDir.create("miglab-");
+        try {
+            this.source = start(runId + "-src", QemuLauncher.Mode.BOOT);
+            awaitReady(readyTimeout);
+        } catch (RuntimeException e) {
+            close();
+            throw e;
+        }
+    }
+
+    /** Boots the source guest and waits for its {@code MIGLAB READY}. */
+    public static QemuSession boot(QemuLauncher launcher, GuestConfig guest, Duration readyTimeout) {
+        return new QemuSession(launcher, guest, readyTimeout);
+    }
+
+    public QemuProcess source() {
+        return source;
+    }
+
+    public GuestConfig guest() {
+        return guest;
+    }
+
+    /** Starts a fresh destination and migrates the source to it. A destination that did not get the guest is stopped. */
+    public QemuRun migrate(MigrationSpec spec, QemuRunOptions options) {
+        QemuMigrationPlan plan = QemuMigrationPlan.of(spec, options);
+        if (!plan.guest().equals(guest)) {
+            throw new IllegalArgumentException("the spec asks for guest " + plan.guest() + " but this session runs "
+                    + guest);
+        }
+        QemuProcess destination = start(runId + "-dst" + (++destinations),
+                options.memoryCheck() ? QemuLauncher.Mode.INCOMING_PAUSED : QemuLauncher.Mode.INCOMING);
+        QemuRun run = new MigrationDriver(source, destination, spec, plan, options, dir.path()).run();
+        if (!run.result().completed()) destination.close();
+        return run;
+    }
+
+    private QemuProcess start(String name, QemuLauncher.Mode mode) {
+        QemuProcess p = launcher.launch(guest, name, mode, dir);
+        processes.add(p);
+        return p;
+    }
+
+    private void awaitReady(Duration timeout) {
+        Optional<SerialLine> line = source.serial().awaitLine(l -> l.equals("MIGLAB READY")
+                || l.startsWith("MIGLAB ERROR"), timeout);
+        if (line.isPresent() && line.get().message() instanceof GuestMessage.Ready) return;
+        List<SerialLine> lines = source.serial().lines();
+        String tail = lines.subList(Math.max(0, lines.size() - 5), lines.size()).stream().map(SerialLine::text)
+                .reduce((a, b) -> a + " | " + b).orElse("(no output)");
+        throw new IllegalStateException("guest " + source.name() + " not ready within " + timeout.toSeconds()
+                + " s: " + line.map(SerialLine::text).orElse("no MIGLAB READY") + "; serial: " + tail + "; QEMU: "
+                + source.logTail());
+    }
+
+    @Override
+    public void close() {
+        for (QemuProcess p : processes) p.close();
+        dir.close();
+    }
+}
