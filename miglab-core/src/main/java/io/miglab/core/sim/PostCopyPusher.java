@@ -18,6 +18,8 @@ final class PostCopyPusher {
     private final double slice;
     private int[] touched = new int[64];
     private int touchedCount;
+    /** Pages still at the source; kept as a count because scanning the bitmap is O(memory). */
+    private long remaining;
 
     PostCopyPusher(MigrationSession session) {
         this.session = session;
@@ -39,7 +41,8 @@ final class PostCopyPusher {
         };
         double budget = 0;
         int cursor = 0;
-        while (!pending.isEmpty()) {
+        remaining = pending.cardinality();
+        while (remaining > 0) {
             touchedCount = 0;
             session.runGuestOnDestination(slice, collect);
             double stall = 0;
@@ -57,19 +60,20 @@ final class PostCopyPusher {
             }
             double wall = slice + stall;
             budget += wall * bandwidth - demandBytes;
-            while (budget > 0 && !pending.isEmpty()) {
+            while (budget > 0 && remaining > 0) {
                 int p = pending.nextSet(cursor);
                 if (p < 0) p = pending.nextSet(0);
                 budget -= send(p);
                 cursor = p + 1;
             }
-            if (pending.isEmpty() && budget > 0) wall -= Math.min(slice, budget / bandwidth);
+            if (remaining == 0 && budget > 0) wall -= Math.min(slice, budget / bandwidth);
             session.advanceWall(wall, stall);
         }
     }
 
     private long send(int page) {
         pending.clear(page);
+        remaining--;
         return session.sendPostCopyPage(page);
     }
 }

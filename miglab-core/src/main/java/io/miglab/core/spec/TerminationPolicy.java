@@ -10,7 +10,7 @@ import java.util.List;
 public record TerminationPolicy(String name, List<StopCondition> conditions, LimitAction onLimit) {
     public static final Duration QEMU_DOWNTIME_LIMIT = Duration.ofMillis(300);
     /** QEMU itself has no limit; miglab cancels like an operator would, after this long (as in the recipe's runs). */
-    public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(60);
+    public static final Duration DEFAULT_TIMEOUT = Duration.ofHours(1);
 
     public enum LimitAction {
         /** Pause the guest and send what is left anyway (Xen). */
