@@ -38,7 +38,7 @@ final class TestScenarios {
     /** {@code k} VMs of {@code memory} on r0-h0, evacuated at time 0 to the other {@code k} hosts of one rack. */
     static Scenario evacuation(int k, ByteSize memory, WriteModel writes, HypervisorProfile profile) {
         return new Scenario("evacuation", 1, 3600, 300, profile,
-                new PolicyConfig("none", 0.8, 0.2, "smallest-memory", "least-loaded", 100, k, 100), network(),
+                new PolicyConfig("none", 0.8, 0.2, 0.8, "smallest-memory", "least-loaded", 100, k, 100), network(),
                 List.of(new RackGroup(1, k + 1, HOST)),
                 List.of(new VmGroup("vm", k, 2, List.of(memory), List.of(), 0, writes, new CpuPattern.Constant(0.5),
                         List.of("r0-h0"))),

@@ -7,11 +7,14 @@ import io.miglab.core.spec.InvalidSpecException;
  *
  * @param overThreshold            CPU share above which a host is over-utilised (load balancing; SLA accounting)
  * @param underThreshold           CPU share below which a host is emptied and switched off (consolidation)
+ * @param placementCeiling         CPU share a placement may fill a host up to (at most overThreshold; lower leaves
+ *                                 headroom so that the next rise in demand does not overload it at once)
  * @param maxMigrationsPerInterval migrations a policy may ask for per scheduling interval (evacuations exempt)
  * @param maxConcurrentPerHost     migrations a host may send or receive at once (more wait in a queue)
  * @param maxConcurrent            migrations in flight in the whole datacenter at once
  */
-public record PolicyConfig(String name, double overThreshold, double underThreshold, String vmSelection,
+public record PolicyConfig(String name, double overThreshold, double underThreshold, double placementCeiling,
+                           String vmSelection,
                            String placement, int maxMigrationsPerInterval, int maxConcurrentPerHost,
                            int maxConcurrent) {
     public PolicyConfig {
@@ -19,6 +22,8 @@ public record PolicyConfig(String name, double overThreshold, double underThresh
                 "a share from above 0 to 1", overThreshold);
         InvalidSpecException.require(underThreshold >= 0 && underThreshold < overThreshold,
                 "policy.underThreshold", "a share from 0 to below overThreshold", underThreshold);
+        InvalidSpecException.require(placementCeiling > underThreshold && placementCeiling <= overThreshold,
+                "policy.placementCeiling", "a share above underThreshold, at most overThreshold", placementCeiling);
         InvalidSpecException.require(maxMigrationsPerInterval >= 0, "policy.maxMigrationsPerInterval",
                 "a count >= 0", maxMigrationsPerInterval);
         InvalidSpecException.require(maxConcurrentPerHost >= 1, "policy.maxConcurrentPerHost", "a count >= 1",
@@ -27,6 +32,6 @@ public record PolicyConfig(String name, double overThreshold, double underThresh
     }
 
     public static PolicyConfig defaults(String name) {
-        return new PolicyConfig(name, 0.8, 0.2, "smallest-memory", "best-fit", 1000, 2, 1000);
+        return new PolicyConfig(name, 0.8, 0.2, 0.8, "smallest-memory", "best-fit", 1000, 2, 1000);
     }
 }

@@ -93,14 +93,14 @@ public final class PolicyContext {
         return (committedCores[h.id()] + planCores[h.id()] + extra) / cores[h.id()];
     }
 
-    /** Whether {@code h} can take {@code vm} without going over the over-utilisation threshold. */
+    /** Whether {@code h} can take {@code vm} without going over the placement ceiling. */
     public boolean fits(Host h, Vm vm) {
         return fits(h.id(), vm.host().id(), vm.memory().bytes(), vm.demandCores());
     }
 
     private boolean fits(int i, int source, long memory, double demand) {
         return i != source && eligible[i] && freeMemory[i] - planMemory[i] >= memory
-                && (committedCores[i] + planCores[i] + demand) / cores[i] <= config.overThreshold();
+                && (committedCores[i] + planCores[i] + demand) / cores[i] <= config.placementCeiling();
     }
 
     /** The placement's choice for {@code vm}, or null if no host fits. */

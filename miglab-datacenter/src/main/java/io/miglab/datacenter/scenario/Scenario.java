@@ -29,6 +29,11 @@ public record Scenario(String name, long seed, double durationSeconds, double in
         InvalidSpecException.require(hostSeriesLimit >= 0, "report.hostSeriesLimit", "a count >= 0", hostSeriesLimit);
     }
 
+    public Scenario withProfile(HypervisorProfile p) {
+        return new Scenario(name, seed, durationSeconds, intervalSeconds, p, policy, network, racks, vms, maintenance,
+                initialPlacement, hostSeriesLimit);
+    }
+
     public int hostCount() {
         return racks.stream().mapToInt(r -> r.racks() * r.hostsPerRack()).sum();
     }

@@ -12,7 +12,8 @@ public record ScenarioFile(String name, Long seed, String duration, String sched
                            Policy policy, Network network, List<Racks> racks, List<Vms> vms,
                            List<Down> maintenance, Report report) {
 
-    public record Policy(String name, Double overThreshold, Double underThreshold, String vmSelection,
+    public record Policy(String name, Double overThreshold, Double underThreshold, Double placementCeiling,
+                         String vmSelection,
                          String placement, Integer maxMigrationsPerInterval, Integer maxConcurrentPerHost,
                          Integer maxConcurrent) { }
 

@@ -90,10 +90,12 @@ public final class ScenarioReader {
         }
         ProfileReader.addAll(profiles, f.profiles());
         ScenarioFile.Policy p = f.policy() == null ? new ScenarioFile.Policy(null, null, null, null, null, null, null,
-                null) : f.policy();
+                null, null) : f.policy();
         PolicyConfig d = PolicyConfig.defaults("none");
-        PolicyConfig policy = new PolicyConfig(or(p.name(), "none"), or(p.overThreshold(), d.overThreshold()),
-                or(p.underThreshold(), d.underThreshold()), or(p.vmSelection(), d.vmSelection()),
+        double over = or(p.overThreshold(), d.overThreshold());
+        PolicyConfig policy = new PolicyConfig(or(p.name(), "none"), over,
+                or(p.underThreshold(), d.underThreshold()), or(p.placementCeiling(), over),
+                or(p.vmSelection(), d.vmSelection()),
                 or(p.placement(), d.placement()), or(p.maxMigrationsPerInterval(), d.maxMigrationsPerInterval()),
                 or(p.maxConcurrentPerHost(), d.maxConcurrentPerHost()), or(p.maxConcurrent(), d.maxConcurrent()));
         io.miglab.datacenter.policy.PolicyRegistry registry = io.miglab.datacenter.policy.PolicyRegistry.standard();

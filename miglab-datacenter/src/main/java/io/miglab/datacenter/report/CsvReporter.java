@@ -1,0 +1,111 @@
+package io.miglab.datacenter.report;
+
+import io.miglab.core.result.MigrationResult;
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Writes a run as CSV files into a folder: {@code migrations.csv} (one row per migration), {@code datacenter.csv}
+ * (one row per tick), {@code hosts.csv} (per host per tick, when kept), {@code host-summary.csv} and
+ * {@code summary.csv} (name,value).
+ */
+public final class CsvReporter {
+    private CsvReporter() { }
+
+    public static List<Path> write(DatacenterReport r, Path folder) throws IOException {
+        Files.createDirectories(folder);
+        List<Path> out = new ArrayList<>();
+        out.add(write(folder.resolve("migrations.csv"), "vm,source,destination,reason,requested_s,started_s,ended_s,"
+                + "algorithm,converged,completed,stop_reason,total_time_ms,downtime_ms,bytes,precopy_bytes,"
+                + "stop_copy_bytes,postcopy_bytes,rounds,max_throttle_percent", w -> {
+            for (MigrationRecord m : r.migrations()) {
+                MigrationResult x = m.result();
+                w.write(String.join(",", m.vm(), m.source(), m.destination(), m.reason(), n(m.requestedAtSeconds()),
+                        n(m.startedAtSeconds()), n(m.endedAtSeconds()), x.algorithm(), "" + x.converged(),
+                        "" + x.completed(), x.stopReason().name(), n(x.totalTimeMs()), n(x.downtimeMs()),
+                        "" + x.bytesTransferred(), "" + x.precopyBytes(), "" + x.stopCopyBytes(),
+                        "" + x.postcopyBytes(), "" + x.roundCount(), "" + x.maxThrottlePercent()));
+                w.newLine();
+            }
+        }));
+        out.add(write(folder.resolve("datacenter.csv"), "time_s,hosts_on,mean_utilisation,total_watts,"
+                + "overloaded_hosts,migrations_in_flight,migrations_queued", w -> {
+            for (DatacenterSample s : r.samples()) {
+                w.write(String.join(",", n(s.timeSeconds()), "" + s.hostsOn(), n(s.meanUtilisation()),
+                        n(s.totalWatts()), "" + s.overloadedHosts(), "" + s.migrationsInFlight(),
+                        "" + s.migrationsQueued()));
+                w.newLine();
+            }
+        }));
+        if (!r.hostSamples().isEmpty()) {
+            out.add(write(folder.resolve("hosts.csv"), "time_s,host,utilisation,watts,vms", w -> {
+                for (HostSample s : r.hostSamples()) {
+                    w.write(String.join(",", n(s.timeSeconds()), s.host(), n(s.utilisation()), n(s.watts()),
+                            "" + s.vms()));
+                    w.newLine();
+                }
+            }));
+        }
+        out.add(write(folder.resolve("host-summary.csv"), "host,rack,energy_kwh,overload_s,vms_at_end,on_at_end", w -> {
+            for (HostSummary h : r.hostSummaries()) {
+                w.write(String.join(",", h.host(), "" + h.rack(), n(h.energyKWh()), n(h.overloadSeconds()),
+                        "" + h.vmsAtEnd(), "" + h.onAtEnd()));
+                w.newLine();
+            }
+        }));
+        out.add(write(folder.resolve("summary.csv"), "name,value", w -> {
+            for (String[] kv : summary(r)) {
+                w.write(kv[0] + "," + kv[1]);
+                w.newLine();
+            }
+        }));
+        return out;
+    }
+
+    /** The headline figures, as name/value pairs (shared with the HTML report). */
+    public static List<String[]> summary(DatacenterReport r) {
+        List<String[]> s = new ArrayList<>();
+        s.add(new String[] {"scenario", r.scenario()});
+        s.add(new String[] {"seed", "" + r.seed()});
+        s.add(new String[] {"duration_s", n(r.durationSeconds())});
+        s.add(new String[] {"hosts", "" + r.hosts()});
+        s.add(new String[] {"vms", "" + r.vms()});
+        s.add(new String[] {"profile", r.profile()});
+        s.add(new String[] {"policy", r.policy()});
+        s.add(new String[] {"energy_kwh", n(r.energyKWh())});
+        s.add(new String[] {"overload_host_seconds", n(r.overloadHostSeconds())});
+        s.add(new String[] {"overload_share", n(r.overloadShare())});
+        s.add(new String[] {"vm_downtime_total_s", n(r.totalDowntimeSeconds())});
+        s.add(new String[] {"vm_downtime_max_s", n(r.maxVmDowntimeSeconds())});
+        s.add(new String[] {"migrations", "" + r.migrations().size()});
+        r.migrationsByReason().forEach((k, v) -> s.add(new String[] {"migrations_" + k, "" + v}));
+        s.add(new String[] {"migrations_not_converged", "" + r.migrationsNotConverged()});
+        s.add(new String[] {"migrations_cancelled", "" + r.migrationsCancelled()});
+        s.add(new String[] {"migrations_never_started", "" + r.migrationsNeverStarted()});
+        s.add(new String[] {"events", "" + r.eventsExecuted()});
+        return s;
+    }
+
+    static String n(double v) {
+        if (v == Math.rint(v) && Math.abs(v) < 1e15) return Long.toString((long) v);
+        return String.format(Locale.ROOT, "%.6g", v);
+    }
+
+    private interface Body {
+        void write(BufferedWriter w) throws IOException;
+    }
+
+    private static Path write(Path file, String header, Body body) throws IOException {
+        try (BufferedWriter w = Files.newBufferedWriter(file)) {
+            w.write(header);
+            w.newLine();
+            body.write(w);
+        }
+        return file;
+    }
+}
