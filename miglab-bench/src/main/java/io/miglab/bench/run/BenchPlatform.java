@@ -15,6 +15,9 @@ public interface BenchPlatform extends AutoCloseable {
     /** The backend's name, as in {@code MigrationResult.backend()}. */
     String backendName();
 
+    /** Refuses, before anything starts, a configuration the platform cannot run (InvalidSpecException). */
+    default void check(BenchConfig config) { }
+
     /** The workload's throughput without a migration, under {@code load}. */
     Baseline baseline(Workload workload, HostLoad load, BenchConfig config) throws InterruptedException;
 

@@ -1,12 +1,16 @@
 package io.miglab.bench.run;
 
+import io.miglab.bench.qemu.QemuPlatform;
 import io.miglab.core.MigrationBackend;
+import io.miglab.qemu.migrate.QemuBackend;
+import io.miglab.qemu.migrate.QemuRunOptions;
 
-/** Picks the platform adapter for a backend. */
+/** Picks the platform adapter for a backend: real QEMU runs guests, every other backend is a model. */
 public final class BenchPlatforms {
     private BenchPlatforms() { }
 
     public static BenchPlatform forBackend(MigrationBackend backend) {
+        if (backend instanceof QemuBackend) return QemuPlatform.open(QemuRunOptions.defaults());
         return new ModelPlatform(backend);
     }
 }

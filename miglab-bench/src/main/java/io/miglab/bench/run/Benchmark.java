@@ -43,6 +43,7 @@ public final class Benchmark {
         runner = Thread.currentThread();
         this.platform = platform;
         try (platform) {
+            platform.check(config);
             ReferenceSet reference = References.resolve(config.referenceName(), store);
             if (cancelled) throw new BenchmarkCancelledException("cancelled before the run started");
             long runId = store.beginRun(config.runName(), platform.backendName(), config.referenceName(),

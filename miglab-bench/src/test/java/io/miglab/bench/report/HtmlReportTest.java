@@ -1,0 +1,83 @@
+package io.miglab.bench.report;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.miglab.bench.metric.Metric;
+import io.miglab.bench.run.RunRecord;
+import io.miglab.bench.score.MetricScore;
+import io.miglab.bench.store.ResultsStore;
+import java.io.Reader;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import java.util.regex.Pattern;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVRecord;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class HtmlReportTest {
+    @TempDir
+    Path dir;
+    List<RunRecord> runs;
+
+    @BeforeEach
+    void runs() throws Exception {
+        try (ResultsStore store = ResultsStore.open(dir.resolve("r.db").toString())) {
+            runs = ReportFixtures.precopyAndPostcopy(store);
+        }
+    }
+
+    // Self-contained: a lab machine without network must show the whole report (no scripts, styles or fonts
+    // fetched from anywhere).
+    @Test
+    void theReportLoadsNothingFromOutside() throws Exception {
+        String html = Files.readString(HtmlReport.write(runs.get(0), Optional.of(runs.get(1)), dir.resolve("o")));
+        assertThat(html).doesNotContainPattern("(?i)<script|<link|<img|<iframe|@import|url\\(");
+        String withoutSvgNamespace = html.replace("xmlns=\"http://www.w3.org/2000/svg\"", "");
+        assertThat(withoutSvgNamespace).doesNotContain("http://", "https://");
+    }
+
+    // The CSV must carry the same scores as the run, at full precision.
+    @Test
+    void scoresCsvHoldsEveryScoreOfBothRuns() throws Exception {
+        HtmlReport.write(runs.get(0), Optional.of(runs.get(1)), dir.resolve("o"));
+        List<CSVRecord> rows;
+        try (Reader r = Files.newBufferedReader(dir.resolve("o/scores.csv"))) {
+            rows = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).build().parse(r).getRecords();
+        }
+        for (RunRecord run : runs) {
+            for (MetricScore s : run.scores()) {
+                CSVRecord row = rows.stream().filter(x -> x.get("run_id").equals(Long.toString(run.info().id()))
+                        && x.get("metric").equals(s.metric().key()) && x.get("workload").isEmpty()).findFirst()
+                        .orElseThrow();
+                assertThat(Double.parseDouble(row.get("score"))).isEqualTo(s.score());
+            }
+        }
+        List<String> migrations = Files.readAllLines(dir.resolve("o/migrations.csv"));
+        assertThat(migrations).hasSize(1 + 2 * 4 * 3);
+    }
+
+    // The terminal summary must show the scores (same formatting as the report) and every workload measured.
+    @Test
+    void theTerminalSummaryListsScoresAndEveryWorkload() {
+        String text = TextSummary.format(runs.get(1));
+        assertThat(text).contains("postcopy", "complete", "downtime", "migration overhead");
+        for (String w : List.of("idle", "mem-mid", "mem-high", "web")) assertThat(text).contains(w);
+        double downtime = runs.get(1).scores().stream().filter(s -> s.metric() == Metric.DOWNTIME).findFirst()
+                .orElseThrow().score();
+        assertThat(text).contains(Html.num(downtime));
+    }
+
+    // Axis ticks must cover the data with round steps.
+    @Test
+    void ticksAreRoundAndCoverTheMaximum() {
+        assertThat(SvgFrame.ticks(3836)).containsExactly(0.0, 1000.0, 2000.0, 3000.0, 4000.0);
+        assertThat(SvgFrame.ticks(22.1)).containsExactly(0.0, 5.0, 10.0, 15.0, 20.0, 25.0);
+        assertThat(SvgFrame.tick(2.5)).isEqualTo("2.5");
+        assertThat(SvgFrame.tick(1000)).isEqualTo("1,000");
+        assertThat(Pattern.matches("[0-9,.]+", SvgFrame.tick(0))).isTrue();
+    }
+}
