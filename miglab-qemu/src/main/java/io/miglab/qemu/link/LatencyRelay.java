@@ -82,20 +82,37 @@ public final class LatencyRelay implements AutoCloseable {
                     s.setTcpNoDelay(true);
                     sockets.add(s);
                 }
-                pipe(client, upstream, forwardedBytes, "fwd");
-                pipe(upstream, client, returnedBytes, "ret");
+                java.util.concurrent.CountDownLatch bothDone = new java.util.concurrent.CountDownLatch(2);
+                pipe(client, upstream, forwardedBytes, "fwd", bothDone);
+                pipe(upstream, client, returnedBytes, "ret", bothDone);
+                Thread closer = new Thread(() -> {
+                    try {
+                        bothDone.await();
+                    } catch (InterruptedException ignored) {
+                        // closing anyway
+                    }
+                    closeQuietly(client);
+                    closeQuietly(upstream);
+                }, "latency-relay-close");
+                closer.setDaemon(true);
+                closer.start();
             } catch (IOException e) {
                 if (closed) return;
             }
         }
     }
 
-    /** One direction: a reader stamps chunks, a writer delivers each at its time. */
-    private void pipe(Socket from, Socket to, AtomicLong counter, String name) {
+    /**
+     * One direction: a reader stamps chunks, a writer delivers each at its time. An end of stream is passed on as
+     * a half-close, so the other direction keeps working; a failure closes both sockets.
+     */
+    private void pipe(Socket from, Socket to, AtomicLong counter, String name,
+                      java.util.concurrent.CountDownLatch done) {
         BlockingQueue<Chunk> queue = new ArrayBlockingQueue<>(QUEUE_CHUNKS);
         Thread reader = new Thread(() -> {
             byte[] buffer = new byte[64 * 1024];
-            try (InputStream in = from.getInputStream()) {
+            try {
+                InputStream in = from.getInputStream();
                 int n;
                 while ((n = in.read(buffer)) > 0) {
                     queue.put(new Chunk(System.nanoTime() + oneWayNanos, java.util.Arrays.copyOf(buffer, n)));
@@ -115,13 +132,16 @@ public final class LatencyRelay implements AutoCloseable {
                     if (wait > 0) Thread.sleep(wait / 1_000_000, (int) (wait % 1_000_000));
                     if (c.data() == EOF) {
                         to.shutdownOutput();
+                        done.countDown();
                         return;
                     }
                     out.write(c.data());
                     counter.addAndGet(c.data().length);
                 }
-            } catch (IOException | InterruptedException ignored) {
+            } catch (IOException | InterruptedException e) {
                 closeQuietly(from);
+                closeQuietly(to);
+                done.countDown();
             }
         }, "latency-relay-" + name + "-write");
         reader.setDaemon(true);

@@ -86,6 +86,7 @@ public final class MigrationDriver {
             }
             heartbeat = analyseHeartbeat(start);
         } else {
+            errorDescription().ifPresent(d -> notes.add("QEMU's error: " + d));
             watchSource(ending);
         }
         String sourceState = safeRunState();
@@ -258,6 +259,16 @@ public final class MigrationDriver {
         long after = source.serial().lastHeartbeat();
         notes.add("guest on the source after the migration ended: run state '" + safeRunState() + "', heartbeat "
                 + before + " -> " + after + (after > before ? " (still running)" : " (stalled)"));
+    }
+
+    /** The source's {@code error-desc}, when the migration failed. */
+    private Optional<String> errorDescription() {
+        try {
+            String d = source.qmp().execute("query-migrate").path("error-desc").asText("");
+            return d.isEmpty() ? Optional.empty() : Optional.of(d);
+        } catch (QmpException e) {
+            return Optional.empty();
+        }
     }
 
     private String safeRunState() {

@@ -1,0 +1,115 @@
+package io.miglab.qemu.migrate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.miglab.core.link.Link;
+import io.miglab.core.spec.AutoConverge;
+import io.miglab.core.spec.InvalidSpecException;
+import io.miglab.core.spec.MigrationSpec;
+import io.miglab.core.spec.Optimisations;
+import io.miglab.core.spec.StopCondition;
+import io.miglab.core.spec.TerminationPolicy;
+import io.miglab.core.unit.ByteSize;
+import io.miglab.core.unit.DataRate;
+import io.miglab.core.write.SweepWrites;
+import io.miglab.core.write.UniformWrites;
+import io.miglab.qemu.launch.Workload;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+/** The translation of a spec into what QEMU is told; no QEMU needed. */
+class QemuMigrationPlanTest {
+    private static final MigrationSpec BASE = MigrationSpec.of(ByteSize.ofMiB(256), DataRate.ofMiBps(100));
+
+    // Guards against the guest running a different workload than the spec describes.
+    @Test
+    void aSweepBecomesTheMemwriterWithItsArrayAndRate() {
+        MigrationSpec spec = BASE.withWriteModel(new SweepWrites(ByteSize.ofMiB(64), 4096, 5000));
+        QemuMigrationPlan plan = QemuMigrationPlan.of(spec, QemuRunOptions.defaults());
+        assertThat(plan.guest().workload()).isEqualTo(Workload.MEMWRITER);
+        assertThat(plan.guest().workingSetMiB()).isEqualTo(64);
+        assertThat(plan.guest().dirtyPagesPerSecond()).isEqualTo(5000);
+        assertThat(plan.guest().kernelCommandLine()).contains("workload=memwriter ws_mb=64 dirty_pps=5000");
+        assertThat(QemuMigrationPlan.of(BASE, QemuRunOptions.defaults()).guest().workload()).isEqualTo(Workload.IDLE);
+    }
+
+    // Guards against silently running a write model the guest cannot produce.
+    @Test
+    void writeModelsTheGuestCannotRunAreRejectedByName() {
+        MigrationSpec spec = BASE.withWriteModel(new UniformWrites(1000));
+        assertThatThrownBy(() -> QemuMigrationPlan.of(spec, QemuRunOptions.defaults()))
+                .isInstanceOf(InvalidSpecException.class)
+                .hasMessageStartingWith("write-model:").hasMessageContaining("sweep");
+        assertThatThrownBy(() -> QemuMigrationPlan.of(BASE.withAlgorithm("stop-and-copy"), QemuRunOptions.defaults()))
+                .isInstanceOf(InvalidSpecException.class).hasMessageStartingWith("algorithm:");
+        MigrationSpec tooBig = BASE.withWriteModel(new SweepWrites(ByteSize.ofMiB(200), 4096, 10));
+        assertThatThrownBy(() -> QemuMigrationPlan.of(tooBig, QemuRunOptions.defaults()))
+                .isInstanceOf(InvalidSpecException.class).hasMessageStartingWith("working-set:");
+    }
+
+    // Guards against capping at the link instead of the lower hypervisor cap, or a limit in the wrong unit.
+    @Test
+    void bandwidthIsTheEffectiveRateInBytesPerSecondAndTheDowntimeLimitInMs() {
+        MigrationSpec spec = BASE.withLink(new Link(DataRate.ofGbitps(10), Duration.ZERO,
+                Optional.of(DataRate.ofMiBps(50)))).withPolicy(TerminationPolicy.qemu(Duration.ofMillis(120),
+                Duration.ofSeconds(7)));
+        QemuMigrationPlan plan = QemuMigrationPlan.of(spec, QemuRunOptions.defaults());
+        assertThat(plan.sourceParameters()).containsEntry("max-bandwidth", 50L * 1024 * 1024)
+                .containsEntry("downtime-limit", 120L).doesNotContainKey("max-postcopy-bandwidth");
+        assertThat(plan.timeout()).isEqualTo(Duration.ofSeconds(7));
+        assertThat(plan.onLimit()).isEqualTo(TerminationPolicy.LimitAction.CANCEL);
+    }
+
+    // Guards against a capability left on from a previous migration of the same source, or set on one side only.
+    @Test
+    void capabilitiesAreAllSetExplicitlyAndPostcopyOnBothSides() {
+        MigrationSpec spec = BASE.withAlgorithm("hybrid")
+                .withAutoConverge(Optional.of(AutoConverge.qemuDefaults()))
+                .withOptimisations(new Optimisations(true, Optional.of(Optimisations.Xbzrle.qemuDefaults()),
+                        Optional.empty()));
+        QemuMigrationPlan plan = QemuMigrationPlan.of(spec, QemuRunOptions.defaults().withMultifd(4));
+        assertThat(plan.mode()).isEqualTo(QemuMigrationPlan.Mode.HYBRID);
+        assertThat(plan.sourceCapabilities()).containsEntry("postcopy-ram", true).containsEntry("auto-converge", true)
+                .containsEntry("xbzrle", true).containsEntry("multifd", true).containsEntry("events", true);
+        assertThat(plan.destinationCapabilities()).containsEntry("postcopy-ram", true).containsEntry("multifd", true);
+        assertThat(plan.sourceParameters()).containsEntry("cpu-throttle-initial", 20)
+                .containsEntry("cpu-throttle-increment", 10).containsEntry("max-cpu-throttle", 99)
+                .containsEntry("throttle-trigger-threshold", 50).containsEntry("xbzrle-cache-size", 64L << 20)
+                .containsEntry("multifd-channels", 4).containsEntry("max-postcopy-bandwidth", 100L << 20);
+        assertThat(plan.destinationParameters()).containsEntry("multifd-channels", 4);
+
+        QemuMigrationPlan plain = QemuMigrationPlan.of(BASE, QemuRunOptions.defaults());
+        assertThat(plain.sourceCapabilities()).containsEntry("postcopy-ram", false)
+                .containsEntry("auto-converge", false).containsEntry("xbzrle", false).containsEntry("multifd", false);
+    }
+
+    // Guards against Xen-style policies being run with QEMU's defaults instead of their own limits.
+    @Test
+    void xenPolicyBecomesAPageThresholdAndMiglabEnforcedLimits() {
+        QemuMigrationPlan plan = QemuMigrationPlan.of(BASE.withPolicy(TerminationPolicy.xen()),
+                QemuRunOptions.defaults());
+        // 50 pages x 4 KiB at 100 MiB/s = 1.95 ms, rounded up
+        assertThat(plan.sourceParameters()).containsEntry("downtime-limit", 2L);
+        assertThat(plan.maxRounds()).hasValue(30);
+        assertThat(plan.maxDataBytes()).hasValue(3.0 * 256 * 1024 * 1024);
+        assertThat(plan.onLimit()).isEqualTo(TerminationPolicy.LimitAction.STOP_AND_COPY);
+        assertThat(plan.timeout()).isEqualTo(QemuMigrationPlan.SAFETY_TIMEOUT);
+        assertThat(plan.notes()).anyMatch(n -> n.contains("fewer than 50 dirty pages"));
+
+        TerminationPolicy onlyRounds = new TerminationPolicy("rounds", List.of(new StopCondition.MaxRounds(3)),
+                TerminationPolicy.LimitAction.CANCEL);
+        assertThat(QemuMigrationPlan.of(BASE.withPolicy(onlyRounds), QemuRunOptions.defaults()).sourceParameters())
+                .containsEntry("downtime-limit", 1L);
+    }
+
+    // Guards against a spec setting (zero-page elision off) that QEMU would otherwise ignore.
+    @Test
+    void zeroPageElisionOffTurnsQemusDetectionOff() {
+        QemuMigrationPlan plan = QemuMigrationPlan.of(BASE.withOptimisations(Optimisations.none()),
+                QemuRunOptions.defaults());
+        assertThat(plan.sourceParameters()).containsEntry("zero-page-detection", "none");
+    }
+}
