@@ -79,6 +79,7 @@ public final class Main implements Callable<Integer> {
     public CommandLine commandLine() {
         CommandLine cl = new CommandLine(this);
         cl.setResourceBundle(AlgorithmHelp.bundle(registry));
+        cl.setUsageHelpWidth(100);
         cl.setParameterExceptionHandler(ErrorHandler::parameterError);
         cl.setExecutionExceptionHandler(ErrorHandler::executionError);
         return cl;

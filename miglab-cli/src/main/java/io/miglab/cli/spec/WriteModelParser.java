@@ -50,7 +50,8 @@ final class WriteModelParser {
             throw new InvalidSpecException("write-model", "'none' alone, not combined", "'" + text + "'");
         }
         String which = "--write-model " + text;
-        if (!usedDirtyRate) in.forbid("dirty-rate", "a write model part without its own @RATE (not " + which + ")");
+        if (!usedDirtyRate) in.forbid("dirty-rate", "a write model that uses it: uniform, working-set or sweep without @RATE (not "
+                + which + ")");
         if (!usedWorkingSet) in.forbid("working-set", "--write-model working-set or sweep (not " + which + ")");
         if (!usedColdRate) in.forbid("cold-dirty-rate", "--write-model working-set (not " + which + ")");
         return parts.size() == 1 ? parts.get(0) : new CombinedWrites(parts);

@@ -35,7 +35,7 @@ public final class SweepAxisParser {
         for (String item : values.split(",")) {
             String t = item.trim();
             double base = p.base(t);
-            list.add(new SweepAxis.Value(t, p.display(base), p.label(base)));
+            list.add(new SweepAxis.Value(t, p.display(base), t));
         }
         return new SweepAxis(p, list);
     }

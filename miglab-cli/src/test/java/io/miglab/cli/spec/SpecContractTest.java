@@ -91,8 +91,8 @@ class SpecContractTest {
                 .isEqualTo(new CombinedWrites(List.of(new WorkingSetWrites(ByteSize.ofMiB(64), 4096, 100, 3),
                         new UniformWrites(20))));
         assertThatThrownBy(() -> build("write-model", "uniform@20", "dirty-rate", "5"))
-                .hasMessage("dirty-rate: only with a write model part without its own @RATE (not --write-model "
-                        + "uniform@20) (got '5')");
+                .hasMessage("dirty-rate: only with a write model that uses it: uniform, working-set or sweep "
+                        + "without @RATE (not --write-model uniform@20) (got '5')");
         assertThatThrownBy(() -> build("write-model", "zipf")).isInstanceOf(InvalidSpecException.class)
                 .hasMessageStartingWith("write-model: none, uniform, working-set, sweep, trace:FILE");
     }
