@@ -27,6 +27,7 @@ public final class ConsolidationPolicy implements SchedulingPolicy {
             }
         }
         balance.schedule(c);
+        switchOffEmptyHosts(c);
         List<Host> under = new ArrayList<>();
         for (Host h : c.datacenter().hosts()) {
             if (h.isOn() && !h.inMaintenance() && !h.isDraining() && h.migrations() == 0 && !h.vms().isEmpty()
@@ -44,7 +45,7 @@ public final class ConsolidationPolicy implements SchedulingPolicy {
             c.refresh(h);
             List<Host> targets = new ArrayList<>();
             for (Vm vm : vms) {
-                Host to = c.choose(vm);
+                Host to = c.choose(vm, false);
                 if (to == null) break;
                 c.plan(vm, to);
                 targets.add(to);
@@ -58,6 +59,11 @@ public final class ConsolidationPolicy implements SchedulingPolicy {
             }
             for (int i = 0; i < vms.size(); i++) c.migrate(vms.get(i), targets.get(i), PolicyContext.CONSOLIDATION);
         }
+        switchOffEmptyHosts(c);
+    }
+
+    /** Hosts with nothing on them and nothing on its way are switched off (before they can be chosen as targets). */
+    private static void switchOffEmptyHosts(PolicyContext c) {
         for (Host h : c.datacenter().hosts()) {
             if (h.isOn() && h.vms().isEmpty() && h.migrations() == 0 && h.memoryUsedBytes() == 0) {
                 c.datacenter().powerOff(h, c.now());

@@ -103,8 +103,16 @@ public final class PolicyContext {
                 && (committedCores[i] + planCores[i] + demand) / cores[i] <= config.placementCeiling();
     }
 
-    /** The placement's choice for {@code vm}, or null if no host fits. */
+    /** The placement's choice for {@code vm} among hosts that are on, else a switched-off host; null if none fits. */
     public Host choose(Vm vm) {
+        return choose(vm, true);
+    }
+
+    /**
+     * The placement's choice for {@code vm}, or null if no host fits. {@code wake}: whether a switched-off host may
+     * be woken for it (not for consolidation, which would otherwise wake the hosts it just switched off).
+     */
+    public Host choose(Vm vm, boolean wake) {
         int best = -1;
         double bestScore = Double.POSITIVE_INFINITY;
         int source = vm.host().id();
@@ -120,7 +128,7 @@ public final class PolicyContext {
                 bestScore = s;
             }
         }
-        if (best < 0) {
+        if (best < 0 && wake) {
             for (int i = 0; i < n && best < 0; i++) if (!on[i] && fits(i, source, memory, demand)) best = i;
         }
         return best < 0 ? null : datacenter.hosts().get(best);
