@@ -28,6 +28,7 @@ import picocli.CommandLine.Spec;
                 SweepCommand.class,
                 AlgorithmsCommand.class,
                 DemoCommand.class,
+                io.miglab.cli.datacenter.DatacenterCommand.class,
                 CommandLine.HelpCommand.class,
         })
 public final class Main implements Callable<Integer> {
@@ -78,7 +79,7 @@ public final class Main implements Callable<Integer> {
     /** The command tree, with miglab's error handling and the registry's names in the help. */
     public CommandLine commandLine() {
         CommandLine cl = new CommandLine(this);
-        cl.setResourceBundle(AlgorithmHelp.bundle(registry));
+        cl.setResourceBundle(DynamicHelp.bundle(registry));
         cl.setUsageHelpWidth(100);
         cl.setParameterExceptionHandler(ErrorHandler::parameterError);
         cl.setExecutionExceptionHandler(ErrorHandler::executionError);

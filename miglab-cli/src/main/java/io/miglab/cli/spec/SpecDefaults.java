@@ -1,11 +1,14 @@
 package io.miglab.cli.spec;
 
+import io.miglab.core.spec.TerminationPolicy;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
 /**
  * The default of every migration input, as text in the input's own syntax. The flags' help texts are built from
- * these constants, so help and behaviour cannot drift apart. Inputs absent from {@link #VALUES} have no default:
+ * these values (the ones core defines are taken from core, and reach the help through {@code DynamicHelp}), so
+ * help and behaviour cannot drift apart. Inputs absent from {@link #VALUES} have no default:
  * they are off, or chosen from other inputs (see docs/cli.md).
  */
 public final class SpecDefaults {
@@ -18,9 +21,10 @@ public final class SpecDefaults {
     public static final String COMPRESSIBILITY = "0";
     public static final String ALGORITHM = "precopy";
     public static final String POLICY = "qemu";
-    /** QEMU's downtime-limit default (migration/options.c: 300 ms). */
-    public static final String DOWNTIME_LIMIT = "300ms";
-    public static final String TIMEOUT = "60s";
+    /** QEMU's downtime-limit default (migration/options.c: 300 ms), as core defines it. */
+    public static final String DOWNTIME_LIMIT = text(TerminationPolicy.QEMU_DOWNTIME_LIMIT);
+    /** When the qemu and custom policies give up; core's choice (QEMU itself has no limit). */
+    public static final String TIMEOUT = text(TerminationPolicy.DEFAULT_TIMEOUT);
     /** QEMU's cpu-throttle-initial, cpu-throttle-increment, max-cpu-throttle, throttle-trigger-threshold. */
     public static final String THROTTLE_INITIAL = "20";
     public static final String THROTTLE_INCREMENT = "10";
@@ -69,4 +73,14 @@ public final class SpecDefaults {
             Map.entry("device-state", DEVICE_STATE), Map.entry("sync-cost", SYNC_COST), Map.entry("seed", SEED));
 
     private SpecDefaults() { }
+
+    /** A duration in the flags' syntax, in the largest unit that keeps it whole: 300ms, 60s, 1h. */
+    public static String text(Duration d) {
+        long ms = d.toMillis();
+        if (d.toNanos() % 1_000_000 != 0) return d.toNanos() / 1000.0 + "us";
+        if (ms % 3_600_000 == 0 && ms > 0) return ms / 3_600_000 + "h";
+        if (ms % 60_000 == 0 && ms > 0) return ms / 60_000 + "m";
+        if (ms % 1000 == 0 && ms > 0) return ms / 1000 + "s";
+        return ms + "ms";
+    }
 }

@@ -75,8 +75,8 @@ public final class SpecOptions {
             description = "When pre-copy stops: qemu (downtime limit, cancel at timeout), xen (50 pages, 30 rounds, "
                     + "3x memory), custom (from the flags below). Default: " + SpecDefaults.POLICY)
     String policy;
-    @Option(names = "--downtime-limit", paramLabel = "DURATION", order = 42,
-            description = "Converge when the rest can be sent within this. Default: " + SpecDefaults.DOWNTIME_LIMIT)
+    @Option(names = "--downtime-limit", paramLabel = "DURATION", order = 42, descriptionKey = "downtime-limit",
+            description = "Converge when the rest can be sent within this.")
     String downtimeLimit;
     @Option(names = "--max-rounds", paramLabel = "N", order = 43,
             description = "custom policy: at most N rounds after the first pass. Default: none")
@@ -87,8 +87,8 @@ public final class SpecOptions {
     @Option(names = "--min-dirty-pages", paramLabel = "N", order = 45,
             description = "custom policy: converge when fewer than N pages are dirty. Default: none")
     String minDirtyPages;
-    @Option(names = "--timeout", paramLabel = "DURATION", order = 46,
-            description = "qemu and custom policies: give up iterating after this. Default: " + SpecDefaults.TIMEOUT)
+    @Option(names = "--timeout", paramLabel = "DURATION", order = 46, descriptionKey = "timeout",
+            description = "qemu and custom policies: give up iterating after this.")
     String timeout;
     @Option(names = "--on-limit", paramLabel = "stop-and-copy|cancel", order = 47,
             description = "What to do when a limit is hit. Default: cancel for qemu, stop-and-copy for xen and custom")
