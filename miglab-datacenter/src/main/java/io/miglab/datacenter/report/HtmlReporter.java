@@ -33,21 +33,27 @@ public final class HtmlReporter {
 
         int n = r.samples().size();
         double[] t = new double[n], watts = new double[n], on = new double[n], util = new double[n],
-                flight = new double[n], over = new double[n];
+                over = new double[n];
         for (int i = 0; i < n; i++) {
             DatacenterSample s = r.samples().get(i);
             t[i] = s.timeSeconds() / 3600;
             watts[i] = s.totalWatts() / 1000;
             on[i] = s.hostsOn();
             util[i] = s.meanUtilisation() * 100;
-            flight[i] = s.migrationsInFlight();
             over[i] = s.overloadedHosts();
         }
         d.heading("Over time");
         d.chart(new SvgLineChart("Power", "hours", "kW").add("total power", t, watts));
         d.chart(new SvgLineChart("Hosts", "hours", "hosts").add("switched on", t, on).add("over-utilised", t, over));
         d.chart(new SvgLineChart("Mean CPU utilisation of hosts on", "hours", "%").add("utilisation", t, util));
-        d.chart(new SvgLineChart("Migrations in flight at each tick", "hours", "migrations").add("in flight", t, flight));
+        double[] startedIn = new double[n];
+        for (MigrationRecord m : r.migrations()) {
+            int i = 0;
+            while (i + 1 < n && r.samples().get(i + 1).timeSeconds() <= m.startedAtSeconds()) i++;
+            if (n > 0) startedIn[i]++;
+        }
+        d.chart(new SvgLineChart("Migrations started per scheduling interval", "hours", "migrations")
+                .add("started", t, startedIn));
         if (!r.hostSamples().isEmpty()) hostCharts(d, r);
 
         d.heading("Migrations by reason");
