@@ -40,7 +40,8 @@ public final class DemoCommand implements Callable<Integer> {
     @Spec
     CommandSpec command;
 
-    @Option(names = "--out", paramLabel = "DIR", description = "Folder for the CSV and plots. Default: ${DEFAULT-VALUE}")
+    @Option(names = "--out", paramLabel = "DIR",
+            description = "Folder for the CSV and plots. Default: ${DEFAULT-VALUE}")
     Path out = Path.of(System.getProperty("java.io.tmpdir"), "miglab-demo");
 
     @Override

@@ -66,7 +66,9 @@ public final class SweepCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        if (vary.size() > 2) throw new BadInputException("vary: at most two parameters (a grid) (got " + vary.size() + ")");
+        if (vary.size() > 2) {
+            throw new BadInputException("vary: at most two parameters (a grid) (got " + vary.size() + ")");
+        }
         List<SweepAxis> axes = new ArrayList<>();
         Set<String> seen = new HashSet<>();
         for (String v : vary) {

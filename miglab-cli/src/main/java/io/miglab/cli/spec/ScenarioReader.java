@@ -85,7 +85,8 @@ public final class ScenarioReader {
     }
 
     private static String kind(JsonNode node) {
-        return node.isArray() ? "list" : node.isObject() ? "mapping" : node.getNodeType().name().toLowerCase(Locale.ROOT);
+        if (node.isArray()) return "list";
+        return node.isObject() ? "mapping" : node.getNodeType().name().toLowerCase(Locale.ROOT);
     }
 
     /** {@code trace:x.trace} in {@code scenarios/a.yaml} means {@code scenarios/x.trace}. */

@@ -51,7 +51,9 @@ public final class Values {
 
     /** A finite number >= 0, such as a rate in pages per second. */
     public static double nonNegative(String field, String text, String allowed) {
-        if (text == null || !NUMBER.matcher(text).matches()) throw new InvalidSpecException(field, allowed, quote(text));
+        if (text == null || !NUMBER.matcher(text).matches()) {
+            throw new InvalidSpecException(field, allowed, quote(text));
+        }
         double v = Double.parseDouble(text.trim());
         if (!Double.isFinite(v)) throw new InvalidSpecException(field, allowed, quote(text));
         return v;
@@ -71,7 +73,9 @@ public final class Values {
 
     public static long integer(String field, String text, long min, long max) {
         String allowed = min == Long.MIN_VALUE ? "a whole number" : "a whole number from " + min + " to " + max;
-        if (text == null || !INTEGER.matcher(text).matches()) throw new InvalidSpecException(field, allowed, quote(text));
+        if (text == null || !INTEGER.matcher(text).matches()) {
+            throw new InvalidSpecException(field, allowed, quote(text));
+        }
         long v = Long.parseLong(text.trim());
         if (v < min || v > max) throw new InvalidSpecException(field, allowed, quote(text));
         return v;

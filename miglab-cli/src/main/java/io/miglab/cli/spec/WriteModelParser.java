@@ -50,8 +50,10 @@ final class WriteModelParser {
             throw new InvalidSpecException("write-model", "'none' alone, not combined", "'" + text + "'");
         }
         String which = "--write-model " + text;
-        if (!usedDirtyRate) in.forbid("dirty-rate", "a write model that uses it: uniform, working-set or sweep without @RATE (not "
-                + which + ")");
+        if (!usedDirtyRate) {
+            in.forbid("dirty-rate", "a write model that uses it: uniform, working-set or sweep without @RATE (not "
+                    + which + ")");
+        }
         if (!usedWorkingSet) in.forbid("working-set", "--write-model working-set or sweep (not " + which + ")");
         if (!usedColdRate) in.forbid("cold-dirty-rate", "--write-model working-set (not " + which + ")");
         return parts.size() == 1 ? parts.get(0) : new CombinedWrites(parts);
@@ -65,7 +67,9 @@ final class WriteModelParser {
     private WriteModel part(String part, String whole) {
         if (part.toLowerCase(Locale.ROOT).startsWith("trace:")) {
             String file = part.substring("trace:".length()).trim();
-            if (file.isEmpty()) throw new InvalidSpecException("write-model", "trace:FILE with a file name", "'" + whole + "'");
+            if (file.isEmpty()) {
+                throw new InvalidSpecException("write-model", "trace:FILE with a file name", "'" + whole + "'");
+            }
             return traces.apply(file);
         }
         int at = part.indexOf('@');
@@ -74,7 +78,9 @@ final class WriteModelParser {
         int pageSize = memory.pageSizeBytes();
         return switch (name) {
             case "none" -> {
-                if (ownRate != null) throw new InvalidSpecException("write-model", "'none' without a rate", "'" + whole + "'");
+                if (ownRate != null) {
+                    throw new InvalidSpecException("write-model", "'none' without a rate", "'" + whole + "'");
+                }
                 yield new NoWrites();
             }
             case "uniform" -> new UniformWrites(rate(ownRate, name));

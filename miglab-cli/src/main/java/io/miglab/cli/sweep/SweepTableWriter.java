@@ -15,7 +15,8 @@ public final class SweepTableWriter {
         boolean compared = !points.isEmpty() && points.get(0).compared();
         List<String> header = new ArrayList<>();
         for (SweepAxis a : axes) if (a.parameter().numeric()) header.add(a.parameter().key);
-        header.addAll(List.of("algorithm", "total s", "pre-copy s", "downtime ms", "rounds", "sent MiB", "stop reason"));
+        header.addAll(List.of("algorithm", "total s", "pre-copy s", "downtime ms", "rounds", "sent MiB",
+                "stop reason"));
         if (compared) header.addAll(List.of("pre-copy total s", "stop-and-copy total s"));
         TextTable t = new TextTable(header.toArray(String[]::new));
         for (SweepPoint p : points) {
