@@ -40,7 +40,9 @@ public final class HypervisorProfiles {
         Overheads none = Overheads.defaults();
         return new HypervisorProfiles()
                 .add(new HypervisorProfile("kvm", "QEMU/KVM pre-copy: 300 ms downtime limit, 128 MiB/s cap, "
-                        + "cancel after 800 s", "precopy", TerminationPolicy.qemu(TerminationPolicy.QEMU_DOWNTIME_LIMIT, KVM_TIMEOUT), Optional.of(QEMU_MAX_BANDWIDTH),
+                        + "cancel after 800 s", "precopy",
+                        TerminationPolicy.qemu(TerminationPolicy.QEMU_DOWNTIME_LIMIT, KVM_TIMEOUT),
+                        Optional.of(QEMU_MAX_BANDWIDTH),
                         Optional.empty(), false, Optimisations.defaults(), PostCopyOptions.defaults(), none))
                 .add(new HypervisorProfile("kvm-auto-converge", "kvm with auto-converge (QEMU defaults 20/10/99)",
                         "precopy", TerminationPolicy.qemu(TerminationPolicy.QEMU_DOWNTIME_LIMIT, KVM_TIMEOUT),
