@@ -40,6 +40,9 @@ public record BenchConfig(String runName, List<Workload> workloads, List<HostLoa
      * memwriter array resident (shared/qemu-recipe.md), so about 55 MiB are in use without the array: 1 - 55/256.
      */
     public static final double IDLE_ZERO_PAGE_SHARE = 1 - 55.0 / 256;
+    /** The reference platform gives up a migration that has not converged after this long (QEMU has no limit;
+     * pinned here so that core's default can change without changing the reference). */
+    public static final Duration REFERENCE_TIMEOUT = Duration.ofSeconds(60);
 
     public BenchConfig {
         InvalidSpecException.require(runName != null && !runName.isBlank() && runName.length() <= 200, "run-name",
@@ -70,7 +73,7 @@ public record BenchConfig(String runName, List<Workload> workloads, List<HostLoa
                 .withMemory(GuestMemory.of(GUEST_MEMORY).withZeroPageShare(IDLE_ZERO_PAGE_SHARE))
                 .withLink(Link.of(DataRate.ofGbitps(1)))
                 .withAlgorithm("precopy")
-                .withPolicy(TerminationPolicy.qemu())
+                .withPolicy(TerminationPolicy.qemu(TerminationPolicy.QEMU_DOWNTIME_LIMIT, REFERENCE_TIMEOUT))
                 .withOverheads(new Overheads(Duration.ofMillis(10), Duration.ofMillis(20), ByteSize.ofKiB(256),
                         Duration.ofMillis(2)));
     }

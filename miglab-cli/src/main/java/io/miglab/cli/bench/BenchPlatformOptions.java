@@ -1,0 +1,62 @@
+package io.miglab.cli.bench;
+
+import io.miglab.bench.run.BenchConfig;
+import io.miglab.cli.spec.Values;
+import io.miglab.core.link.Link;
+import io.miglab.core.spec.AutoConverge;
+import io.miglab.core.spec.MigrationSpec;
+import io.miglab.core.spec.TerminationPolicy;
+import java.util.Optional;
+import picocli.CommandLine.Option;
+
+/**
+ * The migration settings a benchmark run may change from the reference platform (QEMU-like pre-copy, 1 Gbit/s,
+ * 300 ms). The guest (256 MiB) and its writes are fixed by the workloads, so SpecOptions' memory and write-model
+ * flags do not apply here.
+ */
+public final class BenchPlatformOptions {
+    @Option(names = "--algorithm", paramLabel = "NAME", description = "precopy, postcopy, hybrid or stop-and-copy "
+            + "(QEMU: the first three). Default: precopy")
+    String algorithm;
+
+    @Option(names = "--policy", paramLabel = "qemu|xen", description = "When pre-copy stops: qemu (downtime limit, "
+            + "cancel after the timeout) or xen (50 pages, 30 rounds, 3x memory, then stop-and-copy). Default: qemu")
+    String policy;
+
+    @Option(names = "--bandwidth", paramLabel = "RATE", description = "Link bandwidth (QEMU: max-bandwidth). "
+            + "Default: 1Gbit/s")
+    String bandwidth;
+
+    @Option(names = "--downtime-limit", paramLabel = "DURATION", description = "qemu policy: converge when the rest "
+            + "fits this. Default: 300ms")
+    String downtimeLimit;
+
+    @Option(names = "--timeout", paramLabel = "DURATION", descriptionKey = "bench-timeout", description = "qemu policy: cancel a migration that has "
+            + "not converged after this. Default: 60s")
+    String timeout;
+
+    @Option(names = "--auto-converge", description = "QEMU's auto-converge throttling with its default settings.")
+    boolean autoConverge;
+
+    MigrationSpec platform() {
+        MigrationSpec p = BenchConfig.referencePlatform();
+        if (algorithm != null) p = p.withAlgorithm(algorithm.trim());
+        if (bandwidth != null) p = p.withLink(Link.of(Values.rate("bandwidth", bandwidth)));
+        String pol = policy == null ? "qemu" : Values.choice("policy", policy, "qemu", "xen");
+        if (pol.equals("xen")) {
+            if (downtimeLimit != null || timeout != null) {
+                throw new io.miglab.core.spec.InvalidSpecException("downtime-limit",
+                        "only with --policy qemu (xen stops at 50 dirty pages, 30 rounds or 3x memory)",
+                        downtimeLimit != null ? downtimeLimit : timeout);
+            }
+            p = p.withPolicy(TerminationPolicy.xen());
+        } else {
+            p = p.withPolicy(TerminationPolicy.qemu(
+                    downtimeLimit == null ? TerminationPolicy.QEMU_DOWNTIME_LIMIT
+                            : Values.duration("downtime-limit", downtimeLimit),
+                    timeout == null ? BenchConfig.REFERENCE_TIMEOUT : Values.duration("timeout", timeout)));
+        }
+        if (autoConverge) p = p.withAutoConverge(Optional.of(AutoConverge.qemuDefaults()));
+        return p;
+    }
+}

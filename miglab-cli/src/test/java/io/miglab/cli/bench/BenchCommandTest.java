@@ -1,0 +1,75 @@
+package io.miglab.cli.bench;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.miglab.bench.run.RunStatus;
+import io.miglab.bench.store.ResultsStore;
+import io.miglab.cli.Cli;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class BenchCommandTest {
+    @TempDir
+    Path dir;
+
+    // miglab bench stores a complete run, prints the four scores and writes the report where --out says.
+    @Test
+    void benchOnTheSimulatorStoresPrintsAndReports() throws Exception {
+        String db = dir.resolve("b.db").toString();
+        Cli.Run r = Cli.run("bench", "--workloads", "idle,mem-high", "--points", "2", "--db", db, "--out",
+                dir.resolve("rep").toString(), "--name", "pre", "--no-progress");
+        assertThat(r.exitCode()).as(r.err()).isZero();
+        assertThat(r.out()).contains("Scores (1000 = reference", "migration overhead", "mem-high", "stored as run 1");
+        assertThat(dir.resolve("rep/report.html")).exists();
+        assertThat(dir.resolve("rep/scores.csv")).exists();
+        try (ResultsStore store = ResultsStore.open(db)) {
+            var run = store.loadRun(1).orElseThrow();
+            assertThat(run.info().status()).isEqualTo(RunStatus.COMPLETE);
+            assertThat(run.measurements()).hasSize(4);
+        }
+    }
+
+    // report --compare shows two stored runs side by side; --algorithm reaches the run (post-copy: tiny downtime).
+    @Test
+    void reportComparesTwoStoredRuns() throws Exception {
+        String db = dir.resolve("b.db").toString();
+        assertThat(Cli.run("bench", "--workloads", "mem-high", "--points", "1", "--db", db, "--out",
+                dir.resolve("a").toString(), "--no-progress").exitCode()).isZero();
+        assertThat(Cli.run("bench", "--workloads", "mem-high", "--points", "1", "--db", db, "--algorithm", "postcopy",
+                "--out", dir.resolve("b").toString(), "--no-progress").exitCode()).isZero();
+        Cli.Run r = Cli.run("report", "--db", db, "--run", "1", "--compare", "2", "--out",
+                dir.resolve("cmp").toString());
+        assertThat(r.exitCode()).as(r.err()).isZero();
+        String html = Files.readString(dir.resolve("cmp/report.html"));
+        assertThat(html).contains("Comparison:", "postcopy");
+        try (ResultsStore store = ResultsStore.open(db)) {
+            double pre = store.loadRun(1).orElseThrow().measurements().get(0).result().downtimeMs();
+            double post = store.loadRun(2).orElseThrow().measurements().get(0).result().downtimeMs();
+            assertThat(post).isLessThan(pre / 3);
+        }
+        assertThat(Cli.run("report", "--db", db, "--list").out()).contains("complete", "sim");
+    }
+
+    // Bad input: one line naming the field, exit code 2, nothing stored.
+    @Test
+    void badInputIsOneLineAndExitCode2() {
+        String db = dir.resolve("b.db").toString();
+        Cli.Run points = Cli.run("bench", "--points", "0", "--db", db);
+        assertThat(points.exitCode()).isEqualTo(2);
+        assertThat(points.errLines()).singleElement().asString().startsWith("miglab: points:");
+        Cli.Run workload = Cli.run("bench", "--workloads", "idle,mem-huge", "--db", db);
+        assertThat(workload.exitCode()).isEqualTo(2);
+        assertThat(workload.err()).startsWith("miglab: workloads: names from idle,");
+        Cli.Run ref = Cli.run("bench", "--reference", "nope", "--db", db, "--no-progress");
+        assertThat(ref.exitCode()).isEqualTo(2);
+        assertThat(ref.err()).startsWith("miglab: reference:");
+        Cli.Run run = Cli.run("report", "--db", db, "--run", "9");
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err()).startsWith("miglab: run: no run 9");
+        try (ResultsStore store = ResultsStore.open(db)) {
+            assertThat(store.listRuns()).isEmpty();
+        }
+    }
+}
