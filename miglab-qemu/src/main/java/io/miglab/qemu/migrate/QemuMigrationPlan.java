@@ -76,9 +76,12 @@ public record QemuMigrationPlan(GuestConfig guest, Mode mode, Map<String, Boolea
         srcCaps.put("xbzrle", opt.xbzrle().isPresent());
         srcCaps.put("postcopy-ram", postcopy);
         srcCaps.put("multifd", multifd);
+        boolean preempt = postcopy && options.postcopyPreempt();
+        srcCaps.put("postcopy-preempt", preempt);
         Map<String, Boolean> dstCaps = new LinkedHashMap<>();
         dstCaps.put("postcopy-ram", postcopy);
         dstCaps.put("multifd", multifd);
+        dstCaps.put("postcopy-preempt", preempt);
 
         Map<String, Object> srcParams = new LinkedHashMap<>();
         srcParams.put("max-bandwidth", Math.round(bandwidth));

@@ -13,9 +13,11 @@ import java.util.Optional;
  * @param destinationFailure kill the destination at some point, to test failure handling
  * @param pollInterval       how often {@code query-migrate} is sampled (the recipe's 100 ms)
  * @param readyTimeout       how long the source guest may take to print {@code MIGLAB READY}
+ * @param postcopyPreempt    post-copy: QEMU's postcopy-preempt, a second channel so page requests do not queue
+ *                           behind the background stream
  */
 public record QemuRunOptions(boolean memoryCheck, int multifdChannels, Optional<DestinationFailure> destinationFailure,
-                             Duration pollInterval, Duration readyTimeout) {
+                             Duration pollInterval, Duration readyTimeout, boolean postcopyPreempt) {
     public QemuRunOptions {
         InvalidSpecException.require(multifdChannels >= 0 && multifdChannels <= 255, "multifd-channels", "0 to 255",
                 multifdChannels);
@@ -25,18 +27,25 @@ public record QemuRunOptions(boolean memoryCheck, int multifdChannels, Optional<
     }
 
     public static QemuRunOptions defaults() {
-        return new QemuRunOptions(false, 0, Optional.empty(), Duration.ofMillis(100), Duration.ofSeconds(60));
+        return new QemuRunOptions(false, 0, Optional.empty(), Duration.ofMillis(100), Duration.ofSeconds(60), false);
     }
 
     public QemuRunOptions withMemoryCheck(boolean on) {
-        return new QemuRunOptions(on, multifdChannels, destinationFailure, pollInterval, readyTimeout);
+        return new QemuRunOptions(on, multifdChannels, destinationFailure, pollInterval, readyTimeout,
+                postcopyPreempt);
     }
 
     public QemuRunOptions withMultifd(int channels) {
-        return new QemuRunOptions(memoryCheck, channels, destinationFailure, pollInterval, readyTimeout);
+        return new QemuRunOptions(memoryCheck, channels, destinationFailure, pollInterval, readyTimeout,
+                postcopyPreempt);
     }
 
     public QemuRunOptions withDestinationFailure(DestinationFailure f) {
-        return new QemuRunOptions(memoryCheck, multifdChannels, Optional.of(f), pollInterval, readyTimeout);
+        return new QemuRunOptions(memoryCheck, multifdChannels, Optional.of(f), pollInterval, readyTimeout,
+                postcopyPreempt);
+    }
+
+    public QemuRunOptions withPostcopyPreempt(boolean on) {
+        return new QemuRunOptions(memoryCheck, multifdChannels, destinationFailure, pollInterval, readyTimeout, on);
     }
 }

@@ -1,0 +1,128 @@
+package io.miglab.qemu.calibrate;
+
+import io.miglab.core.memory.GuestMemory;
+import io.miglab.core.spec.MigrationSpec;
+import io.miglab.core.spec.Overheads;
+import io.miglab.core.unit.ByteSize;
+import io.miglab.core.write.SweepWrites;
+import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Turns a user's spec into the spec the page-level simulator should get to stand for miglab's QEMU guest on this
+ * kind of machine (QEMU 10.0.2, TCG, 2 cores, the guest of scripts/setup-qemu.sh). Every number here was measured
+ * with miglab's own QEMU backend; where it comes from is written next to it. This is the only place such numbers
+ * live.
+ */
+public final class GuestCalibration {
+    /**
+     * Non-zero RAM of an idle guest, as a fixed part plus a part per GiB. Counted page by page in a pmemsave of a
+     * guest paused one second after READY: 16,832 of 65,536 pages (65.8 MiB) at 256 MiB, 20,069 of 262,144
+     * (78.4 MiB) at 1 GiB. The slope, 16.8 MiB per GiB (1.6 %), is the kernel's struct page array (64 B per
+     * 4 KiB page); the rest is the kernel image loaded through PVH, the unpacked initramfs and early allocations.
+     * Migrations agree: an idle guest sent 16,968 normal pages at 256 MiB, 20,163 at 1 GiB and 33,715 at 4 GiB
+     * (this model: 32,970), re-sent pages included.
+     */
+    public static final double FOOTPRINT_BASE_MIB = 61.6;
+    public static final double FOOTPRINT_MIB_PER_GIB = 16.8;
+    /**
+     * Of that footprint, memory the kernel has freed but not zeroed (the initramfs image, init sections, boot-time
+     * caches). A program's allocations draw on all free memory alike, so part of the memwriter's array lands on
+     * these pages instead of zero ones: with the 64 MiB array the guest had 120.1 MiB non-zero at 256 MiB (9.7 MiB
+     * less than idle + array) and 140.3 MiB at 1 GiB (2.1 MiB less). Both fit an array drawn uniformly from free
+     * memory of which this much is dirty (34.0 and 32.1 MiB; mean 33).
+     */
+    public static final double FREED_DIRTY_MIB = 33;
+    /**
+     * CPU time of the migration thread per zero page (scan for zeros, write the header). Measured where the pass
+     * is CPU-bound, at a 4000 MiB/s cap: a 4 GiB idle guest sent 1,015,082 zero pages and about 105 MB of normal
+     * pages in a first pass of 877 ms, a 1 GiB guest about 152,000 zero pages and 58 MB in 158 ms: 0.8 us per zero
+     * page once the normal pages' copy time is taken off. At 10 or 100 MiB/s the scan of a 1 GiB guest (0.19 s)
+     * hides behind the wire time. (A first measurement while other QEMUs shared the two cores gave 5 us: the
+     * migration thread competes with the vCPU threads for the CPU.)
+     */
+    public static final Duration ZERO_PAGE_SCAN = Duration.ofNanos(800);
+    /** QEMU's setup-time: 0 to 11 ms over the calibration runs, 2 ms typical. */
+    public static final Duration SETUP = Duration.ofMillis(2);
+    /**
+     * Device state and stream framing: a paused 256 MiB guest saved with {@code migrate file:} made a file of
+     * exactly ram.transferred = 69,832,773 bytes, of which 16,881 normal pages x 4,104 B and 48,785 zero pages x
+     * 9 B are RAM; the remaining 114,084 B are device state, section headers and RAM block names.
+     */
+    public static final ByteSize DEVICE_STATE = ByteSize.ofBytes(114_084);
+    /**
+     * Bandwidth achieved against QEMU's max-bandwidth when the pass is not CPU-bound: 1.00 (10.5 MB per 100 ms
+     * poll at a 100 MiB/s cap; 68.6 MB in 6.54 s at 10 MiB/s).
+     */
+    public static final double ACHIEVED_BANDWIDTH_RATIO = 1.0;
+    /**
+     * Dirty-bitmap sync: not measurable at these sizes. MIGRATION_PASS intervals of non-converging runs equal
+     * bytes / cap within 1 % (400 ms per 42 MB at 100 MiB/s, 1,000 ms per 52.6 MB at 50 MiB/s).
+     */
+    public static final Duration SYNC_PER_GIB = Duration.ZERO;
+    /** The guest's own switch-over work (stop, last sync, device load): idle downtime 7 ms at 10 MiB/s with
+     * 1.7 MB left, which QEMU sends uncapped; about 4 ms of it is fixed. */
+    public static final Duration RESUME = Duration.ofMillis(4);
+
+    /**
+     * Not a simulator input (see {@code docs/qemu-vs-sim.md}): QEMU sends the switch-over uncapped
+     * (migration_completion_precopy sets RATE_LIMIT_DISABLED), on loopback at about this rate: stop-copy bytes over
+     * downtime in the grid's runs whose switch-over held dirty pages only were 537 to 585 MiB/s at 100 MiB/s (912
+     * and 555 MiB/s with under 3 MiB left at 10 MiB/s, where fixed costs weigh more).
+     */
+    public static final double SWITCHOVER_MIB_PER_SECOND = 550;
+
+    private GuestCalibration() {
+    }
+
+    /** The guest's non-zero footprint at this RAM size, before the workload. */
+    public static ByteSize idleFootprint(ByteSize memory) {
+        double mib = FOOTPRINT_BASE_MIB + FOOTPRINT_MIB_PER_GIB * memory.bytes() / (double) ByteSize.GIB;
+        return ByteSize.ofBytes(Math.round(mib * ByteSize.MIB));
+    }
+
+    /**
+     * Non-zero RAM at the start of the migration: the idle footprint plus the memwriter's array (resident before
+     * READY), less the part of the array that reused freed dirty pages.
+     */
+    public static ByteSize nonZeroAtStart(MigrationSpec spec) {
+        double footprint = idleFootprint(spec.memory().size()).mib();
+        double memory = spec.memory().size().mib();
+        double array = spec.writeModel() instanceof SweepWrites s ? s.array().mib() : 0;
+        double free = memory - (footprint - FREED_DIRTY_MIB);
+        double reused = free > 0 ? array * Math.min(1, FREED_DIRTY_MIB / free) : 0;
+        double mib = Math.min(memory, footprint + array - reused);
+        return ByteSize.ofBytes(Math.round(mib * ByteSize.MIB));
+    }
+
+    /**
+     * The simulator's spec for a QEMU guest: the same link, policy, algorithm and workload, with the guest's real
+     * share of zero pages, QEMU's setup, switch-over and device state, and the zero-page scan time when it
+     * exceeds the wire time of the first pass (folded into the preparation, since the simulator has no per-page
+     * CPU cost).
+     */
+    public static MigrationSpec forSimulator(MigrationSpec user) {
+        GuestMemory m = user.memory();
+        double nonZero = nonZeroAtStart(user).bytes();
+        double zeroShare = 1 - nonZero / m.bytes();
+        long zeroPages = Math.round(zeroShare * m.pages());
+        long normalPages = m.pages() - zeroPages;
+        double bandwidth = user.link().effectiveBandwidth().bytesPerSecond() * ACHIEVED_BANDWIDTH_RATIO;
+        double wireSeconds = (normalPages * (m.pageSizeBytes() + 8.0) + zeroPages * 8.0) / bandwidth;
+        double scanSeconds = zeroPages * ZERO_PAGE_SCAN.toNanos() / 1e9;
+        Duration cpuExtra = Duration.ofNanos(Math.round(Math.max(0, scanSeconds - wireSeconds) * 1e9));
+        Overheads overheads = new Overheads(SETUP.plus(cpuExtra), RESUME, DEVICE_STATE, SYNC_PER_GIB);
+        return user.withMemory(m.withZeroPageShare(zeroShare)).withOverheads(overheads);
+    }
+
+    /** What {@link #forSimulator} changed, for reports. */
+    public static List<String> describe(MigrationSpec user) {
+        MigrationSpec c = forSimulator(user);
+        return List.of(String.format(Locale.ROOT, "zero-page share %.3f (non-zero %s of %s)",
+                        c.memory().zeroPageShare(), nonZeroAtStart(user), user.memory().size()),
+                String.format(Locale.ROOT, "preparation %d ms (setup %d ms + zero-page scan beyond wire time)",
+                        c.overheads().preparation().toMillis(), SETUP.toMillis()),
+                "resume " + RESUME.toMillis() + " ms, device state " + DEVICE_STATE);
+    }
+}
