@@ -29,6 +29,7 @@ import picocli.CommandLine.Spec;
                 AlgorithmsCommand.class,
                 DemoCommand.class,
                 io.miglab.cli.datacenter.DatacenterCommand.class,
+                io.miglab.cli.migrate.MigrateCommand.class,
                 io.miglab.cli.bench.BenchCommand.class,
                 io.miglab.cli.bench.ReportCommand.class,
                 CommandLine.HelpCommand.class,

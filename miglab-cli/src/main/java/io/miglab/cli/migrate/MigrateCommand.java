@@ -1,0 +1,151 @@
+package io.miglab.cli.migrate;
+
+import io.miglab.cli.BadInputException;
+import io.miglab.cli.Main;
+import io.miglab.cli.output.ComparisonTableWriter;
+import io.miglab.cli.output.ResultJsonWriter;
+import io.miglab.cli.output.ResultTableWriter;
+import io.miglab.cli.output.SpecSummary;
+import io.miglab.cli.spec.SpecOptions;
+import io.miglab.core.result.MigrationResult;
+import io.miglab.core.sim.PageLevelSimulator;
+import io.miglab.core.spec.InvalidSpecException;
+import io.miglab.core.spec.MigrationSpec;
+import io.miglab.qemu.calibrate.GuestCalibration;
+import io.miglab.qemu.launch.AccelProbe;
+import io.miglab.qemu.launch.QemuInstallation;
+import io.miglab.qemu.launch.QemuLauncher;
+import io.miglab.qemu.migrate.QemuBackend;
+import io.miglab.qemu.migrate.QemuMigrationPlan;
+import io.miglab.qemu.migrate.QemuRun;
+import io.miglab.qemu.migrate.QemuRunOptions;
+import java.io.PrintWriter;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code miglab migrate}: one real live migration between two QEMUs on this host, or the simulator calibrated for
+ * that guest, or both side by side ({@code --compare}).
+ */
+@Command(name = "migrate", mixinStandardHelpOptions = true, sortOptions = false, abbreviateSynopsis = true,
+        description = {"Run one real live migration of miglab's guest between two QEMUs on this host and print its "
+                + "figures, or the page-level simulator calibrated for that guest (--backend sim), or both "
+                + "(--compare). Needs scripts/setup-qemu.sh. The write model must be none or sweep (the guest's "
+                + "memwriter)."})
+public final class MigrateCommand implements Callable<Integer> {
+    static final String QEMU = QemuBackend.NAME;
+    static final String SIM = PageLevelSimulator.NAME;
+
+    @ParentCommand
+    Main main;
+
+    @Spec
+    CommandSpec command;
+
+    @Mixin
+    SpecOptions options;
+
+    @Option(names = "--backend", paramLabel = "qemu|sim", order = 100,
+            description = "qemu: a real migration; sim: the simulator on the spec calibrated for the QEMU guest. "
+                    + "Default: qemu")
+    String backend = QEMU;
+
+    @Option(names = "--compare", order = 101,
+            description = "Run both, QEMU first, and print them side by side with the differences.")
+    boolean compare;
+
+    @Option(names = "--uncalibrated", order = 102,
+            description = "sim: give the simulator the spec as it is, without the QEMU guest's calibration.")
+    boolean uncalibrated;
+
+    @Option(names = "--memory-check", order = 103,
+            description = "qemu: start the destination paused and compare both RAMs page by page afterwards.")
+    boolean memoryCheck;
+
+    @Option(names = "--multifd", paramLabel = "CHANNELS", order = 104,
+            description = "qemu: use multifd with this many channels. Default: 0 (one stream)")
+    int multifd;
+
+    @Option(names = "--json", order = 105, description = "Print the result as JSON (not with --compare).")
+    boolean json;
+
+    @Option(names = "--rounds", order = 106, description = "Also print the per-round table.")
+    boolean rounds;
+
+    @Override
+    public Integer call() {
+        if (!backend.equals(QEMU) && !backend.equals(SIM)) {
+            throw new InvalidSpecException("backend", "qemu or sim", "'" + backend + "'");
+        }
+        if (compare && json) throw new BadInputException("json: not with --compare (it prints two results)");
+        if (compare && backend.equals(SIM)) throw new BadInputException("compare: runs qemu and sim; drop --backend");
+        MigrationSpec spec = options.toSpec(main.registry());
+        QemuRunOptions runOptions = QemuRunOptions.defaults().withMemoryCheck(memoryCheck).withMultifd(multifd);
+        QemuMigrationPlan.of(spec, runOptions); // the guest's limits, checked before anything starts
+        PrintWriter out = command.commandLine().getOut();
+        if (backend.equals(SIM)) {
+            print(spec, simulate(spec), out);
+            return Main.OK;
+        }
+        QemuInstallation installation;
+        try {
+            installation = QemuInstallation.require();
+        } catch (IllegalStateException e) {
+            // the environment, not the input: exit 1 with one line
+            command.commandLine().getErr().println("miglab: the QEMU guest is missing: " + e.getMessage());
+            command.commandLine().getErr().flush();
+            return Main.FAILURE;
+        }
+        QemuLauncher launcher = new QemuLauncher(installation, AccelProbe.choose(installation));
+        QemuRun run = new QemuBackend(() -> launcher, runOptions).run(spec);
+        if (compare) {
+            out.println(SpecSummary.of(spec));
+            out.println();
+            ComparisonTableWriter.write("qemu", run.result(), uncalibrated ? "sim" : "sim (calibrated)",
+                    simulate(spec), out);
+            printQemuExtras(run, out);
+        } else {
+            print(spec, run.result(), out);
+            if (!json) printQemuExtras(run, out);
+        }
+        out.flush();
+        return Main.OK;
+    }
+
+    private MigrationResult simulate(MigrationSpec spec) {
+        return new PageLevelSimulator(main.registry())
+                .migrate(uncalibrated ? spec : GuestCalibration.forSimulator(spec));
+    }
+
+    private void print(MigrationSpec spec, MigrationResult result, PrintWriter out) {
+        if (json) {
+            ResultJsonWriter.write(result, out);
+            return;
+        }
+        out.println(SpecSummary.of(spec));
+        out.println();
+        ResultTableWriter.write(result, out);
+        if (rounds) {
+            out.println();
+            ResultTableWriter.writeRounds(result, out);
+        }
+    }
+
+    private static void printQemuExtras(QemuRun run, PrintWriter out) {
+        out.println();
+        out.println("real run: QEMU " + run.qemuVersion() + ", accel " + run.accel().qemuName()
+                + ", source state at the end: " + run.sourceRunState());
+        run.heartbeat().ifPresent(h -> out.println(String.format(Locale.ROOT,
+                "heartbeat: HB %d on the source, HB %d on the destination (%s), host gap %.1f ms",
+                h.lastSourceCounter(), h.firstDestinationCounter(),
+                h.counterContinued() ? "continued" : "did NOT continue", h.switchGapMs())));
+        run.memory().ifPresent(m -> out.println("memory check: " + m.differingPages() + " of " + m.pagesCompared()
+                + " pages differ"));
+    }
+}

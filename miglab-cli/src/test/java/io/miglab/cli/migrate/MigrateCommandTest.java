@@ -1,0 +1,55 @@
+package io.miglab.cli.migrate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assertions.fail;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.miglab.cli.Cli;
+import io.miglab.qemu.launch.QemuInstallation;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+
+/** {@code miglab migrate}: the real backend, the calibrated simulator, and both side by side. */
+class MigrateCommandTest {
+    // Guards against booting two QEMUs for a spec the guest cannot run, and against a stack trace instead of
+    // the one-line bad-input message with exit code 2.
+    @Test
+    void aWriteModelTheGuestCannotRunIsBadInputBeforeAnythingStarts() {
+        Cli.Run run = Cli.run("migrate", "--memory", "256M", "--write-model", "uniform", "--dirty-rate", "100");
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.errLines()).hasSize(1);
+        assertThat(run.err()).startsWith("miglab: write-model:").contains("sweep");
+        Cli.Run backend = Cli.run("migrate", "--backend", "xen");
+        assertThat(backend.exitCode()).isEqualTo(2);
+        assertThat(backend.err()).startsWith("miglab: backend:");
+    }
+
+    // Guards against the sim backend ignoring the QEMU guest's calibration (a fresh guest is mostly zero pages).
+    @Test
+    void theSimBackendModelsTheQemuGuestUnlessAskedNotTo() throws Exception {
+        ObjectMapper m = new ObjectMapper();
+        JsonNode calibrated = m.readTree(Cli.run("migrate", "--backend", "sim", "--memory", "256M", "--json").out());
+        JsonNode raw = m.readTree(Cli.run("migrate", "--backend", "sim", "--uncalibrated", "--memory", "256M",
+                "--json").out());
+        assertThat(calibrated.get("backend").asText()).isEqualTo("sim");
+        assertThat(calibrated.get("zeroPages").asLong()).isGreaterThan(256 * 256 / 2);
+        assertThat(calibrated.get("bytesTransferred").asLong()).isLessThan(128L << 20);
+        assertThat(raw.get("bytesTransferred").asLong()).isGreaterThanOrEqualTo(256L << 20);
+    }
+
+    // Guards against --compare printing one side only or the real run's own measurements getting lost.
+    @Test
+    @Tag("qemu")
+    void compareRunsQemuAndTheSimulatorAndPrintsBoth() {
+        if (QemuInstallation.find().isEmpty()) {
+            if ("true".equalsIgnoreCase(System.getenv("CI"))) fail("CI=true but the QEMU guest is missing");
+            Assumptions.abort("real QEMU test skipped: run scripts/setup-qemu.sh for the guest");
+        }
+        Cli.Run run = Cli.run("migrate", "--memory", "256M", "--bandwidth", "100MiB/s", "--compare");
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.out()).contains("A: qemu").contains("B: sim (calibrated)").contains("total time ms")
+                .contains("heartbeat: HB").contains("(continued)");
+    }
+}
