@@ -3,6 +3,7 @@ package io.miglab.qemu.compare;
 import io.miglab.core.spec.AutoConverge;
 import io.miglab.core.spec.MigrationSpec;
 import io.miglab.core.spec.Optimisations;
+import io.miglab.core.spec.PostCopyOptions;
 import io.miglab.core.spec.TerminationPolicy;
 import io.miglab.core.unit.ByteSize;
 import io.miglab.core.unit.DataRate;
@@ -32,7 +33,8 @@ public record GridCase(String label, MigrationSpec spec, QemuRunOptions options)
 
     /**
      * The grid: pre-copy at 256 MiB and 1 GiB, 10 and 100 MiB/s, 0, 1,000 and 5,000 pages/s over a 64 MiB sweep;
-     * then post-copy, auto-converge (with the same case without it) and XBZRLE.
+     * then post-copy (with and without postcopy-preempt), hybrid, auto-converge (with the same case without it) and
+     * XBZRLE.
      */
     public static List<GridCase> standard() {
         List<GridCase> cases = new ArrayList<>();
@@ -48,6 +50,8 @@ public record GridCase(String label, MigrationSpec spec, QemuRunOptions options)
         cases.add(new GridCase("postcopy 256M 10MiB/s 1000 pps", base(256, 10, 1000).withAlgorithm("postcopy")));
         cases.add(new GridCase("postcopy+preempt 256M 10MiB/s 1000 pps",
                 base(256, 10, 1000).withAlgorithm("postcopy"), QemuRunOptions.defaults().withPostcopyPreempt(true)));
+        cases.add(new GridCase("hybrid(2 rounds) 256M 10MiB/s 5000 pps", base(256, 10, 5000).withAlgorithm("hybrid")
+                .withPostCopy(new PostCopyOptions(2, Optional.empty(), 0))));
         MigrationSpec fast = base(256, 100, 50_000)
                 .withPolicy(TerminationPolicy.qemu(TerminationPolicy.QEMU_DOWNTIME_LIMIT, Duration.ofSeconds(10)));
         cases.add(new GridCase("precopy 256M 100MiB/s 50000 pps", fast));

@@ -1,0 +1,55 @@
+package io.miglab.qemu.compare;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.miglab.core.result.MigrationResult;
+import io.miglab.core.result.StopReason;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The report of the comparison grid, from stored QEMU measurements (no QEMU needed). */
+class CompareGridTest {
+    @TempDir
+    Path dir;
+
+    private static MigrationResult qemu(double totalMs, long bytes) {
+        return new MigrationResult("qemu", "precopy", true, true, StopReason.DOWNTIME_LIMIT_MET, 2, 10, 0, totalMs,
+                totalMs - 12, bytes, 16_000, 0, 48_000, bytes - 1000, 1000, 0, 0, 0, 0, List.of(), List.of());
+    }
+
+    // Guards against errors with the wrong sign or base, and against unflagged large differences.
+    @Test
+    void errorsAreRelativeToQemuAndFlaggedAbove15Percent() {
+        assertThat(ComparisonTable.error(100, 110)).isEqualTo("+10 %");
+        assertThat(ComparisonTable.error(100, 80)).isEqualTo("**-20 %**");
+        assertThat(ComparisonTable.error(0, 5)).isEqualTo("n/a");
+        assertThat(ComparisonTable.errorPercent(200, 300)).isEqualTo(50.0);
+    }
+
+    // Guards against losing the hand-written findings, or the stored QEMU runs, when the tables are regenerated.
+    @Test
+    void storedRunsRoundTripAndFindingsSurviveRegeneration() throws Exception {
+        GridCase first = GridCase.standard().get(0);
+        Map<String, QemuMeasurement> runs = new LinkedHashMap<>();
+        runs.put(first.label(), new QemuMeasurement(first.label(), qemu(618, 70_000_000), 78, true, "10.0.2", "tcg",
+                4.8));
+        Path json = dir.resolve("runs.json");
+        Path md = dir.resolve("report.md");
+        Files.writeString(md, "old tables\n" + CompareGrid.FINDINGS_MARKER + "\n## Findings\n\nkeep me\n");
+        CompareGrid.main(new String[] {"--sim-only", "--runs", json.toString(), "--out", md.toString()});
+        assertThat(Files.readString(md)).doesNotContain("old tables").contains("keep me");
+
+        // write the runs the way the grid does, read them back, regenerate
+        new com.fasterxml.jackson.databind.ObjectMapper().writeValue(json.toFile(), List.copyOf(runs.values()));
+        assertThat(CompareGrid.load(json)).containsEntry(first.label(), runs.get(first.label()));
+        CompareGrid.main(new String[] {"--sim-only", "--runs", json.toString(), "--out", md.toString()});
+        String report = Files.readString(md);
+        assertThat(report).contains("| " + first.label() + " | 618 |").contains("keep me")
+                .contains("QEMU 10.0.2, accel tcg");
+    }
+}
