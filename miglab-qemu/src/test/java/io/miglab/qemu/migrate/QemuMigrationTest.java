@@ -2,6 +2,7 @@ package io.miglab.qemu.migrate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.miglab.core.link.Link;
 import io.miglab.core.result.MigrationResult;
 import io.miglab.core.result.StopReason;
 import io.miglab.core.spec.AutoConverge;
@@ -83,10 +84,12 @@ class QemuMigrationTest {
         }
     }
 
-    // Guards against post-copy being silently run as pre-copy, or its bytes booked to the wrong phase.
+    // Guards against post-copy being silently run as pre-copy, or its bytes booked to the wrong phase, and against
+    // a latency relay that breaks the stream or its return path (post-copy's page requests travel back on it).
     @Test
-    void postcopyCompletesAndTheGuestContinuesOnTheDestination() {
-        MigrationSpec spec = spec(100, 5000).withAlgorithm("postcopy");
+    void postcopyThroughALatencyRelayCompletesAndTheGuestContinuesOnTheDestination() {
+        MigrationSpec spec = spec(100, 5000).withAlgorithm("postcopy")
+                .withLink(new Link(DataRate.ofMiBps(100), Duration.ofMillis(20), Optional.empty()));
         try (QemuSession session = boot(spec)) {
             QemuRun run = session.migrate(spec, QemuRunOptions.defaults());
             MigrationResult r = run.result();
@@ -95,7 +98,9 @@ class QemuMigrationTest {
             assertThat(run.series()).anyMatch(s -> s.status().equals("postcopy-active"));
             assertThat(r.postcopyBytes()).isGreaterThan(r.precopyBytes());
             assertThat(r.rounds()).isEmpty();
+            assertThat(r.postcopyFaults()).isPositive();
             assertThat(run.counterContinued()).isTrue();
+            assertThat(r.assumptions()).anyMatch(a -> a.contains("latency 20 ms round trip"));
         }
     }
 
