@@ -22,6 +22,8 @@ import java.util.concurrent.Executors;
  */
 public final class QemuLauncher {
     private static final Path SETPRIV = Path.of("/usr/bin/setpriv");
+    /** {@code -Dmiglab.pdeathsig=false} starts QEMU without setpriv (tests of the shutdown hook alone use it). */
+    public static final String PDEATHSIG_PROPERTY = "miglab.pdeathsig";
     private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(15);
     private static final ExecutorService SPAWNER = Executors.newSingleThreadExecutor(r -> {
         Thread t = new Thread(r, "miglab-qemu-spawner");
@@ -84,7 +86,10 @@ public final class QemuLauncher {
      */
     public QemuProcess launch(GuestConfig guest, String name, Mode mode, PrivateDir dir) {
         List<String> cmd = new ArrayList<>();
-        if (Files.isExecutable(SETPRIV)) cmd.addAll(List.of(SETPRIV.toString(), "--pdeathsig", "KILL", "--"));
+        boolean pdeathsig = !"false".equals(System.getProperty(PDEATHSIG_PROPERTY));
+        if (pdeathsig && Files.isExecutable(SETPRIV)) {
+            cmd.addAll(List.of(SETPRIV.toString(), "--pdeathsig", "KILL", "--"));
+        }
         cmd.addAll(commandLine(guest, name, mode, dir));
         Path log = dir.resolve(role(name) + ".log");
         ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true)

@@ -61,8 +61,10 @@ class QemuCleanupTest {
         String uuid = UUID.randomUUID().toString();
         String name = "miglab-" + uuid + "-child";
         Path java = Path.of(System.getProperty("java.home"), "bin", "java");
+        // SIGTERM: without setpriv, so only the shutdown hook can stop QEMU; SIGKILL: no hook runs, setpriv must
         Process child = new ProcessBuilder(List.of(java.toString(), "-cp", System.getProperty("java.class.path"),
-                "-Dmiglab.guest.dir=" + RealQemu.installation().guestDir(), LaunchAndWaitMain.class.getName(), uuid))
+                "-Dmiglab.guest.dir=" + RealQemu.installation().guestDir(),
+                "-D" + QemuLauncher.PDEATHSIG_PROPERTY + "=" + sigkill, LaunchAndWaitMain.class.getName(), uuid))
                 .redirectErrorStream(true).start();
         try {
             BufferedReader out = new BufferedReader(new InputStreamReader(child.getInputStream(),
