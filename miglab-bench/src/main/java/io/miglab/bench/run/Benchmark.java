@@ -84,15 +84,21 @@ public final class Benchmark {
                 }
             }
             listener.onProgress(clock.progress("done"));
-        } catch (InterruptedException | RuntimeException e) {
+        } catch (InterruptedException | RuntimeException | Error e) {
             boolean byUser = cancelled || e instanceof InterruptedException;
             Thread.interrupted(); // the store must not see an interrupt
             String note = (byUser ? "cancelled" : "failed: " + e) + " after " + clock.done() + " of "
                     + clock.total() + " steps";
-            store.finishRun(runId, RunStatus.INCOMPLETE, note, baselines, measurements, List.of(),
-                    config.referenceName());
-            listener.onMessage("run " + runId + " stored as incomplete: " + note);
+            try {
+                store.finishRun(runId, RunStatus.INCOMPLETE, note, baselines, measurements, List.of(),
+                        config.referenceName());
+                listener.onMessage("run " + runId + " stored as incomplete: " + note);
+            } catch (RuntimeException | Error storeFailure) {
+                // the row stays "running" and is marked incomplete at the next open; report the first failure
+                e.addSuppressed(storeFailure);
+            }
             if (byUser) throw new BenchmarkCancelledException("run " + runId + " " + note);
+            if (e instanceof Error err) throw err;
             throw e instanceof RuntimeException r ? r : new IllegalStateException(e);
         }
         List<MetricScore> scores = Scorer.scoreAll(measurements, reference);

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.within;
 
 import io.miglab.bench.host.HostLoad;
 import io.miglab.bench.metric.Baseline;
-import io.miglab.bench.metric.Measurement;
 import io.miglab.bench.metric.Metric;
 import io.miglab.bench.report.HtmlReport;
 import io.miglab.bench.report.TextSummary;
@@ -56,7 +55,8 @@ class QemuBenchmarkTest {
         assertThat(qemu.measurements()).hasSize(6).allSatisfy(m -> {
             assertThat(m.result().completed()).as(m.workload() + " " + m.point()).isTrue();
             assertThat(m.result().backend()).isEqualTo("qemu");
-            assertThat(m.overheadPercent()).isBetween(0.0, 100.0);
+            // >= 0 by definition; it may exceed 100 % when the loss outlasts the migration (see docs/bench.md)
+            assertThat(m.overheadPercent()).isGreaterThanOrEqualTo(0.0).isLessThan(1000.0);
             assertThat(Metric.DATA.of(m)).isBetween(30.0, 400.0); // a 256 MiB guest, mostly zero pages
         });
         // the guest's own rates, as the console reports them on the host's clock
@@ -87,9 +87,5 @@ class QemuBenchmarkTest {
     private static double score(RunRecord r, Metric m) {
         return r.scores().stream().filter(s -> s.metric() == m).mapToDouble(MetricScore::score).findFirst()
                 .orElseThrow();
-    }
-
-    static Measurement any(RunRecord r) {
-        return r.measurements().get(0);
     }
 }
