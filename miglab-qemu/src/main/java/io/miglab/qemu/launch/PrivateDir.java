@@ -12,7 +12,8 @@ import java.util.stream.Stream;
 
 /**
  * A temporary folder only its owner can enter (0700), for QMP and serial sockets, logs and RAM dumps. Closing it
- * deletes it, unless {@code -Dmiglab.keep=true} asks to keep it for a post-mortem.
+ * deletes it, unless {@code -Dmiglab.keep=true} asks to keep it for a post-mortem; so does the JVM's shutdown hook
+ * ({@link QemuReaper}) for folders still open.
  */
 public final class PrivateDir implements AutoCloseable {
     public static final Set<PosixFilePermission> OWNER_ONLY_DIR = PosixFilePermissions.fromString("rwx------");
@@ -21,6 +22,7 @@ public final class PrivateDir implements AutoCloseable {
 
     private PrivateDir(Path path) {
         this.path = path;
+        QemuReaper.register(this);
     }
 
     public static PrivateDir create(String prefix) {
@@ -51,6 +53,7 @@ public final class PrivateDir implements AutoCloseable {
 
     @Override
     public void close() {
+        QemuReaper.unregister(this);
         if (Boolean.getBoolean("miglab.keep") || !Files.exists(path)) return;
         try (Stream<Path> files = Files.walk(path)) {
             files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());

@@ -13,6 +13,7 @@ import java.util.concurrent.TimeUnit;
  */
 public final class QemuReaper {
     private static final Set<QemuProcess> LIVE = ConcurrentHashMap.newKeySet();
+    private static final Set<PrivateDir> DIRS = ConcurrentHashMap.newKeySet();
 
     static {
         Runtime.getRuntime().addShutdownHook(new Thread(QemuReaper::killAll, "miglab-qemu-reaper"));
@@ -29,12 +30,23 @@ public final class QemuReaper {
         LIVE.remove(p);
     }
 
+    static void register(PrivateDir d) {
+        DIRS.add(d);
+    }
+
+    static void unregister(PrivateDir d) {
+        DIRS.remove(d);
+    }
+
     /** QEMUs started by this JVM that have not been closed. */
     public static List<QemuProcess> live() {
         return List.copyOf(LIVE);
     }
 
-    /** Kills every live QEMU at once (SIGKILL: a guest of a dying run has nothing worth a clean shutdown). */
+    /**
+     * Kills every live QEMU at once (SIGKILL: a guest of a dying run has nothing worth a clean shutdown), then
+     * deletes the private folders with their sockets and RAM dumps.
+     */
     static void killAll() {
         List<QemuProcess> all = List.copyOf(LIVE);
         for (QemuProcess p : all) p.process().destroyForcibly();
@@ -44,6 +56,13 @@ public final class QemuReaper {
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return;
+            }
+        }
+        for (PrivateDir d : List.copyOf(DIRS)) {
+            try {
+                d.close();
+            } catch (RuntimeException ignored) {
+                // best effort while the JVM goes down
             }
         }
     }

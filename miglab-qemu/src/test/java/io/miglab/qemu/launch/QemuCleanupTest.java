@@ -66,6 +66,7 @@ class QemuCleanupTest {
                 "-Dmiglab.guest.dir=" + RealQemu.installation().guestDir(),
                 "-D" + QemuLauncher.PDEATHSIG_PROPERTY + "=" + sigkill, LaunchAndWaitMain.class.getName(), uuid))
                 .redirectErrorStream(true).start();
+        Path privateDir = null;
         try {
             BufferedReader out = new BufferedReader(new InputStreamReader(child.getInputStream(),
                     StandardCharsets.UTF_8));
@@ -73,15 +74,20 @@ class QemuCleanupTest {
             StringBuilder seen = new StringBuilder();
             while ((line = out.readLine()) != null && !line.startsWith("LAUNCHED")) seen.append(line).append('\n');
             assertThat(line).as("child JVM output: %s", seen).startsWith("LAUNCHED");
-            long qemuPid = Long.parseLong(line.substring("LAUNCHED ".length()).trim());
+            String[] launched = line.split(" ");
+            long qemuPid = Long.parseLong(launched[1]);
+            privateDir = Path.of(launched[2]);
             assertThat(RealQemu.processesWith(name)).containsExactly(qemuPid);
             if (sigkill) child.destroyForcibly();
             else child.destroy(); // SIGTERM
             assertThat(child.waitFor(20, TimeUnit.SECONDS)).isTrue();
             assertThat(waitUntilGone(name, Duration.ofSeconds(10))).as("QEMU processes left").isEmpty();
+            // the shutdown hook also deletes the private folder; after SIGKILL nothing can
+            if (!sigkill) assertThat(Files.exists(privateDir)).as("private folder left").isFalse();
         } finally {
             child.destroyForcibly();
             for (long pid : RealQemu.processesWith(name)) ProcessHandle.of(pid).ifPresent(ProcessHandle::destroyForcibly);
+            if (privateDir != null) deleteTree(privateDir);
         }
     }
 
@@ -93,6 +99,13 @@ class QemuCleanupTest {
             left = RealQemu.processesWith(marker);
         }
         return left;
+    }
+
+    private static void deleteTree(Path dir) throws java.io.IOException {
+        if (!Files.exists(dir)) return;
+        try (var files = Files.walk(dir)) {
+            files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        }
     }
 
     private static String posix(Path p) throws java.io.IOException {
