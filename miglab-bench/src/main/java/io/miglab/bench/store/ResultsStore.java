@@ -21,7 +21,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
@@ -183,40 +182,13 @@ public final class ResultsStore implements AutoCloseable {
     /** Marks this host's {@code running} rows whose process is gone as incomplete; returns how many. */
     public synchronized int sweepStaleRuns() {
         try {
-            List<Long> stale = new ArrayList<>();
-            try (PreparedStatement ps = connection.prepareStatement(
-                    "SELECT id, pid, pid_start FROM runs WHERE status = ? AND host = ?")) {
-                ps.setString(1, RunStatus.RUNNING.label());
-                ps.setString(2, host);
-                try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) {
-                        if (!alive(rs.getLong(2), rs.getString(3))) stale.add(rs.getLong(1));
-                    }
-                }
-            }
-            try (PreparedStatement ps = connection.prepareStatement(
-                    "UPDATE runs SET status = ?, note = ? WHERE id = ? AND status = ?")) {
-                for (long id : stale) {
-                    ps.setString(1, RunStatus.INCOMPLETE.label());
-                    ps.setString(2, "the process running it ended without storing results (killed?); found "
-                            + Instant.now());
-                    ps.setLong(3, id);
-                    ps.setString(4, RunStatus.RUNNING.label());
-                    ps.addBatch();
-                }
-                ps.executeBatch();
-            }
+            int n = StaleRuns.sweep(connection, host);
             connection.commit();
-            return stale.size();
+            return n;
         } catch (SQLException e) {
             rollback();
             throw new StoreException("cannot check for stale runs: " + e.getMessage(), e);
         }
-    }
-
-    private static boolean alive(long pid, String pidStart) {
-        return ProcessHandle.of(pid).map(ph -> pidStart == null || ph.info().startInstant()
-                .map(s -> s.toString().equals(pidStart)).orElse(true)).orElse(false);
     }
 
     private long configId(String json) throws SQLException {
