@@ -29,6 +29,15 @@ public record Link(DataRate bandwidth, Duration roundTripLatency, Optional<DataR
         return bandwidthCap.map(bandwidth::min).orElse(bandwidth);
     }
 
+    /**
+     * The rate of the switch-over, while the guest is paused: the link itself, not the cap. QEMU lifts its rate limit
+     * for the final stage (migration/migration.c: migration_completion_precopy and postcopy_start call
+     * migration_rate_set(RATE_LIMIT_DISABLED)).
+     */
+    public DataRate switchOverBandwidth() {
+        return bandwidth;
+    }
+
     public double oneWaySeconds() { return roundTripLatency.toNanos() / 2e9; }
 
     public double roundTripSeconds() { return roundTripLatency.toNanos() / 1e9; }

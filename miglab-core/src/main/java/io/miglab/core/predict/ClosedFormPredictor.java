@@ -54,6 +54,8 @@ public final class ClosedFormPredictor implements MigrationBackend {
         final int pages;
         final double pageWire;
         final double bandwidth;
+        /** The switch-over runs at the link's rate, without the cap (as QEMU does). */
+        final double switchOver;
         final double oneWay;
         final double prep;
         final double resume;
@@ -66,6 +68,7 @@ public final class ClosedFormPredictor implements MigrationBackend {
             this.pages = spec.memory().pages();
             this.pageWire = spec.memory().pageSizeBytes() + Optimisations.PAGE_HEADER_BYTES;
             this.bandwidth = spec.link().effectiveBandwidth().bytesPerSecond();
+            this.switchOver = spec.link().switchOverBandwidth().bytesPerSecond();
             this.oneWay = spec.link().oneWaySeconds();
             this.prep = spec.overheads().preparation().toNanos() / 1e9;
             this.resume = spec.overheads().resume().toNanos() / 1e9;
@@ -87,7 +90,7 @@ public final class ClosedFormPredictor implements MigrationBackend {
         MigrationResult stopAndCopy() {
             assumptions.add("stop-and-copy: downtime = (memory + device state) / bandwidth + latency/2 + resume");
             double bytes = firstPassBytes() + device;
-            double down = bytes / bandwidth + oneWay + resume;
+            double down = bytes / switchOver + oneWay + resume;
             return result(StopReason.NOT_ITERATIVE, true, prep + down, down, 0, bytes, pages, 0, 0, bytes, 0,
                     List.of());
         }
@@ -98,6 +101,10 @@ public final class ClosedFormPredictor implements MigrationBackend {
             assumptions.add("pre-copy: round i re-sends the write model's expected distinct pages dirtied during"
                     + " round i-1 (" + spec.writeModel().describe() + "); geometric series for a sweep");
             if (spec.autoConverge().isPresent()) assumptions.add("auto-converge throttling is not modelled");
+            if (policy.find(StopCondition.DowntimeBelow.class).filter(StopCondition.DowntimeBelow::checkedMidPass)
+                    .isPresent()) {
+                assumptions.add("the downtime limit is checked at round ends only (the simulator checks mid-pass)");
+            }
             TerminationPolicy policy = spec.policy();
             List<RoundStats> rounds = new ArrayList<>();
             double roundPages = pages;
@@ -133,7 +140,7 @@ public final class ClosedFormPredictor implements MigrationBackend {
                         sentBytes, 0, 0, rounds);
             }
             double stopBytes = roundBytes + device;
-            double down = stopBytes / bandwidth + oneWay + resume;
+            double down = stopBytes / switchOver + oneWay + resume;
             return result(reason, true, clock + down, down, precopyTime, sentBytes + stopBytes,
                     sentPages + roundPages, resent, sentBytes, stopBytes, 0, rounds);
         }
@@ -166,7 +173,7 @@ public final class ClosedFormPredictor implements MigrationBackend {
         MigrationResult postcopy(double pendingPages, StopReason reason, List<RoundStats> rounds) {
             assumptions.add("post-copy: pages pushed once at full bandwidth after a switch-over of device state;"
                     + " page faults and their stalls are not modelled");
-            double down = device / bandwidth + oneWay + resume;
+            double down = device / switchOver + oneWay + resume;
             double pushBytes = pendingPages == pages ? firstPassBytes() : pendingPages * pageWire;
             double total = prep + down + pushBytes / bandwidth + oneWay;
             return result(reason, true, total, down, 0, device + pushBytes, pendingPages, 0, 0, device, pushBytes,

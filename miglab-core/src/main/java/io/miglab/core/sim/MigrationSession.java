@@ -7,6 +7,7 @@ import io.miglab.core.result.StopReason;
 import io.miglab.core.spec.MigrationSpec;
 import io.miglab.core.spec.Optimisations;
 import io.miglab.core.spec.StopCondition;
+import io.miglab.core.write.PacedWrites;
 import io.miglab.core.write.PageSink;
 import io.miglab.core.write.WriteProcess;
 import java.util.ArrayList;
@@ -28,6 +29,9 @@ public final class MigrationSession {
     private final MigrationSpec spec;
     private final int pageSize;
     private final double bandwidth;
+    private final double switchOverBandwidth;
+    /** Set when the policy checks the downtime limit while a pass is under way (QEMU); null otherwise. */
+    private final StopCondition.DowntimeBelow midPassCheck;
     private final PageBitmap toSend;
     private final PageBitmap written;
     private final PageBitmap everSent;
@@ -64,6 +68,9 @@ public final class MigrationSession {
         int pages = spec.memory().pages();
         this.pageSize = spec.memory().pageSizeBytes();
         this.bandwidth = spec.link().effectiveBandwidth().bytesPerSecond();
+        this.switchOverBandwidth = spec.link().switchOverBandwidth().bytesPerSecond();
+        this.midPassCheck = spec.policy().find(StopCondition.DowntimeBelow.class)
+                .filter(StopCondition.DowntimeBelow::checkedMidPass).orElse(null);
         this.toSend = new PageBitmap(pages);
         this.written = new PageBitmap(pages);
         this.everSent = new PageBitmap(pages);
@@ -92,19 +99,27 @@ public final class MigrationSession {
         events.add(new MigrationEvent.FirstPageSent(clock));
     }
 
-    /** One pre-copy round: send the pages in the migration bitmap while the guest runs, then sync the dirty log. */
+    /**
+     * One pre-copy round: send the pages in the migration bitmap while the guest runs, then sync the dirty log.
+     * With a mid-pass downtime check the round ends early, leaving the pass's tail in the bitmap, as soon as that
+     * tail fits the downtime limit at the measured bandwidth.
+     */
     public RoundStats precopyRound() {
         requireRunning();
         int round = rounds.size();
         int throttleInRound = throttlePercent;
         long compressedBefore = cost.bytesCompressed;
         long bytes = 0, pages = 0;
-        for (int p = toSend.nextSet(0); p >= 0; p = toSend.nextSet(p + 1)) {
+        long unsent = toSend.cardinality();
+        double fitsPages = midPassCheck == null ? -1
+                : measuredBandwidth() * (midPassCheck.limit().toNanos() / 1e9) / pageSize;
+        for (int p = toSend.nextSet(0); p >= 0 && unsent > fitsPages; p = toSend.nextSet(p + 1)) {
             bytes += sendPage(p, round >= 1);
+            toSend.clear(p);
             pages++;
+            unsent--;
         }
-        toSend.clearAll();
-        double sendSeconds = transferSeconds(bytes, cost.bytesCompressed - compressedBefore);
+        double sendSeconds = transferSeconds(bytes, cost.bytesCompressed - compressedBefore, bandwidth);
         runGuestOnSource(sendSeconds);
         runGuestOnSource(syncSeconds());
         long dirtied = sync();
@@ -131,8 +146,7 @@ public final class MigrationSession {
         long remaining = toSend.cardinality();
         for (StopCondition c : spec.policy().conditions()) {
             if (c instanceof StopCondition.DowntimeBelow d) {
-                double measured = lastRoundSeconds > 0 ? lastRoundBytes / lastRoundSeconds : bandwidth;
-                double expectedSeconds = remaining * (double) pageSize / measured;
+                double expectedSeconds = remaining * (double) pageSize / measuredBandwidth();
                 if (expectedSeconds <= d.limit().toNanos() / 1e9) return Optional.of(StopReason.DOWNTIME_LIMIT_MET);
             } else if (c instanceof StopCondition.FewDirtyPages f && remaining < f.pages()) {
                 return Optional.of(StopReason.FEW_DIRTY_PAGES);
@@ -163,7 +177,8 @@ public final class MigrationSession {
         for (int p = toSend.nextSet(0); p >= 0; p = toSend.nextSet(p + 1)) bytes += sendPage(p, delta);
         toSend.clearAll();
         ledger.bytesByPhase[Phase.STOP_AND_COPY.ordinal()] += bytes;
-        clock += transferSeconds(bytes, cost.bytesCompressed - compressedBefore) + spec.link().oneWaySeconds();
+        clock += transferSeconds(bytes, cost.bytesCompressed - compressedBefore, switchOverBandwidth)
+                + spec.link().oneWaySeconds();
         resumeOnDestination();
         finish(reason, true);
     }
@@ -184,7 +199,7 @@ public final class MigrationSession {
         sync();
         long bytes = spec.overheads().deviceState().bytes();
         ledger.bytesByPhase[Phase.STOP_AND_COPY.ordinal()] += bytes;
-        clock += transferSeconds(bytes, 0) + spec.link().oneWaySeconds();
+        clock += transferSeconds(bytes, 0, switchOverBandwidth) + spec.link().oneWaySeconds();
         resumeOnDestination();
         events.add(new MigrationEvent.PostCopyStarted(clock));
         new PostCopyPusher(this).run();
@@ -242,9 +257,15 @@ public final class MigrationSession {
         return dirtied;
     }
 
+    /** The bandwidth QEMU would have measured: the last round's bytes over its time, or the link's rate. */
+    private double measuredBandwidth() {
+        return lastRoundSeconds > 0 ? lastRoundBytes / lastRoundSeconds : bandwidth;
+    }
+
     private void runGuestOnSource(double wallSeconds) {
         if (wallSeconds <= 0) return;
-        double running = 1 - throttlePercent / 100.0;
+        double running = spec.writeModel() instanceof PacedWrites paced ? paced.runningShare(throttlePercent)
+                : 1 - throttlePercent / 100.0;
         writer.write(guestClock, guestClock + wallSeconds * running, logWrites);
         guestClock += wallSeconds * running;
         clock += wallSeconds;
@@ -253,8 +274,8 @@ public final class MigrationSession {
     }
 
     /** Wire time, or the compressor's time when it is the slower of the two (they run pipelined). */
-    private double transferSeconds(long wireBytes, long compressedInputBytes) {
-        double wire = wireBytes / bandwidth;
+    private double transferSeconds(long wireBytes, long compressedInputBytes, double rate) {
+        double wire = wireBytes / rate;
         Optional<Optimisations.Compression> c = spec.optimisations().compression();
         if (c.isEmpty() || compressedInputBytes == 0) return wire;
         return Math.max(wire, compressedInputBytes / c.get().throughput().bytesPerSecond());

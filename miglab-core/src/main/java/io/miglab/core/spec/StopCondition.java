@@ -7,12 +7,24 @@ import java.time.Duration;
  * enough; limit clauses end it because it is taking too long or sending too much.
  */
 public sealed interface StopCondition {
-    /** Converged: the pages still dirty can be sent within the downtime limit at the bandwidth measured in the
-     * last round (QEMU, migration/migration.c: pending_size <= threshold_size = bandwidth * downtime_limit). */
-    record DowntimeBelow(Duration limit) implements StopCondition {
+    /**
+     * Converged: the pages still dirty can be sent within the downtime limit at the bandwidth measured in the
+     * last round (QEMU, migration/migration.c: pending_size <= threshold_size = bandwidth * downtime_limit).
+     *
+     * @param checkedMidPass evaluate as pages are sent, not only at the end of a pass: QEMU's
+     *                       migration_iteration_run compares the unsent rest of the current pass with the threshold
+     *                       on every iteration, syncs the dirty log when it fits, and switches over if it still fits;
+     *                       so the tail of a pass goes into the downtime. Off: the classic per-round check.
+     */
+    record DowntimeBelow(Duration limit, boolean checkedMidPass) implements StopCondition {
         public DowntimeBelow {
             InvalidSpecException.require(limit != null && !limit.isNegative() && !limit.isZero(), "downtime-limit",
                     "a duration > 0", limit);
+        }
+
+        /** Checked at the end of each round, as in the classic pre-copy models. */
+        public DowntimeBelow(Duration limit) {
+            this(limit, false);
         }
     }
 

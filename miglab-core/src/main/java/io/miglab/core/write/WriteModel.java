@@ -6,7 +6,7 @@ package io.miglab.core.write;
  * the rate-based models and the closed form ({@link #expectedDistinctPages}), and the real guest's writer program.
  */
 public sealed interface WriteModel
-        permits NoWrites, UniformWrites, WorkingSetWrites, SweepWrites, TraceWrites, CombinedWrites {
+        permits NoWrites, UniformWrites, WorkingSetWrites, SweepWrites, TraceWrites, CombinedWrites, PacedWrites {
 
     /** A deterministic writer over a guest of {@code pages} pages. */
     WriteProcess start(int pages, long seed);
