@@ -101,7 +101,7 @@ public final class ClosedFormPredictor implements MigrationBackend {
             assumptions.add("pre-copy: round i re-sends the write model's expected distinct pages dirtied during"
                     + " round i-1 (" + spec.writeModel().describe() + "); geometric series for a sweep");
             if (spec.autoConverge().isPresent()) assumptions.add("auto-converge throttling is not modelled");
-            if (policy.find(StopCondition.DowntimeBelow.class).filter(StopCondition.DowntimeBelow::checkedMidPass)
+            if (spec.policy().find(StopCondition.DowntimeBelow.class).filter(StopCondition.DowntimeBelow::checkedMidPass)
                     .isPresent()) {
                 assumptions.add("the downtime limit is checked at round ends only (the simulator checks mid-pass)");
             }
