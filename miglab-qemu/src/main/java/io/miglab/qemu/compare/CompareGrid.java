@@ -116,25 +116,22 @@ public final class CompareGrid {
                 .append(calibration).append("\n");
         md.append("## Downtime: QEMU's figure, the guest's heartbeat, and the simulator's switch-over\n\n")
                 .append("The heartbeat gap is host time from the last `HB` line on the source to the first on the "
-                        + "destination. \"sim uncapped\" is not a simulator output: the calibrated simulator's "
-                        + "stop-copy bytes at QEMU's uncapped switch-over rate (")
-                .append(String.format(Locale.ROOT, "%.0f", GuestCalibration.SWITCHOVER_MIB_PER_SECOND))
-                .append(" MiB/s) plus its resume time, an estimate of the model change described below.\n\n")
+                        + "destination. The simulator sends the switch-over at the calibrated link's uncapped rate ("
+                        + String.format(Locale.ROOT, "%.0f", GuestCalibration.LOOPBACK_MIB_PER_SECOND)
+                        + " MiB/s) and adds its resume time.\n\n")
                 .append("| case | QEMU downtime ms | heartbeat gap ms | counter continued | QEMU stop-copy MiB "
-                        + "| sim stop-copy MiB | sim downtime ms | sim uncapped ms | post-copy faults QEMU / sim |\n")
-                .append("|---|---:|---:|---|---:|---:|---:|---:|---:|\n")
+                        + "| sim stop-copy MiB | sim downtime ms | post-copy faults QEMU / sim |\n")
+                .append("|---|---:|---:|---|---:|---:|---:|---:|\n")
                 .append(heartbeat).append("\n");
         md.append(FINDINGS_MARKER).append("\n").append(findings);
         return md.toString();
     }
 
     private static String downtimeRow(String label, QemuMeasurement m, MigrationResult sim) {
-        double uncapped = sim.resumeTimeMs()
-                + sim.stopCopyBytes() / (GuestCalibration.SWITCHOVER_MIB_PER_SECOND * 1048576.0) * 1000;
-        return String.format(Locale.ROOT, "| %s | %.0f | %.1f | %s | %.2f | %.2f | %.0f | %.0f | %s |%n", label,
+        return String.format(Locale.ROOT, "| %s | %.0f | %.1f | %s | %.2f | %.2f | %s | %s |%n", label,
                 m.result().downtimeMs(), m.heartbeatGapMs(), m.counterContinued() ? "yes" : "NO",
-                m.result().stopCopyBytes() / 1048576.0, sim.stopCopyBytes() / 1048576.0, sim.downtimeMs(),
-                sim.completed() ? uncapped : Double.NaN,
+                m.result().stopCopyBytes() / 1048576.0, sim.stopCopyBytes() / 1048576.0,
+                sim.completed() ? String.format(Locale.ROOT, "%.0f", sim.downtimeMs()) : "-",
                 m.result().algorithm().equals("precopy") ? "" : m.result().postcopyFaults() + " / "
                         + sim.postcopyFaults());
     }

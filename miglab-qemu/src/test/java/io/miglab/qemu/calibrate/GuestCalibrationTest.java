@@ -3,13 +3,24 @@ package io.miglab.qemu.calibrate;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import io.miglab.core.link.Link;
+import io.miglab.core.result.MigrationResult;
+import io.miglab.core.sim.PageLevelSimulator;
 import io.miglab.core.spec.MigrationSpec;
+import io.miglab.core.spec.StopCondition;
+import io.miglab.core.spec.TerminationPolicy;
 import io.miglab.core.unit.ByteSize;
 import io.miglab.core.unit.DataRate;
+import io.miglab.core.write.NoWrites;
+import io.miglab.core.write.PacedWrites;
 import io.miglab.core.write.SweepWrites;
+import java.time.Duration;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 class GuestCalibrationTest {
+    private static final double MIB = 1024 * 1024;
+
     private static MigrationSpec spec(long mib, double mibps) {
         return MigrationSpec.of(ByteSize.ofMiB(mib), DataRate.ofMiBps(mibps));
     }
@@ -27,16 +38,22 @@ class GuestCalibrationTest {
                 .isCloseTo(140.3, within(1.0));
     }
 
-    // Guards against the calibrated spec losing the zero pages or the user's own settings.
+    // Guards against the calibrated spec losing the zero pages or the user's own settings (algorithm, latency,
+    // limits, what happens at a limit).
     @Test
     void theSimulatorSpecHasTheGuestsZeroShareAndKeepsTheRest() {
-        MigrationSpec user = spec(256, 100).withAlgorithm("postcopy");
+        MigrationSpec user = spec(256, 100).withAlgorithm("postcopy")
+                .withLink(new Link(DataRate.ofMiBps(100), Duration.ofMillis(20), Optional.empty()));
         MigrationSpec sim = GuestCalibration.forSimulator(user);
         assertThat(sim.memory().zeroPageShare()).isCloseTo(1 - 65.8 / 256, within(1e-3));
         assertThat(sim.algorithm()).isEqualTo("postcopy");
-        assertThat(sim.link()).isEqualTo(user.link());
-        assertThat(sim.policy()).isEqualTo(user.policy());
+        assertThat(sim.link().roundTripLatency()).isEqualTo(Duration.ofMillis(20));
+        assertThat(sim.policy().name()).isEqualTo(user.policy().name());
+        assertThat(sim.policy().onLimit()).isEqualTo(user.policy().onLimit());
+        assertThat(sim.policy().find(StopCondition.Timeout.class)).isEqualTo(user.policy()
+                .find(StopCondition.Timeout.class));
         assertThat(sim.overheads().deviceState()).isEqualTo(GuestCalibration.DEVICE_STATE);
+        assertThat(sim.writeModel()).isEqualTo(new NoWrites());
     }
 
     // Guards against charging the zero-page scan when the rate limit hides it, or not charging it when it does not.
@@ -46,8 +63,69 @@ class GuestCalibrationTest {
                 .isEqualTo(GuestCalibration.SETUP);
         assertThat(GuestCalibration.forSimulator(spec(1024, 100)).overheads().preparation())
                 .isEqualTo(GuestCalibration.SETUP);
-        // 4 GiB at 4000 MiB/s: ~1,015,600 zero pages x 0.8 us = 0.81 s against ~0.035 s of wire time
+        // 4 GiB capped at 4000 MiB/s runs at the loopback rate, 575 MiB/s: ~1,015,600 zero pages x 0.8 us =
+        // 0.81 s of scan against 0.24 s of wire time (128.8 MiB of normal pages, 8 B per zero page)
         long ms = GuestCalibration.forSimulator(spec(4096, 4000)).overheads().preparation().toMillis();
-        assertThat(ms).isBetween(770L, 790L);
+        assertThat(ms).isBetween(570L, 585L);
+    }
+
+    // Guards against the user's rate staying the link's own rate (the switch-over would then be capped, 100 times
+    // too slow at 10 MiB/s) or a cap above loopback being taken as reachable.
+    @Test
+    void theUsersRateBecomesTheCapOfALoopbackLink() {
+        Link link = GuestCalibration.forSimulator(spec(256, 10)).link();
+        assertThat(link.effectiveBandwidth().mibPerSecond()).isCloseTo(10, within(1e-9));
+        assertThat(link.switchOverBandwidth().mibPerSecond())
+                .isCloseTo(GuestCalibration.LOOPBACK_MIB_PER_SECOND, within(1e-9));
+        Link fast = GuestCalibration.forSimulator(spec(256, 4000)).link();
+        assertThat(fast.effectiveBandwidth().mibPerSecond())
+                .isCloseTo(GuestCalibration.LOOPBACK_MIB_PER_SECOND, within(1e-9));
+        // a user cap below the user's link: QEMU's max-bandwidth is the lower of the two
+        Link capped = new Link(DataRate.ofMiBps(1000), Duration.ZERO, Optional.of(DataRate.ofMiBps(50)));
+        assertThat(GuestCalibration.forSimulator(spec(256, 10).withLink(capped)).link().effectiveBandwidth()
+                .mibPerSecond()).isCloseTo(50, within(1e-9));
+    }
+
+    // Guards against a per-round downtime check in the calibrated spec (QEMU checks on every iteration), against
+    // losing the limit's value, and against touching a policy without one.
+    @Test
+    void theDowntimeLimitIsCheckedMidPass() {
+        TerminationPolicy qemu = TerminationPolicy.qemu(Duration.ofMillis(300), Duration.ofSeconds(30));
+        TerminationPolicy sim = GuestCalibration.forSimulator(spec(256, 100).withPolicy(qemu)).policy();
+        assertThat(sim.find(StopCondition.DowntimeBelow.class))
+                .contains(new StopCondition.DowntimeBelow(Duration.ofMillis(300), true));
+        assertThat(sim.conditions()).hasSameSizeAs(qemu.conditions());
+        TerminationPolicy xen = TerminationPolicy.xen();
+        assertThat(GuestCalibration.forSimulator(spec(256, 100).withPolicy(xen)).policy()).isEqualTo(xen);
+    }
+
+    // Guards against memwriter being throttled like a CPU-bound writer: it catches up on 100 ms of backlog, so a
+    // 90 % throttle (90 ms sleeps) leaves its rate alone and 99 % (990 ms sleeps) leaves 110/1000 of it.
+    @Test
+    void theSweepIsPacedLikeMemwriter() {
+        SweepWrites sweep = new SweepWrites(ByteSize.ofMiB(64), 4096, 5000);
+        MigrationSpec sim = GuestCalibration.forSimulator(spec(256, 100).withWriteModel(sweep));
+        assertThat(sim.writeModel()).isEqualTo(new PacedWrites(sweep, GuestCalibration.MEMWRITER_CATCH_UP));
+        PacedWrites paced = (PacedWrites) sim.writeModel();
+        assertThat(paced.runningShare(90)).isEqualTo(1.0);
+        assertThat(paced.runningShare(99)).isCloseTo(0.110, within(1e-3));
+        // the zero-page share still counts the array, which the wrapper must not hide
+        assertThat(sim.memory().zeroPageShare()).isCloseTo(1 - 120.1 / 256, within(0.005));
+    }
+
+    // Guards the two switch-over effects together: an idle 1 GiB guest at 100 MiB/s switches over mid-pass, with
+    // up to the downtime limit's worth of its first pass unsent (30 MiB = 7,680 pages), and those bytes go at the
+    // loopback rate. Per round and capped, the stop-copy would hold the device state only, or take 3 s.
+    @Test
+    void anIdleGuestSwitchesOverMidPassAtTheLoopbackRate() {
+        MigrationSpec user = spec(1024, 100).withPolicy(TerminationPolicy.qemu(Duration.ofMillis(300),
+                Duration.ofSeconds(30)));
+        MigrationResult r = new PageLevelSimulator().migrate(GuestCalibration.forSimulator(user));
+        assertThat(r.completed()).isTrue();
+        double pageBytes = r.stopCopyBytes() - GuestCalibration.DEVICE_STATE.bytes();
+        assertThat(pageBytes).isGreaterThan(MIB).isLessThanOrEqualTo(7680 * (4096 + 8.0));
+        double expectedMs = r.stopCopyBytes() / (GuestCalibration.LOOPBACK_MIB_PER_SECOND * MIB) * 1000
+                + GuestCalibration.RESUME.toMillis();
+        assertThat(r.downtimeMs()).isCloseTo(expectedMs, within(0.01));
     }
 }

@@ -1,0 +1,57 @@
+package io.miglab.qemu.compare;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import io.miglab.core.result.MigrationResult;
+import io.miglab.qemu.calibrate.GuestCalibration;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** The switch-over constants of {@link GuestCalibration}, refitted from the grid's stored QEMU runs. */
+class CalibrationFitTest {
+    private static final Path RUNS = Path.of("../docs/qemu-vs-sim.json");
+
+    private static List<QemuMeasurement> stored() throws Exception {
+        List<QemuMeasurement> runs = List.copyOf(CompareGrid.load(RUNS).values());
+        assertThat(runs).as("stored runs in %s", RUNS.toAbsolutePath()).hasSizeGreaterThan(10);
+        return runs;
+    }
+
+    // Guards against the loopback rate drifting from the runs it is documented to come from (a new grid run that
+    // changes them must change the constant too): least squares of downtime - resume = stop-copy bytes / rate
+    // over the completed pre-copy runs without XBZRLE whose switch-over followed a dirty sync.
+    @Test
+    void theLoopbackRateFitsTheStoredSwitchOvers() throws Exception {
+        double sumBytesTime = 0, sumBytesSquared = 0;
+        int n = 0;
+        for (QemuMeasurement m : stored()) {
+            MigrationResult r = m.result();
+            if (!r.completed() || !r.algorithm().equals("precopy") || r.roundCount() < 2
+                    || m.label().contains("xbzrle")) continue;
+            double mib = r.stopCopyBytes() / 1048576.0;
+            double seconds = (r.downtimeMs() - GuestCalibration.RESUME.toMillis()) / 1000;
+            sumBytesTime += mib * seconds;
+            sumBytesSquared += mib * mib;
+            n++;
+        }
+        assertThat(n).isGreaterThanOrEqualTo(5);
+        assertThat(sumBytesSquared / sumBytesTime).isCloseTo(GuestCalibration.LOOPBACK_MIB_PER_SECOND,
+                within(0.02 * GuestCalibration.LOOPBACK_MIB_PER_SECOND));
+    }
+
+    // Guards against a fixed switch-over cost that QEMU's device-state-only switch-overs (post-copy) contradict;
+    // QEMU reports whole milliseconds.
+    @Test
+    void theResumeTimeFitsThePostCopySwitchOvers() throws Exception {
+        List<MigrationResult> postcopy = stored().stream().map(QemuMeasurement::result)
+                .filter(r -> r.algorithm().equals("postcopy")).toList();
+        assertThat(postcopy).hasSizeGreaterThanOrEqualTo(3);
+        double deviceMs = GuestCalibration.DEVICE_STATE.bytes() / (GuestCalibration.LOOPBACK_MIB_PER_SECOND
+                * 1048576.0) * 1000;
+        for (MigrationResult r : postcopy) {
+            assertThat(r.downtimeMs()).isCloseTo(GuestCalibration.RESUME.toMillis() + deviceMs, within(1.0));
+        }
+    }
+}
