@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -57,8 +58,17 @@ public final class QemuLauncher {
         return installation;
     }
 
-    /** The QEMU command line (without the setpriv prefix). */
+    /** The QEMU command line (without the setpriv prefix), without a network. */
     public List<String> commandLine(GuestConfig guest, String name, Mode mode, PrivateDir dir) {
+        return commandLine(guest, name, mode, dir, Optional.empty());
+    }
+
+    /**
+     * The QEMU command line (without the setpriv prefix). With a {@link UserNetwork} the guest gets a NIC on
+     * QEMU's user-mode network and a host port forward on 127.0.0.1; without one it has no NIC at all.
+     */
+    public List<String> commandLine(GuestConfig guest, String name, Mode mode, PrivateDir dir,
+                                    Optional<UserNetwork> network) {
         List<String> cmd = new ArrayList<>(List.of(installation.qemu().toString(),
                 "-name", name, "-accel", accel.qemuName(), "-m", guest.memoryMiB() + "M", "-smp", "1",
                 "-nodefaults", "-display", "none", "-vga", "none", "-no-reboot",
@@ -72,6 +82,10 @@ public final class QemuLauncher {
             cmd.add("-L");
             cmd.add(d.toString());
         }
+        network.ifPresent(n -> {
+            cmd.add("-nic");
+            cmd.add(n.nicArgument());
+        });
         if (mode != Mode.BOOT) {
             cmd.add("-incoming");
             cmd.add("defer");
@@ -85,18 +99,27 @@ public final class QemuLauncher {
      * carries the end of its log.
      */
     public QemuProcess launch(GuestConfig guest, String name, Mode mode, PrivateDir dir) {
+        return launch(guest, name, mode, dir, Optional.empty());
+    }
+
+    /**
+     * As {@link #launch(GuestConfig, String, Mode, PrivateDir)}, with a NIC on the user-mode network when
+     * {@code network} is present. A migration's source and destination must both have one (each its own port).
+     */
+    public QemuProcess launch(GuestConfig guest, String name, Mode mode, PrivateDir dir,
+                              Optional<UserNetwork> network) {
         List<String> cmd = new ArrayList<>();
         boolean pdeathsig = !"false".equals(System.getProperty(PDEATHSIG_PROPERTY));
         if (pdeathsig && Files.isExecutable(SETPRIV)) {
             cmd.addAll(List.of(SETPRIV.toString(), "--pdeathsig", "KILL", "--"));
         }
-        cmd.addAll(commandLine(guest, name, mode, dir));
+        cmd.addAll(commandLine(guest, name, mode, dir, network));
         Path log = dir.resolve(role(name) + ".log");
         ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.to(log.toFile()))
                 .redirectInput(ProcessBuilder.Redirect.from(Path.of("/dev/null").toFile()));
         Process process = spawn(pb, name);
-        QemuProcess qemu = new QemuProcess(name, process, log, guest, accel);
+        QemuProcess qemu = new QemuProcess(name, process, log, guest, accel, network);
         QemuReaper.register(qemu);
         try {
             QmpClient qmp = QmpClient.connect(qmpSocket(dir, name), CONNECT_TIMEOUT, process::isAlive);

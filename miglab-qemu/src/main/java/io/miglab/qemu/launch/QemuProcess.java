@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -21,12 +22,15 @@ public final class QemuProcess implements AutoCloseable {
     private final Path log;
     private final GuestConfig guest;
     private final Accel accel;
+    private final Optional<UserNetwork> network;
     private QmpClient qmp;
     private SerialReader serial;
     private volatile boolean closed;
 
-    QemuProcess(String name, Process process, Path log, GuestConfig guest, Accel accel) {
+    QemuProcess(String name, Process process, Path log, GuestConfig guest, Accel accel,
+                Optional<UserNetwork> network) {
         this.name = name;
+        this.network = network;
         this.process = process;
         this.log = log;
         this.guest = guest;
@@ -57,6 +61,11 @@ public final class QemuProcess implements AutoCloseable {
 
     public Accel accel() {
         return accel;
+    }
+
+    /** The guest's NIC and host port forward, if it was started with one. */
+    public Optional<UserNetwork> network() {
+        return network;
     }
 
     public long pid() {

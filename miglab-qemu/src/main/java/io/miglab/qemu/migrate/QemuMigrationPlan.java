@@ -10,6 +10,7 @@ import io.miglab.core.unit.ByteSize;
 import io.miglab.core.write.NoWrites;
 import io.miglab.core.write.SweepWrites;
 import io.miglab.qemu.launch.GuestConfig;
+import io.miglab.qemu.launch.Workload;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -50,7 +51,10 @@ public record QemuMigrationPlan(GuestConfig guest, Mode mode, Map<String, Boolea
         List<String> notes = new ArrayList<>();
         InvalidSpecException.require(spec.memory().pageSizeBytes() == PAGE_SIZE, "page-size",
                 "4096 for the QEMU x86 guest", spec.memory().pageSizeBytes());
-        GuestConfig guest = guestFor(spec);
+        GuestConfig guest = guestFor(spec, options);
+        options.guestWorkload().filter(w -> w == Workload.CPUBURN || w == Workload.HTTPD).ifPresent(w ->
+                notes.add("guest workload " + w.guestName() + " (run option): its memory writes are the real "
+                        + "program's and the kernel's; the spec's write model (none) does not describe them"));
         if (spec.memory().zeroPageShare() > 0 || spec.memory().compressibility() > 0) {
             notes.add("zero-page share and compressibility of the spec are ignored: the real guest's RAM decides");
         }
@@ -128,6 +132,29 @@ public record QemuMigrationPlan(GuestConfig guest, Mode mode, Map<String, Boolea
         return new QemuMigrationPlan(guest, mode, srcCaps, dstCaps, srcParams, dstParams, timeout, maxRounds,
                 maxData, policy.onLimit(), spec.postCopy().precopyRounds(), spec.postCopy().switchAfter(),
                 spec.link().roundTripLatency(), notes);
+    }
+
+    /**
+     * The guest for the spec and the run options: the options' {@code guestWorkload} if set, else the write
+     * model's. cpuburn and httpd write memory in ways no write model here describes, so they need write model none;
+     * an explicit idle or memwriter must agree with the write model.
+     */
+    public static GuestConfig guestFor(MigrationSpec spec, QemuRunOptions options) {
+        if (options.guestWorkload().isEmpty()) return guestFor(spec);
+        Workload w = options.guestWorkload().get();
+        return switch (w) {
+            case IDLE, CPUBURN, HTTPD -> {
+                InvalidSpecException.require(spec.writeModel() instanceof NoWrites, "write-model",
+                        "none when the guest runs " + w.guestName() + " (its writes are the real program's)",
+                        spec.writeModel().describe());
+                yield new GuestConfig(spec.memory().size(), w, 1, 0);
+            }
+            case MEMWRITER -> {
+                InvalidSpecException.require(spec.writeModel() instanceof SweepWrites, "write-model",
+                        "sweep when the guest runs memwriter (its array and pace)", spec.writeModel().describe());
+                yield guestFor(spec);
+            }
+        };
     }
 
     /** The workload the guest can run for the spec's write model: idle, or memwriter for a sweep. */

@@ -1,6 +1,7 @@
 package io.miglab.qemu.migrate;
 
 import io.miglab.core.spec.InvalidSpecException;
+import io.miglab.qemu.launch.Workload;
 import java.time.Duration;
 import java.util.Optional;
 
@@ -15,37 +16,51 @@ import java.util.Optional;
  * @param readyTimeout       how long the source guest may take to print {@code MIGLAB READY}
  * @param postcopyPreempt    post-copy: QEMU's postcopy-preempt, a second channel so page requests do not queue
  *                           behind the background stream
+ * @param guestWorkload      the guest program to run, when it is not the one the spec's write model implies (idle
+ *                           for none, memwriter for a sweep): {@code cpuburn} or {@code httpd}, whose memory writes
+ *                           no write model describes; empty: chosen by the write model (see
+ *                           {@link QemuMigrationPlan#guestFor(io.miglab.core.spec.MigrationSpec, QemuRunOptions)})
  */
 public record QemuRunOptions(boolean memoryCheck, int multifdChannels, Optional<DestinationFailure> destinationFailure,
-                             Duration pollInterval, Duration readyTimeout, boolean postcopyPreempt) {
+                             Duration pollInterval, Duration readyTimeout, boolean postcopyPreempt,
+                             Optional<Workload> guestWorkload) {
     public QemuRunOptions {
         InvalidSpecException.require(multifdChannels >= 0 && multifdChannels <= 255, "multifd-channels", "0 to 255",
                 multifdChannels);
         destinationFailure = destinationFailure == null ? Optional.empty() : destinationFailure;
+        guestWorkload = guestWorkload == null ? Optional.empty() : guestWorkload;
         InvalidSpecException.require(!pollInterval.isNegative() && pollInterval.toMillis() >= 10, "poll-interval",
                 "at least 10 ms", pollInterval);
     }
 
     public static QemuRunOptions defaults() {
-        return new QemuRunOptions(false, 0, Optional.empty(), Duration.ofMillis(100), Duration.ofSeconds(60), false);
+        return new QemuRunOptions(false, 0, Optional.empty(), Duration.ofMillis(100), Duration.ofSeconds(60), false,
+                Optional.empty());
     }
 
     public QemuRunOptions withMemoryCheck(boolean on) {
         return new QemuRunOptions(on, multifdChannels, destinationFailure, pollInterval, readyTimeout,
-                postcopyPreempt);
+                postcopyPreempt, guestWorkload);
     }
 
     public QemuRunOptions withMultifd(int channels) {
         return new QemuRunOptions(memoryCheck, channels, destinationFailure, pollInterval, readyTimeout,
-                postcopyPreempt);
+                postcopyPreempt, guestWorkload);
     }
 
     public QemuRunOptions withDestinationFailure(DestinationFailure f) {
         return new QemuRunOptions(memoryCheck, multifdChannels, Optional.of(f), pollInterval, readyTimeout,
-                postcopyPreempt);
+                postcopyPreempt, guestWorkload);
     }
 
     public QemuRunOptions withPostcopyPreempt(boolean on) {
-        return new QemuRunOptions(memoryCheck, multifdChannels, destinationFailure, pollInterval, readyTimeout, on);
+        return new QemuRunOptions(memoryCheck, multifdChannels, destinationFailure, pollInterval, readyTimeout, on,
+                guestWorkload);
+    }
+
+    /** Runs {@code workload} in the guest; {@code null} goes back to the write model's choice. */
+    public QemuRunOptions withGuestWorkload(Workload workload) {
+        return new QemuRunOptions(memoryCheck, multifdChannels, destinationFailure, pollInterval, readyTimeout,
+                postcopyPreempt, Optional.ofNullable(workload));
     }
 }

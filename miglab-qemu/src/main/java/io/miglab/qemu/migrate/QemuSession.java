@@ -5,6 +5,8 @@ import io.miglab.qemu.launch.GuestConfig;
 import io.miglab.qemu.launch.PrivateDir;
 import io.miglab.qemu.launch.QemuLauncher;
 import io.miglab.qemu.launch.QemuProcess;
+import io.miglab.qemu.launch.UserNetwork;
+import io.miglab.qemu.launch.Workload;
 import io.miglab.qemu.serial.GuestMessage;
 import io.miglab.qemu.serial.SerialLine;
 import java.time.Duration;
@@ -54,6 +56,13 @@ public final class QemuSession implements AutoCloseable {
         return guest;
     }
 
+    /** The destination started by the latest {@link #migrate}, if it still runs (it holds the guest if that
+     * migration completed). */
+    public Optional<QemuProcess> lastDestination() {
+        QemuProcess last = processes.get(processes.size() - 1);
+        return last != source && last.isAlive() ? Optional.of(last) : Optional.empty();
+    }
+
     /** Starts a fresh destination and migrates the source to it. A destination that did not get the guest is stopped. */
     public QemuRun migrate(MigrationSpec spec, QemuRunOptions options) {
         QemuMigrationPlan plan = QemuMigrationPlan.of(spec, options);
@@ -68,8 +77,11 @@ public final class QemuSession implements AutoCloseable {
         return run;
     }
 
+    /** An httpd guest gets a NIC with a port forward on both sides (the destination needs the same device). */
     private QemuProcess start(String name, QemuLauncher.Mode mode) {
-        QemuProcess p = launcher.launch(guest, name, mode, dir);
+        Optional<UserNetwork> network = guest.workload() == Workload.HTTPD
+                ? Optional.of(UserNetwork.onFreePort()) : Optional.empty();
+        QemuProcess p = launcher.launch(guest, name, mode, dir, network);
         processes.add(p);
         return p;
     }

@@ -36,6 +36,36 @@ class QemuMigrationPlanTest {
         assertThat(QemuMigrationPlan.of(BASE, QemuRunOptions.defaults()).guest().workload()).isEqualTo(Workload.IDLE);
     }
 
+    // Guards against a cpuburn or httpd run whose plan (and so the result's guest line) says idle: the run option
+    // must reach the guest's kernel command line, and the note must say the write model does not describe it.
+    @Test
+    void theGuestWorkloadOptionRunsCpuburnOrHttpdAndSaysSo() {
+        for (Workload w : List.of(Workload.CPUBURN, Workload.HTTPD)) {
+            QemuMigrationPlan plan = QemuMigrationPlan.of(BASE, QemuRunOptions.defaults().withGuestWorkload(w));
+            assertThat(plan.guest().workload()).isEqualTo(w);
+            assertThat(plan.guest().kernelCommandLine()).endsWith("workload=" + w.guestName());
+            assertThat(plan.notes()).anyMatch(n -> n.startsWith("guest workload " + w.guestName() + " (run option)"));
+        }
+        assertThat(QemuMigrationPlan.of(BASE, QemuRunOptions.defaults().withGuestWorkload(null)).guest().workload())
+                .isEqualTo(Workload.IDLE);
+    }
+
+    // Guards against a guest program that contradicts the spec's write model (cpuburn claimed to sweep an array,
+    // memwriter without its array).
+    @Test
+    void aGuestWorkloadThatContradictsTheWriteModelIsRejectedNamingTheField() {
+        MigrationSpec sweep = BASE.withWriteModel(new SweepWrites(ByteSize.ofMiB(64), 4096, 5000));
+        assertThatThrownBy(() -> QemuMigrationPlan.of(sweep,
+                QemuRunOptions.defaults().withGuestWorkload(Workload.CPUBURN)))
+                .isInstanceOf(InvalidSpecException.class).hasMessageStartingWith("write-model: none when the guest "
+                        + "runs cpuburn");
+        assertThatThrownBy(() -> QemuMigrationPlan.of(BASE,
+                QemuRunOptions.defaults().withGuestWorkload(Workload.MEMWRITER)))
+                .isInstanceOf(InvalidSpecException.class).hasMessageStartingWith("write-model: sweep");
+        assertThat(QemuMigrationPlan.of(sweep, QemuRunOptions.defaults().withGuestWorkload(Workload.MEMWRITER))
+                .guest()).isEqualTo(QemuMigrationPlan.of(sweep, QemuRunOptions.defaults()).guest());
+    }
+
     // Guards against silently running a write model the guest cannot produce.
     @Test
     void writeModelsTheGuestCannotRunAreRejectedByName() {
