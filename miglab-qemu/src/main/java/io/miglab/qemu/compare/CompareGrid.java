@@ -137,10 +137,12 @@ public final class CompareGrid {
     }
 
     private static String summary(List<ComparisonTable.Row> rows) {
-        return String.format(Locale.ROOT, "Mean absolute error: total time %.0f %%, downtime %.0f %% (both completed), "
-                        + "bytes %.0f %%; rows with an error above %.0f %%: total %d, downtime %d, bytes %d of %d.%n",
+        return String.format(Locale.ROOT, "Mean absolute error: total time %.0f %%, downtime %.0f %% (both completed; "
+                        + "%.1f ms on average), bytes %.0f %%; rows with an error above %.0f %%: total %d, downtime %d, "
+                        + "bytes %d of %d.%n",
                 meanAbs(rows, r -> ComparisonTable.errorPercent(r.qemu().totalTimeMs(), r.sim().totalTimeMs()), false),
                 meanAbs(rows, r -> ComparisonTable.errorPercent(r.qemu().downtimeMs(), r.sim().downtimeMs()), true),
+                meanAbs(rows, r -> r.sim().downtimeMs() - r.qemu().downtimeMs(), true),
                 meanAbs(rows, r -> ComparisonTable.errorPercent(r.qemu().bytesTransferred(),
                         r.sim().bytesTransferred()), false), ComparisonTable.FLAG_PERCENT,
                 flagged(rows, r -> ComparisonTable.errorPercent(r.qemu().totalTimeMs(), r.sim().totalTimeMs()), false),
