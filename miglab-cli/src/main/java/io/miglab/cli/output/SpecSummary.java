@@ -33,7 +33,9 @@ public final class SpecSummary {
     private static String policy(MigrationSpec s) {
         List<String> c = new ArrayList<>();
         for (StopCondition sc : s.policy().conditions()) {
-            if (sc instanceof StopCondition.DowntimeBelow d) c.add("downtime <= " + ms(d.limit()));
+            if (sc instanceof StopCondition.DowntimeBelow d) {
+                c.add("downtime <= " + ms(d.limit()) + (d.checkedMidPass() ? " (checked mid-pass)" : ""));
+            }
             else if (sc instanceof StopCondition.FewDirtyPages f) c.add("< " + f.pages() + " dirty pages");
             else if (sc instanceof StopCondition.MaxRounds r) c.add("max " + r.rounds() + " rounds");
             else if (sc instanceof StopCondition.MaxData m) c.add("max " + m.factor() + "x memory");

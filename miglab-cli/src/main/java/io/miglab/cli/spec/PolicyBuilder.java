@@ -1,5 +1,6 @@
 package io.miglab.cli.spec;
 
+import io.miglab.core.spec.InvalidSpecException;
 import io.miglab.core.spec.StopCondition;
 import io.miglab.core.spec.TerminationPolicy;
 import io.miglab.core.spec.TerminationPolicy.LimitAction;
@@ -12,7 +13,8 @@ import java.util.List;
  * {@code --downtime-limit}, cancel at {@code --timeout}. {@code xen}: fixed (fewer than 50 dirty pages, 30 rounds, 3x
  * memory, then stop-and-copy). {@code custom}: the given {@code --downtime-limit} and {@code --min-dirty-pages}
  * (the downtime limit's default if neither is given), the given {@code --max-rounds} and {@code --max-data}, and
- * always {@code --timeout}. {@code --on-limit} overrides what happens at a limit.
+ * always {@code --timeout}. {@code --on-limit} overrides what happens at a limit. {@code --mid-pass-check} makes the
+ * downtime limit of qemu or custom one that is checked while a pass is under way.
  */
 final class PolicyBuilder {
     private PolicyBuilder() { }
@@ -34,6 +36,7 @@ final class PolicyBuilder {
             }
             default -> custom(in);
         };
+        if (Values.bool("mid-pass-check", in.text("mid-pass-check"))) base = checkedMidPass(base);
         if (!in.given("on-limit")) return base;
         LimitAction action = switch (Values.choice("on-limit", in.text("on-limit"), "stop-and-copy", "cancel")) {
             case "cancel" -> LimitAction.CANCEL;
@@ -65,6 +68,18 @@ final class PolicyBuilder {
         }
         conditions.add(new StopCondition.Timeout(duration(in, "timeout")));
         return new TerminationPolicy("custom", conditions, LimitAction.STOP_AND_COPY);
+    }
+
+    /** {@code --mid-pass-check}: the downtime limit is evaluated as pages are sent (QEMU's migration_iteration_run). */
+    private static TerminationPolicy checkedMidPass(TerminationPolicy p) {
+        if (p.find(StopCondition.DowntimeBelow.class).isEmpty()) {
+            throw new InvalidSpecException("mid-pass-check", "only with a policy that has a downtime limit: qemu, "
+                    + "or custom with --downtime-limit or without --min-dirty-pages",
+                    "'true' with --policy " + p.name());
+        }
+        List<StopCondition> conditions = p.conditions().stream().map(c -> c instanceof StopCondition.DowntimeBelow d
+                ? (StopCondition) new StopCondition.DowntimeBelow(d.limit(), true) : c).toList();
+        return new TerminationPolicy(p.name(), conditions, p.onLimit());
     }
 
     private static Duration duration(SpecInputs in, String key) {

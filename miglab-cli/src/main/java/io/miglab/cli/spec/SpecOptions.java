@@ -93,6 +93,10 @@ public final class SpecOptions {
     @Option(names = "--on-limit", paramLabel = "stop-and-copy|cancel", order = 47,
             description = "What to do when a limit is hit. Default: cancel for qemu, stop-and-copy for xen and custom")
     String onLimit;
+    @Option(names = "--mid-pass-check", negatable = true, order = 48,
+            description = "qemu and custom policies: check --downtime-limit while a pass is under way, as QEMU does "
+                    + "(the unsent rest of the pass goes into the downtime), not only at round ends. Default: off")
+    Boolean midPassCheck;
 
     // ---- auto-converge ----
     @Option(names = "--auto-converge", negatable = true, order = 50,

@@ -137,9 +137,9 @@ public final class CompareGrid {
     }
 
     private static String summary(List<ComparisonTable.Row> rows) {
-        return String.format(Locale.ROOT, "Mean absolute error: total time %.0f %%, downtime %.0f %% (both completed; "
-                        + "%.1f ms on average), bytes %.0f %%; rows with an error above %.0f %%: total %d, downtime %d, "
-                        + "bytes %d of %d.%n",
+        return String.format(Locale.ROOT, "Mean absolute error: total time %.0f %%, downtime %.0f %% (both "
+                        + "completed; %.1f ms on average), bytes %.0f %%; rows with an error above %.0f %%: total %d, "
+                        + "downtime %d, bytes %d of %d.%n",
                 meanAbs(rows, r -> ComparisonTable.errorPercent(r.qemu().totalTimeMs(), r.sim().totalTimeMs()), false),
                 meanAbs(rows, r -> ComparisonTable.errorPercent(r.qemu().downtimeMs(), r.sim().downtimeMs()), true),
                 meanAbs(rows, r -> r.sim().downtimeMs() - r.qemu().downtimeMs(), true),
