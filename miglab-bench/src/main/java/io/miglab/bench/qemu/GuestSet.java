@@ -4,6 +4,8 @@ import io.miglab.qemu.launch.GuestConfig;
 import io.miglab.qemu.launch.PrivateDir;
 import io.miglab.qemu.launch.QemuLauncher;
 import io.miglab.qemu.launch.QemuProcess;
+import io.miglab.qemu.launch.UserNetwork;
+import io.miglab.qemu.launch.Workload;
 import io.miglab.qemu.serial.GuestMessage;
 import io.miglab.qemu.serial.SerialLine;
 import java.nio.file.Path;
@@ -48,10 +50,16 @@ final class GuestSet implements AutoCloseable {
         return p;
     }
 
-    /** Starts a guest; {@code role} names its sockets in the folder ({@code src}, {@code dst}, {@code bg1}). */
+    /**
+     * Starts a guest; {@code role} names its sockets in the folder ({@code src}, {@code dst}, {@code bg1}). An httpd
+     * guest gets a NIC on the user-mode network with its own port forward on 127.0.0.1, source and destination
+     * alike (the destination must have the same device for the migration).
+     */
     QemuProcess launch(GuestConfig guest, String role, QemuLauncher.Mode mode) {
         if (closed) throw new IllegalStateException("cancelled");
-        QemuProcess p = launcher.launch(guest, prefix + "-" + role, mode, dir);
+        Optional<UserNetwork> network = guest.workload() == Workload.HTTPD
+                ? Optional.of(UserNetwork.onFreePort()) : Optional.empty();
+        QemuProcess p = launcher.launch(guest, prefix + "-" + role, mode, dir, network);
         processes.add(p);
         if (closed) p.kill();
         return p;

@@ -9,7 +9,6 @@ import io.miglab.bench.workload.GuestProgram;
 import io.miglab.bench.workload.Workload;
 import io.miglab.core.memory.GuestMemory;
 import io.miglab.core.result.MigrationResult;
-import io.miglab.core.spec.InvalidSpecException;
 import io.miglab.core.spec.MigrationSpec;
 import io.miglab.core.unit.ByteSize;
 import io.miglab.core.write.NoWrites;
@@ -20,12 +19,14 @@ import io.miglab.qemu.launch.QemuInstallation;
 import io.miglab.qemu.launch.QemuLauncher;
 import io.miglab.qemu.launch.QemuProcess;
 import io.miglab.qemu.migrate.MigrationDriver;
+import io.miglab.qemu.migrate.MigrationSample;
 import io.miglab.qemu.migrate.QemuMigrationPlan;
 import io.miglab.qemu.migrate.QemuRun;
 import io.miglab.qemu.migrate.QemuRunOptions;
-import io.miglab.qemu.serial.GuestMessage;
 import io.miglab.qemu.serial.SerialLine;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -44,11 +45,14 @@ import java.util.UUID;
  * make it slightly negative; it is then stored as 0.
  *
  * <p>Heavy host load: two extra guests running cpuburn, started before the first heavy step, stopped after the last.
- * The web workload needs guest networking, which the launcher does not offer yet; it is refused up front.
+ * The web guest has a NIC on QEMU's user-mode network on both sides, each with a port forward on 127.0.0.1; its
+ * work is counted by a load generator on the host ({@link WebWork}), the others' on the console ({@link ConsoleWork}).
  */
 public final class QemuPlatform implements BenchPlatform {
     static final long WARM_UP_MS = 1000;
     static final int BACKGROUND_VMS = 2;
+    /** A console line comes every second at most; the first answer after a migration within a few. */
+    static final long REPORT_WAIT_MS = 5000;
     private static final Duration READY_TIMEOUT = Duration.ofSeconds(90);
     private static final Duration BOOT_ESTIMATE = Duration.ofSeconds(5);
 
@@ -76,27 +80,25 @@ public final class QemuPlatform implements BenchPlatform {
 
     @Override
     public void check(BenchConfig config) {
-        for (Workload w : config.workloads()) {
-            InvalidSpecException.require(w.program() != GuestProgram.HTTPD, "workloads",
-                    "idle, mem-low, mem-mid, mem-high, cpu or file for the qemu backend (web needs guest networking,"
-                            + " which the QEMU launcher does not offer yet)", w.name());
-        }
-        for (Workload w : config.workloads()) QemuMigrationPlan.of(qemuSpec(w, config), options); // fails early
+        for (Workload w : config.workloads()) plan(w, config); // fails early
     }
 
     @Override
     public Baseline baseline(Workload w, HostLoad load, BenchConfig config) throws InterruptedException {
         hostLoad(load);
         try (GuestSet step = guestSet("s" + (++steps))) {
-            QemuProcess src = step.boot(guestFor(w, config), "src");
-            sleep(WARM_UP_MS);
-            long from = System.nanoTime();
-            sleep(config.baselineWindow().toMillis());
-            long to = System.nanoTime();
-            ThroughputMeter.Window win = ThroughputMeter.within(src.serial().lines(), w.program(), from, to)
-                    .orElseThrow(() -> new IllegalStateException(w.name() + ": no report lines on the console in"
-                            + " the baseline window; QEMU: " + src.logTail()));
-            return new Baseline(w.name(), load, win.rate(), w.program().throughputUnit(), win.seconds() * 1000);
+            QemuProcess src = step.boot(plan(w, config).guest(), "src");
+            try (GuestWork work = GuestWork.start(w.program(), src,
+                    config.baselineWindow().plusMillis(WARM_UP_MS + 5000))) {
+                sleep(WARM_UP_MS);
+                long from = System.nanoTime();
+                sleep(config.baselineWindow().toMillis());
+                long to = System.nanoTime();
+                ThroughputMeter.Window win = work.within(from, to)
+                        .orElseThrow(() -> new IllegalStateException(w.name() + ": no " + reports(w)
+                                + " in the baseline window; QEMU: " + src.logTail()));
+                return new Baseline(w.name(), load, win.rate(), w.program().throughputUnit(), win.seconds() * 1000);
+            }
         }
     }
 
@@ -105,30 +107,34 @@ public final class QemuPlatform implements BenchPlatform {
             throws InterruptedException {
         hostLoad(load);
         Duration offset = config.pointOffset(point);
+        MigrationSpec spec = qemuSpec(w, config);
+        QemuRunOptions runOptions = optionsFor(w);
+        QemuMigrationPlan plan = QemuMigrationPlan.of(spec, runOptions);
+        Duration stepLimit = offset.plus(plan.timeout()).plusSeconds(60);
         try (GuestSet step = guestSet("s" + (++steps))) {
-            QemuProcess src = step.boot(guestFor(w, config), "src");
-            sleep(offset.toMillis());
-            QemuProcess dst = step.launch(guestFor(w, config), "dst", QemuLauncher.Mode.INCOMING);
-            MigrationSpec spec = qemuSpec(w, config);
-            QemuMigrationPlan plan = QemuMigrationPlan.of(spec, options);
-            long start = System.nanoTime();
-            QemuRun run = new MigrationDriver(src, dst, spec, plan, options, step.dir()).run();
-            checkCancelled();
-            MigrationResult r = withNote(run.result(), w);
-            long end = start + (long) (r.totalTimeMs() * 1e6);
-            QemuProcess after = r.completed() ? dst : src;
-            awaitReportAfter(after, w.program(), end);
-            List<SerialLine> lines = ThroughputMeter.merge(src.serial().lines(),
-                    r.completed() ? dst.serial().lines() : List.of());
-            ThroughputMeter.Window win = ThroughputMeter.around(lines, w.program(), start, end)
-                    .orElseThrow(() -> new IllegalStateException(w.name() + " point " + point
-                            + ": no report lines around the migration"));
-            double lost = baseline.throughput() * win.seconds() - win.work();
-            double overhead = r.totalTimeMs() > 0
-                    ? Math.max(0, 100 * lost / (baseline.throughput() * r.totalTimeMs() / 1000)) : 0;
-            double during = baseline.throughput() * (1 - overhead / 100);
-            return new Measurement(w.name(), load, point, offset.toNanos() / 1e6, win.seconds() * 1000,
-                    baseline.throughput(), during, overhead, r);
+            QemuProcess src = step.boot(plan.guest(), "src");
+            try (GuestWork work = GuestWork.start(w.program(), src, stepLimit)) {
+                sleep(offset.toMillis());
+                QemuProcess dst = step.launch(plan.guest(), "dst", QemuLauncher.Mode.INCOMING);
+                work.follow(dst, plan.timeout().plusSeconds(30));
+                long before = System.nanoTime();
+                QemuRun run = new MigrationDriver(src, dst, spec, plan, runOptions, step.dir()).run();
+                checkCancelled();
+                MigrationResult r = run.result();
+                long start = migrateCommandNanos(run, before);
+                long end = endNanos(start, r, dst);
+                awaitReportAfter(work, end, r.completed());
+                ThroughputMeter.Window win = work.around(start, end, r.completed())
+                        .orElseThrow(() -> new IllegalStateException(w.name() + " point " + point + ": no "
+                                + reports(w) + " around the migration"));
+                double lost = baseline.throughput() * win.seconds() - win.work();
+                double overhead = r.totalTimeMs() > 0
+                        ? Math.max(0, 100 * lost / (baseline.throughput() * r.totalTimeMs() / 1000)) : 0;
+                double during = baseline.throughput() * (1 - overhead / 100);
+                r = withAssumptions(r, work.notes(win, baseline.throughput(), start));
+                return new Measurement(w.name(), load, point, offset.toNanos() / 1e6, win.seconds() * 1000,
+                        baseline.throughput(), during, overhead, r);
+            }
         }
     }
 
@@ -141,23 +147,56 @@ public final class QemuPlatform implements BenchPlatform {
         return p.withMemory(GuestMemory.of(p.memory().size())).withWriteModel(writes);
     }
 
-    private static GuestConfig guestFor(Workload w, BenchConfig config) {
-        ByteSize memory = config.platform().memory().size();
+    /**
+     * The run options for {@code w}: cpuburn and web have no write model the plan could choose their program by,
+     * so the guest workload is asked for explicitly (and the result's guest line says what ran).
+     */
+    QemuRunOptions optionsFor(Workload w) {
         return switch (w.program()) {
-            case IDLE -> GuestConfig.idle(memory);
-            case MEMWRITER -> GuestConfig.memwriter(memory, w.workingSetMiB(), w.dirtyPagesPerSecond());
-            case CPUBURN -> new GuestConfig(memory, io.miglab.qemu.launch.Workload.CPUBURN, 1, 0);
-            case HTTPD -> throw new InvalidSpecException("workloads", "no web workload on the qemu backend", w.name());
+            case CPUBURN -> options.withGuestWorkload(io.miglab.qemu.launch.Workload.CPUBURN);
+            case HTTPD -> options.withGuestWorkload(io.miglab.qemu.launch.Workload.HTTPD);
+            case IDLE, MEMWRITER -> options;
         };
     }
 
-    /** The backend's plan knows only idle and memwriter guests; say which program really ran. */
-    private static MigrationResult withNote(MigrationResult r, Workload w) {
-        if (w.program() != GuestProgram.CPUBURN) return r;
-        List<String> a = new ArrayList<>();
-        a.add("miglab-bench: the guest ran workload=cpuburn (the plan's guest line below says idle: the qemu "
-                + "backend's plan has no write model for cpuburn)");
-        a.addAll(r.assumptions());
+    private QemuMigrationPlan plan(Workload w, BenchConfig config) {
+        return QemuMigrationPlan.of(qemuSpec(w, config), optionsFor(w));
+    }
+
+    private static String reports(Workload w) {
+        return w.program() == GuestProgram.HTTPD ? "answers to the load generator" : "report lines on the console";
+    }
+
+    /**
+     * Host time ({@code System.nanoTime}) of the {@code migrate} command, where QEMU's total-time starts: the
+     * driver's first sample came {@code elapsedMs} after it. The driver sets capabilities and parameters first, which
+     * takes tens of ms more on a loaded host.
+     */
+    static long migrateCommandNanos(QemuRun run, long calledNanos) {
+        if (run.series().isEmpty()) return calledNanos;
+        MigrationSample first = run.series().get(0);
+        long nowNanos = System.nanoTime();
+        long nowMicros = ChronoUnit.MICROS.between(Instant.EPOCH, Instant.now());
+        long commandMicros = first.wallMicros() - Math.round(first.elapsedMs() * 1000);
+        return Math.max(calledNanos, nowNanos - (nowMicros - commandMicros) * 1000);
+    }
+
+    /**
+     * When the migration ended for the guest: QEMU's total time after the command, or, if later, the guest's first
+     * console line on the destination (it runs there from then on; QEMU reports completion before that).
+     */
+    static long endNanos(long startNanos, MigrationResult r, QemuProcess destination) {
+        long end = startNanos + (long) (r.totalTimeMs() * 1e6);
+        if (!r.completed()) return end;
+        List<SerialLine> lines = destination.serial().lines();
+        return lines.isEmpty() ? end : Math.max(end, lines.get(0).hostNanos());
+    }
+
+    /** The result with the benchmark's own lines about how the work was counted appended. */
+    private static MigrationResult withAssumptions(MigrationResult r, List<String> extra) {
+        if (extra.isEmpty()) return r;
+        List<String> a = new ArrayList<>(r.assumptions());
+        a.addAll(extra);
         return new MigrationResult(r.backend(), r.algorithm(), r.converged(), r.completed(), r.stopReason(),
                 r.preparationTimeMs(), r.downtimeMs(), r.resumeTimeMs(), r.totalTimeMs(), r.precopyTimeMs(),
                 r.bytesTransferred(), r.pagesTransferred(), r.pagesResent(), r.zeroPages(), r.precopyBytes(),
@@ -165,27 +204,17 @@ public final class QemuPlatform implements BenchPlatform {
                 r.maxThrottlePercent(), r.rounds(), a);
     }
 
-    /** Waits (at most 3 s) for a report line stamped after {@code nanos}, so the window can close behind it. */
-    private void awaitReportAfter(QemuProcess p, GuestProgram program, long nanos) throws InterruptedException {
-        long deadline = System.nanoTime() + 3_000_000_000L;
+    /**
+     * Waits (at most {@value #REPORT_WAIT_MS} ms) for a report stamped after {@code nanos}, so the window can close
+     * behind it.
+     */
+    private void awaitReportAfter(GuestWork work, long nanos, boolean migrated) throws InterruptedException {
+        long deadline = System.nanoTime() + REPORT_WAIT_MS * 1_000_000;
         while (System.nanoTime() < deadline) {
             checkCancelled();
-            List<SerialLine> lines = p.serial().lines();
-            for (int i = lines.size() - 1; i >= 0 && lines.get(i).hostNanos() >= nanos; i--) {
-                if (isReport(lines.get(i), program)) return;
-            }
+            if (work.reportedAfter(nanos, migrated)) return;
             Thread.sleep(20);
         }
-    }
-
-    private static boolean isReport(SerialLine l, GuestProgram program) {
-        var m = l.message();
-        return switch (program) {
-            case IDLE -> m instanceof GuestMessage.Heartbeat;
-            case MEMWRITER -> m instanceof GuestMessage.MemReport;
-            case CPUBURN -> m instanceof GuestMessage.CpuReport;
-            case HTTPD -> false;
-        };
     }
 
     /** Starts or stops the background guests for {@code load}. */

@@ -14,7 +14,8 @@ import java.util.Optional;
  * <ul>
  *   <li>idle: {@code HB n}, the heartbeat counter (100 per second; the counter continues on the destination);</li>
  *   <li>memwriter: {@code MEM total rate}, pages written so far;</li>
- *   <li>cpuburn: {@code CPU rate}, one line per guest second, so a line stands for {@code rate} operations.</li>
+ *   <li>cpuburn: {@code CPU rate}, one line per guest second, so a line stands for {@code rate} operations;</li>
+ *   <li>httpd (web): not the console but the host's load generator, one answered request per answer time.</li>
  * </ul>
  * Work over a window is the counter's difference between two report lines (for cpuburn the sum of the lines after
  * the first), and the window is the host time between them.
@@ -41,7 +42,20 @@ final class ThroughputMeter {
 
     /** The window from the first report line at or after {@code fromNanos} to the last at or before {@code toNanos}. */
     static Optional<Window> within(List<SerialLine> lines, GuestProgram program, long fromNanos, long toNanos) {
-        List<Report> r = reports(lines, program);
+        return withinReports(reports(lines, program), program, fromNanos, toNanos);
+    }
+
+    /** {@link #within} over the load generator's answers (web): each answer is one request's work. */
+    static Optional<Window> withinAnswers(long[] answerNanos, long fromNanos, long toNanos) {
+        return withinReports(answers(answerNanos), GuestProgram.HTTPD, fromNanos, toNanos);
+    }
+
+    /** {@link #around} over the load generator's answers (web). */
+    static Optional<Window> aroundAnswers(long[] answerNanos, long fromNanos, long toNanos) {
+        return aroundReports(answers(answerNanos), GuestProgram.HTTPD, fromNanos, toNanos);
+    }
+
+    private static Optional<Window> withinReports(List<Report> r, GuestProgram program, long fromNanos, long toNanos) {
         Report first = null, last = null;
         for (Report x : r) {
             if (x.nanos() >= fromNanos && first == null) first = x;
@@ -53,7 +67,10 @@ final class ThroughputMeter {
 
     /** The smallest window of report lines that contains [{@code fromNanos}, {@code toNanos}]. */
     static Optional<Window> around(List<SerialLine> lines, GuestProgram program, long fromNanos, long toNanos) {
-        List<Report> r = reports(lines, program);
+        return aroundReports(reports(lines, program), program, fromNanos, toNanos);
+    }
+
+    private static Optional<Window> aroundReports(List<Report> r, GuestProgram program, long fromNanos, long toNanos) {
         Report before = null, after = null;
         for (Report x : r) {
             if (x.nanos() <= fromNanos) before = x;
@@ -72,6 +89,13 @@ final class ThroughputMeter {
             work = last.counter() - first.counter();
         }
         return new Window(work, first.nanos(), last.nanos());
+    }
+
+    /** The k-th answer (host time) as a counter reading k: the work between two answers is their distance. */
+    private static List<Report> answers(long[] answerNanos) {
+        List<Report> out = new ArrayList<>(answerNanos.length);
+        for (int i = 0; i < answerNanos.length; i++) out.add(new Report(answerNanos[i], i + 1, 0));
+        return out;
     }
 
     private static List<Report> reports(List<SerialLine> lines, GuestProgram program) {

@@ -1,0 +1,99 @@
+package io.miglab.bench.qemu;
+
+import io.miglab.qemu.launch.QemuProcess;
+import io.miglab.qemu.launch.UserNetwork;
+import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * The web workload's work: requests answered by the guest's httpd, counted by {@link HttpLoadGenerator} on the
+ * host against the source's forwarded port and, from the switch-over on ({@link SwitchOverFollower}), the
+ * destination's.
+ */
+final class WebWork implements GuestWork {
+    /** After the window, how long the answers on the destination are counted for the rate after the migration. */
+    static final Duration AFTER = Duration.ofSeconds(1);
+
+    private final HttpLoadGenerator generator;
+    private final UserNetwork source;
+    private UserNetwork destination;
+    private SwitchOverFollower follower;
+
+    private WebWork(HttpLoadGenerator generator, UserNetwork source) {
+        this.generator = generator;
+        this.source = source;
+    }
+
+    static WebWork start(QemuProcess source, Duration maxDuration) {
+        UserNetwork net = source.network().orElseThrow(() -> new IllegalStateException(source.name()
+                + " runs httpd without a network"));
+        return new WebWork(new HttpLoadGenerator(net.hostAddress(), HttpLoadGenerator.Limits.forDuration(maxDuration))
+                .start(), net);
+    }
+
+    @Override
+    public void follow(QemuProcess destination, Duration timeout) {
+        this.destination = destination.network().orElseThrow();
+        follower = new SwitchOverFollower(destination, generator, timeout);
+    }
+
+    @Override
+    public boolean reportedAfter(long nanos, boolean migrated) {
+        long[] a = generator.answers();
+        return a.length > 0 && a[a.length - 1] >= nanos;
+    }
+
+    @Override
+    public Optional<ThroughputMeter.Window> within(long fromNanos, long toNanos) {
+        return ThroughputMeter.withinAnswers(generator.answers(), fromNanos, toNanos);
+    }
+
+    @Override
+    public Optional<ThroughputMeter.Window> around(long fromNanos, long toNanos, boolean migrated) {
+        return ThroughputMeter.aroundAnswers(generator.answers(), fromNanos, toNanos);
+    }
+
+    /** Counts the answers for {@link #AFTER} past the window, then says what the client saw. */
+    @Override
+    public List<String> notes(ThroughputMeter.Window window, double baseline, long migrationStartNanos)
+            throws InterruptedException {
+        Thread.sleep(Math.max(0, (window.endNanos() + AFTER.toNanos() - System.nanoTime()) / 1_000_000));
+        long[] a = generator.answers();
+        long after = 0;
+        long gap = 0;
+        long prev = -1;
+        for (long t : a) {
+            if (t > window.endNanos() && t <= window.endNanos() + AFTER.toNanos()) after++;
+            if (t >= window.startNanos() && t <= window.endNanos()) {
+                if (prev >= 0) gap = Math.max(gap, t - prev);
+                prev = t;
+            }
+        }
+        double lost = Math.max(0, baseline * window.seconds() - window.work());
+        long switched = generator.switchedAtNanos();
+        String switchText = switched < 0 ? "never switched to the destination"
+                : String.format(Locale.ROOT, "switched to 127.0.0.1:%d %.0f ms after the migration started (the "
+                + "destination's first console line)", destination == null ? -1 : destination.hostPort(),
+                (switched - migrationStartNanos) / 1e6);
+        return List.of(String.format(Locale.ROOT, "web: host load generator, %d connections of GET / (HTTP/1.0) to "
+                        + "127.0.0.1:%d (the source's forward to port 80), %s", generator.limits().connections(),
+                        source.hostPort(), switchText),
+                String.format(Locale.ROOT, "web: %.0f requests answered in the %.0f ms window, %d failed, %d given up "
+                        + "on the source at the switch; longest gap between answers %.0f ms; lost %.1f requests = "
+                        + "%.0f ms of service at the baseline %.1f requests/s; after the window %.1f requests/s "
+                        + "(over %d ms)", window.work(), window.seconds() * 1000, generator.failures(),
+                        generator.abandoned(), gap / 1e6, lost, baseline > 0 ? 1000 * lost / baseline : 0, baseline,
+                        after / (AFTER.toMillis() / 1000.0), AFTER.toMillis()));
+    }
+
+    @Override
+    public void close() {
+        try {
+            if (follower != null) follower.close();
+        } finally {
+            generator.close();
+        }
+    }
+}
