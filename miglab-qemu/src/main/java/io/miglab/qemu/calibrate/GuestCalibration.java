@@ -85,7 +85,9 @@ public final class GuestCalibration {
      * whose switch-over followed a dirty sync (more than one round; six runs, 1.6 to 26.3 MiB left), downtime -
      * {@link #RESUME} = stop-copy bytes / rate gives 576 MiB/s by least squares (a free intercept: 561 MiB/s and
      * -0.1 ms; the earlier estimate, bytes over the whole downtime, was 537 to 585 MiB/s). CalibrationFitTest
-     * recomputes it from the stored runs.
+     * recomputes it from the stored runs. It depends on the CPU the migration threads get on the shared 2 cores:
+     * two runs of 256 MiB with the 64 MiB array at a 4,000 MiB/s cap moved 121.6 MiB in 178 ms and 123.8 MiB in
+     * 719 ms.
      */
     public static final double LOOPBACK_MIB_PER_SECOND = 575;
     /**
