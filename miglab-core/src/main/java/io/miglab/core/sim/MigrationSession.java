@@ -25,6 +25,8 @@ import java.util.Optional;
 public final class MigrationSession {
     /** No simulation runs longer than this many rounds, whatever the policy. */
     public static final int ROUND_CAP = 100_000;
+    /** QEMU's rate-limit period: the migration thread's budget is the cap x 100 ms (migration/rate.c). */
+    public static final double RATE_LIMIT_PERIOD_SECONDS = 0.1;
 
     private final MigrationSpec spec;
     private final int pageSize;
@@ -48,6 +50,8 @@ public final class MigrationSession {
     private double lastRoundSeconds;
     private boolean started;
     private boolean finished;
+    /** Where the next mid-pass round resumes its scan of the migration bitmap. */
+    private int scanCursor;
 
     private final PageSink logWrites = new PageSink() {
         @Override
@@ -111,13 +115,33 @@ public final class MigrationSession {
         long compressedBefore = cost.bytesCompressed;
         long bytes = 0, pages = 0;
         long unsent = toSend.cardinality();
-        double fitsPages = midPassCheck == null ? -1
-                : measuredBandwidth() * (midPassCheck.limit().toNanos() / 1e9) / pageSize;
-        for (int p = toSend.nextSet(0); p >= 0 && unsent > fitsPages; p = toSend.nextSet(p + 1)) {
-            bytes += sendPage(p, round >= 1);
-            toSend.clear(p);
-            pages++;
-            unsent--;
+        if (midPassCheck == null) {
+            for (int p = toSend.nextSet(0); p >= 0; p = toSend.nextSet(p + 1)) {
+                bytes += sendPage(p, round >= 1);
+                pages++;
+            }
+            toSend.clearAll();
+        } else {
+            // QEMU's migration thread sends one rate-limit period's budget (the cap x 100 ms) per iteration and
+            // compares what is still unsent with the threshold before each (migration_iteration_run); the scan
+            // resumes where the last one stopped (ram.c: last_seen_block / last_page), wrapping at the end.
+            double fitsPages = measuredBandwidth() * (midPassCheck.limit().toNanos() / 1e9) / pageSize;
+            double chunkBytes = bandwidth * RATE_LIMIT_PERIOD_SECONDS;
+            int p = -1;
+            while (unsent > 0 && unsent >= fitsPages) {
+                double chunk = 0;
+                while (chunk < chunkBytes && unsent > 0) {
+                    p = toSend.nextSet(scanCursor);
+                    if (p < 0) p = toSend.nextSet(0);
+                    long b = sendPage(p, round >= 1);
+                    toSend.clear(p);
+                    chunk += b;
+                    bytes += b;
+                    pages++;
+                    unsent--;
+                    scanCursor = p + 1 < toSend.pages() ? p + 1 : 0;
+                }
+            }
         }
         double sendSeconds = transferSeconds(bytes, cost.bytesCompressed - compressedBefore, bandwidth);
         runGuestOnSource(sendSeconds);

@@ -39,7 +39,8 @@ class QemuBehaviourTest {
         MigrationResult r = sim.migrate(spec);
         assertThat(r.stopReason()).isEqualTo(StopReason.DOWNTIME_LIMIT_MET);
         assertThat(r.roundCount()).isEqualTo(1);
-        assertThat(r.downtimeMs()).isCloseTo(300, within(1.0));
+        // the check runs before each 100 ms budget of sending, so the tail is between 200 and 300 ms of it
+        assertThat(r.downtimeMs()).isBetween(200.0, 300.0);
         assertThat(r.totalTimeMs()).isCloseTo(spec.memory().bytes() / spec.link().bandwidth().bytesPerSecond()
                 * 1000, withPercentage(1));
         MigrationResult perRound = sim.migrate(spec.withPolicy(TerminationPolicy.qemu()));
