@@ -11,8 +11,13 @@ import io.miglab.core.unit.ByteSize;
  * @param zeroPageShare   share of pages that are all zeros when the migration starts (0..1); a fresh guest is
  *                        mostly zeros, which is why a 256 MiB QEMU guest sends about 119 MiB
  * @param compressibility share of a page's bytes a generic compressor removes (0..1), used by compression
+ * @param nonZeroTop      RAM at the top of the address space that holds no zero page at the start: a Linux guest
+ *                        allocates its boot-time data top-down (memblock; the struct page array alone is 16 MiB per
+ *                        GiB), and the top of RAM is the tail of every pass. The zero pages, {@code zeroPageShare}
+ *                        of all pages, are spread over the rest.
  */
-public record GuestMemory(ByteSize size, int pageSizeBytes, double zeroPageShare, double compressibility) {
+public record GuestMemory(ByteSize size, int pageSizeBytes, double zeroPageShare, double compressibility,
+                          ByteSize nonZeroTop) {
     public static final int DEFAULT_PAGE_SIZE = 4096;
     /** Page indices are {@code int}s: at 4 KiB pages that is 8 TiB of RAM. */
     public static final long MAX_PAGES = Integer.MAX_VALUE - 8;
@@ -29,6 +34,19 @@ public record GuestMemory(ByteSize size, int pageSizeBytes, double zeroPageShare
                 zeroPageShare);
         InvalidSpecException.require(compressibility >= 0 && compressibility < 1, "compressibility",
                 "a share from 0 to below 1", compressibility);
+        nonZeroTop = nonZeroTop == null ? ByteSize.ofBytes(0) : nonZeroTop;
+        InvalidSpecException.require(nonZeroTop.bytes() <= size.bytes() * (1 - zeroPageShare) + pageSizeBytes,
+                "non-zero-top", "at most the non-zero part of memory, " + ByteSize.format(size.bytes()
+                        * (1 - zeroPageShare)), nonZeroTop);
+    }
+
+    /** Zero pages spread over all of memory. */
+    public GuestMemory(ByteSize size, int pageSizeBytes, double zeroPageShare, double compressibility) {
+        this(size, pageSizeBytes, zeroPageShare, compressibility, ByteSize.ofBytes(0));
+    }
+
+    public int nonZeroTopPages() {
+        return (int) Math.min(pages(), nonZeroTop.bytes() / pageSizeBytes);
     }
 
     public static GuestMemory of(ByteSize size) {
@@ -40,10 +58,14 @@ public record GuestMemory(ByteSize size, int pageSizeBytes, double zeroPageShare
     public long bytes() { return size.bytes(); }
 
     public GuestMemory withZeroPageShare(double share) {
-        return new GuestMemory(size, pageSizeBytes, share, compressibility);
+        return new GuestMemory(size, pageSizeBytes, share, compressibility, nonZeroTop);
     }
 
     public GuestMemory withCompressibility(double c) {
-        return new GuestMemory(size, pageSizeBytes, zeroPageShare, c);
+        return new GuestMemory(size, pageSizeBytes, zeroPageShare, c, nonZeroTop);
+    }
+
+    public GuestMemory withNonZeroTop(ByteSize top) {
+        return new GuestMemory(size, pageSizeBytes, zeroPageShare, compressibility, top);
     }
 }

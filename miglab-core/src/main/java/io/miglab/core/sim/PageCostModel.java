@@ -26,8 +26,11 @@ final class PageCostModel {
         this.zeroElision = options.zeroPageElision();
         this.zero = new PageBitmap(memory.pages());
         if (memory.zeroPageShare() > 0) {
+            // the zero pages are spread over the memory below the non-zero top, keeping their total share
+            int below = memory.pages() - memory.nonZeroTopPages();
+            double share = below > 0 ? Math.min(1, memory.zeroPageShare() * memory.pages() / below) : 0;
             SplittableRandom random = new SplittableRandom(seed ^ 0x5DEECE66DL);
-            for (int p = 0; p < memory.pages(); p++) if (random.nextDouble() < memory.zeroPageShare()) zero.set(p);
+            for (int p = 0; p < below; p++) if (random.nextDouble() < share) zero.set(p);
         }
         if (options.xbzrle().isPresent()) {
             // QEMU's cache is direct-mapped by page number, its size rounded down to a power of two of pages

@@ -58,6 +58,19 @@ class QemuBehaviourTest {
         assertThat(r.pagesTransferred()).isGreaterThan(spec.memory().pages());
     }
 
+    /** Guards the non-zero top: the zero pages keep their share but leave the top of RAM, the pass's tail. */
+    @Test
+    void nonZeroTop_keepsTheZeroShareAndFillsTheTailOfThePass() {
+        MigrationSpec spread = Specs.idle("1G", "100MiB/s").withPolicy(midPass(Duration.ofMillis(300)));
+        spread = spread.withMemory(spread.memory().withZeroPageShare(0.9));
+        MigrationSpec top = spread.withMemory(spread.memory().withNonZeroTop(ByteSize.ofMiB(64)));
+        MigrationResult a = sim.migrate(spread);
+        MigrationResult b = sim.migrate(top);
+        assertThat((double) b.zeroPages()).isCloseTo(a.zeroPages(), withPercentage(1));
+        // the tail of the pass is the top of RAM: all of it non-zero, so the switch-over carries more bytes
+        assertThat(b.stopCopyBytes()).isGreaterThan(3 * a.stopCopyBytes());
+    }
+
     /** Guards the uncapped switch-over: QEMU lifts max-bandwidth once the guest is paused. */
     @Test
     void switchOver_usesTheLinkNotTheCap() {
