@@ -17,7 +17,7 @@ import java.util.List;
  * default configuration (the reference platform of {@link BenchConfig#referencePlatform()}: QEMU-like pre-copy,
  * 1 Gbit/s, 300 ms downtime limit, 256 MiB guest), every standard workload, light and heavy host load, 5 points.
  *
- * <pre>java -cp ... io.miglab.bench.reference.ReferenceGenerator miglab-bench/src/main/resources/io/miglab/bench/reference/qemu-precopy-1g.json</pre>
+ * <pre>java -cp ... io.miglab.bench.reference.ReferenceGenerator miglab-bench/src/main/resources/io/miglab/bench/reference/sim-kvm-precopy-1g.json</pre>
  */
 public final class ReferenceGenerator {
     public static final int POINTS = 5;

@@ -17,7 +17,7 @@ import java.util.Optional;
  */
 public final class ReferenceSets {
     /** The shipped reference the benchmark scores against by default. */
-    public static final String DEFAULT = "qemu-precopy-1g";
+    public static final String DEFAULT = "sim-kvm-precopy-1g";
     /** Names of the shipped sets (kept in step with the resource folder). */
     public static final List<String> SHIPPED = List.of(DEFAULT);
 

@@ -31,10 +31,10 @@ class PostgresStoreTest {
     @Test
     void aRunRoundTripsThroughPostgresUnchanged() {
         try (ResultsStore store = ResultsStore.open(cluster.jdbcUrl())) {
-            long id = store.beginRun("pg", "sim", "qemu-precopy-1g", "{\"x\":2}");
+            long id = store.beginRun("pg", "sim", "sim-kvm-precopy-1g", "{\"x\":2}");
             store.finishRun(id, RunStatus.COMPLETE, null,
                     List.of(new Baseline("mem-low", HostLoad.LIGHT, 1000, "pages/s", 0)),
-                    StoreFixtures.measurements(), StoreFixtures.scores(), "qemu-precopy-1g");
+                    StoreFixtures.measurements(), StoreFixtures.scores(), "sim-kvm-precopy-1g");
             RunRecord r = store.loadRun(id).orElseThrow();
             assertThat(r.info().status()).isEqualTo(RunStatus.COMPLETE);
             assertThat(r.measurements()).containsExactlyElementsOf(StoreFixtures.measurements());

@@ -27,8 +27,8 @@ class ResultsStoreTest {
                 new Baseline("idle", HostLoad.HEAVY, 100, "heartbeats/s", 0));
         List<MetricScore> scores = StoreFixtures.scores();
         try (ResultsStore store = ResultsStore.open(dir.resolve("r.db").toString())) {
-            long id = store.beginRun("first", "sim", "qemu-precopy-1g", "{\"a\":1}");
-            store.finishRun(id, RunStatus.COMPLETE, null, bs, ms, scores, "qemu-precopy-1g");
+            long id = store.beginRun("first", "sim", "sim-kvm-precopy-1g", "{\"a\":1}");
+            store.finishRun(id, RunStatus.COMPLETE, null, bs, ms, scores, "sim-kvm-precopy-1g");
             RunRecord r = store.loadRun(id).orElseThrow();
             assertThat(r.info().status()).isEqualTo(RunStatus.COMPLETE);
             assertThat(r.info().name()).isEqualTo("first");
