@@ -55,37 +55,47 @@ final class WebWork implements GuestWork {
         return ThroughputMeter.aroundAnswers(generator.answers(), fromNanos, toNanos);
     }
 
-    /** Counts the answers for {@link #AFTER} past the window, then says what the client saw. */
+    /**
+     * Counts the answers for {@link #AFTER} past the window, waits until the requests sent by then have ended, and
+     * says what the client saw.
+     */
     @Override
     public List<String> notes(ThroughputMeter.Window window, double baseline, long migrationStartNanos)
             throws InterruptedException {
-        Thread.sleep(Math.max(0, (window.endNanos() + AFTER.toNanos() - System.nanoTime()) / 1_000_000));
+        long afterEnd = window.endNanos() + AFTER.toNanos();
+        long settled = afterEnd + generator.limits().requestTimeout().toNanos() + 100_000_000L;
+        Thread.sleep(Math.max(0, (settled - System.nanoTime()) / 1_000_000));
         long[] a = generator.answers();
         long after = 0;
         long gap = 0;
         long prev = -1;
         for (long t : a) {
-            if (t > window.endNanos() && t <= window.endNanos() + AFTER.toNanos()) after++;
+            if (t > window.endNanos() && t <= afterEnd) after++;
             if (t >= window.startNanos() && t <= window.endNanos()) {
                 if (prev >= 0) gap = Math.max(gap, t - prev);
                 prev = t;
             }
         }
+        long failedIn = generator.failureStarts().stream()
+                .filter(t -> t >= window.startNanos() && t <= window.endNanos()).count();
+        long failedAfter = generator.failureStarts().stream()
+                .filter(t -> t > window.endNanos() && t <= afterEnd).count();
         double lost = Math.max(0, baseline * window.seconds() - window.work());
         long switched = generator.switchedAtNanos();
         String switchText = switched < 0 ? "never switched to the destination"
                 : String.format(Locale.ROOT, "switched to 127.0.0.1:%d %.0f ms after the migration started (the "
                 + "destination's first console line)", destination == null ? -1 : destination.hostPort(),
                 (switched - migrationStartNanos) / 1e6);
-        return List.of(String.format(Locale.ROOT, "web: host load generator, %d connections of GET / (HTTP/1.0) to "
-                        + "127.0.0.1:%d (the source's forward to port 80), %s", generator.limits().connections(),
+        return List.of(String.format(Locale.ROOT, "web: host load generator, %d connections of GET / (HTTP/1.0, "
+                        + "%d ms timeout) to 127.0.0.1:%d (the source's forward to port 80), %s",
+                        generator.limits().connections(), generator.limits().requestTimeout().toMillis(),
                         source.hostPort(), switchText),
                 String.format(Locale.ROOT, "web: %.0f requests answered in the %.0f ms window, %d failed, %d given up "
                         + "on the source at the switch; longest gap between answers %.0f ms; lost %.1f requests = "
                         + "%.0f ms of service at the baseline %.1f requests/s; after the window %.1f requests/s "
-                        + "(over %d ms)", window.work(), window.seconds() * 1000, generator.failures(),
+                        + "(over %d ms, %d failed)", window.work(), window.seconds() * 1000, failedIn,
                         generator.abandoned(), gap / 1e6, lost, baseline > 0 ? 1000 * lost / baseline : 0, baseline,
-                        after / (AFTER.toMillis() / 1000.0), AFTER.toMillis()));
+                        after / (AFTER.toMillis() / 1000.0), AFTER.toMillis(), failedAfter));
     }
 
     @Override

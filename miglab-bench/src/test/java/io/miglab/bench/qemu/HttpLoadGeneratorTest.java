@@ -89,6 +89,40 @@ class HttpLoadGeneratorTest {
                 .isInstanceOf(IllegalArgumentException.class);
     }
 
+    // Guards against reusing, for the destination, a local port used for the source: through slirp the guest
+    // still holds that connection in TIME_WAIT and the destination's fresh sequence numbers make the new one stall.
+    // 2,000 connections each way from ~28,000 ephemeral ports would share about 140 ports by chance.
+    @Test
+    void noLocalPortUsedForTheOldTargetIsUsedForTheNewOne() throws Exception {
+        java.util.Set<Integer> portsA = java.util.concurrent.ConcurrentHashMap.newKeySet();
+        java.util.Set<Integer> portsB = java.util.concurrent.ConcurrentHashMap.newKeySet();
+        InetSocketAddress a = page(new AtomicInteger(), portsA), b = page(new AtomicInteger(), portsB);
+        HttpLoadGenerator gen = generator(a, new HttpLoadGenerator.Limits(4, 1_000_000, PATIENCE, PATIENCE));
+        await(() -> portsA.size() >= 2000);
+        gen.switchTo(b);
+        await(() -> portsB.size() >= 2000);
+        gen.close();
+        java.util.Set<Integer> shared = new java.util.HashSet<>(portsA);
+        shared.retainAll(portsB);
+        assertThat(shared).isEmpty();
+    }
+
+    // Guards against failures that are not counted or not dated (the report counts those after the switch-over).
+    @Test
+    void refusedRequestsAreCountedAsFailuresWithTheTimeTheyWereSent() throws Exception {
+        int closedPort;
+        try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            closedPort = s.getLocalPort();
+        }
+        long before = System.nanoTime();
+        HttpLoadGenerator gen = generator(new InetSocketAddress(InetAddress.getLoopbackAddress(), closedPort),
+                new HttpLoadGenerator.Limits(1, 5, PATIENCE, PATIENCE));
+        await(() -> gen.failures() == 5);
+        assertThat(gen.answers()).isEmpty();
+        assertThat(gen.failureStarts()).hasSize(5).allSatisfy(t -> assertThat(t).isBetween(before, System.nanoTime()))
+                .isSorted();
+    }
+
     // Guards against counting an error page, or a response cut off by the switch-over, as an answered request.
     @Test
     void onlyACompleteStatus200ResponseCounts() {
@@ -112,10 +146,16 @@ class HttpLoadGeneratorTest {
 
     /** A server on 127.0.0.1 that answers every request with a small page and counts them. */
     private InetSocketAddress page(AtomicInteger served) throws IOException {
+        return page(served, java.util.concurrent.ConcurrentHashMap.newKeySet());
+    }
+
+    /** As {@link #page(AtomicInteger)}, also collecting the clients' ports. */
+    private InetSocketAddress page(AtomicInteger served, java.util.Set<Integer> clientPorts) throws IOException {
         HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 16);
         byte[] body = "<p>miglab</p>".getBytes(StandardCharsets.US_ASCII);
         server.createContext("/", ex -> {
             served.incrementAndGet();
+            clientPorts.add(ex.getRemoteAddress().getPort());
             ex.sendResponseHeaders(200, body.length);
             ex.getResponseBody().write(body);
             ex.close();
