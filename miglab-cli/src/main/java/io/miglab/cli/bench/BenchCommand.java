@@ -51,8 +51,6 @@ import picocli.CommandLine.Spec;
         description = "Benchmark live migration on a platform (Virt-LM method): four scores against a reference.")
 public final class BenchCommand implements Callable<Integer> {
     static final String QEMU = "qemu";
-    static final String QEMU_WORKLOADS = "idle,mem-low,mem-mid,mem-high,cpu,file";
-
     @ParentCommand
     Main main;
 
@@ -63,7 +61,7 @@ public final class BenchCommand implements Callable<Integer> {
     String backend = Backends.SIM;
 
     @Option(names = "--workloads", paramLabel = "LIST", description = "Comma-separated: idle, mem-low, mem-mid, "
-            + "mem-high, cpu, web, file, or all. Default: all (qemu: all but web)")
+            + "mem-high, cpu, web, file, or all. Default: all")
     String workloads;
 
     @Option(names = "--host-load", paramLabel = "light|heavy|light,heavy", description = "Host-load scenarios, "
@@ -130,7 +128,7 @@ public final class BenchCommand implements Callable<Integer> {
     }
 
     BenchConfig config() {
-        String wl = workloads != null ? workloads : backend.trim().equals(QEMU) ? QEMU_WORKLOADS : "all";
+        String wl = workloads != null ? workloads : "all";
         String runName = name != null ? name : backend.trim() + "-" + LocalDateTime.now().format(
                 DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss", Locale.ROOT));
         return new BenchConfig(runName, Workloads.parse(wl), HostLoad.parseList(hostLoad),
