@@ -147,27 +147,9 @@ public final class ClosedFormPredictor implements MigrationBackend {
 
         StopReason verdict(TerminationPolicy policy, double dirty, double roundBytes, double seconds, int done,
                            double sentBytes, double clock) {
-            for (StopCondition c : policy.conditions()) {
-                if (c instanceof StopCondition.DowntimeBelow d) {
-                    double measured = seconds > 0 ? roundBytes / seconds : bandwidth;
-                    if (dirty * spec.memory().pageSizeBytes() / measured <= d.limit().toNanos() / 1e9) {
-                        return StopReason.DOWNTIME_LIMIT_MET;
-                    }
-                } else if (c instanceof StopCondition.FewDirtyPages f && dirty < f.pages()) {
-                    return StopReason.FEW_DIRTY_PAGES;
-                }
-            }
-            if (dirty < 0.5) return StopReason.FEW_DIRTY_PAGES;
-            for (StopCondition c : policy.conditions()) {
-                if (c instanceof StopCondition.MaxRounds r && done >= r.rounds()) return StopReason.MAX_ROUNDS;
-                if (c instanceof StopCondition.MaxData m && sentBytes >= m.factor() * spec.memory().bytes()) {
-                    return StopReason.MAX_DATA;
-                }
-                if (c instanceof StopCondition.Timeout t && clock >= t.after().toNanos() / 1e9) {
-                    return StopReason.TIMEOUT;
-                }
-            }
-            return done >= 100_000 ? StopReason.MAX_ROUNDS : null;
+            double measured = seconds > 0 ? roundBytes / seconds : bandwidth;
+            return policy.verdict(new TerminationPolicy.Progress(Math.round(dirty), spec.memory().pageSizeBytes(),
+                    measured, done, sentBytes, spec.memory().bytes(), clock)).orElse(null);
         }
 
         MigrationResult postcopy(double pendingPages, StopReason reason, List<RoundStats> rounds) {

@@ -7,6 +7,7 @@ import io.miglab.core.result.StopReason;
 import io.miglab.core.spec.MigrationSpec;
 import io.miglab.core.spec.Optimisations;
 import io.miglab.core.spec.StopCondition;
+import io.miglab.core.spec.TerminationPolicy;
 import io.miglab.core.write.PacedWrites;
 import io.miglab.core.write.PageSink;
 import io.miglab.core.write.WriteProcess;
@@ -24,7 +25,7 @@ import java.util.Optional;
  */
 public final class MigrationSession {
     /** No simulation runs longer than this many rounds, whatever the policy. */
-    public static final int ROUND_CAP = 100_000;
+    public static final int ROUND_CAP = TerminationPolicy.ROUND_CAP;
     /** QEMU's rate-limit period: the migration thread's budget is the cap x 100 ms (migration/rate.c). */
     public static final double RATE_LIMIT_PERIOD_SECONDS = 0.1;
 
@@ -167,27 +168,8 @@ public final class MigrationSession {
      * when both hold.
      */
     public Optional<StopReason> evaluatePolicy() {
-        long remaining = toSend.cardinality();
-        for (StopCondition c : spec.policy().conditions()) {
-            if (c instanceof StopCondition.DowntimeBelow d) {
-                double expectedSeconds = remaining * (double) pageSize / measuredBandwidth();
-                if (expectedSeconds <= d.limit().toNanos() / 1e9) return Optional.of(StopReason.DOWNTIME_LIMIT_MET);
-            } else if (c instanceof StopCondition.FewDirtyPages f && remaining < f.pages()) {
-                return Optional.of(StopReason.FEW_DIRTY_PAGES);
-            }
-        }
-        if (remaining == 0) return Optional.of(StopReason.FEW_DIRTY_PAGES);
-        for (StopCondition c : spec.policy().conditions()) {
-            if (c instanceof StopCondition.MaxRounds r && rounds.size() >= r.rounds()) {
-                return Optional.of(StopReason.MAX_ROUNDS);
-            } else if (c instanceof StopCondition.MaxData m && ledger.bytes() >= m.factor() * spec.memory().bytes()) {
-                return Optional.of(StopReason.MAX_DATA);
-            } else if (c instanceof StopCondition.Timeout t && clock >= t.after().toNanos() / 1e9) {
-                return Optional.of(StopReason.TIMEOUT);
-            }
-        }
-        if (rounds.size() >= ROUND_CAP) return Optional.of(StopReason.MAX_ROUNDS);
-        return Optional.empty();
+        return spec.policy().verdict(new TerminationPolicy.Progress(toSend.cardinality(), pageSize,
+                measuredBandwidth(), rounds.size(), ledger.bytes(), spec.memory().bytes(), clock));
     }
 
     /** Pause the guest, send what is still dirty plus the device state, resume on the destination. */

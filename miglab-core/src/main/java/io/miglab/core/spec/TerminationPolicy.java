@@ -1,7 +1,9 @@
 package io.miglab.core.spec;
 
+import io.miglab.core.result.StopReason;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * When pre-copy stops iterating. It stops as converged as soon as any convergence clause holds; it stops as not
@@ -44,7 +46,44 @@ public record TerminationPolicy(String name, List<StopCondition> conditions, Lim
                 new StopCondition.MaxRounds(30), new StopCondition.MaxData(3.0)), LimitAction.STOP_AND_COPY);
     }
 
-    public <T extends StopCondition> java.util.Optional<T> find(Class<T> type) {
+    /** Where pre-copy stands after a round: what the policy's verdict is computed from. */
+    public record Progress(long remainingPages, int pageSizeBytes, double measuredBytesPerSecond, int roundsDone,
+                           double bytesSent, long memoryBytes, double elapsedSeconds) { }
+
+    /** No run goes on for more rounds than this, whatever the policy. */
+    public static final int ROUND_CAP = 100_000;
+
+    /**
+     * The verdict after a round: a convergence reason, a limit reason, or empty to go on. Convergence wins when both
+     * hold; nothing left to send is convergence. The one place every backend's pre-copy decides (the page-level
+     * session, the closed form, the datacenter's rate-based migrations).
+     */
+    public Optional<StopReason> verdict(Progress p) {
+        for (StopCondition c : conditions) {
+            if (c instanceof StopCondition.DowntimeBelow d) {
+                double expectedSeconds = p.remainingPages() * (double) p.pageSizeBytes() / p.measuredBytesPerSecond();
+                if (expectedSeconds <= d.limit().toNanos() / 1e9) {
+                    return Optional.of(StopReason.DOWNTIME_LIMIT_MET);
+                }
+            } else if (c instanceof StopCondition.FewDirtyPages f && p.remainingPages() < f.pages()) {
+                return Optional.of(StopReason.FEW_DIRTY_PAGES);
+            }
+        }
+        if (p.remainingPages() == 0) return Optional.of(StopReason.FEW_DIRTY_PAGES);
+        for (StopCondition c : conditions) {
+            if (c instanceof StopCondition.MaxRounds r && p.roundsDone() >= r.rounds()) {
+                return Optional.of(StopReason.MAX_ROUNDS);
+            } else if (c instanceof StopCondition.MaxData m && p.bytesSent() >= m.factor() * p.memoryBytes()) {
+                return Optional.of(StopReason.MAX_DATA);
+            } else if (c instanceof StopCondition.Timeout t && p.elapsedSeconds() >= t.after().toNanos() / 1e9) {
+                return Optional.of(StopReason.TIMEOUT);
+            }
+        }
+        if (p.roundsDone() >= ROUND_CAP) return Optional.of(StopReason.MAX_ROUNDS);
+        return Optional.empty();
+    }
+
+    public <T extends StopCondition> Optional<T> find(Class<T> type) {
         return conditions.stream().filter(type::isInstance).map(type::cast).findFirst();
     }
 }

@@ -4,7 +4,7 @@ import io.miglab.core.result.MigrationResult;
 import io.miglab.core.result.RoundStats;
 import io.miglab.core.result.StopReason;
 import io.miglab.core.spec.MigrationSpec;
-import io.miglab.core.spec.StopCondition;
+import io.miglab.core.spec.TerminationPolicy;
 import io.miglab.core.write.WriteModel;
 import io.miglab.datacenter.engine.ScheduledEvent;
 import io.miglab.datacenter.engine.Simulator;
@@ -154,29 +154,9 @@ public final class RateMigration {
 
     /** The policy's verdict after a round, exactly as the page-level session decides it. */
     public Optional<StopReason> evaluatePolicy() {
-        long remaining = Math.round(dirtyPages);
-        for (StopCondition c : spec.policy().conditions()) {
-            if (c instanceof StopCondition.DowntimeBelow d) {
-                double measured = lastRoundSendSeconds > 0 ? lastRoundBytes / lastRoundSendSeconds : currentRate();
-                if (remaining * (double) costs.pageSize / measured <= seconds(d.limit())) {
-                    return Optional.of(StopReason.DOWNTIME_LIMIT_MET);
-                }
-            } else if (c instanceof StopCondition.FewDirtyPages f && remaining < f.pages()) {
-                return Optional.of(StopReason.FEW_DIRTY_PAGES);
-            }
-        }
-        if (remaining == 0) return Optional.of(StopReason.FEW_DIRTY_PAGES);
-        for (StopCondition c : spec.policy().conditions()) {
-            if (c instanceof StopCondition.MaxRounds r && rounds.size() >= r.rounds()) {
-                return Optional.of(StopReason.MAX_ROUNDS);
-            } else if (c instanceof StopCondition.MaxData m && ledger.bytes() >= m.factor() * spec.memory().bytes()) {
-                return Optional.of(StopReason.MAX_DATA);
-            } else if (c instanceof StopCondition.Timeout t && clockSeconds() >= seconds(t.after())) {
-                return Optional.of(StopReason.TIMEOUT);
-            }
-        }
-        if (rounds.size() >= io.miglab.core.sim.MigrationSession.ROUND_CAP) return Optional.of(StopReason.MAX_ROUNDS);
-        return Optional.empty();
+        double measured = lastRoundSendSeconds > 0 ? lastRoundBytes / lastRoundSendSeconds : currentRate();
+        return spec.policy().verdict(new TerminationPolicy.Progress(Math.round(dirtyPages), costs.pageSize,
+                measured, rounds.size(), ledger.bytes(), spec.memory().bytes(), clockSeconds()));
     }
 
     /** Pause the guest, send what is still dirty plus the device state, resume on the destination. */
