@@ -24,8 +24,6 @@ import java.util.Optional;
  * whether or not it had already been sent in this one, because the log is only collected at the round's sync.
  */
 public final class MigrationSession {
-    /** No simulation runs longer than this many rounds, whatever the policy. */
-    public static final int ROUND_CAP = TerminationPolicy.ROUND_CAP;
     /** QEMU's rate-limit period: the migration thread's budget is the cap x 100 ms (migration/rate.c). */
     public static final double RATE_LIMIT_PERIOD_SECONDS = 0.1;
 
