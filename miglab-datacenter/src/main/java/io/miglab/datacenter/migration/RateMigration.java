@@ -171,6 +171,7 @@ public final class RateMigration {
                 + (sendPages - zero - hits) * costs.dataPage;
         count(sendPages, zero, noRounds ? 0 : sendPages);
         ledger.stopCopyBytes += bytes;
+        liftCapForSwitchOver();
         send(bytes, () -> sim.after(spec.link().oneWaySeconds(), s -> resumeOnDestination(() -> {
             closeFlow();
             finish(reason, true);
@@ -303,6 +304,17 @@ public final class RateMigration {
         Runnable then = afterSend;
         afterSend = null;
         then.run();
+    }
+
+    /**
+     * QEMU sends the switch-over without its bandwidth cap (migration_completion_precopy calls
+     * migration_rate_set(RATE_LIMIT_DISABLED)), as the page-level session does with Link.switchOverBandwidth():
+     * the stream goes on as a new flow with only the compressor's limit, at its fair share of the links.
+     */
+    private void liftCapForSwitchOver() {
+        if (flow == null || spec.link().bandwidthCap().isEmpty()) return;
+        network.close(flow);
+        flow = network.open(path, costs.compressorWireCap, this::rateChanged);
     }
 
     private void closeFlow() {
