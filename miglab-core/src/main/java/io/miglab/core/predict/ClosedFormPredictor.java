@@ -131,8 +131,7 @@ public final class ClosedFormPredictor implements MigrationBackend {
             }
             double resent = sentPages - pages + roundPages;
             if (hybrid && (reason == StopReason.SWITCHED_TO_POSTCOPY || !reason.converged())) {
-                Prediction tail = this;
-                MigrationResult post = tail.postcopy(roundPages, StopReason.SWITCHED_TO_POSTCOPY, rounds);
+                MigrationResult post = postcopy(roundPages, StopReason.SWITCHED_TO_POSTCOPY, rounds);
                 return withPrecopy(post, clock - prep, precopyTime, sentBytes, sentPages, resent);
             }
             if (!reason.converged() && policy.onLimit() == TerminationPolicy.LimitAction.CANCEL) {

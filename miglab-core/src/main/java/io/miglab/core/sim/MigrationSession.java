@@ -113,7 +113,6 @@ public final class MigrationSession {
         int throttleInRound = throttlePercent;
         long compressedBefore = cost.bytesCompressed;
         long bytes = 0, pages = 0;
-        long unsent = toSend.cardinality();
         if (midPassCheck == null) {
             for (int p = toSend.nextSet(0); p >= 0; p = toSend.nextSet(p + 1)) {
                 bytes += sendPage(p, round >= 1);
@@ -126,11 +125,11 @@ public final class MigrationSession {
             // resumes where the last one stopped (ram.c: last_seen_block / last_page), wrapping at the end.
             double fitsPages = measuredBandwidth() * (midPassCheck.limit().toNanos() / 1e9) / pageSize;
             double chunkBytes = bandwidth * RATE_LIMIT_PERIOD_SECONDS;
-            int p = -1;
+            long unsent = toSend.cardinality();
             while (unsent > 0 && unsent >= fitsPages) {
                 double chunk = 0;
                 while (chunk < chunkBytes && unsent > 0) {
-                    p = toSend.nextSet(scanCursor);
+                    int p = toSend.nextSet(scanCursor);
                     if (p < 0) p = toSend.nextSet(0);
                     long b = sendPage(p, round >= 1);
                     toSend.clear(p);
