@@ -1,7 +1,7 @@
 package io.miglab.datacenter;
 
+import io.miglab.core.error.InvalidSpecException;
 import io.miglab.core.memory.GuestMemory;
-import io.miglab.core.spec.InvalidSpecException;
 import io.miglab.core.unit.ByteSize;
 import io.miglab.datacenter.engine.SimRandom;
 import io.miglab.datacenter.model.Datacenter;

@@ -2,7 +2,7 @@ package io.miglab.bench.host;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
-import io.miglab.core.spec.InvalidSpecException;
+import io.miglab.core.error.InvalidSpecException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;

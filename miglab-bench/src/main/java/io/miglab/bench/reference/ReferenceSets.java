@@ -2,7 +2,7 @@ package io.miglab.bench.reference;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
-import io.miglab.core.spec.InvalidSpecException;
+import io.miglab.core.error.InvalidSpecException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;

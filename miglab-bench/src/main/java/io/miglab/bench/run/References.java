@@ -3,7 +3,7 @@ package io.miglab.bench.run;
 import io.miglab.bench.reference.ReferenceSet;
 import io.miglab.bench.reference.ReferenceSets;
 import io.miglab.bench.store.ResultsStore;
-import io.miglab.core.spec.InvalidSpecException;
+import io.miglab.core.error.InvalidSpecException;
 
 /** Resolves {@code --reference NAME}: a shipped set, a JSON file, or a complete run of that name in the store. */
 public final class References {

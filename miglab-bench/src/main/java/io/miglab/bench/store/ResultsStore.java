@@ -6,7 +6,7 @@ import io.miglab.bench.run.RunInfo;
 import io.miglab.bench.run.RunRecord;
 import io.miglab.bench.run.RunStatus;
 import io.miglab.bench.score.MetricScore;
-import io.miglab.core.spec.InvalidSpecException;
+import io.miglab.core.error.InvalidSpecException;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;

@@ -1,6 +1,6 @@
 package io.miglab.bench.workload;
 
-import io.miglab.core.spec.InvalidSpecException;
+import io.miglab.core.error.InvalidSpecException;
 import io.miglab.core.write.WriteModel;
 
 /**

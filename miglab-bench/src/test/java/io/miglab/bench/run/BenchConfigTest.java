@@ -3,7 +3,7 @@ package io.miglab.bench.run;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.miglab.core.spec.InvalidSpecException;
+import io.miglab.core.error.InvalidSpecException;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 

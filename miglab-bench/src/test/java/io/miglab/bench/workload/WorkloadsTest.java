@@ -3,7 +3,7 @@ package io.miglab.bench.workload;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.miglab.core.spec.InvalidSpecException;
+import io.miglab.core.error.InvalidSpecException;
 import io.miglab.core.unit.ByteSize;
 import io.miglab.core.write.CombinedWrites;
 import io.miglab.core.write.SweepWrites;

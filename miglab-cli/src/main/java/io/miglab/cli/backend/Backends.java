@@ -2,9 +2,9 @@ package io.miglab.cli.backend;
 
 import io.miglab.core.MigrationBackend;
 import io.miglab.core.algorithm.AlgorithmRegistry;
+import io.miglab.core.error.InvalidSpecException;
 import io.miglab.core.predict.ClosedFormPredictor;
 import io.miglab.core.sim.PageLevelSimulator;
-import io.miglab.core.spec.InvalidSpecException;
 import java.util.List;
 
 /** The model backends the CLI can run without a hypervisor: the page-level simulator and the closed form. */

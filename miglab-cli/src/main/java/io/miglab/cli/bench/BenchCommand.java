@@ -21,7 +21,7 @@ import io.miglab.cli.backend.Backends;
 import io.miglab.cli.spec.Values;
 import io.miglab.core.MigrationBackend;
 import io.miglab.core.algorithm.AlgorithmRegistry;
-import io.miglab.core.spec.InvalidSpecException;
+import io.miglab.core.error.InvalidSpecException;
 import io.miglab.qemu.migrate.QemuBackend;
 import java.io.PrintWriter;
 import java.nio.file.Path;

@@ -45,7 +45,7 @@ public final class BenchPlatformOptions {
         String pol = policy == null ? "qemu" : Values.choice("policy", policy, "qemu", "xen");
         if (pol.equals("xen")) {
             if (downtimeLimit != null || timeout != null) {
-                throw new io.miglab.core.spec.InvalidSpecException("downtime-limit",
+                throw new io.miglab.core.error.InvalidSpecException("downtime-limit",
                         "only with --policy qemu (xen stops at 50 dirty pages, 30 rounds or 3x memory)",
                         downtimeLimit != null ? downtimeLimit : timeout);
             }

@@ -1,6 +1,6 @@
 package io.miglab.cli.datacenter;
 
-import io.miglab.core.spec.InvalidSpecException;
+import io.miglab.core.error.InvalidSpecException;
 import io.miglab.datacenter.DatacenterSimulation;
 import io.miglab.datacenter.ProgressListener;
 import io.miglab.datacenter.report.CsvReporter;

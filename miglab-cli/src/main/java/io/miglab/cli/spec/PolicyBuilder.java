@@ -1,6 +1,6 @@
 package io.miglab.cli.spec;
 
-import io.miglab.core.spec.InvalidSpecException;
+import io.miglab.core.error.InvalidSpecException;
 import io.miglab.core.spec.StopCondition;
 import io.miglab.core.spec.TerminationPolicy;
 import io.miglab.core.spec.TerminationPolicy.LimitAction;

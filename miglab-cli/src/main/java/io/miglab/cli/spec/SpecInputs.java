@@ -1,6 +1,6 @@
 package io.miglab.cli.spec;
 
-import io.miglab.core.spec.InvalidSpecException;
+import io.miglab.core.error.InvalidSpecException;
 import java.util.Optional;
 
 /** Typed access to {@link ScenarioValues}, falling back to {@link SpecDefaults}; every error names its key. */

@@ -1,6 +1,6 @@
 package io.miglab.cli.spec;
 
-import io.miglab.core.spec.InvalidSpecException;
+import io.miglab.core.error.InvalidSpecException;
 import io.miglab.core.unit.ByteSize;
 import io.miglab.core.unit.DataRate;
 import java.time.Duration;

@@ -1,7 +1,7 @@
 package io.miglab.cli.spec;
 
+import io.miglab.core.error.InvalidSpecException;
 import io.miglab.core.memory.GuestMemory;
-import io.miglab.core.spec.InvalidSpecException;
 import io.miglab.core.unit.ByteSize;
 import io.miglab.core.write.CombinedWrites;
 import io.miglab.core.write.NoWrites;

@@ -2,7 +2,7 @@ package io.miglab.cli.sweep;
 
 import io.miglab.cli.BadInputException;
 import io.miglab.core.algorithm.AlgorithmRegistry;
-import io.miglab.core.spec.InvalidSpecException;
+import io.miglab.core.error.InvalidSpecException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;

@@ -8,7 +8,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.miglab.cli.Cli;
 import io.miglab.core.algorithm.AlgorithmRegistry;
-import io.miglab.core.spec.InvalidSpecException;
+import io.miglab.core.error.InvalidSpecException;
 import io.miglab.core.spec.StopCondition;
 import io.miglab.core.spec.TerminationPolicy;
 import java.nio.file.Files;

@@ -1,6 +1,6 @@
 package io.miglab.core.link;
 
-import io.miglab.core.spec.InvalidSpecException;
+import io.miglab.core.error.InvalidSpecException;
 import io.miglab.core.unit.DataRate;
 import java.time.Duration;
 import java.util.Optional;

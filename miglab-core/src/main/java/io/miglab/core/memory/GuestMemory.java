@@ -1,6 +1,6 @@
 package io.miglab.core.memory;
 
-import io.miglab.core.spec.InvalidSpecException;
+import io.miglab.core.error.InvalidSpecException;
 import io.miglab.core.unit.ByteSize;
 
 /**

@@ -1,10 +1,10 @@
 package io.miglab.core.predict;
 
 import io.miglab.core.MigrationBackend;
+import io.miglab.core.error.InvalidSpecException;
 import io.miglab.core.result.MigrationResult;
 import io.miglab.core.result.RoundStats;
 import io.miglab.core.result.StopReason;
-import io.miglab.core.spec.InvalidSpecException;
 import io.miglab.core.spec.MigrationSpec;
 import io.miglab.core.spec.Optimisations;
 import io.miglab.core.spec.StopCondition;

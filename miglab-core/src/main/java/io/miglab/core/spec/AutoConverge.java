@@ -1,5 +1,7 @@
 package io.miglab.core.spec;
 
+import io.miglab.core.error.InvalidSpecException;
+
 /**
  * QEMU's auto-converge: throttle the guest's vCPUs when it dirties memory faster than it can be sent.
  * Defaults from QEMU migration/options.c: cpu-throttle-initial 20, cpu-throttle-increment 10, max-cpu-throttle 99,

@@ -1,5 +1,6 @@
 package io.miglab.core.spec;
 
+import io.miglab.core.error.InvalidSpecException;
 import io.miglab.core.link.Link;
 import io.miglab.core.memory.GuestMemory;
 import io.miglab.core.unit.ByteSize;

@@ -1,5 +1,6 @@
 package io.miglab.core.spec;
 
+import io.miglab.core.error.InvalidSpecException;
 import io.miglab.core.unit.ByteSize;
 import java.time.Duration;
 

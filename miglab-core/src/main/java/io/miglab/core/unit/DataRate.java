@@ -1,6 +1,6 @@
 package io.miglab.core.unit;
 
-import io.miglab.core.spec.InvalidSpecException;
+import io.miglab.core.error.InvalidSpecException;
 import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;

@@ -1,6 +1,6 @@
 package io.miglab.core.write;
 
-import io.miglab.core.spec.InvalidSpecException;
+import io.miglab.core.error.InvalidSpecException;
 import java.util.Locale;
 
 /**

@@ -1,6 +1,6 @@
 package io.miglab.core.write;
 
-import io.miglab.core.spec.InvalidSpecException;
+import io.miglab.core.error.InvalidSpecException;
 import java.util.SplittableRandom;
 
 /** Writes at {@code pagesPerSecond}, each to a page drawn uniformly from all of memory. */

@@ -1,9 +1,9 @@
 package io.miglab.datacenter.migration;
 
+import io.miglab.core.error.InvalidSpecException;
 import io.miglab.core.result.StopReason;
 import io.miglab.core.spec.PostCopyOptions;
 import io.miglab.core.spec.TerminationPolicy;
-import io.miglab.core.spec.InvalidSpecException;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;

@@ -1,6 +1,6 @@
 package io.miglab.datacenter.model;
 
-import io.miglab.core.spec.InvalidSpecException;
+import io.miglab.core.error.InvalidSpecException;
 import java.util.SplittableRandom;
 
 /** How a population's CPU demand moves, as a share of each VM's vCPUs; {@link #series} makes one VM's series. */

@@ -1,6 +1,6 @@
 package io.miglab.datacenter.model;
 
-import io.miglab.core.spec.InvalidSpecException;
+import io.miglab.core.error.InvalidSpecException;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.Reader;

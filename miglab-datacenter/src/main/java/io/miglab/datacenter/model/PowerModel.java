@@ -1,6 +1,6 @@
 package io.miglab.datacenter.model;
 
-import io.miglab.core.spec.InvalidSpecException;
+import io.miglab.core.error.InvalidSpecException;
 
 /**
  * A host's power draw, linear in CPU utilisation between idle and peak (the model of Fan, Weber and Barroso, ISCA

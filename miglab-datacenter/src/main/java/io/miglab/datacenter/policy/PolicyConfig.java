@@ -1,6 +1,6 @@
 package io.miglab.datacenter.policy;
 
-import io.miglab.core.spec.InvalidSpecException;
+import io.miglab.core.error.InvalidSpecException;
 
 /**
  * The scheduling policy's settings.

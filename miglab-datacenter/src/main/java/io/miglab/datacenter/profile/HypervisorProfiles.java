@@ -1,7 +1,7 @@
 package io.miglab.datacenter.profile;
 
+import io.miglab.core.error.InvalidSpecException;
 import io.miglab.core.spec.AutoConverge;
-import io.miglab.core.spec.InvalidSpecException;
 import io.miglab.core.spec.Optimisations;
 import io.miglab.core.spec.Overheads;
 import io.miglab.core.spec.PostCopyOptions;

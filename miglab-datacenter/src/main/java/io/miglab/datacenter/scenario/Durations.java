@@ -1,6 +1,6 @@
 package io.miglab.datacenter.scenario;
 
-import io.miglab.core.spec.InvalidSpecException;
+import io.miglab.core.error.InvalidSpecException;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.regex.Matcher;

@@ -1,6 +1,6 @@
 package io.miglab.datacenter.scenario;
 
-import io.miglab.core.spec.InvalidSpecException;
+import io.miglab.core.error.InvalidSpecException;
 import java.util.List;
 
 /** At {@code atSeconds}, take down the named hosts and every host of the named racks (rack names: r0, r1, ...). */

@@ -1,6 +1,6 @@
 package io.miglab.datacenter.scenario;
 
-import io.miglab.core.spec.InvalidSpecException;
+import io.miglab.core.error.InvalidSpecException;
 import io.miglab.core.unit.DataRate;
 import java.time.Duration;
 

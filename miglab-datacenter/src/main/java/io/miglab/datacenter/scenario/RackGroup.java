@@ -1,6 +1,6 @@
 package io.miglab.datacenter.scenario;
 
-import io.miglab.core.spec.InvalidSpecException;
+import io.miglab.core.error.InvalidSpecException;
 import io.miglab.datacenter.model.HostSpec;
 
 /** {@code racks} racks of {@code hostsPerRack} identical hosts. */

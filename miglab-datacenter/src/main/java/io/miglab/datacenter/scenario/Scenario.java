@@ -1,6 +1,6 @@
 package io.miglab.datacenter.scenario;
 
-import io.miglab.core.spec.InvalidSpecException;
+import io.miglab.core.error.InvalidSpecException;
 import io.miglab.datacenter.policy.PolicyConfig;
 import io.miglab.datacenter.profile.HypervisorProfile;
 import java.util.List;

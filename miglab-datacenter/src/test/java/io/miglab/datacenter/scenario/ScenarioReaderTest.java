@@ -3,7 +3,7 @@ package io.miglab.datacenter.scenario;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.miglab.core.spec.InvalidSpecException;
+import io.miglab.core.error.InvalidSpecException;
 import io.miglab.datacenter.DatacenterSimulation;
 import io.miglab.datacenter.model.CpuPattern;
 import java.io.StringReader;

@@ -1,6 +1,6 @@
 package io.miglab.qemu.launch;
 
-import io.miglab.core.spec.InvalidSpecException;
+import io.miglab.core.error.InvalidSpecException;
 import io.miglab.core.unit.ByteSize;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,6 +1,6 @@
 package io.miglab.qemu.launch;
 
-import io.miglab.core.spec.InvalidSpecException;
+import io.miglab.core.error.InvalidSpecException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;

@@ -1,7 +1,7 @@
 package io.miglab.qemu.migrate;
 
+import io.miglab.core.error.InvalidSpecException;
 import io.miglab.core.spec.AutoConverge;
-import io.miglab.core.spec.InvalidSpecException;
 import io.miglab.core.spec.MigrationSpec;
 import io.miglab.core.spec.Optimisations;
 import io.miglab.core.spec.StopCondition;

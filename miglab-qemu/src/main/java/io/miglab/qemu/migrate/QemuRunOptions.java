@@ -1,6 +1,6 @@
 package io.miglab.qemu.migrate;
 
-import io.miglab.core.spec.InvalidSpecException;
+import io.miglab.core.error.InvalidSpecException;
 import io.miglab.qemu.launch.Workload;
 import java.time.Duration;
 import java.util.Optional;

@@ -3,7 +3,7 @@ package io.miglab.qemu.launch;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.miglab.core.spec.InvalidSpecException;
+import io.miglab.core.error.InvalidSpecException;
 import io.miglab.core.unit.ByteSize;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;

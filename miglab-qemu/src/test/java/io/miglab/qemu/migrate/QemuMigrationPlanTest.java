@@ -3,9 +3,9 @@ package io.miglab.qemu.migrate;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.miglab.core.error.InvalidSpecException;
 import io.miglab.core.link.Link;
 import io.miglab.core.spec.AutoConverge;
-import io.miglab.core.spec.InvalidSpecException;
 import io.miglab.core.spec.MigrationSpec;
 import io.miglab.core.spec.Optimisations;
 import io.miglab.core.spec.StopCondition;

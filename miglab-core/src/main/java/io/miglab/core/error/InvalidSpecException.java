@@ -1,4 +1,4 @@
-package io.miglab.core.spec;
+package io.miglab.core.error;
 
 /**
  * A migration input that is out of its allowed range. The message always names the field and what is
