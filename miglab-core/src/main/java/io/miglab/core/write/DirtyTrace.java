@@ -9,8 +9,15 @@ import java.util.List;
  * described in the README ("Dirty-page trace format") and read by the CLI.
  */
 public record DirtyTrace(double intervalSeconds, List<int[]> intervals) {
+    /** Shortest interval, 1 us: finer than any dirty log is collected, and it keeps interval numbers in a long. */
+    public static final double MIN_INTERVAL_MS = 0.001;
+    /** Longest interval, one hour. */
+    public static final double MAX_INTERVAL_MS = 3_600_000;
+
     public DirtyTrace {
-        InvalidSpecException.require(intervalSeconds > 0, "trace.interval", "an interval > 0 ms", intervalSeconds);
+        double ms = intervalSeconds * 1000;
+        InvalidSpecException.require(ms >= MIN_INTERVAL_MS * (1 - 1e-9) && ms <= MAX_INTERVAL_MS * (1 + 1e-9),
+                "trace.interval", "from 0.001 to 3600000 ms", ms + " ms");
         InvalidSpecException.require(intervals != null && !intervals.isEmpty(), "trace", "at least one interval",
                 "none");
         intervals = List.copyOf(intervals);

@@ -5,7 +5,8 @@ import java.util.Locale;
 
 /**
  * Replays a {@link DirtyTrace}, looping when it ends. The pages of one interval are spread evenly over it in the
- * order they are listed, so a round that covers half an interval sees the first half of its pages.
+ * order they are listed, so a round that covers half an interval sees the first half of its pages. A call that
+ * spans more than one loop of the trace emits each page once (repeats change nothing the simulator keeps).
  */
 public record TraceWrites(DirtyTrace trace, String source) implements WriteModel {
     @Override
@@ -18,7 +19,11 @@ public record TraceWrites(DirtyTrace trace, String source) implements WriteModel
             if (to <= from) return;
             long first = (long) Math.floor(from / step);
             long last = (long) Math.floor(to / step);
-            for (long k = first; k <= last; k++) {
+            // After the first (maybe partial) interval, the next `count` whole ones hold every page the trace ever
+            // writes, so the later ones only repeat writes: stopping there leaves the pages written, and the order
+            // in which each is first written, as they were, and bounds a call by the trace's size, not its span.
+            long stop = Math.min(last, first + count);
+            for (long k = first; k <= stop; k++) {
                 double start = k * step;
                 double a = Math.max(0, (from - start) / step), b = Math.min(1, (to - start) / step);
                 if (b <= a) continue;

@@ -13,10 +13,8 @@ public record UniformWrites(double pagesPerSecond) implements WriteModel {
     @Override
     public WriteProcess start(int pages, long seed) {
         SplittableRandom random = new SplittableRandom(seed);
-        return (from, to, sink) -> {
-            long n = Writes.countBetween(pagesPerSecond, from, to);
-            for (long i = 0; i < n; i++) sink.page(random.nextInt(pages));
-        };
+        UniformDraw.Region all = UniformDraw.Region.contiguous(0, pages);
+        return (from, to, sink) -> UniformDraw.write(random, Writes.countBetween(pagesPerSecond, from, to), all, sink);
     }
 
     /** Distinct pages among R t uniform draws from N: N (1 - e^(-R t / N)). */

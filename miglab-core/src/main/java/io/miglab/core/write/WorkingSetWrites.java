@@ -30,16 +30,12 @@ public record WorkingSetWrites(ByteSize workingSet, int pageSizeBytes, double ho
         int start = WriteModel.centeredStart(pages, hot);
         int cold = pages - hot;
         SplittableRandom random = new SplittableRandom(seed);
+        UniformDraw.Region hotSet = UniformDraw.Region.contiguous(start, hot);
+        // the cold pages are those below the hot set and those above it
+        UniformDraw.Region coldSet = new UniformDraw.Region(cold, start, 0, hot);
         return (from, to, sink) -> {
-            long n = Writes.countBetween(hotPagesPerSecond, from, to);
-            for (long i = 0; i < n; i++) sink.page(start + random.nextInt(hot));
-            if (cold > 0) {
-                long c = Writes.countBetween(coldPagesPerSecond, from, to);
-                for (long i = 0; i < c; i++) {
-                    int k = random.nextInt(cold);
-                    sink.page(k < start ? k : k + hot);
-                }
-            }
+            UniformDraw.write(random, Writes.countBetween(hotPagesPerSecond, from, to), hotSet, sink);
+            if (cold > 0) UniformDraw.write(random, Writes.countBetween(coldPagesPerSecond, from, to), coldSet, sink);
         };
     }
 

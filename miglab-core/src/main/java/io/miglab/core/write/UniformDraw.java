@@ -1,0 +1,91 @@
+package io.miglab.core.write;
+
+import java.util.Arrays;
+import java.util.SplittableRandom;
+
+/**
+ * Uniform random writes over a region of memory, the shared core of the random writers.
+ *
+ * <p>While the writes in one call are fewer than {@link #SATURATION} per page of the region, each write is drawn
+ * on its own, in the order the guest makes them: that path is the one every ordinary rate takes, and its results
+ * are those of the writers before this class existed. Beyond it the writes have all but saturated the region
+ * (fewer than e^-8 = 0.03 % of its pages expected untouched), and drawing them one by one would cost time in
+ * proportion to the write rate (1e18 pages/s would never finish). There the pages left untouched are drawn
+ * instead (their number is Poisson with mean N (1 - 1/N)^n, the count of empty bins after n throws) and every
+ * other page is written once, in address order, so a call costs O(region) whatever the rate.
+ */
+final class UniformDraw {
+    /** Writes per page of the region from which the untouched pages are drawn instead of each write. */
+    static final long SATURATION = 8;
+
+    private UniformDraw() { }
+
+    /**
+     * A region of {@code size} slots: slot s is page {@code s + low} below {@code split} and {@code s + high} from
+     * it on (a hot set is one piece; the cold pages around it are two).
+     */
+    record Region(int size, int split, int low, int high) {
+        static Region contiguous(int start, int size) {
+            return new Region(size, size, start, start);
+        }
+
+        int page(int slot) {
+            return slot < split ? slot + low : slot + high;
+        }
+
+        void range(int from, int to, PageSink sink) {
+            if (from >= to) return;
+            if (to <= split) {
+                sink.range(from + low, to + low);
+            } else if (from >= split) {
+                sink.range(from + high, to + high);
+            } else {
+                sink.range(from + low, split + low);
+                sink.range(split + high, to + high);
+            }
+        }
+    }
+
+    /** Emits {@code writes} uniform writes over {@code region}. */
+    static void write(SplittableRandom random, long writes, Region region, PageSink sink) {
+        int size = region.size();
+        if (writes < SATURATION * size) {
+            for (long i = 0; i < writes; i++) sink.page(region.page(random.nextInt(size)));
+            return;
+        }
+        int from = 0;
+        for (int clean : untouched(random, writes, size)) {
+            region.range(from, clean, sink);
+            from = clean + 1;
+        }
+        region.range(from, size, sink);
+    }
+
+    /** Sorted distinct slots that {@code writes} uniform throws over {@code size} slots left untouched. */
+    static int[] untouched(SplittableRandom random, long writes, int size) {
+        double mean = size * Math.exp(writes * Math.log1p(-1.0 / size));
+        int count = (int) Math.min(size, poisson(random, mean));
+        int[] slots = new int[count];
+        int have = 0;
+        while (have < count) {
+            for (int i = have; i < count; i++) slots[i] = random.nextInt(size);
+            Arrays.sort(slots);
+            have = 0;
+            for (int i = 0; i < count; i++) if (i == 0 || slots[i] != slots[i - 1]) slots[have++] = slots[i];
+        }
+        return slots;
+    }
+
+    /** A Poisson draw: by inversion for small means, by the normal approximation beyond. */
+    static long poisson(SplittableRandom random, double mean) {
+        if (!(mean > 0)) return 0;
+        if (mean >= 30) return Math.max(0, Math.round(mean + Math.sqrt(mean) * random.nextGaussian()));
+        double limit = Math.exp(-mean), p = random.nextDouble();
+        long k = 0;
+        while (p > limit) {
+            p *= random.nextDouble();
+            k++;
+        }
+        return k;
+    }
+}
