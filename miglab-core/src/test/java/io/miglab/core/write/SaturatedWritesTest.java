@@ -5,10 +5,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import io.miglab.core.Specs;
+import io.miglab.core.error.InvalidSpecException;
 import io.miglab.core.memory.PageBitmap;
 import io.miglab.core.result.MigrationResult;
 import io.miglab.core.sim.PageLevelSimulator;
-import io.miglab.core.spec.InvalidSpecException;
 import io.miglab.core.spec.MigrationSpec;
 import io.miglab.core.unit.ByteSize;
 import java.time.Duration;
