@@ -7,6 +7,7 @@ import io.miglab.bench.run.RunRecord;
 import io.miglab.bench.run.RunStatus;
 import io.miglab.bench.score.MetricScore;
 import io.miglab.core.error.InvalidSpecException;
+import io.miglab.core.result.Metrics;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
@@ -42,14 +43,16 @@ public final class ResultsStore implements AutoCloseable {
     private final Dialect dialect;
     private final String url;
     private final String host;
+    private final Metrics metrics;
 
-    private ResultsStore(Connection connection, Dialect dialect, String url) throws SQLException {
+    private ResultsStore(Connection connection, Dialect dialect, String url, Metrics metrics) throws SQLException {
         this.connection = connection;
         this.dialect = dialect;
         this.url = url;
         this.host = localHost();
+        this.metrics = metrics;
         connection.setAutoCommit(false);
-        Schema.create(connection, dialect);
+        Schema.create(connection, dialect, metrics);
     }
 
     /**
@@ -57,6 +60,11 @@ public final class ResultsStore implements AutoCloseable {
      * SQLite. Marks stale runs of this host incomplete.
      */
     public static ResultsStore open(String dbOrUrl) {
+        return open(dbOrUrl, Metrics.STANDARD);
+    }
+
+    /** A store whose {@code migrations} rows hold these metrics (columns missing from an older store are added). */
+    public static ResultsStore open(String dbOrUrl, Metrics metrics) {
         InvalidSpecException.require(dbOrUrl != null && !dbOrUrl.isBlank(), "db",
                 "a SQLite file path or a jdbc: URL", dbOrUrl);
         String url;
@@ -78,7 +86,7 @@ public final class ResultsStore implements AutoCloseable {
                     s.execute("PRAGMA journal_mode = WAL");
                 }
             }
-            ResultsStore store = new ResultsStore(c, d, url);
+            ResultsStore store = new ResultsStore(c, d, url, metrics);
             store.sweepStaleRuns();
             return store;
         } catch (SQLException e) {
@@ -121,7 +129,7 @@ public final class ResultsStore implements AutoCloseable {
                                        List<Measurement> measurements, List<MetricScore> scores,
                                        String referenceName) {
         try {
-            RunWriter.write(connection, runId, baselines, measurements, scores, referenceName);
+            RunWriter.write(connection, metrics, runId, baselines, measurements, scores, referenceName);
             try (PreparedStatement ps = connection.prepareStatement(
                     "UPDATE runs SET status = ?, finished_at = ?, note = ? WHERE id = ?")) {
                 ps.setString(1, status.label());
@@ -151,7 +159,7 @@ public final class ResultsStore implements AutoCloseable {
 
     public synchronized Optional<RunRecord> loadRun(long id) {
         try {
-            return RunReader.load(connection, id);
+            return RunReader.load(connection, metrics, id);
         } catch (SQLException e) {
             throw new StoreException("cannot read run " + id + ": " + e.getMessage(), e);
         } finally {
@@ -171,7 +179,7 @@ public final class ResultsStore implements AutoCloseable {
                 id = rs.getLong(1);
                 if (rs.wasNull()) return Optional.empty();
             }
-            return RunReader.load(connection, id);
+            return RunReader.load(connection, metrics, id);
         } catch (SQLException e) {
             throw new StoreException("cannot look up run " + name + ": " + e.getMessage(), e);
         } finally {

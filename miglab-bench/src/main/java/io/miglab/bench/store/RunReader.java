@@ -9,9 +9,10 @@ import io.miglab.bench.run.RunRecord;
 import io.miglab.bench.run.RunStatus;
 import io.miglab.bench.score.MetricScore;
 import io.miglab.bench.score.WorkloadRatio;
+import io.miglab.core.result.Metrics;
 import io.miglab.core.result.MigrationResult;
+import io.miglab.core.result.ResultValues;
 import io.miglab.core.result.RoundStats;
-import io.miglab.core.result.StopReason;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -49,10 +50,10 @@ final class RunReader {
                 Optional.ofNullable(finished).map(Instant::parse), rs.getString("json"), rs.getString("note"));
     }
 
-    static Optional<RunRecord> load(Connection c, long id) throws SQLException {
+    static Optional<RunRecord> load(Connection c, Metrics metrics, long id) throws SQLException {
         List<RunInfo> infos = runs(c, "SELECT * FROM runs r JOIN configs c ON c.id = r.config_id WHERE r.id = ?", id);
         if (infos.isEmpty()) return Optional.empty();
-        return Optional.of(new RunRecord(infos.get(0), baselines(c, id), measurements(c, id), scores(c, id)));
+        return Optional.of(new RunRecord(infos.get(0), baselines(c, id), measurements(c, metrics, id), scores(c, id)));
     }
 
     private static List<Baseline> baselines(Connection c, long id) throws SQLException {
@@ -69,7 +70,7 @@ final class RunReader {
         return out;
     }
 
-    private static List<Measurement> measurements(Connection c, long id) throws SQLException {
+    private static List<Measurement> measurements(Connection c, Metrics metrics, long id) throws SQLException {
         Map<Long, List<RoundStats>> rounds = new HashMap<>();
         try (PreparedStatement ps = c.prepareStatement("SELECT r.* FROM rounds r JOIN migrations m"
                 + " ON m.id = r.migration_id WHERE m.run_id = ? ORDER BY r.migration_id, r.round")) {
@@ -87,17 +88,13 @@ final class RunReader {
             ps.setLong(1, id);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
+                    Map<String, Object> values = new HashMap<>();
+                    for (var x : metrics.stored()) values.put(x.name(), MetricColumns.read(rs, x));
                     String assumptions = rs.getString("assumptions");
-                    MigrationResult r = new MigrationResult(rs.getString("backend"), rs.getString("algorithm"),
-                            rs.getBoolean("converged"), rs.getBoolean("completed"),
-                            StopReason.valueOf(rs.getString("stop_reason")), rs.getDouble("preparation_ms"),
-                            rs.getDouble("downtime_ms"), rs.getDouble("resume_ms"), rs.getDouble("total_ms"),
-                            rs.getDouble("precopy_ms"), rs.getLong("bytes_transferred"),
-                            rs.getLong("pages_transferred"), rs.getLong("pages_resent"), rs.getLong("zero_pages"),
-                            rs.getLong("precopy_bytes"), rs.getLong("stop_copy_bytes"), rs.getLong("postcopy_bytes"),
-                            rs.getLong("postcopy_faults"), rs.getDouble("guest_slowdown_percent"),
-                            rs.getInt("max_throttle_percent"), rounds.getOrDefault(rs.getLong("id"), List.of()),
+                    values.put(ResultValues.ROUNDS, rounds.getOrDefault(rs.getLong("id"), List.of()));
+                    values.put(ResultValues.ASSUMPTIONS,
                             assumptions.isEmpty() ? List.of() : Arrays.asList(assumptions.split("\n")));
+                    MigrationResult r = ResultValues.rebuild(values);
                     out.add(new Measurement(rs.getString("workload"), HostLoad.parse(rs.getString("host_load")),
                             rs.getInt("point"), rs.getDouble("point_offset_ms"), rs.getDouble("window_ms"),
                             rs.getDouble("baseline_throughput"), rs.getDouble("throughput_during"),

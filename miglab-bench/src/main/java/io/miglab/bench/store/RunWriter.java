@@ -4,6 +4,8 @@ import io.miglab.bench.metric.Baseline;
 import io.miglab.bench.metric.Measurement;
 import io.miglab.bench.score.MetricScore;
 import io.miglab.bench.score.WorkloadRatio;
+import io.miglab.core.result.Metric;
+import io.miglab.core.result.Metrics;
 import io.miglab.core.result.MigrationResult;
 import io.miglab.core.result.RoundStats;
 import java.sql.Connection;
@@ -12,13 +14,15 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.sql.Types;
 import java.util.List;
+import java.util.stream.Collectors;
 
-/** Inserts one run's results; the caller owns the transaction. */
+/** Inserts one run's results (a migration's figures in its metric columns); the caller owns the transaction. */
 final class RunWriter {
     private RunWriter() { }
 
-    static void write(Connection c, long runId, List<Baseline> baselines, List<Measurement> measurements,
-                      List<MetricScore> scores, String referenceName) throws SQLException {
+    static void write(Connection c, Metrics metrics, long runId, List<Baseline> baselines,
+                      List<Measurement> measurements, List<MetricScore> scores, String referenceName)
+            throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("INSERT INTO baselines (run_id, workload, host_load,"
                 + " throughput, unit, window_ms, ordinal) VALUES (?,?,?,?,?,?,?)")) {
             int ordinal = 0;
@@ -34,12 +38,11 @@ final class RunWriter {
             }
             ps.executeBatch();
         }
+        List<Metric> columns = metrics.stored();
+        String names = columns.stream().map(m -> ", " + m.column()).collect(Collectors.joining());
         try (PreparedStatement ps = c.prepareStatement("INSERT INTO migrations (run_id, workload, host_load, point,"
-                + " point_offset_ms, window_ms, baseline_throughput, throughput_during, overhead_percent, backend,"
-                + " algorithm, converged, completed, stop_reason, preparation_ms, downtime_ms, resume_ms, total_ms,"
-                + " precopy_ms, bytes_transferred, pages_transferred, pages_resent, zero_pages, precopy_bytes,"
-                + " stop_copy_bytes, postcopy_bytes, postcopy_faults, guest_slowdown_percent, max_throttle_percent,"
-                + " assumptions) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+                + " point_offset_ms, window_ms, baseline_throughput, throughput_during, overhead_percent" + names
+                + ", assumptions) VALUES (?,?,?,?,?,?,?,?,?" + ",?".repeat(columns.size()) + ",?)",
                 Statement.RETURN_GENERATED_KEYS);
              PreparedStatement rounds = c.prepareStatement("INSERT INTO rounds (migration_id, round, pages, bytes,"
                      + " duration_ms, dirty_rate, throttle_percent) VALUES (?,?,?,?,?,?,?)")) {
@@ -55,26 +58,7 @@ final class RunWriter {
                 ps.setDouble(i++, m.baselineThroughput());
                 ps.setDouble(i++, m.throughputDuring());
                 ps.setDouble(i++, m.overheadPercent());
-                ps.setString(i++, r.backend());
-                ps.setString(i++, r.algorithm());
-                ps.setBoolean(i++, r.converged());
-                ps.setBoolean(i++, r.completed());
-                ps.setString(i++, r.stopReason().name());
-                ps.setDouble(i++, r.preparationTimeMs());
-                ps.setDouble(i++, r.downtimeMs());
-                ps.setDouble(i++, r.resumeTimeMs());
-                ps.setDouble(i++, r.totalTimeMs());
-                ps.setDouble(i++, r.precopyTimeMs());
-                ps.setLong(i++, r.bytesTransferred());
-                ps.setLong(i++, r.pagesTransferred());
-                ps.setLong(i++, r.pagesResent());
-                ps.setLong(i++, r.zeroPages());
-                ps.setLong(i++, r.precopyBytes());
-                ps.setLong(i++, r.stopCopyBytes());
-                ps.setLong(i++, r.postcopyBytes());
-                ps.setLong(i++, r.postcopyFaults());
-                ps.setDouble(i++, r.guestSlowdownPercent());
-                ps.setInt(i++, r.maxThrottlePercent());
+                for (Metric x : columns) MetricColumns.bind(ps, i++, x, x.of(r));
                 ps.setString(i, String.join("\n", r.assumptions()));
                 ps.executeUpdate();
                 long migrationId = ResultsStore.generatedId(ps);

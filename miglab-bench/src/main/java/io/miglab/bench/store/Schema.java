@@ -1,5 +1,6 @@
 package io.miglab.bench.store;
 
+import io.miglab.core.result.Metrics;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -7,14 +8,15 @@ import java.util.List;
 
 /**
  * The results store's tables (docs/bench.md draws them). Times in ms, sizes in bytes, instants as ISO-8601 text,
- * so every database and a plain {@code sqlite3} shell read them alike.
+ * so every database and a plain {@code sqlite3} shell read them alike. The result columns of {@code migrations}
+ * come from the metric list ({@link MetricColumns}).
  */
 final class Schema {
     static final int VERSION = 1;
 
     private Schema() { }
 
-    static List<String> ddl(Dialect d) {
+    static List<String> ddl(Dialect d, Metrics metrics) {
         String id = d.idColumn;
         return List.of(
                 "CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL)",
@@ -34,15 +36,7 @@ final class Schema {
                         + " point_offset_ms DOUBLE PRECISION NOT NULL, window_ms DOUBLE PRECISION NOT NULL,"
                         + " baseline_throughput DOUBLE PRECISION NOT NULL,"
                         + " throughput_during DOUBLE PRECISION NOT NULL, overhead_percent DOUBLE PRECISION NOT NULL,"
-                        + " backend TEXT NOT NULL, algorithm TEXT NOT NULL, converged BOOLEAN NOT NULL,"
-                        + " completed BOOLEAN NOT NULL, stop_reason VARCHAR(32) NOT NULL,"
-                        + " preparation_ms DOUBLE PRECISION NOT NULL, downtime_ms DOUBLE PRECISION NOT NULL,"
-                        + " resume_ms DOUBLE PRECISION NOT NULL, total_ms DOUBLE PRECISION NOT NULL,"
-                        + " precopy_ms DOUBLE PRECISION NOT NULL, bytes_transferred BIGINT NOT NULL,"
-                        + " pages_transferred BIGINT NOT NULL, pages_resent BIGINT NOT NULL, zero_pages BIGINT NOT NULL,"
-                        + " precopy_bytes BIGINT NOT NULL, stop_copy_bytes BIGINT NOT NULL,"
-                        + " postcopy_bytes BIGINT NOT NULL, postcopy_faults BIGINT NOT NULL,"
-                        + " guest_slowdown_percent DOUBLE PRECISION NOT NULL, max_throttle_percent INTEGER NOT NULL,"
+                        + MetricColumns.definitions(metrics)
                         + " assumptions TEXT NOT NULL, UNIQUE (run_id, workload, host_load, point))",
                 "CREATE TABLE IF NOT EXISTS rounds (migration_id BIGINT NOT NULL REFERENCES migrations(id)"
                         + " ON DELETE CASCADE, round INTEGER NOT NULL, pages BIGINT NOT NULL, bytes BIGINT NOT NULL,"
@@ -60,10 +54,14 @@ final class Schema {
                 "CREATE INDEX IF NOT EXISTS runs_by_name ON runs (name, status)");
     }
 
-    /** Creates what is missing, in one transaction; refuses a store written by a newer schema. */
-    static void create(Connection c, Dialect d) throws SQLException {
+    /**
+     * Creates what is missing, in one transaction: the tables, and in an older store the metric columns added since
+     * (a new metric needs no new schema version). Refuses a store written by a newer schema.
+     */
+    static void create(Connection c, Dialect d, Metrics metrics) throws SQLException {
         try (Statement s = c.createStatement()) {
-            for (String sql : ddl(d)) s.execute(sql);
+            for (String sql : ddl(d, metrics)) s.execute(sql);
+            MetricColumns.addMissing(c, metrics);
             try (var rs = s.executeQuery("SELECT MAX(version) FROM schema_version")) {
                 rs.next();
                 int v = rs.getInt(1);

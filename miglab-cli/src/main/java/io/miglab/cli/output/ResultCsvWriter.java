@@ -1,54 +1,40 @@
 package io.miglab.cli.output;
 
+import io.miglab.core.result.Metric;
+import io.miglab.core.result.Metrics;
 import io.miglab.core.result.MigrationResult;
 import java.io.PrintWriter;
-import java.lang.reflect.InvocationTargetException;
-import java.lang.reflect.RecordComponent;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
- * {@link MigrationResult} as CSV: one column per scalar record component (same names as the JSON), then
- * {@code roundCount} and {@code assumptions} (joined with "; "). The per-round list is left to the JSON.
+ * {@link MigrationResult} as CSV: one column per metric of {@link Metrics} (same names and values as the JSON, plus
+ * {@code roundCount}), then {@code assumptions} (joined with "; "). The per-round list is left to the JSON.
  */
 public final class ResultCsvWriter {
     private ResultCsvWriter() { }
 
-    public static List<String> header() {
+    public static List<String> header(Metrics metrics) {
         List<String> h = new ArrayList<>();
-        for (RecordComponent c : MigrationResult.class.getRecordComponents()) {
-            if (scalar(c)) h.add(c.getName());
-        }
-        h.add("roundCount");
+        for (Metric m : metrics.all()) h.add(m.name());
         h.add("assumptions");
         return h;
     }
 
-    public static List<String> cells(MigrationResult r) {
+    public static List<String> cells(Metrics metrics, MigrationResult r) {
         List<String> cells = new ArrayList<>();
-        for (RecordComponent c : MigrationResult.class.getRecordComponents()) {
-            if (scalar(c)) cells.add(String.valueOf(value(c, r)));
-        }
-        cells.add(Integer.toString(r.roundCount()));
+        for (Metric m : metrics.all()) cells.add(m.text(r));
         cells.add(String.join("; ", r.assumptions()));
         return cells;
     }
 
     public static void write(MigrationResult r, PrintWriter out, boolean withHeader) {
-        if (withHeader) out.println(Csv.line(header()));
-        out.println(Csv.line(cells(r)));
+        write(Metrics.STANDARD, r, out, withHeader);
+    }
+
+    public static void write(Metrics metrics, MigrationResult r, PrintWriter out, boolean withHeader) {
+        if (withHeader) out.println(Csv.line(header(metrics)));
+        out.println(Csv.line(cells(metrics, r)));
         out.flush();
-    }
-
-    private static boolean scalar(RecordComponent c) {
-        return !List.class.isAssignableFrom(c.getType());
-    }
-
-    private static Object value(RecordComponent c, MigrationResult r) {
-        try {
-            return c.getAccessor().invoke(r);
-        } catch (IllegalAccessException | InvocationTargetException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

@@ -3,13 +3,16 @@ package io.miglab.cli.output;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import io.miglab.core.result.Metrics;
 import io.miglab.core.result.MigrationResult;
+import io.miglab.core.result.ResultValues;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 
 /**
- * {@link MigrationResult} as JSON. Field names are the record's component names (stable, see docs/cli.md), in
- * declaration order; the output depends only on the result, so the same run gives the same bytes.
+ * {@link MigrationResult} as JSON: the stored metrics of {@link Metrics} by name (stable, see docs/cli.md) in the
+ * list's order, then {@code rounds} and {@code assumptions}; the output depends only on the result, so the same
+ * run gives the same bytes.
  */
 public final class ResultJsonWriter {
     private static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
@@ -25,7 +28,11 @@ public final class ResultJsonWriter {
     }
 
     public static void write(MigrationResult r, PrintWriter out) {
-        out.println(toJson(r));
+        write(Metrics.STANDARD, r, out);
+    }
+
+    public static void write(Metrics metrics, MigrationResult r, PrintWriter out) {
+        out.println(toJson(ResultValues.flat(r, metrics)));
         out.flush();
     }
 

@@ -1,36 +1,22 @@
 package io.miglab.cli.output;
 
+import io.miglab.core.result.Metric;
+import io.miglab.core.result.Metrics;
 import io.miglab.core.result.MigrationResult;
 import io.miglab.core.result.RoundStats;
 import java.io.PrintWriter;
 
-/** Lays out one {@link MigrationResult} as a readable table: every field, then optionally the rounds. */
+/** Lays out one {@link MigrationResult} as a readable table: every metric, then optionally the rounds. */
 public final class ResultTableWriter {
     private ResultTableWriter() { }
 
     public static void write(MigrationResult r, PrintWriter out) {
+        write(Metrics.STANDARD, r, out);
+    }
+
+    public static void write(Metrics metrics, MigrationResult r, PrintWriter out) {
         TextTable t = new TextTable("", "").leftAligned();
-        t.row("backend", r.backend());
-        t.row("algorithm", r.algorithm());
-        t.row("converged", Units.yesNo(r.converged()));
-        t.row("completed", Units.yesNo(r.completed()));
-        t.row("stop reason", r.stopReason());
-        t.row("total time", Units.ms(r.totalTimeMs()));
-        t.row("pre-copy time", Units.ms(r.precopyTimeMs()));
-        t.row("downtime", Units.ms(r.downtimeMs()));
-        t.row("preparation time", Units.ms(r.preparationTimeMs()));
-        t.row("resume time", Units.ms(r.resumeTimeMs()));
-        t.row("rounds", r.roundCount());
-        t.row("transferred", Units.mib(r.bytesTransferred()) + " (" + r.bytesTransferred() + " B)");
-        t.row("  pre-copy", Units.mib(r.precopyBytes()));
-        t.row("  stop-and-copy", Units.mib(r.stopCopyBytes()));
-        t.row("  post-copy", Units.mib(r.postcopyBytes()));
-        t.row("pages transferred", r.pagesTransferred());
-        t.row("pages re-sent", r.pagesResent());
-        t.row("zero pages", r.zeroPages());
-        t.row("post-copy faults", r.postcopyFaults());
-        t.row("guest slowdown", Units.percent(r.guestSlowdownPercent()));
-        t.row("max throttle", r.maxThrottlePercent() + " %");
+        for (Metric m : metrics.inTableOrder()) t.row(m.part() ? "  " + m.label() : m.label(), cell(m, r));
         t.print(out);
         if (!r.assumptions().isEmpty()) {
             out.println();
@@ -38,6 +24,18 @@ public final class ResultTableWriter {
             for (String a : r.assumptions()) out.println("  - " + a);
         }
         out.flush();
+    }
+
+    /** One value for people: yes/no, times in ms (and s), sizes in MiB (a total also in bytes), shares in %. */
+    static String cell(Metric m, MigrationResult r) {
+        Object v = m.of(r);
+        if (v instanceof Boolean b) return Units.yesNo(b);
+        return switch (m.unit()) {
+            case MS -> Units.ms(m.number(r));
+            case BYTES -> Units.mib(((Number) v).longValue()) + (m.part() ? "" : " (" + v + " B)");
+            case PERCENT -> m.kind() == Metric.Kind.REAL ? Units.percent(m.number(r)) : v + " %";
+            case NONE -> String.valueOf(v);
+        };
     }
 
     public static void writeRounds(MigrationResult r, PrintWriter out) {

@@ -1,6 +1,7 @@
 package io.miglab.cli.sweep;
 
 import io.miglab.cli.output.Csv;
+import io.miglab.core.result.Metrics;
 import io.miglab.core.result.MigrationResult;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -13,8 +14,8 @@ import java.util.List;
 
 /**
  * A sweep as CSV, one row per point: the varied values in their display units (column names carry the unit),
- * {@code algorithm}, the main metrics (names as in the JSON), and with a comparison the total times of pre-copy
- * and stop-and-copy.
+ * {@code algorithm}, the main metrics (taken by name from {@link Metrics}, so as in the JSON), and with a
+ * comparison the total times of pre-copy and stop-and-copy.
  */
 public final class SweepCsvWriter {
     private static final List<String> METRICS = List.of("backend", "converged", "completed", "stopReason",
@@ -50,12 +51,7 @@ public final class SweepCsvWriter {
             }
             MigrationResult r = p.result();
             row.add(r.algorithm());
-            row.addAll(List.of(r.backend(), Boolean.toString(r.converged()), Boolean.toString(r.completed()),
-                    r.stopReason().name(), Double.toString(r.totalTimeMs()), Double.toString(r.precopyTimeMs()),
-                    Double.toString(r.downtimeMs()), Integer.toString(r.roundCount()),
-                    Long.toString(r.bytesTransferred()), Long.toString(r.pagesTransferred()),
-                    Long.toString(r.pagesResent()), Double.toString(r.guestSlowdownPercent()),
-                    Integer.toString(r.maxThrottlePercent())));
+            for (String m : METRICS) row.add(Metrics.STANDARD.named(m).text(r));
             if (compared) {
                 MigrationResult pre = p.precopy().orElseThrow(), sac = p.stopAndCopy().orElseThrow();
                 row.addAll(List.of(Double.toString(pre.totalTimeMs()), Double.toString(pre.downtimeMs()),

@@ -1,6 +1,7 @@
 package io.miglab.datacenter.report;
 
-import io.miglab.core.result.MigrationResult;
+import io.miglab.core.result.Metric;
+import io.miglab.core.result.Metrics;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -8,9 +9,11 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.stream.Collectors;
 
 /**
- * Writes a run as CSV files into a folder: {@code migrations.csv} (one row per migration), {@code datacenter.csv}
+ * Writes a run as CSV files into a folder: {@code migrations.csv} (one row per migration: who, where, why, when,
+ * then every metric of {@link Metrics} under its column name), {@code datacenter.csv}
  * (one row per tick), {@code hosts.csv} (per host per tick, when kept), {@code host-summary.csv} and
  * {@code summary.csv} (name,value).
  */
@@ -18,18 +21,21 @@ public final class CsvReporter {
     private CsvReporter() { }
 
     public static List<Path> write(DatacenterReport r, Path folder) throws IOException {
+        return write(r, folder, Metrics.STANDARD);
+    }
+
+    public static List<Path> write(DatacenterReport r, Path folder, Metrics metrics) throws IOException {
         Files.createDirectories(folder);
         List<Path> out = new ArrayList<>();
-        out.add(write(folder.resolve("migrations.csv"), "vm,source,destination,reason,requested_s,started_s,ended_s,"
-                + "algorithm,converged,completed,stop_reason,total_time_ms,downtime_ms,bytes,precopy_bytes,"
-                + "stop_copy_bytes,postcopy_bytes,rounds,max_throttle_percent", w -> {
+        out.add(write(folder.resolve("migrations.csv"), "vm,source,destination,reason,requested_s,started_s,ended_s"
+                + metrics.all().stream().map(x -> "," + x.column()).collect(Collectors.joining()), w -> {
             for (MigrationRecord m : r.migrations()) {
-                MigrationResult x = m.result();
                 w.write(String.join(",", m.vm(), m.source(), m.destination(), m.reason(), n(m.requestedAtSeconds()),
-                        n(m.startedAtSeconds()), n(m.endedAtSeconds()), x.algorithm(), "" + x.converged(),
-                        "" + x.completed(), x.stopReason().name(), n(x.totalTimeMs()), n(x.downtimeMs()),
-                        "" + x.bytesTransferred(), "" + x.precopyBytes(), "" + x.stopCopyBytes(),
-                        "" + x.postcopyBytes(), "" + x.roundCount(), "" + x.maxThrottlePercent()));
+                        n(m.startedAtSeconds()), n(m.endedAtSeconds())));
+                for (Metric x : metrics.all()) {
+                    w.write(',');
+                    w.write(x.kind() == Metric.Kind.REAL ? n(x.number(m.result())) : x.text(m.result()));
+                }
                 w.newLine();
             }
         }));

@@ -1,0 +1,84 @@
+package io.miglab.core.result;
+
+import java.util.Objects;
+import java.util.function.Function;
+
+/**
+ * One figure of a {@link MigrationResult} as every writer lays it out: the people's table, {@code --json},
+ * {@code --csv}, the benchmark's results store and the datacenter's {@code migrations.csv} all take their columns
+ * from {@link Metrics}, so a new figure is its computation plus one line there.
+ *
+ * @param name     the key in JSON and CSV ({@code totalTimeMs}); part of the CLI contract
+ * @param column   the snake-case name in the results store and the snake-case CSVs ({@code total_ms})
+ * @param label    for people ({@code total time})
+ * @param kind     the value's type
+ * @param unit     the value's unit
+ * @param tableRow where the people's table shows it (ascending); JSON, CSV and the store keep the list's order
+ * @param part     a breakdown of the figure above it in the table (shown indented, not compared on its own)
+ * @param stored   written to the JSON and the results store; false for a figure those already hold in another form
+ *                 (the round count: both keep the rounds themselves)
+ * @param value    reads the figure from a result; its Java type follows {@code kind}
+ */
+public record Metric(String name, String column, String label, Kind kind, Unit unit, int tableRow, boolean part,
+                     boolean stored, Function<MigrationResult, ?> value) {
+
+    /** The value's type: text, an enum constant's name, a yes/no flag, or a number. */
+    public enum Kind {
+        TEXT, NAME, FLAG, INT, LONG, REAL;
+
+        public boolean numeric() {
+            return this == INT || this == LONG || this == REAL;
+        }
+    }
+
+    /** Times in milliseconds, sizes in bytes, shares in percent; {@code NONE} for counts and text. */
+    public enum Unit { NONE, MS, BYTES, PERCENT }
+
+    public Metric {
+        Objects.requireNonNull(name, "name");
+        Objects.requireNonNull(column, "column");
+        Objects.requireNonNull(label, "label");
+        Objects.requireNonNull(kind, "kind");
+        Objects.requireNonNull(unit, "unit");
+        Objects.requireNonNull(value, "value");
+        if (!name.matches("[a-z][A-Za-z0-9]*")) throw new IllegalArgumentException("metric name " + name);
+        if (!column.matches("[a-z][a-z0-9_]*")) throw new IllegalArgumentException("metric column " + column);
+        if (unit != Unit.NONE && !kind.numeric()) throw new IllegalArgumentException(name + ": a unit needs a number");
+    }
+
+    /** A figure the JSON and the results store hold, shown as its own row of the table. */
+    public static Metric of(String name, String column, String label, Kind kind, Unit unit, int tableRow,
+                            Function<MigrationResult, ?> value) {
+        return new Metric(name, column, label, kind, unit, tableRow, false, true, value);
+    }
+
+    /** A byte count that breaks down the one shown above it in the table. */
+    public static Metric bytesPart(String name, String column, String label, int tableRow,
+                                   Function<MigrationResult, ?> value) {
+        return new Metric(name, column, label, Kind.LONG, Unit.BYTES, tableRow, true, true, value);
+    }
+
+    /** This figure, but kept out of the JSON and the store, which hold what it is computed from. */
+    public Metric notStored() {
+        return new Metric(name, column, label, kind, unit, tableRow, part, false, value);
+    }
+
+    /** The value: a String, an enum constant, a Boolean, an Integer, a Long or a Double, by {@link #kind}. */
+    public Object of(MigrationResult r) {
+        return value.apply(r);
+    }
+
+    /** A number as a double (flags give 1 or 0); for comparisons and charts. */
+    public double number(MigrationResult r) {
+        Object v = of(r);
+        if (v instanceof Number n) return n.doubleValue();
+        if (v instanceof Boolean b) return b ? 1 : 0;
+        throw new IllegalStateException(name + " is not a number");
+    }
+
+    /** The value as the CSVs write it: {@code String.valueOf}, so doubles in full precision and enums by name. */
+    public String text(MigrationResult r) {
+        Object v = of(r);
+        return v instanceof Enum<?> e ? e.name() : String.valueOf(v);
+    }
+}

@@ -1,0 +1,88 @@
+package io.miglab.core.result;
+
+import static io.miglab.core.result.Metric.Kind.FLAG;
+import static io.miglab.core.result.Metric.Kind.INT;
+import static io.miglab.core.result.Metric.Kind.LONG;
+import static io.miglab.core.result.Metric.Kind.NAME;
+import static io.miglab.core.result.Metric.Kind.REAL;
+import static io.miglab.core.result.Metric.Kind.TEXT;
+import static io.miglab.core.result.Metric.Unit.BYTES;
+import static io.miglab.core.result.Metric.Unit.MS;
+import static io.miglab.core.result.Metric.Unit.NONE;
+import static io.miglab.core.result.Metric.Unit.PERCENT;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * The one list of a migration's figures that every writer lays out (see {@link Metric}). The list's order is the
+ * order of the JSON fields, the CSV columns and the store's columns; {@code tableRow} orders the people's table.
+ * A new figure: compute it in the result, then add one line below.
+ *
+ * @param all every metric, in output order
+ */
+public record Metrics(List<Metric> all) {
+    /** The figures of every backend's result. */
+    public static final Metrics STANDARD = new Metrics(List.of(
+            Metric.of("backend", "backend", "backend", TEXT, NONE, 10, MigrationResult::backend),
+            Metric.of("algorithm", "algorithm", "algorithm", TEXT, NONE, 20, MigrationResult::algorithm),
+            Metric.of("converged", "converged", "converged", FLAG, NONE, 30, MigrationResult::converged),
+            Metric.of("completed", "completed", "completed", FLAG, NONE, 40, MigrationResult::completed),
+            Metric.of("stopReason", "stop_reason", "stop reason", NAME, NONE, 50, MigrationResult::stopReason),
+            Metric.of("preparationTimeMs", "preparation_ms", "preparation time", REAL, MS, 90,
+                    MigrationResult::preparationTimeMs),
+            Metric.of("downtimeMs", "downtime_ms", "downtime", REAL, MS, 80, MigrationResult::downtimeMs),
+            Metric.of("resumeTimeMs", "resume_ms", "resume time", REAL, MS, 100, MigrationResult::resumeTimeMs),
+            Metric.of("totalTimeMs", "total_ms", "total time", REAL, MS, 60, MigrationResult::totalTimeMs),
+            Metric.of("precopyTimeMs", "precopy_ms", "pre-copy time", REAL, MS, 70, MigrationResult::precopyTimeMs),
+            Metric.of("bytesTransferred", "bytes_transferred", "transferred", LONG, BYTES, 120,
+                    MigrationResult::bytesTransferred),
+            Metric.of("pagesTransferred", "pages_transferred", "pages transferred", LONG, NONE, 160,
+                    MigrationResult::pagesTransferred),
+            Metric.of("pagesResent", "pages_resent", "pages re-sent", LONG, NONE, 170, MigrationResult::pagesResent),
+            Metric.of("zeroPages", "zero_pages", "zero pages", LONG, NONE, 180, MigrationResult::zeroPages),
+            Metric.bytesPart("precopyBytes", "precopy_bytes", "pre-copy", 130, MigrationResult::precopyBytes),
+            Metric.bytesPart("stopCopyBytes", "stop_copy_bytes", "stop-and-copy", 140, MigrationResult::stopCopyBytes),
+            Metric.bytesPart("postcopyBytes", "postcopy_bytes", "post-copy", 150, MigrationResult::postcopyBytes),
+            Metric.of("postcopyFaults", "postcopy_faults", "post-copy faults", LONG, NONE, 190,
+                    MigrationResult::postcopyFaults),
+            Metric.of("guestSlowdownPercent", "guest_slowdown_percent", "guest slowdown", REAL, PERCENT, 200,
+                    MigrationResult::guestSlowdownPercent),
+            Metric.of("maxThrottlePercent", "max_throttle_percent", "max throttle", INT, PERCENT, 210,
+                    MigrationResult::maxThrottlePercent),
+            Metric.of("roundCount", "rounds", "rounds", INT, NONE, 110, MigrationResult::roundCount).notStored()));
+
+    public Metrics {
+        all = List.copyOf(all);
+        Set<String> names = new HashSet<>(), columns = new HashSet<>();
+        for (Metric m : all) {
+            if (!names.add(m.name())) throw new IllegalArgumentException("two metrics named " + m.name());
+            if (!columns.add(m.column())) throw new IllegalArgumentException("two metrics in column " + m.column());
+        }
+    }
+
+    /** These metrics and one more at the end (for a writer's own figure, or a test's). */
+    public Metrics with(Metric extra) {
+        List<Metric> l = new ArrayList<>(all);
+        l.add(extra);
+        return new Metrics(l);
+    }
+
+    /** The metrics the JSON and the results store hold, in output order. */
+    public List<Metric> stored() {
+        return all.stream().filter(Metric::stored).toList();
+    }
+
+    /** Every metric in the people's table order. */
+    public List<Metric> inTableOrder() {
+        return all.stream().sorted(Comparator.comparingInt(Metric::tableRow)).toList();
+    }
+
+    public Metric named(String name) {
+        for (Metric m : all) if (m.name().equals(name)) return m;
+        throw new IllegalArgumentException("no metric named " + name);
+    }
+}
