@@ -18,7 +18,7 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * Named hypervisor presets, one line each; users add more from YAML ({@link ProfileReader}). Sources and the
+ * Named hypervisor presets, one line each; users add more from YAML ({@code scenario.ProfileReader}). Sources and the
  * values that are this model's assumptions are listed in docs/datacenter.md ("Hypervisor profiles").
  */
 public final class HypervisorProfiles {

@@ -1,6 +1,5 @@
 package io.miglab.datacenter.scenario;
 
-import io.miglab.datacenter.profile.ProfileFile;
 import java.util.List;
 
 /**

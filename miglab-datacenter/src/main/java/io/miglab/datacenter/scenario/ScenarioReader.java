@@ -20,8 +20,6 @@ import io.miglab.datacenter.model.HostSpec;
 import io.miglab.datacenter.model.PowerModel;
 import io.miglab.datacenter.policy.PolicyConfig;
 import io.miglab.datacenter.profile.HypervisorProfiles;
-import io.miglab.datacenter.profile.ProfileFile;
-import io.miglab.datacenter.profile.ProfileReader;
 import java.io.IOException;
 import java.io.Reader;
 import java.nio.file.Files;

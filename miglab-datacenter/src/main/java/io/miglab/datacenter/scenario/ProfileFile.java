@@ -1,4 +1,4 @@
-package io.miglab.datacenter.profile;
+package io.miglab.datacenter.scenario;
 
 import java.util.List;
 

@@ -1,4 +1,4 @@
-package io.miglab.datacenter.profile;
+package io.miglab.datacenter.scenario;
 
 import io.miglab.core.error.InvalidSpecException;
 import io.miglab.core.spec.AutoConverge;
@@ -8,7 +8,8 @@ import io.miglab.core.spec.StopCondition;
 import io.miglab.core.spec.TerminationPolicy;
 import io.miglab.core.unit.ByteSize;
 import io.miglab.core.unit.DataRate;
-import io.miglab.datacenter.scenario.Durations;
+import io.miglab.datacenter.profile.HypervisorProfile;
+import io.miglab.datacenter.profile.HypervisorProfiles;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
