@@ -1,9 +1,10 @@
 package io.miglab.cli;
 
+import io.miglab.core.algorithm.Action;
 import io.miglab.core.algorithm.AlgorithmRegistry;
 import io.miglab.core.algorithm.MigrationAlgorithm;
+import io.miglab.core.algorithm.MigrationView;
 import io.miglab.core.result.StopReason;
-import io.miglab.core.sim.MigrationSession;
 
 /** Algorithms that exist only in the tests, to check that a registered algorithm reaches every command. */
 public final class TestAlgorithms {
@@ -15,18 +16,25 @@ public final class TestAlgorithms {
     /** Exactly two pre-copy rounds, then stop-and-copy, whatever the policy says. */
     public static final class TwoRoundPreCopy implements MigrationAlgorithm {
         @Override
-        public void migrate(MigrationSession session) {
-            session.start();
-            session.precopyRound();
-            session.precopyRound();
-            session.stopAndCopy(StopReason.MAX_ROUNDS);
+        public Action first(MigrationView view) {
+            return Action.PRECOPY_ROUND;
+        }
+
+        @Override
+        public Action afterRound(MigrationView view) {
+            return view.roundsDone() < 2 ? Action.PRECOPY_ROUND : new Action.StopAndCopy(StopReason.MAX_ROUNDS);
         }
     }
 
     /** Fails as a bug would. */
     public static final class Broken implements MigrationAlgorithm {
         @Override
-        public void migrate(MigrationSession session) {
+        public Action first(MigrationView view) {
+            throw new IllegalStateException("simulated bug");
+        }
+
+        @Override
+        public Action afterRound(MigrationView view) {
             throw new IllegalStateException("simulated bug");
         }
     }

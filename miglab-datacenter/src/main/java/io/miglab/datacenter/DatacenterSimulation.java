@@ -1,5 +1,7 @@
 package io.miglab.datacenter;
 
+import io.miglab.core.algorithm.AlgorithmRegistry;
+import io.miglab.core.error.InvalidSpecException;
 import io.miglab.datacenter.engine.Simulator;
 import io.miglab.datacenter.model.Datacenter;
 import io.miglab.datacenter.model.Host;
@@ -38,13 +40,19 @@ public final class DatacenterSimulation {
     private final List<DatacenterSample> samples = new ArrayList<>();
     private final List<HostSample> hostSamples = new ArrayList<>();
 
-    private DatacenterSimulation(Scenario scenario, PolicyRegistry registry) {
+    private DatacenterSimulation(Scenario scenario, PolicyRegistry registry, AlgorithmRegistry algorithms) {
         this.scenario = scenario;
+        try {
+            algorithms.entry(scenario.profile().algorithm());
+        } catch (InvalidSpecException e) {
+            throw new InvalidSpecException("profiles[" + scenario.profile().name() + "].algorithm",
+                    "one of " + String.join(", ", algorithms.names()), scenario.profile().algorithm());
+        }
         this.sim = new Simulator(scenario.seed());
         this.dc = DatacenterBuilder.build(scenario);
         Network network = new Network(sim);
         this.scheduler = new MigrationScheduler(sim, network, dc, scenario.profile(), scenario.policy(),
-                scenario.network().migrationCoresPerGbps(), scenario.network().roundTrip());
+                scenario.network().migrationCoresPerGbps(), scenario.network().roundTrip(), algorithms);
         this.policy = registry.policy(scenario.policy().name());
         this.context = new PolicyContext(dc, scenario.policy(), registry.placement(scenario.policy().placement()),
                 registry.selection(scenario.policy().vmSelection()), scheduler);
@@ -57,11 +65,14 @@ public final class DatacenterSimulation {
 
     /** Runs {@code scenario} with the standard policies. */
     public static DatacenterReport run(Scenario scenario, ProgressListener progress) {
-        return run(scenario, PolicyRegistry.standard(), progress);
+        return run(scenario, PolicyRegistry.standard(), AlgorithmRegistry.standard(), progress);
     }
 
-    public static DatacenterReport run(Scenario scenario, PolicyRegistry registry, ProgressListener progress) {
-        return new DatacenterSimulation(scenario, registry).execute(progress == null ? ProgressListener.NONE : progress);
+    /** Runs {@code scenario} with the given policies and migration algorithms (the profile names one of them). */
+    public static DatacenterReport run(Scenario scenario, PolicyRegistry registry, AlgorithmRegistry algorithms,
+                                       ProgressListener progress) {
+        return new DatacenterSimulation(scenario, registry, algorithms)
+                .execute(progress == null ? ProgressListener.NONE : progress);
     }
 
     private DatacenterReport execute(ProgressListener progress) {

@@ -1,9 +1,9 @@
 package io.miglab.datacenter;
 
+import io.miglab.core.algorithm.AlgorithmRegistry;
 import io.miglab.core.result.MigrationResult;
 import io.miglab.core.spec.MigrationSpec;
 import io.miglab.datacenter.engine.Simulator;
-import io.miglab.datacenter.migration.RateAlgorithms;
 import io.miglab.datacenter.migration.RateMigration;
 import io.miglab.datacenter.migration.ThrottleRules;
 import io.miglab.datacenter.model.Datacenter;
@@ -36,7 +36,7 @@ final class MigrationScheduler implements PolicyContext.Migrator {
     private final PolicyConfig limits;
     private final double coresPerBytePerSecond;
     private final Duration roundTrip;
-    private final RateAlgorithms algorithms = RateAlgorithms.standard();
+    private final AlgorithmRegistry algorithms;
     private final List<Request> queue = new ArrayList<>();
     private final int[] activePerHost;
     private final double[] outgoingRate;
@@ -45,7 +45,8 @@ final class MigrationScheduler implements PolicyContext.Migrator {
     private long started;
 
     MigrationScheduler(Simulator sim, Network network, Datacenter dc, HypervisorProfile profile, PolicyConfig limits,
-                       double migrationCoresPerGbps, Duration roundTrip) {
+                       double migrationCoresPerGbps, Duration roundTrip, AlgorithmRegistry algorithms) {
+        this.algorithms = algorithms;
         this.sim = sim;
         this.network = network;
         this.dc = dc;

@@ -18,7 +18,7 @@ public final class Backends {
     public static MigrationBackend create(String name, AlgorithmRegistry registry) {
         return switch (name) {
             case SIM -> new PageLevelSimulator(registry);
-            case CLOSED_FORM -> new ClosedFormPredictor();
+            case CLOSED_FORM -> new ClosedFormPredictor(registry);
             default -> throw new InvalidSpecException("backend", "one of " + String.join(", ", NAMES),
                     "'" + name + "'");
         };

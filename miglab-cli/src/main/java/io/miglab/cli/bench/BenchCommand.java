@@ -134,7 +134,7 @@ public final class BenchCommand implements Callable<Integer> {
         return new BenchConfig(runName, Workloads.parse(wl), HostLoad.parseList(hostLoad),
                 (int) Values.integer("points", points, 1, BenchConfig.MAX_POINTS),
                 Values.duration("run-length", runLength), Values.duration("baseline-window", baselineWindow),
-                platform.platform(), reference, Values.integer("seed", seed, Long.MIN_VALUE, Long.MAX_VALUE));
+                platform.platform(main.registry()), reference, Values.integer("seed", seed, Long.MIN_VALUE, Long.MAX_VALUE));
     }
 
     /** The platform adapter; a missing QEMU guest is the user's setup, reported in one line. */

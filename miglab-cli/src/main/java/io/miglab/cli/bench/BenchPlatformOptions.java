@@ -2,6 +2,7 @@ package io.miglab.cli.bench;
 
 import io.miglab.bench.run.BenchConfig;
 import io.miglab.cli.spec.Values;
+import io.miglab.core.algorithm.AlgorithmRegistry;
 import io.miglab.core.link.Link;
 import io.miglab.core.spec.AutoConverge;
 import io.miglab.core.spec.MigrationSpec;
@@ -15,8 +16,8 @@ import picocli.CommandLine.Option;
  * flags do not apply here.
  */
 public final class BenchPlatformOptions {
-    @Option(names = "--algorithm", paramLabel = "NAME", description = "precopy, postcopy, hybrid or stop-and-copy "
-            + "(QEMU: the first three). Default: precopy")
+    @Option(names = "--algorithm", paramLabel = "NAME", descriptionKey = "algorithm",
+            description = "Migration algorithm, one of the registry's (miglab algorithms). Default: precopy")
     String algorithm;
 
     @Option(names = "--policy", paramLabel = "qemu|xen", description = "When pre-copy stops: qemu (downtime limit, "
@@ -38,9 +39,10 @@ public final class BenchPlatformOptions {
     @Option(names = "--auto-converge", description = "QEMU's auto-converge throttling with its default settings.")
     boolean autoConverge;
 
-    MigrationSpec platform() {
+    /** The platform; the algorithm's name is checked against {@code algorithms} before anything runs. */
+    MigrationSpec platform(AlgorithmRegistry algorithms) {
         MigrationSpec p = BenchConfig.referencePlatform();
-        if (algorithm != null) p = p.withAlgorithm(algorithm.trim());
+        if (algorithm != null) p = p.withAlgorithm(algorithms.entry(algorithm.trim()).name());
         if (bandwidth != null) p = p.withLink(Link.of(Values.rate("bandwidth", bandwidth)));
         String pol = policy == null ? "qemu" : Values.choice("policy", policy, "qemu", "xen");
         if (pol.equals("xen")) {

@@ -21,8 +21,8 @@ public final class AlgorithmsCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        TextTable t = new TextTable("algorithm", "description").leftAligned();
-        for (AlgorithmRegistry.Entry e : main.registry().entries()) t.row(e.name(), e.description());
+        TextTable t = new TextTable("algorithm", "description", "engines").leftAligned();
+        for (AlgorithmRegistry.Entry e : main.registry().entries()) t.row(e.name(), e.description(), e.engines());
         t.print(command.commandLine().getOut());
         return Main.OK;
     }

@@ -68,7 +68,7 @@ public final class DemoCommand implements Callable<Integer> {
         ComparisonTableWriter.write("precopy", pre, "postcopy", sim.migrate(spec.withAlgorithm("postcopy")), o);
         o.println();
         o.println("At " + COMPARED_RATE + " pages/s, pre-copy: page-level simulator (A) vs closed form (B)");
-        ComparisonTableWriter.write("sim", pre, "closed-form", new ClosedFormPredictor().migrate(spec), o);
+        ComparisonTableWriter.write("sim", pre, "closed-form", new ClosedFormPredictor(main.registry()).migrate(spec), o);
         o.println();
         o.println("Open the plots above (" + outcome.plots().size() + " PNG files in " + out + ").");
         o.flush();

@@ -10,6 +10,6 @@ import picocli.CommandLine.Command;
 public final class PredictCommand extends SingleRunCommand {
     @Override
     MigrationBackend backend() {
-        return new ClosedFormPredictor();
+        return new ClosedFormPredictor(main.registry());
     }
 }

@@ -2,7 +2,9 @@ package io.miglab.cli.datacenter;
 
 import io.miglab.core.error.InvalidSpecException;
 import io.miglab.datacenter.DatacenterSimulation;
+import io.miglab.cli.Main;
 import io.miglab.datacenter.ProgressListener;
+import io.miglab.datacenter.policy.PolicyRegistry;
 import io.miglab.datacenter.report.CsvReporter;
 import io.miglab.datacenter.report.DatacenterReport;
 import io.miglab.datacenter.report.HtmlReporter;
@@ -20,6 +22,7 @@ import me.tongfei.progressbar.ProgressBarStyle;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
 /**
@@ -29,6 +32,9 @@ import picocli.CommandLine.Spec;
 @Command(name = "datacenter", mixinStandardHelpOptions = true,
         description = "Simulate a datacenter scenario (hosts, VMs, policies, shared links) and write its reports.")
 public final class DatacenterCommand implements Callable<Integer> {
+    @ParentCommand
+    Main main;
+
     @Spec
     CommandSpec command;
 
@@ -63,13 +69,13 @@ public final class DatacenterCommand implements Callable<Integer> {
         o.flush();
         DatacenterReport r;
         if (noProgress) {
-            r = DatacenterSimulation.run(s, ProgressListener.NONE);
+            r = DatacenterSimulation.run(s, PolicyRegistry.standard(), main.registry(), ProgressListener.NONE);
         } else {
             try (ProgressBar bar = new ProgressBarBuilder().setTaskName("simulating")
                     .setInitialMax(Math.round(s.durationSeconds())).setUnit(" s", 1)
                     .setStyle(ProgressBarStyle.ASCII).setConsumer(new ConsoleProgressBarConsumer(System.err))
                     .build()) {
-                r = DatacenterSimulation.run(s, (sim, total, events, migrations) -> {
+                r = DatacenterSimulation.run(s, PolicyRegistry.standard(), main.registry(), (sim, total, events, migrations) -> {
                     bar.stepTo(Math.round(sim));
                     bar.setExtraMessage(String.format(Locale.ROOT, "%,d migrations", migrations));
                 });

@@ -30,7 +30,8 @@ import java.util.Set;
  * a scenario file's value names the file too. Trace files are read once per factory.
  */
 public final class SpecFactory {
-    private static final Set<String> STANDARD = Set.of("stop-and-copy", "precopy", "postcopy", "hybrid");
+    /** Settings that belong to some algorithms only ({@code MigrationAlgorithm.ownSettings()}). */
+    private static final List<String> ALGORITHM_SETTINGS = List.of("precopy-rounds", "switch-after", "prepaging");
     private final AlgorithmRegistry registry;
     private final Map<Path, DirtyTraceReader.TraceFile> traces = new HashMap<>();
 
@@ -112,16 +113,17 @@ public final class SpecFactory {
         return new Optimisations(Values.bool("zero-page-elision", in.text("zero-page-elision")), xbzrle, compression);
     }
 
-    /** Hybrid and post-copy knobs; for the standard algorithms that ignore them, giving them is an error. */
-    private static PostCopyOptions postCopy(SpecInputs in, String algorithm) {
-        boolean checked = STANDARD.contains(algorithm)
-                && !in.origin("algorithm").map(ScenarioValues.SWEEP::equals).orElse(false);
-        if (checked && !algorithm.equals("hybrid")) {
-            in.forbid("precopy-rounds", "--algorithm hybrid");
-            in.forbid("switch-after", "--algorithm hybrid");
-        }
-        if (checked && !algorithm.equals("hybrid") && !algorithm.equals("postcopy")) {
-            in.forbid("prepaging", "--algorithm postcopy or hybrid");
+    /**
+     * Hybrid and post-copy knobs; giving one to an algorithm that does not read it is an error (except on a sweep's
+     * algorithm axis, where the same knobs serve every point).
+     */
+    private PostCopyOptions postCopy(SpecInputs in, String algorithm) {
+        boolean checked = !in.origin("algorithm").map(ScenarioValues.SWEEP::equals).orElse(false);
+        Set<String> own = registry.create(algorithm).ownSettings();
+        for (String setting : ALGORITHM_SETTINGS) {
+            if (checked && !own.contains(setting)) {
+                in.forbid(setting, "--algorithm " + String.join(" or ", registry.namesReading(setting)));
+            }
         }
         Optional<Duration> switchAfter = in.optional("switch-after").map(t -> Values.duration("switch-after", t));
         return new PostCopyOptions((int) Values.integer("precopy-rounds", in.text("precopy-rounds"), 1, 100_000),

@@ -11,7 +11,13 @@ import java.util.function.Supplier;
  * Caffeine's simulator {@code policy/Registry}).
  */
 public final class AlgorithmRegistry {
-    public record Entry(String name, String description, Supplier<MigrationAlgorithm> factory) { }
+    public record Entry(String name, String description, Supplier<MigrationAlgorithm> factory) {
+        /** The engines that carry this algorithm out, for {@code miglab algorithms}. */
+        public String engines() {
+            return factory.get().qemuLimitation().isPresent() ? "sim, closed-form, datacenter"
+                    : "sim, closed-form, datacenter, qemu";
+        }
+    }
 
     private final Map<String, Entry> entries = new LinkedHashMap<>();
 
@@ -31,9 +37,20 @@ public final class AlgorithmRegistry {
     }
 
     public MigrationAlgorithm create(String name) {
+        return entry(name).factory().get();
+    }
+
+    /** The algorithm's registry entry; the same one-line error as {@link #create} for an unknown name. */
+    public Entry entry(String name) {
         Entry e = entries.get(name);
         if (e == null) throw new InvalidSpecException("algorithm", "one of " + String.join(", ", names()), name);
-        return e.factory().get();
+        return e;
+    }
+
+    /** The algorithms that read a setting of their own, e.g. {@code precopy-rounds}, for error messages. */
+    public java.util.List<String> namesReading(String setting) {
+        return entries.values().stream().filter(e -> e.factory().get().ownSettings().contains(setting))
+                .map(Entry::name).toList();
     }
 
     public boolean contains(String name) { return entries.containsKey(name); }

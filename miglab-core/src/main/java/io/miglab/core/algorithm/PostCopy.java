@@ -1,7 +1,7 @@
 package io.miglab.core.algorithm;
 
 import io.miglab.core.result.StopReason;
-import io.miglab.core.sim.MigrationSession;
+import java.util.Set;
 
 /**
  * Post-copy (Hines and Gopalan, VEE 2009): pause, send the CPU and device state, resume on the destination at
@@ -10,8 +10,22 @@ import io.miglab.core.sim.MigrationSession;
  */
 public final class PostCopy implements MigrationAlgorithm {
     @Override
-    public void migrate(MigrationSession session) {
-        session.start();
-        session.switchToPostCopy(StopReason.NOT_ITERATIVE);
+    public Action first(MigrationView view) {
+        return new Action.SwitchToPostCopy(StopReason.NOT_ITERATIVE);
+    }
+
+    @Override
+    public Action afterRound(MigrationView view) {
+        throw new IllegalStateException("post-copy has no rounds");
+    }
+
+    @Override
+    public boolean mayUsePostCopy() {
+        return true;
+    }
+
+    @Override
+    public Set<String> ownSettings() {
+        return Set.of("prepaging");
     }
 }

@@ -1,7 +1,6 @@
 package io.miglab.core.algorithm;
 
 import io.miglab.core.result.StopReason;
-import io.miglab.core.sim.MigrationSession;
 import io.miglab.core.spec.TerminationPolicy;
 import java.util.Optional;
 
@@ -12,20 +11,18 @@ import java.util.Optional;
  */
 public final class PreCopy implements MigrationAlgorithm {
     @Override
-    public void migrate(MigrationSession session) {
-        session.start();
-        while (true) {
-            session.precopyRound();
-            Optional<StopReason> stop = session.evaluatePolicy();
-            if (stop.isEmpty()) continue;
-            StopReason reason = stop.get();
-            if (reason.converged()
-                    || session.spec().policy().onLimit() == TerminationPolicy.LimitAction.STOP_AND_COPY) {
-                session.stopAndCopy(reason);
-            } else {
-                session.cancel(reason);
-            }
-            return;
+    public Action first(MigrationView view) {
+        return Action.PRECOPY_ROUND;
+    }
+
+    @Override
+    public Action afterRound(MigrationView view) {
+        Optional<StopReason> stop = view.verdict();
+        if (stop.isEmpty()) return Action.PRECOPY_ROUND;
+        StopReason reason = stop.get();
+        if (reason.converged() || view.spec().policy().onLimit() == TerminationPolicy.LimitAction.STOP_AND_COPY) {
+            return new Action.StopAndCopy(reason);
         }
+        return new Action.Cancel(reason);
     }
 }

@@ -1,13 +1,22 @@
 package io.miglab.core.algorithm;
 
 import io.miglab.core.result.StopReason;
-import io.miglab.core.sim.MigrationSession;
 
 /** Pause, send everything, resume: downtime equals the total time. */
 public final class StopAndCopy implements MigrationAlgorithm {
     @Override
-    public void migrate(MigrationSession session) {
-        session.start();
-        session.stopAndCopy(StopReason.NOT_ITERATIVE);
+    public Action first(MigrationView view) {
+        return new Action.StopAndCopy(StopReason.NOT_ITERATIVE);
+    }
+
+    @Override
+    public Action afterRound(MigrationView view) {
+        throw new IllegalStateException("stop-and-copy has no rounds");
+    }
+
+    @Override
+    public java.util.Optional<String> qemuLimitation() {
+        return java.util.Optional.of("stop-and-copy needs the guest paused before migrate, which miglab's QEMU "
+                + "driver does not do yet");
     }
 }

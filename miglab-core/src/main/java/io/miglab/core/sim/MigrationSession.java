@@ -1,14 +1,13 @@
 package io.miglab.core.sim;
 
+import io.miglab.core.algorithm.MigrationEngine;
 import io.miglab.core.memory.PageBitmap;
 import io.miglab.core.result.MigrationResult;
 import io.miglab.core.result.RoundStats;
 import io.miglab.core.result.StopReason;
 import io.miglab.core.spec.MigrationSpec;
 import io.miglab.core.spec.Optimisations;
-import io.miglab.core.spec.StopCondition;
 import io.miglab.core.spec.TerminationPolicy;
-import io.miglab.core.write.PacedWrites;
 import io.miglab.core.write.PageSink;
 import io.miglab.core.write.WriteProcess;
 import java.util.ArrayList;
@@ -16,14 +15,14 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The page-level simulation of one migration. Algorithms drive it through a few primitives (a pre-copy round, a
+ * The page-level simulation of one migration. It carries out an algorithm's actions (a pre-copy round, a
  * stop-and-copy, a switch to post-copy, a cancel); it keeps the clocks, the page bitmaps and the ledger, and
  * records events from which {@link ResultAssembler} computes the metrics once.
  *
  * <p>Pre-copy follows QEMU's dirty-log semantics: a page written during a round is sent again in the next round,
  * whether or not it had already been sent in this one, because the log is only collected at the round's sync.
  */
-public final class MigrationSession {
+public final class MigrationSession implements MigrationEngine {
     /** QEMU's rate-limit period: the migration thread's budget is the cap x 100 ms (migration/rate.c). */
     public static final double RATE_LIMIT_PERIOD_SECONDS = 0.1;
 
@@ -31,8 +30,8 @@ public final class MigrationSession {
     private final int pageSize;
     private final double bandwidth;
     private final double switchOverBandwidth;
-    /** Set when the policy checks the downtime limit while a pass is under way (QEMU); null otherwise. */
-    private final StopCondition.DowntimeBelow midPassCheck;
+    /** The downtime limit in seconds when the policy checks it while a pass is under way (QEMU); 0 otherwise. */
+    private final double midPassLimitSeconds;
     private final PageBitmap toSend;
     private final PageBitmap written;
     private final PageBitmap everSent;
@@ -72,8 +71,7 @@ public final class MigrationSession {
         this.pageSize = spec.memory().pageSizeBytes();
         this.bandwidth = spec.link().effectiveBandwidth().bytesPerSecond();
         this.switchOverBandwidth = spec.link().switchOverBandwidth().bytesPerSecond();
-        this.midPassCheck = spec.policy().find(StopCondition.DowntimeBelow.class)
-                .filter(StopCondition.DowntimeBelow::checkedMidPass).orElse(null);
+        this.midPassLimitSeconds = spec.policy().midPassDowntimeLimit().map(d -> d.toNanos() / 1e9).orElse(0.0);
         this.toSend = new PageBitmap(pages);
         this.written = new PageBitmap(pages);
         this.everSent = new PageBitmap(pages);
@@ -82,10 +80,13 @@ public final class MigrationSession {
         this.autoConverge = spec.autoConverge().map(a -> new AutoConvergeController(a, 0)).orElse(null);
     }
 
+    @Override
     public MigrationSpec spec() { return spec; }
 
+    @Override
     public int roundsDone() { return rounds.size(); }
 
+    @Override
     public double clockSeconds() { return clock; }
 
     /** Pages that still have to be sent (the migration bitmap after the last sync). */
@@ -107,13 +108,14 @@ public final class MigrationSession {
      * With a mid-pass downtime check the round ends early, leaving the pass's tail in the bitmap, as soon as that
      * tail fits the downtime limit at the measured bandwidth.
      */
-    public RoundStats precopyRound() {
+    @Override
+    public void precopyRound() {
         requireRunning();
         int round = rounds.size();
         int throttleInRound = throttlePercent;
         long compressedBefore = cost.bytesCompressed;
         long bytes = 0, pages = 0;
-        if (midPassCheck == null) {
+        if (midPassLimitSeconds == 0) {
             for (int p = toSend.nextSet(0); p >= 0; p = toSend.nextSet(p + 1)) {
                 bytes += sendPage(p, round >= 1);
                 pages++;
@@ -123,7 +125,7 @@ public final class MigrationSession {
             // QEMU's migration thread sends one rate-limit period's budget (the cap x 100 ms) per iteration and
             // compares what is still unsent with the threshold before each (migration_iteration_run); the scan
             // resumes where the last one stopped (ram.c: last_seen_block / last_page), wrapping at the end.
-            double fitsPages = measuredBandwidth() * (midPassCheck.limit().toNanos() / 1e9) / pageSize;
+            double fitsPages = measuredBandwidth() * midPassLimitSeconds / pageSize;
             double chunkBytes = bandwidth * RATE_LIMIT_PERIOD_SECONDS;
             long unsent = toSend.cardinality();
             while (unsent > 0 && unsent >= fitsPages) {
@@ -157,19 +159,20 @@ public final class MigrationSession {
                 roundSeconds > 0 ? dirtied / roundSeconds : 0, throttleInRound);
         rounds.add(stats);
         events.add(new MigrationEvent.RoundEnded(clock, stats));
-        return stats;
     }
 
     /**
      * The policy's verdict after a round: a convergence reason, a limit reason, or empty to go on. Convergence wins
      * when both hold.
      */
-    public Optional<StopReason> evaluatePolicy() {
+    @Override
+    public Optional<StopReason> verdict() {
         return spec.policy().verdict(new TerminationPolicy.Progress(toSend.cardinality(), pageSize,
                 measuredBandwidth(), rounds.size(), ledger.bytes(), spec.memory().bytes(), clock));
     }
 
     /** Pause the guest, send what is still dirty plus the device state, resume on the destination. */
+    @Override
     public void stopAndCopy(StopReason reason) {
         requireRunning();
         events.add(new MigrationEvent.GuestPaused(clock));
@@ -187,6 +190,7 @@ public final class MigrationSession {
     }
 
     /** Give up: the guest keeps running on the source. */
+    @Override
     public void cancel(StopReason reason) {
         requireRunning();
         finish(reason, false);
@@ -196,6 +200,7 @@ public final class MigrationSession {
      * Pause, send the device state, resume on the destination, then push every page still at the source in the
      * background while the guest faults in the ones it touches first.
      */
+    @Override
     public void switchToPostCopy(StopReason reason) {
         requireRunning();
         events.add(new MigrationEvent.GuestPaused(clock));
@@ -267,8 +272,7 @@ public final class MigrationSession {
 
     private void runGuestOnSource(double wallSeconds) {
         if (wallSeconds <= 0) return;
-        double running = spec.writeModel() instanceof PacedWrites paced ? paced.runningShare(throttlePercent)
-                : 1 - throttlePercent / 100.0;
+        double running = spec.writeModel().runningShare(throttlePercent);
         writer.write(guestClock, guestClock + wallSeconds * running, logWrites);
         guestClock += wallSeconds * running;
         clock += wallSeconds;

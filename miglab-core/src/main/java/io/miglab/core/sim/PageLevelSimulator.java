@@ -24,7 +24,8 @@ public final class PageLevelSimulator implements MigrationBackend {
     @Override
     public MigrationResult migrate(MigrationSpec spec) {
         MigrationSession session = new MigrationSession(spec);
-        algorithms.create(spec.algorithm()).migrate(session);
+        session.start();
+        session.drive(algorithms.create(spec.algorithm()));
         return session.result(NAME);
     }
 }

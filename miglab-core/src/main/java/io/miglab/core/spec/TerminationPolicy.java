@@ -84,6 +84,12 @@ public record TerminationPolicy(String name, List<StopCondition> conditions, Lim
         return Optional.empty();
     }
 
+    /** The downtime limit when the policy checks it while a pass is under way (QEMU's way), else empty. */
+    public Optional<Duration> midPassDowntimeLimit() {
+        return find(StopCondition.DowntimeBelow.class).filter(StopCondition.DowntimeBelow::checkedMidPass)
+                .map(StopCondition.DowntimeBelow::limit);
+    }
+
     public <T extends StopCondition> Optional<T> find(Class<T> type) {
         return conditions.stream().filter(type::isInstance).map(type::cast).findFirst();
     }

@@ -23,6 +23,7 @@ public record PacedWrites(WriteModel inner, Duration catchUp) implements WriteMo
     }
 
     /** Share of its nominal rate the writer keeps under a throttle of {@code percent}. */
+    @Override
     public double runningShare(int percent) {
         if (percent <= 0) return 1;
         double p = percent / 100.0;

@@ -17,6 +17,14 @@ public sealed interface WriteModel
     /** Expected number of distinct pages written in {@code seconds} of guest time, for a guest of {@code pages}. */
     double expectedDistinctPages(double seconds, int pages);
 
+    /**
+     * The share of wall time the guest's writer gets under an auto-converge throttle of {@code throttlePercent}:
+     * a CPU-bound writer loses what the throttle takes; a writer paced by the clock overrides this.
+     */
+    default double runningShare(int throttlePercent) {
+        return 1 - throttlePercent / 100.0;
+    }
+
     /** A short description for tables, e.g. {@code uniform 5000 pages/s}. */
     String describe();
 

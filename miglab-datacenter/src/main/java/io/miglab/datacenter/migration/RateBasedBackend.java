@@ -1,6 +1,7 @@
 package io.miglab.datacenter.migration;
 
 import io.miglab.core.MigrationBackend;
+import io.miglab.core.algorithm.AlgorithmRegistry;
 import io.miglab.core.result.MigrationResult;
 import io.miglab.core.spec.MigrationSpec;
 import io.miglab.datacenter.engine.Simulator;
@@ -15,14 +16,14 @@ import java.util.List;
  */
 public final class RateBasedBackend implements MigrationBackend {
     public static final String NAME = "datacenter";
-    private final RateAlgorithms algorithms;
+    private final AlgorithmRegistry algorithms;
 
-    public RateBasedBackend(RateAlgorithms algorithms) {
+    public RateBasedBackend(AlgorithmRegistry algorithms) {
         this.algorithms = algorithms;
     }
 
     public RateBasedBackend() {
-        this(RateAlgorithms.standard());
+        this(AlgorithmRegistry.standard());
     }
 
     @Override

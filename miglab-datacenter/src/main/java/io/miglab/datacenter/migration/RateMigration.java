@@ -1,5 +1,7 @@
 package io.miglab.datacenter.migration;
 
+import io.miglab.core.algorithm.MigrationAlgorithm;
+import io.miglab.core.algorithm.MigrationEngine;
 import io.miglab.core.result.MigrationResult;
 import io.miglab.core.result.RoundStats;
 import io.miglab.core.result.StopReason;
@@ -16,14 +18,15 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * One migration in the rate-based model: the primitives of the page-level {@code MigrationSession} (a pre-copy
- * round, stop-and-copy, switch to post-copy, cancel) as timed phases instead of page loops. A round sends D_i
+ * One migration in the rate-based model: it carries out an algorithm's actions (a pre-copy round, stop-and-copy,
+ * switch to post-copy, cancel) as timed phases instead of page loops, asking the algorithm when a phase's events
+ * come (rounds take simulated time shared with other migrations). A round sends D_i
  * pages over a {@link Flow} whose rate the network sets (and may change mid-round: then the round's end is
  * rescheduled); the pages dirtied during it are {@code writeModel.expectedDistinctPages(guestSeconds, pages)}
  * with guestSeconds the round's wall time less the throttle. Metrics are those of the page-level
  * {@code ResultAssembler}; see docs/datacenter.md for the equations.
  */
-public final class RateMigration {
+public final class RateMigration implements MigrationEngine {
     /** What the datacenter hears of a migration. Every method has a default that does nothing. */
     public interface Listener {
         default void rateChanged(RateMigration m, double oldBytesPerSecond, double newBytesPerSecond) { }
@@ -41,7 +44,7 @@ public final class RateMigration {
     private final Network network;
     private final List<NetworkLink> path;
     private final MigrationSpec spec;
-    private final RateAlgorithm algorithm;
+    private final MigrationAlgorithm algorithm;
     private final ThrottleRule throttleRule;
     private final Listener listener;
     private final String backend;
@@ -68,7 +71,7 @@ public final class RateMigration {
     private Runnable afterSend;
 
     public RateMigration(Simulator sim, Network network, List<NetworkLink> path, MigrationSpec spec,
-                         RateAlgorithm algorithm, ThrottleRule throttleRule, Listener listener, String backend) {
+                         MigrationAlgorithm algorithm, ThrottleRule throttleRule, Listener listener, String backend) {
         this.sim = sim;
         this.network = network;
         this.path = List.copyOf(path);
@@ -82,11 +85,14 @@ public final class RateMigration {
         this.writes = spec.writeModel();
     }
 
+    @Override
     public MigrationSpec spec() { return spec; }
 
+    @Override
     public int roundsDone() { return rounds.size(); }
 
     /** Seconds since the migration started. */
+    @Override
     public double clockSeconds() { return sim.now() - startTime; }
 
     /** The rate the stream has now, in bytes per second. */
@@ -109,11 +115,12 @@ public final class RateMigration {
             double cap = Math.min(spec.link().bandwidthCap().map(r -> r.bytesPerSecond())
                     .orElse(Double.POSITIVE_INFINITY), costs.compressorWireCap);
             flow = network.open(path, cap, this::rateChanged);
-            algorithm.started(this);
+            carryOut(algorithm.first(this));
         });
     }
 
     /** One pre-copy round: send the pages to send while the guest runs, then sync the dirty log. */
+    @Override
     public void precopyRound() {
         requireRunning();
         int round = rounds.size();
@@ -149,17 +156,19 @@ public final class RateMigration {
         }
         rounds.add(new RoundStats(round, Math.round(sentPages), Math.round(bytes), roundSeconds * 1000,
                 roundSeconds > 0 ? dirtied / roundSeconds : 0, throttleInRound));
-        algorithm.roundEnded(this);
+        carryOut(algorithm.afterRound(this));
     }
 
     /** The policy's verdict after a round, exactly as the page-level session decides it. */
-    public Optional<StopReason> evaluatePolicy() {
+    @Override
+    public Optional<StopReason> verdict() {
         double measured = lastRoundSendSeconds > 0 ? lastRoundBytes / lastRoundSendSeconds : currentRate();
         return spec.policy().verdict(new TerminationPolicy.Progress(Math.round(dirtyPages), costs.pageSize,
                 measured, rounds.size(), ledger.bytes(), spec.memory().bytes(), clockSeconds()));
     }
 
     /** Pause the guest, send what is still dirty plus the device state, resume on the destination. */
+    @Override
     public void stopAndCopy(StopReason reason) {
         requireRunning();
         pause();
@@ -179,6 +188,7 @@ public final class RateMigration {
     }
 
     /** Give up: the guest keeps running on the source. */
+    @Override
     public void cancel(StopReason reason) {
         requireRunning();
         closeFlow();
@@ -186,6 +196,7 @@ public final class RateMigration {
     }
 
     /** Pause, send the device state, resume on the destination, then push every page still at the source. */
+    @Override
     public void switchToPostCopy(StopReason reason) {
         requireRunning();
         pause();

@@ -64,8 +64,7 @@ public final class ProfileReader {
                 e.deviceState() == null ? o.deviceState() : ByteSize.parse(f + ".deviceState", e.deviceState()),
                 o.syncPerGiB());
         String algorithm = e.algorithm() == null ? b.algorithm() : e.algorithm();
-        InvalidSpecException.require(io.miglab.datacenter.migration.RateAlgorithms.standard().names().contains(algorithm),
-                f + ".algorithm", "one of stop-and-copy, precopy, postcopy, hybrid", algorithm);
+        // the name is checked against the algorithm registry the simulation runs with (DatacenterSimulation)
         return new HypervisorProfile(e.name(), e.description() == null ? "based on " + b.name() : e.description(),
                 algorithm, policy, cap, ac, e.sdps() == null ? b.sdps() : e.sdps(), b.optimisations(), post, o);
     }

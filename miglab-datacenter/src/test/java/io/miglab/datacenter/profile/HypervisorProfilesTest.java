@@ -13,7 +13,7 @@ import io.miglab.datacenter.model.Vm;
 import io.miglab.datacenter.migration.RateBasedBackend;
 import io.miglab.core.memory.GuestMemory;
 import io.miglab.core.write.NoWrites;
-import io.miglab.datacenter.migration.RateAlgorithms;
+import io.miglab.core.algorithm.AlgorithmRegistry;
 import io.miglab.datacenter.migration.RateMigration;
 import io.miglab.datacenter.migration.ThrottleRules;
 import io.miglab.datacenter.engine.Simulator;
@@ -32,7 +32,7 @@ class HypervisorProfilesTest {
         Simulator sim = new Simulator(1);
         Network net = new Network(sim);
         RateMigration m = new RateMigration(sim, net, List.of(new NetworkLink("nic", TEN_GBIT.bytesPerSecond())),
-                spec, RateAlgorithms.standard().create(spec.algorithm()), ThrottleRules.forSpec(spec, p.sdps()), null,
+                spec, AlgorithmRegistry.standard().create(spec.algorithm()), ThrottleRules.forSpec(spec, p.sdps()), null,
                 RateBasedBackend.NAME);
         m.start();
         sim.run();

@@ -2,7 +2,6 @@ package io.miglab.qemu.migrate;
 
 import io.miglab.core.result.StopReason;
 import io.miglab.core.spec.MigrationSpec;
-import io.miglab.core.spec.TerminationPolicy;
 import io.miglab.qemu.launch.QemuProcess;
 import io.miglab.qemu.link.LatencyRelay;
 import io.miglab.qemu.qmp.QmpException;
@@ -40,11 +39,8 @@ public final class MigrationDriver {
     private final List<MigrationSample> series = new ArrayList<>();
     private final List<String> notes = new ArrayList<>();
 
-    private boolean switched;
+    private final QemuSteering steering;
     private double postcopyEnteredMs = -1;
-    private StopReason limitReason;
-    private boolean cancelRequested;
-    private boolean forcedSwitchOver;
     private String destinationKilledDuring;
 
     public MigrationDriver(QemuProcess source, QemuProcess destination, MigrationSpec spec, QemuMigrationPlan plan,
@@ -56,6 +52,7 @@ public final class MigrationDriver {
         this.options = options;
         this.workDir = workDir;
         this.notes.addAll(plan.notes());
+        this.steering = new QemuSteering(spec, plan, source.qmp());
     }
 
     public QemuRun run() {
@@ -134,53 +131,13 @@ public final class MigrationDriver {
             } else if (injectFailure(s)) {
                 killedAtMs = t;
             }
-            if (plan.mode() != QemuMigrationPlan.Mode.PRECOPY && !switched && isPrecopyRunning(status)
-                    && wantsSwitch(s)) {
-                source.qmp().execute("migrate-start-postcopy");
-                switched = true;
-            }
-            if (!switched && limitReason == null && status.equals("active")) enforceLimits(s);
+            steering.poll(s);
             if (t > hardStopMs) {
                 notes.add("the migration had not ended " + (hardStopMs / 1000) + " s after the start; gave up");
                 return;
             }
             next += interval;
             sleepUntil(next);
-        }
-    }
-
-    private static boolean isPrecopyRunning(String status) {
-        return status.equals("active") || status.equals("setup");
-    }
-
-    private boolean wantsSwitch(MigrationSample s) {
-        if (plan.mode() == QemuMigrationPlan.Mode.POSTCOPY) return true;
-        boolean rounds = s.dirtySyncCount() - 1 >= plan.switchAfterRounds();
-        boolean time = plan.switchAfter().map(d -> s.elapsedMs() >= d.toMillis()).orElse(false);
-        return rounds || time;
-    }
-
-    private void enforceLimits(MigrationSample s) {
-        StopReason reason = null;
-        if (s.elapsedMs() >= plan.timeout().toMillis()) reason = StopReason.TIMEOUT;
-        else if (plan.maxRounds().isPresent() && s.dirtySyncCount() - 1 >= plan.maxRounds().getAsInt()) {
-            reason = StopReason.MAX_ROUNDS;
-        } else if (plan.maxDataBytes().isPresent() && s.transferred() >= plan.maxDataBytes().getAsDouble()) {
-            reason = StopReason.MAX_DATA;
-        }
-        if (reason == null) return;
-        limitReason = reason;
-        if (plan.mode() == QemuMigrationPlan.Mode.HYBRID) {
-            // as the simulator's hybrid: a limit ends pre-copy by switching to post-copy
-            source.qmp().execute("migrate-start-postcopy");
-            switched = true;
-        } else if (plan.onLimit() == TerminationPolicy.LimitAction.CANCEL) {
-            source.qmp().execute("migrate_cancel");
-            cancelRequested = true;
-        } else {
-            source.qmp().execute("migrate-set-parameters",
-                    Map.of("downtime-limit", QemuMigrationPlan.MAX_DOWNTIME_LIMIT_MS));
-            forcedSwitchOver = true;
         }
     }
 
@@ -205,19 +162,17 @@ public final class MigrationDriver {
             return destinationKilledDuring.equals("post-copy") || last.status().startsWith("postcopy")
                     ? Ending.DESTINATION_LOST_IN_POSTCOPY : Ending.DESTINATION_LOST_IN_PRECOPY;
         }
-        if (last.status().equals("cancelled") && cancelRequested) return Ending.CANCELLED;
+        if (last.status().equals("cancelled") && steering.cancelRequested()) return Ending.CANCELLED;
         return Ending.FAILED;
     }
 
     private StopReason reason(Ending ending) {
         return switch (ending) {
             case COMPLETED -> {
-                if (forcedSwitchOver) yield limitReason;
-                if (switched) yield plan.mode() == QemuMigrationPlan.Mode.POSTCOPY ? StopReason.NOT_ITERATIVE
-                        : StopReason.SWITCHED_TO_POSTCOPY;
-                yield StopReason.DOWNTIME_LIMIT_MET;
+                // QEMU converged by itself unless miglab carried out a decision
+                yield steering.reason().orElse(StopReason.DOWNTIME_LIMIT_MET);
             }
-            case CANCELLED -> limitReason;
+            case CANCELLED -> steering.reason().orElseThrow();
             case DESTINATION_LOST_IN_PRECOPY -> StopReason.ABORTED;
             case DESTINATION_LOST_IN_POSTCOPY, FAILED -> StopReason.FAILED;
         };

@@ -1,7 +1,9 @@
 package io.miglab.qemu.migrate;
 
-import io.miglab.core.error.InvalidSpecException;
+import io.miglab.core.algorithm.AlgorithmRegistry;
+import io.miglab.core.algorithm.MigrationAlgorithm;
 import io.miglab.core.spec.AutoConverge;
+import io.miglab.core.error.InvalidSpecException;
 import io.miglab.core.spec.MigrationSpec;
 import io.miglab.core.spec.Optimisations;
 import io.miglab.core.spec.StopCondition;
@@ -17,7 +19,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.OptionalInt;
 
@@ -29,26 +30,34 @@ import java.util.OptionalInt;
  * @param sourceCapabilities every capability miglab manages, set explicitly on or off, so a source reused for a
  *                           second migration does not keep the first one's settings
  */
-public record QemuMigrationPlan(GuestConfig guest, Mode mode, Map<String, Boolean> sourceCapabilities,
+public record QemuMigrationPlan(GuestConfig guest, MigrationAlgorithm algorithm,
+                                Map<String, Boolean> sourceCapabilities,
                                 Map<String, Boolean> destinationCapabilities, Map<String, Object> sourceParameters,
                                 Map<String, Object> destinationParameters, Duration timeout,
                                 OptionalInt maxRounds, OptionalDouble maxDataBytes,
-                                TerminationPolicy.LimitAction onLimit, int switchAfterRounds,
-                                Optional<Duration> switchAfter, Duration roundTripLatency, List<String> notes) {
+                                TerminationPolicy.LimitAction onLimit, Duration roundTripLatency, List<String> notes) {
     /** QEMU's upper bound for downtime-limit (MAX_MIGRATE_DOWNTIME, migration/options.c), ms. */
     public static final long MAX_DOWNTIME_LIMIT_MS = 2_000_000;
     /** When the policy has no time limit, miglab still gives up after this long. */
     public static final Duration SAFETY_TIMEOUT = Duration.ofMinutes(10);
     static final int PAGE_SIZE = 4096;
 
-    public enum Mode { PRECOPY, POSTCOPY, HYBRID }
-
     public QemuMigrationPlan {
         notes = List.copyOf(notes);
     }
 
     public static QemuMigrationPlan of(MigrationSpec spec, QemuRunOptions options) {
+        return of(spec, options, AlgorithmRegistry.standard());
+    }
+
+    /** The plan with the algorithm from {@code algorithms}; its decisions are carried out by {@link QemuSteering}. */
+    public static QemuMigrationPlan of(MigrationSpec spec, QemuRunOptions options, AlgorithmRegistry algorithms) {
         List<String> notes = new ArrayList<>();
+        MigrationAlgorithm algorithm = algorithms.create(spec.algorithm());
+        algorithm.qemuLimitation().ifPresent(why -> {
+            throw new InvalidSpecException("algorithm", "an algorithm the qemu backend can carry out (" + why + ")",
+                    spec.algorithm());
+        });
         InvalidSpecException.require(spec.memory().pageSizeBytes() == PAGE_SIZE, "page-size",
                 "4096 for the QEMU x86 guest", spec.memory().pageSizeBytes());
         GuestConfig guest = guestFor(spec, options);
@@ -58,15 +67,8 @@ public record QemuMigrationPlan(GuestConfig guest, Mode mode, Map<String, Boolea
         if (spec.memory().zeroPageShare() > 0 || spec.memory().compressibility() > 0) {
             notes.add("zero-page share and compressibility of the spec are ignored: the real guest's RAM decides");
         }
-        Mode mode = switch (spec.algorithm()) {
-            case "precopy" -> Mode.PRECOPY;
-            case "postcopy" -> Mode.POSTCOPY;
-            case "hybrid" -> Mode.HYBRID;
-            default -> throw new InvalidSpecException("algorithm", "precopy, postcopy or hybrid for the qemu backend",
-                    spec.algorithm());
-        };
         double bandwidth = spec.link().effectiveBandwidth().bytesPerSecond();
-        boolean postcopy = mode != Mode.PRECOPY;
+        boolean postcopy = algorithm.mayUsePostCopy();
         boolean multifd = options.multifdChannels() > 0;
         Optimisations opt = spec.optimisations();
         if (opt.compression().isPresent()) {
@@ -129,9 +131,8 @@ public record QemuMigrationPlan(GuestConfig guest, Mode mode, Map<String, Boolea
             notes.add("latency " + spec.link().roundTripLatency().toMillis()
                     + " ms round trip through miglab's user-space relay on 127.0.0.1");
         }
-        return new QemuMigrationPlan(guest, mode, srcCaps, dstCaps, srcParams, dstParams, timeout, maxRounds,
-                maxData, policy.onLimit(), spec.postCopy().precopyRounds(), spec.postCopy().switchAfter(),
-                spec.link().roundTripLatency(), notes);
+        return new QemuMigrationPlan(guest, algorithm, srcCaps, dstCaps, srcParams, dstParams, timeout, maxRounds,
+                maxData, policy.onLimit(), spec.link().roundTripLatency(), notes);
     }
 
     /**

@@ -101,7 +101,7 @@ class QemuMigrationPlanTest {
                 .withOptimisations(new Optimisations(true, Optional.of(Optimisations.Xbzrle.qemuDefaults()),
                         Optional.empty()));
         QemuMigrationPlan plan = QemuMigrationPlan.of(spec, QemuRunOptions.defaults().withMultifd(4));
-        assertThat(plan.mode()).isEqualTo(QemuMigrationPlan.Mode.HYBRID);
+        assertThat(plan.algorithm()).isInstanceOf(io.miglab.core.algorithm.Hybrid.class);
         assertThat(plan.sourceCapabilities()).containsEntry("postcopy-ram", true).containsEntry("auto-converge", true)
                 .containsEntry("xbzrle", true).containsEntry("multifd", true).containsEntry("events", true);
         assertThat(plan.destinationCapabilities()).containsEntry("postcopy-ram", true).containsEntry("multifd", true);

@@ -1,0 +1,155 @@
+package io.miglab.core.predict;
+
+import io.miglab.core.algorithm.MigrationEngine;
+import io.miglab.core.result.MigrationResult;
+import io.miglab.core.result.RoundStats;
+import io.miglab.core.result.StopReason;
+import io.miglab.core.spec.MigrationSpec;
+import io.miglab.core.spec.Optimisations;
+import io.miglab.core.spec.TerminationPolicy;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * One migration over expected values: the closed form's engine. Each action is a formula: a pre-copy round sends
+ * the pages expected dirty after the previous one, a stop-and-copy sends the rest and the device state at the
+ * link's rate, a switch to post-copy pushes the rest once at the capped rate.
+ */
+final class ExpectedMigration implements MigrationEngine {
+    private final MigrationSpec spec;
+    private final int pages;
+    private final double pageWire;
+    private final double bandwidth;
+    /** The switch-over runs at the link's rate, without the cap (as QEMU does). */
+    private final double switchOver;
+    private final double oneWay;
+    private final double prep;
+    private final double resume;
+    private final double device;
+    private final double zeroShare;
+    private final List<String> assumptions = new ArrayList<>();
+    private final List<RoundStats> rounds = new ArrayList<>();
+    /** Pages (and their bytes) the next round or phase has to send. */
+    private double roundPages;
+    private double roundBytes;
+    private double sentBytes;
+    private double sentPages;
+    private double clock;
+    private double precopyTime;
+    private double lastRoundBytes;
+    private double lastRoundSeconds;
+    private MigrationResult result;
+
+    ExpectedMigration(MigrationSpec spec) {
+        this.spec = spec;
+        this.pages = spec.memory().pages();
+        this.pageWire = spec.memory().pageSizeBytes() + Optimisations.PAGE_HEADER_BYTES;
+        this.bandwidth = spec.link().effectiveBandwidth().bytesPerSecond();
+        this.switchOver = spec.link().switchOverBandwidth().bytesPerSecond();
+        this.oneWay = spec.link().oneWaySeconds();
+        this.prep = spec.overheads().preparation().toNanos() / 1e9;
+        this.resume = spec.overheads().resume().toNanos() / 1e9;
+        this.device = spec.overheads().deviceState().bytes();
+        this.zeroShare = spec.optimisations().zeroPageElision() ? spec.memory().zeroPageShare() : 0;
+        this.clock = prep;
+        this.roundPages = pages;
+        this.roundBytes = firstPassBytes();
+        assumptions.add("bandwidth constant at " + spec.link().effectiveBandwidth() + "; every page costs "
+                + (long) pageWire + " B on the wire (8 B header)");
+        if (zeroShare > 0) assumptions.add("first pass: " + Math.round(zeroShare * 100)
+                + " % of pages are zero pages sent as 8 B headers");
+        if (spec.optimisations().xbzrle().isPresent() || spec.optimisations().compression().isPresent()) {
+            assumptions.add("XBZRLE and compression are not modelled by the closed form");
+        }
+    }
+
+    @Override
+    public MigrationSpec spec() { return spec; }
+
+    @Override
+    public int roundsDone() { return rounds.size(); }
+
+    @Override
+    public double clockSeconds() { return clock; }
+
+    @Override
+    public Optional<StopReason> verdict() {
+        double measured = lastRoundSeconds > 0 ? lastRoundBytes / lastRoundSeconds : bandwidth;
+        return spec.policy().verdict(new TerminationPolicy.Progress(Math.round(roundPages),
+                spec.memory().pageSizeBytes(), measured, rounds.size(), sentBytes, spec.memory().bytes(), clock));
+    }
+
+    /** Round i re-sends the write model's expected distinct pages dirtied during round i-1. */
+    @Override
+    public void precopyRound() {
+        if (rounds.isEmpty()) precopyAssumptions();
+        double seconds = roundBytes / bandwidth;
+        double dirty = Math.min(pages, spec.writeModel().expectedDistinctPages(seconds, pages));
+        rounds.add(new RoundStats(rounds.size(), Math.round(roundPages), Math.round(roundBytes), seconds * 1000,
+                seconds > 0 ? dirty / seconds : 0, 0));
+        sentBytes += roundBytes;
+        sentPages += roundPages;
+        clock += seconds;
+        precopyTime += seconds;
+        lastRoundBytes = roundBytes;
+        lastRoundSeconds = seconds;
+        roundPages = dirty;
+        roundBytes = dirty * pageWire;
+    }
+
+    @Override
+    public void stopAndCopy(StopReason reason) {
+        if (rounds.isEmpty()) {
+            assumptions.add("stop-and-copy: downtime = (memory + device state) / bandwidth + latency/2 + resume");
+        }
+        double stopBytes = roundBytes + device;
+        double down = stopBytes / switchOver + oneWay + resume;
+        result = result(reason, true, clock + down, down, sentBytes + stopBytes, sentPages + roundPages,
+                sentPages - pages + roundPages, stopBytes, 0);
+    }
+
+    @Override
+    public void switchToPostCopy(StopReason reason) {
+        assumptions.add("post-copy: pages pushed once at full bandwidth after a switch-over of device state;"
+                + " page faults and their stalls are not modelled");
+        double down = device / switchOver + oneWay + resume;
+        double pushBytes = roundPages == pages ? firstPassBytes() : roundPages * pageWire;
+        double total = clock + down + pushBytes / bandwidth + oneWay;
+        result = result(reason, true, total, down, sentBytes + device + pushBytes, sentPages + roundPages,
+                sentPages - pages + roundPages, device, pushBytes);
+    }
+
+    @Override
+    public void cancel(StopReason reason) {
+        result = result(reason, false, clock, 0, sentBytes, sentPages, sentPages - pages, 0, 0);
+    }
+
+    MigrationResult result() {
+        if (result == null) throw new IllegalStateException("the algorithm ended without finishing the migration");
+        return result;
+    }
+
+    private double firstPassBytes() {
+        return pages * ((1 - zeroShare) * pageWire + zeroShare * Optimisations.PAGE_HEADER_BYTES);
+    }
+
+    private void precopyAssumptions() {
+        assumptions.add("pre-copy: round i re-sends the write model's expected distinct pages dirtied during"
+                + " round i-1 (" + spec.writeModel().describe() + "); geometric series for a sweep");
+        if (spec.autoConverge().isPresent()) assumptions.add("auto-converge throttling is not modelled");
+        if (spec.policy().midPassDowntimeLimit().isPresent()) {
+            assumptions.add("the downtime limit is checked at round ends only (the simulator checks mid-pass)");
+        }
+    }
+
+    private MigrationResult result(StopReason reason, boolean completed, double totalSeconds, double downSeconds,
+                                   double bytes, double pagesSent, double resent, double stopBytes,
+                                   double postBytes) {
+        return new MigrationResult(ClosedFormPredictor.NAME, spec.algorithm(), reason.converged(), completed, reason,
+                prep * 1000, downSeconds * 1000, completed && downSeconds > 0 ? resume * 1000 : 0,
+                totalSeconds * 1000, precopyTime * 1000, Math.round(bytes), Math.round(pagesSent),
+                Math.round(Math.max(0, resent)), Math.round(pages * zeroShare), Math.round(sentBytes),
+                Math.round(stopBytes), Math.round(postBytes), 0, 0, 0, rounds, assumptions);
+    }
+}
