@@ -2,7 +2,7 @@ package io.miglab.bench.report;
 
 import io.miglab.bench.host.HostLoad;
 import io.miglab.bench.metric.Metric;
-import io.miglab.bench.run.RunRecord;
+import io.miglab.bench.store.RunRecord;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;

@@ -2,9 +2,9 @@ package io.miglab.bench.report;
 
 import io.miglab.bench.metric.Measurement;
 import io.miglab.bench.metric.Metric;
-import io.miglab.bench.run.RunRecord;
 import io.miglab.bench.score.MetricScore;
 import io.miglab.bench.score.WorkloadRatio;
+import io.miglab.bench.store.RunRecord;
 import java.io.IOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;

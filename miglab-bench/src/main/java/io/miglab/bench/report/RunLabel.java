@@ -1,6 +1,6 @@
 package io.miglab.bench.report;
 
-import io.miglab.bench.run.RunRecord;
+import io.miglab.bench.store.RunRecord;
 import java.util.Map;
 
 /** How a run is named in reports: {@code #12 name (backend, algorithm)}. */

@@ -2,8 +2,8 @@ package io.miglab.bench.report;
 
 import io.miglab.bench.host.HostLoad;
 import io.miglab.bench.metric.Metric;
-import io.miglab.bench.run.RunRecord;
 import io.miglab.bench.score.MetricScore;
+import io.miglab.bench.store.RunRecord;
 import java.util.LinkedHashSet;
 import java.util.Locale;
 import java.util.Optional;

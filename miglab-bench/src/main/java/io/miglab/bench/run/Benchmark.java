@@ -7,8 +7,9 @@ import io.miglab.bench.reference.ReferenceSet;
 import io.miglab.bench.score.MetricScore;
 import io.miglab.bench.score.Scorer;
 import io.miglab.bench.store.ResultsStore;
+import io.miglab.bench.store.RunRecord;
+import io.miglab.bench.store.RunStatus;
 import io.miglab.bench.workload.Workload;
-import io.miglab.core.MigrationBackend;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -29,12 +30,6 @@ public final class Benchmark {
     private volatile boolean cancelled;
     private volatile Thread runner;
     private volatile BenchPlatform platform;
-
-    /** Runs the benchmark on {@code backend}: real QEMU through its platform adapter, any other as a model. */
-    public RunRecord run(BenchConfig config, MigrationBackend backend, ResultsStore store, ProgressListener listener)
-            throws BenchmarkCancelledException {
-        return run(config, BenchPlatforms.forBackend(backend), store, listener);
-    }
 
     /** Runs the benchmark on {@code platform}, which it closes at the end. */
     public RunRecord run(BenchConfig config, BenchPlatform platform, ResultsStore store, ProgressListener listener)

@@ -2,9 +2,6 @@ package io.miglab.bench.store;
 
 import io.miglab.bench.metric.Baseline;
 import io.miglab.bench.metric.Measurement;
-import io.miglab.bench.run.RunInfo;
-import io.miglab.bench.run.RunRecord;
-import io.miglab.bench.run.RunStatus;
 import io.miglab.bench.score.MetricScore;
 import io.miglab.core.error.InvalidSpecException;
 import io.miglab.core.result.Metrics;

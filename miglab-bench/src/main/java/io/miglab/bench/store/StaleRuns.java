@@ -1,6 +1,5 @@
 package io.miglab.bench.store;
 
-import io.miglab.bench.run.RunStatus;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;

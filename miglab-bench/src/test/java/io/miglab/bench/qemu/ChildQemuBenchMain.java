@@ -5,7 +5,7 @@ import io.miglab.bench.run.Benchmark;
 import io.miglab.bench.run.CancelOnShutdown;
 import io.miglab.bench.store.ResultsStore;
 import io.miglab.bench.workload.Workloads;
-import io.miglab.qemu.migrate.QemuBackend;
+import io.miglab.qemu.migrate.QemuRunOptions;
 import java.time.Duration;
 
 /** Run in a child JVM by {@link KilledQemuRunTest}: a real-QEMU benchmark that prints {@code STEP n}. */
@@ -16,7 +16,7 @@ public final class ChildQemuBenchMain {
                     .withRunLength(Duration.ofSeconds(60)).withBaselineWindow(Duration.ofSeconds(2));
             Benchmark b = new Benchmark();
             try (CancelOnShutdown hook = new CancelOnShutdown(b)) {
-                b.run(c, new QemuBackend(), store, p -> {
+                b.run(c, QemuPlatform.open(QemuRunOptions.defaults()), store, p -> {
                     System.out.println("STEP " + p.done());
                     System.out.flush();
                 });

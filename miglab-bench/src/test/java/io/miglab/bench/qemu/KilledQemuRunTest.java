@@ -2,9 +2,9 @@ package io.miglab.bench.qemu;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.miglab.bench.run.RunRecord;
-import io.miglab.bench.run.RunStatus;
 import io.miglab.bench.store.ResultsStore;
+import io.miglab.bench.store.RunRecord;
+import io.miglab.bench.store.RunStatus;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;

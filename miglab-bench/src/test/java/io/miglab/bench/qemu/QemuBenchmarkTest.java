@@ -10,14 +10,15 @@ import io.miglab.bench.report.HtmlReport;
 import io.miglab.bench.report.TextSummary;
 import io.miglab.bench.run.BenchConfig;
 import io.miglab.bench.run.Benchmark;
+import io.miglab.bench.run.ModelPlatform;
 import io.miglab.bench.run.ProgressListener;
-import io.miglab.bench.run.RunRecord;
-import io.miglab.bench.run.RunStatus;
 import io.miglab.bench.score.MetricScore;
 import io.miglab.bench.store.ResultsStore;
+import io.miglab.bench.store.RunRecord;
+import io.miglab.bench.store.RunStatus;
 import io.miglab.bench.workload.Workloads;
 import io.miglab.core.sim.PageLevelSimulator;
-import io.miglab.qemu.migrate.QemuBackend;
+import io.miglab.qemu.migrate.QemuRunOptions;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -42,9 +43,10 @@ class QemuBenchmarkTest {
         RunRecord qemu;
         RunRecord sim;
         try (ResultsStore store = ResultsStore.open(dir.resolve("bench.db").toString())) {
-            qemu = new Benchmark().run(config, new QemuBackend(), store, ProgressListener.NONE);
-            sim = new Benchmark().run(config.withRunName("sim-short"), new PageLevelSimulator(), store,
+            qemu = new Benchmark().run(config, QemuPlatform.open(QemuRunOptions.defaults()), store,
                     ProgressListener.NONE);
+            sim = new Benchmark().run(config.withRunName("sim-short"), new ModelPlatform(new PageLevelSimulator()),
+                    store, ProgressListener.NONE);
             assertThat(store.loadRun(qemu.info().id()).orElseThrow()).isEqualTo(qemu);
         }
         System.out.println(TextSummary.format(qemu));

@@ -8,11 +8,11 @@ import io.miglab.bench.report.TextSummary;
 import io.miglab.bench.run.BenchConfig;
 import io.miglab.bench.run.Benchmark;
 import io.miglab.bench.run.ProgressListener;
-import io.miglab.bench.run.RunRecord;
-import io.miglab.bench.run.RunStatus;
 import io.miglab.bench.store.ResultsStore;
+import io.miglab.bench.store.RunRecord;
+import io.miglab.bench.store.RunStatus;
 import io.miglab.bench.workload.Workloads;
-import io.miglab.qemu.migrate.QemuBackend;
+import io.miglab.qemu.migrate.QemuRunOptions;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.regex.Matcher;
@@ -43,7 +43,8 @@ class WebOnQemuTest {
                 .withRunLength(Duration.ofSeconds(4)).withBaselineWindow(Duration.ofSeconds(3));
         RunRecord run;
         try (ResultsStore store = ResultsStore.open(dir.resolve("bench.db").toString())) {
-            run = new Benchmark().run(config, new QemuBackend(), store, ProgressListener.NONE);
+            run = new Benchmark().run(config, QemuPlatform.open(QemuRunOptions.defaults()), store,
+                    ProgressListener.NONE);
         }
         System.out.println(TextSummary.format(run));
         run.measurements().forEach(m -> m.result().assumptions().forEach(a -> System.out.println("  " + a)));

@@ -2,8 +2,8 @@ package io.miglab.bench.report;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.miglab.bench.run.RunRecord;
 import io.miglab.bench.store.ResultsStore;
+import io.miglab.bench.store.RunRecord;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;

@@ -3,9 +3,9 @@ package io.miglab.bench.report;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.miglab.bench.metric.Metric;
-import io.miglab.bench.run.RunRecord;
 import io.miglab.bench.score.MetricScore;
 import io.miglab.bench.store.ResultsStore;
+import io.miglab.bench.store.RunRecord;
 import java.io.Reader;
 import java.nio.file.Files;
 import java.nio.file.Path;

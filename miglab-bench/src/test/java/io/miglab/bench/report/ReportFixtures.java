@@ -2,9 +2,10 @@ package io.miglab.bench.report;
 
 import io.miglab.bench.run.BenchConfig;
 import io.miglab.bench.run.Benchmark;
+import io.miglab.bench.run.ModelPlatform;
 import io.miglab.bench.run.ProgressListener;
-import io.miglab.bench.run.RunRecord;
 import io.miglab.bench.store.ResultsStore;
+import io.miglab.bench.store.RunRecord;
 import io.miglab.bench.workload.Workloads;
 import io.miglab.core.sim.PageLevelSimulator;
 import java.util.List;
@@ -16,9 +17,11 @@ final class ReportFixtures {
     static List<RunRecord> precopyAndPostcopy(ResultsStore store) throws Exception {
         BenchConfig c = BenchConfig.defaults("precopy").withWorkloads(Workloads.parse("idle,mem-mid,mem-high,web"))
                 .withPoints(3);
-        RunRecord pre = new Benchmark().run(c, new PageLevelSimulator(), store, ProgressListener.NONE);
+        RunRecord pre = new Benchmark().run(c, new ModelPlatform(new PageLevelSimulator()), store,
+                ProgressListener.NONE);
         RunRecord post = new Benchmark().run(c.withRunName("postcopy").withPlatform(c.platform()
-                .withAlgorithm("postcopy")), new PageLevelSimulator(), store, ProgressListener.NONE);
+                .withAlgorithm("postcopy")), new ModelPlatform(new PageLevelSimulator()), store,
+                ProgressListener.NONE);
         return List.of(pre, post);
     }
 }

@@ -7,6 +7,9 @@ import io.miglab.bench.host.HostLoad;
 import io.miglab.bench.metric.Metric;
 import io.miglab.bench.score.MetricScore;
 import io.miglab.bench.store.ResultsStore;
+import io.miglab.bench.store.RunInfo;
+import io.miglab.bench.store.RunRecord;
+import io.miglab.bench.store.RunStatus;
 import io.miglab.bench.workload.Workloads;
 import io.miglab.core.error.InvalidSpecException;
 import io.miglab.core.link.Link;
@@ -27,6 +30,10 @@ class BenchmarkSimTest {
         return ResultsStore.open(dir.resolve("b.db").toString());
     }
 
+    private static ModelPlatform sim() {
+        return new ModelPlatform(new PageLevelSimulator());
+    }
+
     private static BenchConfig both(String name) {
         return BenchConfig.defaults(name).withHostLoads(List.of(HostLoad.LIGHT, HostLoad.HEAVY));
     }
@@ -37,7 +44,7 @@ class BenchmarkSimTest {
     @Test
     void theReferencePlatformScoresAbout1000AgainstTheShippedReference() throws Exception {
         try (ResultsStore store = store()) {
-            RunRecord r = new Benchmark().run(both("ref"), new PageLevelSimulator(), store, ProgressListener.NONE);
+            RunRecord r = new Benchmark().run(both("ref"), sim(), store, ProgressListener.NONE);
             assertThat(r.scores()).hasSize(8);
             for (MetricScore s : r.scores()) {
                 assertThat(s.score()).as(s.hostLoad() + " " + s.metric()).isBetween(950.0, 1050.0);
@@ -51,7 +58,7 @@ class BenchmarkSimTest {
     void everyMigrationPointAndBaselineIsStoredWithTheRun() throws Exception {
         try (ResultsStore store = store()) {
             BenchConfig c = both("all").withPoints(4);
-            RunRecord r = new Benchmark().run(c, new PageLevelSimulator(), store, ProgressListener.NONE);
+            RunRecord r = new Benchmark().run(c, sim(), store, ProgressListener.NONE);
             assertThat(r.info().status()).isEqualTo(RunStatus.COMPLETE);
             assertThat(r.baselines()).hasSize(7 * 2);
             assertThat(r.measurements()).hasSize(7 * 2 * 4);
@@ -69,7 +76,7 @@ class BenchmarkSimTest {
         try (ResultsStore store = store()) {
             BenchConfig c = both("post");
             RunRecord r = new Benchmark().run(c.withPlatform(c.platform().withAlgorithm("postcopy")),
-                    new PageLevelSimulator(), store, ProgressListener.NONE);
+                    sim(), store, ProgressListener.NONE);
             for (HostLoad load : HostLoad.values()) {
                 assertThat(score(r, load, Metric.DOWNTIME)).isLessThan(600);
             }
@@ -83,7 +90,7 @@ class BenchmarkSimTest {
         try (ResultsStore store = store()) {
             BenchConfig c = BenchConfig.defaults("slow").withWorkloads(Workloads.parse("idle,mem-low,cpu"));
             RunRecord r = new Benchmark().run(c.withPlatform(c.platform().withLink(Link.of(
-                    DataRate.ofGbitps(0.5)))), new PageLevelSimulator(), store, ProgressListener.NONE);
+                    DataRate.ofGbitps(0.5)))), sim(), store, ProgressListener.NONE);
             assertThat(score(r, HostLoad.LIGHT, Metric.TOTAL_TIME)).isBetween(1700.0, 2100.0);
             assertThat(score(r, HostLoad.LIGHT, Metric.DATA)).isBetween(950.0, 1050.0);
         }
@@ -94,9 +101,9 @@ class BenchmarkSimTest {
     void aStoredRunServesAsReferenceAndTheSameRunScoresExactly1000() throws Exception {
         try (ResultsStore store = store()) {
             BenchConfig c = BenchConfig.defaults("base").withWorkloads(Workloads.parse("mem-mid,web")).withPoints(2);
-            new Benchmark().run(c, new PageLevelSimulator(), store, ProgressListener.NONE);
+            new Benchmark().run(c, sim(), store, ProgressListener.NONE);
             RunRecord again = new Benchmark().run(c.withRunName("again").withReference("base"),
-                    new PageLevelSimulator(), store, ProgressListener.NONE);
+                    sim(), store, ProgressListener.NONE);
             for (MetricScore s : again.scores()) assertThat(s.score()).isEqualTo(1000.0, org.assertj.core.api
                     .Assertions.within(1e-9));
         }
@@ -107,7 +114,7 @@ class BenchmarkSimTest {
     void anUnknownReferenceFailsBeforeAnythingIsStored() {
         try (ResultsStore store = store()) {
             assertThatThrownBy(() -> new Benchmark().run(BenchConfig.defaults("x").withReference("nope"),
-                    new PageLevelSimulator(), store, ProgressListener.NONE))
+                    sim(), store, ProgressListener.NONE))
                     .isInstanceOf(InvalidSpecException.class).hasMessageStartingWith("reference:");
             assertThat(store.listRuns()).isEmpty();
         }
@@ -118,10 +125,10 @@ class BenchmarkSimTest {
     void cancelStoresTheMeasuredStepsAsAnIncompleteRun() throws Exception {
         try (ResultsStore store = store()) {
             RunRecord first = new Benchmark().run(BenchConfig.defaults("first").withPoints(1),
-                    new PageLevelSimulator(), store, ProgressListener.NONE);
+                    sim(), store, ProgressListener.NONE);
             Benchmark b = new Benchmark();
             List<Progress> seen = new ArrayList<>();
-            assertThatThrownBy(() -> b.run(BenchConfig.defaults("cut"), new PageLevelSimulator(), store, p -> {
+            assertThatThrownBy(() -> b.run(BenchConfig.defaults("cut"), sim(), store, p -> {
                 seen.add(p);
                 if (p.done() == 6) b.cancel();
             })).isInstanceOf(BenchmarkCancelledException.class).hasMessageContaining("cancelled after 6 of 28 steps");
@@ -140,7 +147,7 @@ class BenchmarkSimTest {
     void progressCountsEveryStepAndEndsWithNothingLeft() throws Exception {
         try (ResultsStore store = store()) {
             List<Progress> seen = new ArrayList<>();
-            new Benchmark().run(BenchConfig.defaults("p").withPoints(2), new PageLevelSimulator(), store, seen::add);
+            new Benchmark().run(BenchConfig.defaults("p").withPoints(2), sim(), store, seen::add);
             assertThat(seen.get(0).done()).isZero();
             assertThat(seen.get(0).total()).isEqualTo(7 * 3);
             assertThat(seen.get(0).remaining()).isPositive();

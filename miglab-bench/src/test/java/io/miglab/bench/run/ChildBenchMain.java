@@ -13,12 +13,13 @@ public final class ChildBenchMain {
         try (ResultsStore store = ResultsStore.open(args[0])) {
             BenchConfig quick = BenchConfig.defaults("before").withWorkloads(Workloads.parse("idle,mem-low"))
                     .withPoints(2);
-            new Benchmark().run(quick, new PageLevelSimulator(), store, ProgressListener.NONE);
+            new Benchmark().run(quick, new ModelPlatform(new PageLevelSimulator()), store,
+                    ProgressListener.NONE);
             System.out.println("BEFORE DONE");
             Benchmark victim = new Benchmark();
             try (CancelOnShutdown hook = new CancelOnShutdown(victim)) {
                 victim.run(quick.withRunName("victim").withPoints(50),
-                        new SlowBackend(new PageLevelSimulator(), 200), store, p -> {
+                        new ModelPlatform(new SlowBackend(new PageLevelSimulator(), 200)), store, p -> {
                             System.out.println("STEP " + p.done());
                             System.out.flush();
                         });

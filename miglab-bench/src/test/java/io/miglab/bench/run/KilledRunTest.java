@@ -3,6 +3,9 @@ package io.miglab.bench.run;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.miglab.bench.store.ResultsStore;
+import io.miglab.bench.store.RunInfo;
+import io.miglab.bench.store.RunRecord;
+import io.miglab.bench.store.RunStatus;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;

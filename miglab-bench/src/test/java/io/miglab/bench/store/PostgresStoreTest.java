@@ -5,8 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.miglab.bench.host.HostLoad;
 import io.miglab.bench.metric.Baseline;
-import io.miglab.bench.run.RunRecord;
-import io.miglab.bench.run.RunStatus;
 import java.sql.DriverManager;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;

@@ -6,8 +6,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.miglab.bench.host.HostLoad;
 import io.miglab.bench.metric.Baseline;
 import io.miglab.bench.metric.Measurement;
-import io.miglab.bench.run.RunRecord;
-import io.miglab.bench.run.RunStatus;
 import io.miglab.bench.score.MetricScore;
 import java.nio.file.Path;
 import java.sql.DriverManager;

@@ -1,19 +1,19 @@
 package io.miglab.cli.bench;
 
+import io.miglab.bench.BenchPlatforms;
 import io.miglab.bench.host.HostLoad;
+import io.miglab.bench.reference.ReferenceSets;
 import io.miglab.bench.report.HtmlReport;
 import io.miglab.bench.report.TextSummary;
 import io.miglab.bench.run.BenchConfig;
 import io.miglab.bench.run.BenchPlatform;
-import io.miglab.bench.run.BenchPlatforms;
 import io.miglab.bench.run.Benchmark;
 import io.miglab.bench.run.BenchmarkCancelledException;
 import io.miglab.bench.run.CancelOnShutdown;
 import io.miglab.bench.run.Progress;
 import io.miglab.bench.run.ProgressListener;
-import io.miglab.bench.run.RunRecord;
-import io.miglab.bench.reference.ReferenceSets;
 import io.miglab.bench.store.ResultsStore;
+import io.miglab.bench.store.RunRecord;
 import io.miglab.bench.workload.Workloads;
 import io.miglab.cli.BadInputException;
 import io.miglab.cli.Main;

@@ -2,9 +2,9 @@ package io.miglab.cli.bench;
 
 import io.miglab.bench.report.HtmlReport;
 import io.miglab.bench.report.TextSummary;
-import io.miglab.bench.run.RunInfo;
-import io.miglab.bench.run.RunRecord;
 import io.miglab.bench.store.ResultsStore;
+import io.miglab.bench.store.RunInfo;
+import io.miglab.bench.store.RunRecord;
 import io.miglab.cli.BadInputException;
 import io.miglab.cli.Main;
 import io.miglab.cli.output.TextTable;

@@ -2,8 +2,8 @@ package io.miglab.cli.bench;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.miglab.bench.run.RunStatus;
 import io.miglab.bench.store.ResultsStore;
+import io.miglab.bench.store.RunStatus;
 import io.miglab.cli.Cli;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -1,4 +1,4 @@
-package io.miglab.bench.run;
+package io.miglab.bench.store;
 
 import java.time.Instant;
 import java.util.Optional;

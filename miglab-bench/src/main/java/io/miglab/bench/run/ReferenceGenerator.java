@@ -1,10 +1,10 @@
-package io.miglab.bench.reference;
+package io.miglab.bench.run;
 
 import io.miglab.bench.host.HostLoad;
 import io.miglab.bench.metric.Baseline;
 import io.miglab.bench.metric.Measurement;
-import io.miglab.bench.run.BenchConfig;
-import io.miglab.bench.run.ModelPlatform;
+import io.miglab.bench.reference.ReferenceSet;
+import io.miglab.bench.reference.ReferenceSets;
 import io.miglab.bench.workload.Workload;
 import io.miglab.core.sim.PageLevelSimulator;
 import java.nio.file.Path;
@@ -17,7 +17,7 @@ import java.util.List;
  * default configuration (the reference platform of {@link BenchConfig#referencePlatform()}: QEMU-like pre-copy,
  * 1 Gbit/s, 300 ms downtime limit, 256 MiB guest), every standard workload, light and heavy host load, 5 points.
  *
- * <pre>java -cp ... io.miglab.bench.reference.ReferenceGenerator miglab-bench/src/main/resources/io/miglab/bench/reference/sim-kvm-precopy-1g.json</pre>
+ * <pre>java -cp ... io.miglab.bench.run.ReferenceGenerator miglab-bench/src/main/resources/io/miglab/bench/reference/sim-kvm-precopy-1g.json</pre>
  */
 public final class ReferenceGenerator {
     public static final int POINTS = 5;

@@ -1,4 +1,4 @@
-package io.miglab.bench.run;
+package io.miglab.bench.store;
 
 import io.miglab.bench.metric.Baseline;
 import io.miglab.bench.metric.Measurement;
