@@ -3,62 +3,57 @@ package io.miglab.bench.report;
 import io.miglab.bench.host.HostLoad;
 import io.miglab.bench.metric.Metric;
 import io.miglab.bench.store.RunRecord;
+import io.miglab.report.chart.BarChart;
+import io.miglab.report.format.Num;
+import io.miglab.report.html.Page;
+import io.miglab.report.html.Table.Column;
+import io.miglab.report.html.Table;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
-/** The report's side-by-side comparison of two runs: per-workload means, B/A, and bar charts per host load. */
+/** Two runs side by side: per-workload means of A and B and B/A, and bar charts per host load and metric. */
 final class ComparisonSection {
     private ComparisonSection() { }
 
-    static void write(StringBuilder b, RunRecord a, RunRecord c) {
-        b.append("<h2 id=\"comparison\">Comparison: ").append(Html.esc(RunLabel.of(a))).append(" vs ")
-                .append(Html.esc(RunLabel.of(c))).append("</h2>\n<table class=\"comparison\"><thead><tr>"
-                        + "<th>host load</th><th>workload</th>");
+    static void write(Page p, RunRecord a, RunRecord b) {
+        p.heading("Comparison: A = " + RunLabel.of(a) + ", B = " + RunLabel.of(b), "comparison");
+        List<Column> cols = new ArrayList<>(List.of(Column.text("host load"), Column.text("workload")));
         for (Metric m : Metric.values()) {
-            b.append("<th>").append(Html.esc(m.title())).append(" (").append(m.unit()).append(")<br>A | B | B/A</th>");
+            cols.add(Column.number("A", m.unit()).in(m.title()));
+            cols.add(Column.number("B", m.unit()).in(m.title()));
+            cols.add(Column.number("B/A").in(m.title()));
         }
-        b.append("</tr></thead><tbody>\n");
+        Table table = new Table("comparison", cols);
         List<WorkloadStats> sa = WorkloadStats.of(a.measurements(), a.baselines());
-        List<WorkloadStats> sc = WorkloadStats.of(c.measurements(), c.baselines());
-        List<String> shared = new ArrayList<>();
+        List<WorkloadStats> sb = WorkloadStats.of(b.measurements(), b.baselines());
+        List<WorkloadStats[]> pairs = new ArrayList<>();
         for (WorkloadStats x : sa) {
-            Optional<WorkloadStats> y = sc.stream().filter(s -> s.workload().equals(x.workload())
+            Optional<WorkloadStats> y = sb.stream().filter(s -> s.workload().equals(x.workload())
                     && s.hostLoad() == x.hostLoad()).findFirst();
             if (y.isEmpty()) continue;
-            shared.add(x.hostLoad().label() + " " + x.workload());
-            b.append("<tr><td>").append(x.hostLoad().label()).append("</td><td>").append(Html.esc(x.workload()))
-                    .append("</td>");
+            pairs.add(new WorkloadStats[] {x, y.get()});
+            List<String> row = new ArrayList<>(List.of(x.hostLoad().label(), x.workload()));
             for (Metric m : Metric.values()) {
-                double va = x.metric(m).mean(), vc = y.get().metric(m).mean();
-                b.append("<td class=\"num\">").append(Html.num(va)).append(" | ").append(Html.num(vc)).append(" | ")
-                        .append(va > 0 ? Html.num(vc / va) : "-").append("</td>");
+                double va = x.metric(m).mean(), vb = y.get().metric(m).mean();
+                row.addAll(List.of(Num.of(va), Num.of(vb), va > 0 ? Num.of(vb / va) : "-"));
             }
-            b.append("</tr>\n");
+            table.row("", row);
         }
-        b.append("</tbody></table>\n<div class=\"charts\">\n");
+        p.table(table);
+        List<String> svgs = new ArrayList<>();
         for (HostLoad load : HostLoad.values()) {
-            String prefix = load.label() + " ";
-            List<String> keys = shared.stream().filter(k -> k.startsWith(prefix)).toList();
-            if (keys.isEmpty()) continue;
-            List<String> names = keys.stream().map(k -> k.substring(prefix.length())).toList();
+            List<WorkloadStats[]> here = pairs.stream().filter(x -> x[0].hostLoad() == load).toList();
+            if (here.isEmpty()) continue;
+            List<String> names = here.stream().map(x -> x[0].workload()).toList();
             for (Metric m : Metric.values()) {
-                SvgBarChart chart = new SvgBarChart("Mean " + m.title() + " per workload (" + load.label() + " load)",
-                        m.title() + " (" + m.unit() + ")", "workload", names);
-                chart.series("A " + RunLabel.shortOf(a), means(sa, keys, m));
-                chart.series("B " + RunLabel.shortOf(c), means(sc, keys, m));
-                b.append("<figure>").append(chart.svg()).append("</figure>\n");
+                svgs.add(new BarChart("Mean " + m.title() + " (" + load.label() + " load)",
+                        m.title() + " (" + m.unit() + ")", "workload", names).size(560, 200)
+                        .series("A " + RunLabel.shortOf(a), here.stream().map(x -> x[0].metric(m).mean()).toList())
+                        .series("B " + RunLabel.shortOf(b), here.stream().map(x -> x[1].metric(m).mean()).toList())
+                        .svg());
             }
         }
-        b.append("</div>\n");
-    }
-
-    private static List<Double> means(List<WorkloadStats> stats, List<String> keys, Metric m) {
-        List<Double> out = new ArrayList<>();
-        for (String k : keys) {
-            out.add(stats.stream().filter(s -> (s.hostLoad().label() + " " + s.workload()).equals(k)).findFirst()
-                    .map(s -> s.metric(m).mean()).orElse(Double.NaN));
-        }
-        return out;
+        p.charts(svgs);
     }
 }

@@ -4,6 +4,7 @@ import io.miglab.bench.host.HostLoad;
 import io.miglab.bench.metric.Metric;
 import io.miglab.bench.score.MetricScore;
 import io.miglab.bench.store.RunRecord;
+import io.miglab.report.format.Num;
 import java.util.LinkedHashSet;
 import java.util.Locale;
 import java.util.Optional;
@@ -29,7 +30,7 @@ public final class TextSummary {
                 for (Metric m : Metric.values()) {
                     Optional<MetricScore> s = r.scores().stream().filter(x -> x.hostLoad() == load
                             && x.metric() == m).findFirst();
-                    b.append(String.format(Locale.ROOT, " %21s", s.map(x -> Html.num(x.score())).orElse("-")));
+                    b.append(String.format(Locale.ROOT, " %21s", s.map(x -> Num.of(x.score())).orElse("-")));
                 }
                 b.append('\n');
             }
@@ -41,9 +42,9 @@ public final class TextSummary {
                 "downtime ms", "total ms", "data MiB", "overhead %"));
         for (WorkloadStats s : WorkloadStats.of(r.measurements(), r.baselines())) {
             b.append(String.format(Locale.ROOT, "%-6s %-9s %6s %14s %14s %12s %12s%n", s.hostLoad().label(),
-                    s.workload(), s.completed() + "/" + s.points(), Html.num(s.metric(Metric.DOWNTIME).mean()),
-                    Html.num(s.metric(Metric.TOTAL_TIME).mean()), Html.num(s.metric(Metric.DATA).mean()),
-                    Html.num(s.metric(Metric.OVERHEAD).mean())));
+                    s.workload(), s.completed() + "/" + s.points(), Num.of(s.metric(Metric.DOWNTIME).mean()),
+                    Num.of(s.metric(Metric.TOTAL_TIME).mean()), Num.of(s.metric(Metric.DATA).mean()),
+                    Num.of(s.metric(Metric.OVERHEAD).mean())));
         }
         return b.toString();
     }

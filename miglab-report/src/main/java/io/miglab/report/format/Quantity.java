@@ -38,7 +38,7 @@ public final class Quantity {
     }
 
     public static String millis(double ms) {
-        return seconds(ms / 1000);
+        return ms == 0 ? "0 ms" : seconds(ms / 1000);
     }
 
     public static String duration(Duration d) {

@@ -18,6 +18,7 @@ final class Style {
             td.text { white-space: nowrap; }
             td.prose { min-width: 16em; max-width: 48em; }
             th.num, td.num { text-align: right; }
+            th.group { text-align: center; border-bottom-color: #aaa; }
             td.num { font-variant-numeric: tabular-nums; white-space: nowrap; }
             table.kv td.text { color: #444; }
             table.headline td.num { font-size: 1.15em; font-weight: 600; }

@@ -11,15 +11,20 @@ import java.util.List;
 public final class Table {
     public enum Kind { TEXT, PROSE, NUMBER }
 
-    /** A column: its name, its unit (numbers only; empty for a count or a ratio), and what it holds. */
-    public record Column(String name, String unit, Kind kind) {
-        public static Column text(String name) { return new Column(name, "", Kind.TEXT); }
+    /**
+     * A column: its name, its unit (numbers only; empty for a count or a ratio), what it holds, and the group it
+     * belongs to (neighbours of one group share a header cell above theirs: "downtime" over "A (ms)", "B (ms)").
+     */
+    public record Column(String name, String unit, Kind kind, String group) {
+        public static Column text(String name) { return new Column(name, "", Kind.TEXT, ""); }
 
-        public static Column prose(String name) { return new Column(name, "", Kind.PROSE); }
+        public static Column prose(String name) { return new Column(name, "", Kind.PROSE, ""); }
 
-        public static Column number(String name, String unit) { return new Column(name, unit, Kind.NUMBER); }
+        public static Column number(String name, String unit) { return new Column(name, unit, Kind.NUMBER, ""); }
 
-        public static Column number(String name) { return new Column(name, "", Kind.NUMBER); }
+        public static Column number(String name) { return new Column(name, "", Kind.NUMBER, ""); }
+
+        public Column in(String group) { return new Column(name, unit, kind, group); }
 
         public String header() { return unit.isEmpty() ? name : name + " (" + unit + ")"; }
 
@@ -70,13 +75,38 @@ public final class Table {
 
     public int rowCount() { return rows.size(); }
 
-    public String html() {
-        StringBuilder b = new StringBuilder("<div class=\"table\"><table class=\"").append(Html.esc(cssClass))
-                .append("\">\n<thead><tr>");
+    /** One header row, or two when columns are grouped (ungrouped ones then span both). */
+    private void header(StringBuilder b) {
+        boolean grouped = columns.stream().anyMatch(c -> !c.group().isEmpty());
+        b.append("<tr>");
+        for (int i = 0; i < columns.size(); i++) {
+            Column c = columns.get(i);
+            if (c.group().isEmpty()) {
+                b.append("<th class=\"").append(c.cssClass()).append('"').append(grouped ? " rowspan=\"2\"" : "")
+                        .append('>').append(Html.esc(c.header())).append("</th>");
+                continue;
+            }
+            int n = 1;
+            while (i + n < columns.size() && columns.get(i + n).group().equals(c.group())) n++;
+            b.append("<th class=\"group\" colspan=\"").append(n).append("\">").append(Html.esc(c.group()))
+                    .append("</th>");
+            i += n - 1;
+        }
+        b.append("</tr>\n");
+        if (!grouped) return;
+        b.append("<tr>");
         for (Column c : columns) {
+            if (c.group().isEmpty()) continue;
             b.append("<th class=\"").append(c.cssClass()).append("\">").append(Html.esc(c.header())).append("</th>");
         }
-        b.append("</tr></thead>\n<tbody>\n");
+        b.append("</tr>\n");
+    }
+
+    public String html() {
+        StringBuilder b = new StringBuilder("<div class=\"table\"><table class=\"").append(Html.esc(cssClass))
+                .append("\">\n<thead>");
+        header(b);
+        b.append("</thead>\n<tbody>\n");
         for (Row r : rows) {
             b.append(r.cssClass().isEmpty() ? "<tr>" : "<tr class=\"" + Html.esc(r.cssClass()) + "\">");
             for (int i = 0; i < columns.size(); i++) {

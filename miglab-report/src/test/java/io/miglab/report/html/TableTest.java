@@ -27,6 +27,18 @@ class TableTest {
         assertThatThrownBy(() -> ReportChecks.assertOneUnitPerColumn(bad.html())).isInstanceOf(AssertionError.class);
     }
 
+    // Three figures per metric made the comparison table too wide to read; a group header carries the metric.
+    @Test
+    void groupedColumnsShareAHeaderCell() {
+        String html = new Table("cmp", List.of(Table.Column.text("workload"),
+                Table.Column.number("A", "ms").in("downtime"), Table.Column.number("B", "ms").in("downtime"),
+                Table.Column.number("B/A").in("downtime"))).row("idle", "22.1", "22.1", "1.00").html();
+        assertThat(html).contains("<th class=\"text\" rowspan=\"2\">workload</th><th class=\"group\" colspan=\"3\">"
+                + "downtime</th></tr>", "<tr><th class=\"num\">A (ms)</th><th class=\"num\">B (ms)</th>"
+                + "<th class=\"num\">B/A</th></tr>");
+        ReportChecks.assertOneUnitPerColumn(html);
+    }
+
     @Test
     void aRowMustFillEveryColumn() {
         assertThatThrownBy(() -> table.row("only one")).isInstanceOf(IllegalArgumentException.class);

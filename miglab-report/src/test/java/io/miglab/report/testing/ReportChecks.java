@@ -104,7 +104,7 @@ public final class ReportChecks {
             tables++;
             String table = t.group();
             List<String> heads = new ArrayList<>();
-            Matcher h = Pattern.compile("<th class=\"(\\w+)\">(.*?)</th>").matcher(table);
+            Matcher h = Pattern.compile("<th class=\"(\\w+)\"[^>]*>(.*?)</th>").matcher(table);
             while (h.find()) heads.add(h.group(1) + "|" + h.group(2));
             for (String head : heads) {
                 assertThat(head.split("\\(", -1).length - 1).as("one unit in header " + head).isLessThanOrEqualTo(1);
