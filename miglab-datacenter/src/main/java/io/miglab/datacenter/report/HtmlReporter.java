@@ -1,17 +1,22 @@
 package io.miglab.datacenter.report;
 
 import io.miglab.core.result.MigrationResult;
-import io.miglab.datacenter.report.html.HtmlDocument;
-import io.miglab.datacenter.report.html.SvgLineChart;
+import io.miglab.report.format.Num;
+import io.miglab.report.format.Quantity;
+import io.miglab.report.html.Page;
+import io.miglab.report.html.Table;
+import io.miglab.report.html.Table.Column;
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 
-/** One self-contained HTML page for a datacenter run: summary, charts over time, migrations by reason, the table. */
+/**
+ * One self-contained HTML page for a datacenter run, on the report kit (miglab-report): the headline figures,
+ * charts over time (in round hours or minutes), migrations by reason, VMs moved back and forth, the migrations.
+ */
 public final class HtmlReporter {
     /** Rows of the migration table shown in the page (all of them are in migrations.csv). */
     public static final int TABLE_ROWS = 500;
@@ -22,41 +27,24 @@ public final class HtmlReporter {
         render(r).write(file);
     }
 
-    public static HtmlDocument render(DatacenterReport r) {
-        HtmlDocument d = new HtmlDocument("miglab datacenter: " + r.scenario());
-        d.note(String.format(Locale.ROOT, "%,d hosts, %,d VMs, %.1f h, profile %s, policy %s, seed %d",
-                r.hosts(), r.vms(), r.durationSeconds() / 3600, r.profile(), r.policy(), r.seed()));
-        d.heading("Summary");
-        List<List<String>> rows = new ArrayList<>();
-        for (String[] kv : CsvReporter.summary(r)) rows.add(List.of(kv[0], kv[1]));
-        d.table(List.of("figure", "value"), rows);
+    public static Page render(DatacenterReport r) {
+        Page p = new Page("miglab datacenter: " + r.scenario());
+        p.note(String.format(Locale.ROOT, "%,d hosts, %,d VMs, %s of simulated time, profile %s, policy %s, seed %d",
+                r.hosts(), r.vms(), Quantity.seconds(r.durationSeconds()), r.profile(),
+                r.policy(), r.seed()));
+        p.heading("Summary");
+        p.table(Table.keyValue("summary", "figure", SummaryRows.of(r)));
+        p.heading("Over time");
+        p.charts(OverTimeCharts.of(r));
+        if (!r.hostSamples().isEmpty()) p.note("Every host's utilisation and power at every tick are in hosts.csv.");
+        byReason(p, r);
+        PingPongSection.write(p, PingPong.find(PingPong.moves(r.migrations()), PingPong.MAX_MOVES));
+        migrations(p, r);
+        return p;
+    }
 
-        int n = r.samples().size();
-        double[] t = new double[n], watts = new double[n], on = new double[n], util = new double[n],
-                over = new double[n];
-        for (int i = 0; i < n; i++) {
-            DatacenterSample s = r.samples().get(i);
-            t[i] = s.timeSeconds() / 3600;
-            watts[i] = s.totalWatts() / 1000;
-            on[i] = s.hostsOn();
-            util[i] = s.meanUtilisation() * 100;
-            over[i] = s.overloadedHosts();
-        }
-        d.heading("Over time");
-        d.chart(new SvgLineChart("Power", "hours", "kW").add("total power", t, watts));
-        d.chart(new SvgLineChart("Hosts", "hours", "hosts").add("switched on", t, on).add("over-utilised", t, over));
-        d.chart(new SvgLineChart("Mean CPU utilisation of hosts on", "hours", "%").add("utilisation", t, util));
-        double[] startedIn = new double[n];
-        for (MigrationRecord m : r.migrations()) {
-            int i = 0;
-            while (i + 1 < n && r.samples().get(i + 1).timeSeconds() <= m.startedAtSeconds()) i++;
-            if (n > 0) startedIn[i]++;
-        }
-        d.chart(new SvgLineChart("Migrations started per scheduling interval", "hours", "migrations")
-                .add("started", t, startedIn));
-        if (!r.hostSamples().isEmpty()) hostCharts(d, r);
-
-        d.heading("Migrations by reason");
+    private static void byReason(Page p, DatacenterReport r) {
+        p.heading("Migrations by reason");
         Map<String, long[]> by = new TreeMap<>();
         for (MigrationRecord m : r.migrations()) {
             long[] a = by.computeIfAbsent(m.reason(), k -> new long[3]);
@@ -64,45 +52,34 @@ public final class HtmlReporter {
             if (!m.result().converged()) a[1]++;
             if (!m.result().completed()) a[2]++;
         }
-        List<List<String>> reasons = new ArrayList<>();
-        by.forEach((k, a) -> reasons.add(List.of(k, "" + a[0], "" + a[1], "" + a[2])));
-        d.table(List.of("reason", "migrations", "not converged", "cancelled"), reasons);
+        Table t = new Table("reasons", List.of(Column.text("reason"), Column.number("migrations"),
+                Column.number("not converged"), Column.number("cancelled")));
+        by.forEach((k, a) -> t.row(k, Num.count(a[0]), Num.count(a[1]), Num.count(a[2])));
+        p.table(t);
+    }
 
-        d.heading("Migrations");
+    private static void migrations(Page p, DatacenterReport r) {
+        p.heading("Migrations");
         if (r.migrations().size() > TABLE_ROWS) {
-            d.note("The first " + TABLE_ROWS + " of " + r.migrations().size() + "; all are in migrations.csv.");
+            p.note("The first " + TABLE_ROWS + " of " + r.migrations().size() + "; all are in migrations.csv.");
         }
-        List<List<String>> table = new ArrayList<>();
+        Table t = new Table("migrations", List.of(Column.text("VM"), Column.text("from"), Column.text("to"),
+                Column.text("reason"), Column.text("start (h:mm:ss)"), Column.number("time", "s"),
+                Column.number("downtime", "ms"), Column.number("data", "MiB"), Column.number("rounds"),
+                Column.text("stopped because"), Column.text("converged"), Column.text("completed")));
         for (MigrationRecord m : r.migrations().subList(0, Math.min(TABLE_ROWS, r.migrations().size()))) {
             MigrationResult x = m.result();
-            table.add(List.of(m.vm(), m.source(), m.destination(), m.reason(), f(m.startedAtSeconds()),
-                    f(x.totalTimeMs() / 1000), f(x.downtimeMs()), String.format(Locale.ROOT, "%.1f",
-                            x.bytesTransferred() / 1048576.0), "" + x.roundCount(), x.stopReason().name(),
-                    x.converged() ? "yes" : "no", x.completed() ? "yes" : "no"));
+            t.row(x.completed() ? "" : "failed", List.of(m.vm(), m.source(), m.destination(), m.reason(),
+                    clock(m.startedAtSeconds()), Num.of(x.totalTimeMs() / 1000), Num.of(x.downtimeMs()),
+                    Num.of(x.bytesTransferred() / 1048576.0), Integer.toString(x.roundCount()),
+                    x.stopReason().name().toLowerCase(Locale.ROOT).replace('_', ' '), x.converged() ? "yes" : "no",
+                    x.completed() ? "yes" : "no"));
         }
-        d.table(List.of("VM", "source", "destination", "reason", "start s", "time s", "downtime ms", "MiB",
-                "rounds", "stop reason", "converged", "completed"), table);
-        return d;
+        p.table(t);
     }
 
-    private static void hostCharts(HtmlDocument d, DatacenterReport r) {
-        Map<String, List<HostSample>> byHost = new TreeMap<>();
-        for (HostSample s : r.hostSamples()) byHost.computeIfAbsent(s.host(), k -> new ArrayList<>()).add(s);
-        SvgLineChart chart = new SvgLineChart("CPU utilisation per host (first 6 hosts)", "hours", "%");
-        int k = 0;
-        for (Map.Entry<String, List<HostSample>> e : byHost.entrySet()) {
-            if (k++ >= 6) break;
-            List<HostSample> l = e.getValue();
-            double[] x = new double[l.size()], y = new double[l.size()];
-            for (int i = 0; i < l.size(); i++) {
-                x[i] = l.get(i).timeSeconds() / 3600;
-                y[i] = l.get(i).utilisation() * 100;
-            }
-            chart.add(e.getKey(), x, y);
-        }
-        d.chart(chart);
-        d.note("Every host's utilisation and power at every tick are in hosts.csv.");
+    static String clock(double seconds) {
+        long s = Math.round(seconds);
+        return String.format(Locale.ROOT, "%d:%02d:%02d", s / 3600, s / 60 % 60, s % 60);
     }
-
-    private static String f(double v) { return String.format(Locale.ROOT, "%.2f", v); }
 }

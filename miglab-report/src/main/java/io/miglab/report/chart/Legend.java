@@ -5,10 +5,11 @@ import java.util.List;
 
 /**
  * A chart's legend, laid out in rows under the plot area (never over the data): coloured boxes for bars, a line
- * with a dot for lines, a cross for runs without a value, a dashed line for reference lines.
+ * (with a dot when the points are drawn) for lines, a cross for runs without a value, a dashed line for reference
+ * lines.
  */
 final class Legend {
-    enum Mark { BOX, LINE, CROSS, DASHED }
+    enum Mark { BOX, LINE, LINE_AND_DOT, CROSS, DASHED }
 
     record Entry(String name, String colour, Mark mark) { }
 
@@ -61,7 +62,8 @@ final class Legend {
             switch (e.mark()) {
                 case BOX -> b.append("<rect x=\"").append(Svg.n(lx)).append("\" y=\"").append(Svg.n(y - 10))
                         .append("\" width=\"12\" height=\"12\" fill=\"").append(e.colour()).append("\"/>\n");
-                case LINE -> {
+                case LINE -> Svg.line(b, lx, y - 4, lx + 22, y - 4, e.colour(), " stroke-width=\"2\"");
+                case LINE_AND_DOT -> {
                     Svg.line(b, lx, y - 4, lx + 22, y - 4, e.colour(), " stroke-width=\"2\"");
                     b.append("<circle cx=\"").append(Svg.n(lx + 11)).append("\" cy=\"").append(Svg.n(y - 4))
                             .append("\" r=\"3.5\" fill=\"").append(e.colour()).append("\"/>\n");

@@ -16,6 +16,8 @@ public final class LineChart {
 
     private record Reference(double y, String label) { }
 
+    private static final int DOTS_UP_TO = 40;
+
     private final String title;
     private final String xTitle;
     private final String yTitle;
@@ -83,7 +85,10 @@ public final class LineChart {
         Axis xAxis = timeAxis ? TimeScale.axis(xTitle, xMax) : Axis.linear(xTitle, 0, xMax);
         List<String> colours = Palette.colours(series.stream().map(Series::name).toList());
         Legend legend = new Legend();
-        for (int i = 0; i < series.size(); i++) legend.add(series.get(i).name(), colours.get(i), Legend.Mark.LINE);
+        for (int i = 0; i < series.size(); i++) {
+            legend.add(series.get(i).name(), colours.get(i), dotted(series.get(i)) ? Legend.Mark.LINE_AND_DOT
+                    : Legend.Mark.LINE);
+        }
         if (!notSwitched.isEmpty()) legend.add(Palette.NOT_SWITCHED_NAME, Palette.NOT_SWITCHED, Legend.Mark.CROSS);
         for (Reference r : references) legend.add(r.label(), Palette.REFERENCE, Legend.Mark.DASHED);
         Frame f = new Frame(title, width, plotHeight, Axis.linear(yTitle, yMin, yMax), legend);
@@ -98,6 +103,11 @@ public final class LineChart {
         }
         f.close(b);
         return b.toString();
+    }
+
+    /** Points are drawn as dots unless the line is dense (dots would hide it). */
+    private static boolean dotted(Series s) {
+        return s.x().length <= DOTS_UP_TO;
     }
 
     private static double px(Frame f, Axis x, double v) {
@@ -118,7 +128,7 @@ public final class LineChart {
         }
         b.append("<path class=\"line\" d=\"").append(d).append("\" fill=\"none\" stroke=\"").append(colour)
                 .append("\" stroke-width=\"2\"><title>").append(Html.esc(s.name())).append("</title></path>\n");
-        if (s.x().length > 40) return; // a dense line: dots would hide it
+        if (!dotted(s)) return;
         for (int i = 0; i < s.x().length; i++) {
             if (Double.isNaN(s.y()[i])) continue;
             b.append("<circle cx=\"").append(Svg.n(px(f, xAxis, s.x()[i]))).append("\" cy=\"")
