@@ -7,12 +7,12 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
+import java.io.Reader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.zip.GZIPInputStream;
 
@@ -21,7 +21,9 @@ import java.util.zip.GZIPInputStream;
  * {@code # miglab-dirty-trace v1 interval_ms=100 page_size=4096}, then one line per interval listing the pages
  * written in it as numbers and inclusive ranges ({@code 0-15 100 2048-4095}), {@code -} for an interval with no
  * writes. Blank lines and other {@code #} lines are skipped. Gzip-compressed files are recognised by their magic
- * bytes. Each interval becomes sorted, merged [from, to) pairs. Every error names the file and the line.
+ * bytes. Each interval becomes sorted, merged [from, to) pairs. The text is read as a stream within limits (a
+ * header line of 4096 characters, lines of 256 Mi characters, 2 Gi characters in all, 1,000,000 intervals,
+ * 8 Mi merged ranges in all), so any file ends in a trace or an error. Every error names the file and the line.
  */
 public final class DirtyTraceReader {
     public static final String MAGIC = "miglab-dirty-trace";
@@ -29,6 +31,9 @@ public final class DirtyTraceReader {
 
     /** A trace and the page size its page numbers refer to. */
     public record TraceFile(DirtyTrace trace, int pageSizeBytes) { }
+
+    /** Characters in the header line. */
+    static final int MAX_HEADER_CHARS = 4096;
 
     private DirtyTraceReader() { }
 
@@ -44,79 +49,55 @@ public final class DirtyTraceReader {
 
     /** Reads from a stream; {@code name} is used in error messages. The stream may be gzip-compressed. */
     public static TraceFile read(InputStream raw, String name) throws IOException {
-        BufferedReader reader = new BufferedReader(new InputStreamReader(ungzip(raw), StandardCharsets.UTF_8));
-        TraceHeader header = null;
-        List<int[]> intervals = new ArrayList<>();
-        String line;
-        int number = 0;
-        while ((line = reader.readLine()) != null) {
-            number++;
-            String t = line.strip();
-            if (header == null) {
-                if (t.isEmpty()) continue;
-                header = TraceHeader.parse(t, name, number);
-                continue;
-            }
-            if (t.isEmpty() || t.startsWith("#")) continue;
-            intervals.add(parseInterval(t, name, number));
-        }
-        if (header == null) throw new BadInputException("trace " + name + ": empty file (expected a header line '"
+        Reader reader = new BufferedReader(new InputStreamReader(ungzip(raw), StandardCharsets.UTF_8));
+        int[] number = {0};
+        String first = headerLine(reader, name, number);
+        if (first == null) throw new BadInputException("trace " + name + ": empty file (expected a header line '"
                 + TraceHeader.EXAMPLE + "')");
+        TraceHeader header = TraceHeader.parse(first, name, number[0]);
+        TraceLines lines = new TraceLines(reader, name, number[0]);
+        List<int[]> intervals = new ArrayList<>();
+        long ranges = 0;
+        int[] interval;
+        while ((interval = lines.next(TraceLines.MAX_RANGES - ranges)) != null) {
+            if (intervals.size() == TraceLines.MAX_INTERVALS) {
+                throw lineLimit(name, lines.line(), "at most " + TraceLines.MAX_INTERVALS + " intervals", "more");
+            }
+            intervals.add(interval);
+            ranges += interval.length / 2;
+        }
         if (intervals.isEmpty()) throw new BadInputException("trace " + name + ": no intervals after the header");
         return new TraceFile(new DirtyTrace(header.intervalMs() / 1000.0, intervals), header.pageSizeBytes());
     }
 
-    private static int[] parseInterval(String line, String name, int number) {
-        if (line.equals("-")) return new int[0];
-        String[] tokens = line.split("[\\s,]+");
-        long[] pairs = new long[tokens.length * 2];
-        for (int i = 0; i < tokens.length; i++) {
-            String tok = tokens[i];
-            int dash = tok.indexOf('-', 1);
-            long from = page(dash < 0 ? tok : tok.substring(0, dash), tok, name, number);
-            long to = dash < 0 ? from : page(tok.substring(dash + 1), tok, name, number);
-            if (to < from) throw lineError(name, number, "a range whose end is not below its start", tok);
-            pairs[2 * i] = from;
-            pairs[2 * i + 1] = to + 1;
-        }
-        return merge(pairs);
-    }
-
-    /** Sorts [from, to) pairs by start and merges those that overlap or touch. */
-    static int[] merge(long[] pairs) {
-        int n = pairs.length / 2;
-        Integer[] order = new Integer[n];
-        for (int i = 0; i < n; i++) order[i] = i;
-        Arrays.sort(order, (a, b) -> Long.compare(pairs[2 * a], pairs[2 * b]));
-        int out = 0;
-        long[] merged = new long[pairs.length];
-        for (int k = 0; k < n; k++) {
-            long from = pairs[2 * order[k]], to = pairs[2 * order[k] + 1];
-            if (out > 0 && from <= merged[2 * out - 1]) {
-                merged[2 * out - 1] = Math.max(merged[2 * out - 1], to);
-            } else {
-                merged[2 * out] = from;
-                merged[2 * out + 1] = to;
-                out++;
+    /** The first non-blank line, stripped, read without letting an endless line fill the heap; null at the end. */
+    private static String headerLine(Reader in, String name, int[] number) throws IOException {
+        StringBuilder b = new StringBuilder();
+        int c = 0;
+        while (c >= 0) {
+            number[0]++;
+            b.setLength(0);
+            while ((c = in.read()) >= 0 && c != '\n') {
+                if (b.length() == MAX_HEADER_CHARS) {
+                    throw lineLimit(name, number[0], "a header line like '" + TraceHeader.EXAMPLE + "'",
+                            "a line of more than " + MAX_HEADER_CHARS + " characters starting '"
+                                    + TraceLines.printable(b.substring(0, 16)) + "'");
+                }
+                b.append((char) c);
             }
+            String t = b.toString().strip();
+            if (!t.isEmpty()) return t;
         }
-        int[] result = new int[2 * out];
-        for (int i = 0; i < 2 * out; i++) result[i] = (int) merged[i];
-        return result;
-    }
-
-    private static long page(String text, String token, String name, int number) {
-        if (text.isEmpty() || text.length() > 10 || !text.chars().allMatch(Character::isDigit)) {
-            throw lineError(name, number, "page numbers and inclusive ranges like 0-15 100 2048-4095, or - for none",
-                    token);
-        }
-        long p = Long.parseLong(text);
-        if (p >= Integer.MAX_VALUE - 1) throw lineError(name, number, "a page number below 2147483646", token);
-        return p;
+        return null;
     }
 
     static BadInputException lineError(String name, int number, String allowed, String got) {
         return new BadInputException("trace " + name + " line " + number + ": " + allowed + " (got '" + got + "')");
+    }
+
+    /** Like {@link #lineError} for what is not a token of the file: {@code got} is shown as it is, unquoted. */
+    static BadInputException lineLimit(String name, int number, String allowed, String got) {
+        return new BadInputException("trace " + name + " line " + number + ": " + allowed + " (got " + got + ")");
     }
 
     private static InputStream ungzip(InputStream raw) throws IOException {

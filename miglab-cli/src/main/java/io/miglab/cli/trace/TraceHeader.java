@@ -1,5 +1,6 @@
 package io.miglab.cli.trace;
 
+import io.miglab.core.write.DirtyTrace;
 import java.util.Locale;
 
 /** The first line of a dirty-page trace: {@code # miglab-dirty-trace v1 interval_ms=100 page_size=4096}. */
@@ -23,9 +24,10 @@ record TraceHeader(double intervalMs, int pageSizeBytes) {
             switch (key) {
                 case "interval_ms" -> {
                     interval = number(value);
-                    if (interval == null || !(interval > 0)) {
-                        throw DirtyTraceReader.lineError(name, number, "interval_ms: a number of milliseconds > 0",
-                                words[i]);
+                    if (interval == null || !(interval >= DirtyTrace.MIN_INTERVAL_MS
+                            && interval <= DirtyTrace.MAX_INTERVAL_MS)) {
+                        throw DirtyTraceReader.lineError(name, number, "interval_ms: milliseconds from 0.001 to "
+                                + (long) DirtyTrace.MAX_INTERVAL_MS, words[i]);
                     }
                 }
                 case "page_size" -> {

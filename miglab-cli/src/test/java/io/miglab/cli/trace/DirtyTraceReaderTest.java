@@ -2,15 +2,18 @@ package io.miglab.cli.trace;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import io.miglab.cli.BadInputException;
 import io.miglab.core.write.DirtyTrace;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.zip.GZIPOutputStream;
 import org.junit.jupiter.api.Test;
@@ -98,5 +101,65 @@ class DirtyTraceReaderTest {
         assertThat(f.trace().intervals()).hasSize(40);
         assertThat(f.trace().pagesIn(0)).isGreaterThanOrEqualTo(512 + 64);
         assertThat(f.trace().pagesIn(9)).isZero();
+    }
+
+    /** An endless stream repeating {@code text} after {@code head}. */
+    private static InputStream endless(String head, String text) {
+        byte[] h = head.getBytes(StandardCharsets.UTF_8), t = text.getBytes(StandardCharsets.UTF_8);
+        return new InputStream() {
+            long pos;
+
+            @Override
+            public int read() {
+                long p = pos++;
+                return p < h.length ? h[(int) p] : t[(int) ((p - h.length) % t.length)];
+            }
+        };
+    }
+
+    // Guards against `--write-model trace:/dev/zero` dying with "Required array length 2147483639 + 9 is too
+    // large": the header was read as one unbounded line.
+    @Test
+    void devZero_isAnErrorNamingTheLine() {
+        assertTimeoutPreemptively(Duration.ofSeconds(10), () -> {
+            assertThatThrownBy(() -> DirtyTraceReader.read(Path.of("/dev/zero"))).isInstanceOf(BadInputException.class)
+                    .hasMessageStartingWith("trace /dev/zero line 1: a header line like '# miglab-dirty-trace v1")
+                    .hasMessageContaining("(got a line of more than 4096 characters starting '\\u0000");
+            assertThatThrownBy(() -> DirtyTraceReader.read(endless(HEADER, "\0"), "z"))
+                    .hasMessageStartingWith("trace z line 2: page numbers and inclusive ranges");
+        });
+    }
+
+    // Guards against endless or huge bodies exhausting the heap: each limit ends in an error naming the line.
+    @Test
+    void endlessBodies_stopAtALimit() {
+        assertTimeoutPreemptively(Duration.ofSeconds(30), () -> {
+            assertThatThrownBy(() -> DirtyTraceReader.read(endless(HEADER, "1\n"), "y"))
+                    .hasMessage("trace y line " + (TraceLines.MAX_INTERVALS + 2) + ": at most 1000000 intervals"
+                            + " (got more)");
+            assertThatThrownBy(() -> DirtyTraceReader.read(endless(HEADER, "12345678901234567890123456789012345 "),
+                    "long")).hasMessageStartingWith("trace long line 2: page numbers and inclusive ranges")
+                    .hasMessageEndingWith("(got '12345678901234567890123456789012...')");
+        });
+    }
+
+    // Guards the streaming merge: a line longer than the merge buffer still becomes its sorted, merged ranges.
+    @Test
+    void aLineOfMillionsOfTokens_mergesIntoItsRanges() throws IOException {
+        StringBuilder b = new StringBuilder(HEADER);
+        for (int i = 0; i < 3_000_000; i++) b.append(i % 3 == 0 ? "7 " : i % 3 == 1 ? "9-10 " : "1000 ");
+        b.append("8\n");
+        DirtyTrace t = read(b.toString()).trace();
+        assertThat(t.intervals().get(0)).containsExactly(7, 11, 1000, 1001);
+    }
+
+    // Guards against interval_ms=1e-300 being accepted (the replay then looped over 1e300 intervals per second).
+    @Test
+    void intervalOutsideItsRange_isAnError() throws IOException {
+        assertThatThrownBy(() -> read("# miglab-dirty-trace v1 interval_ms=1e-300\n1\n"))
+                .hasMessage("trace t line 1: interval_ms: milliseconds from 0.001 to 3600000 (got 'interval_ms=1e-300')");
+        assertThatThrownBy(() -> read("# miglab-dirty-trace v1 interval_ms=1e12\n1\n"))
+                .hasMessageStartingWith("trace t line 1: interval_ms: milliseconds from 0.001");
+        assertThat(read("# miglab-dirty-trace v1 interval_ms=0.001\n1\n").trace().intervalSeconds()).isEqualTo(1e-6);
     }
 }
