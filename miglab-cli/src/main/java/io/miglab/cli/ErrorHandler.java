@@ -1,5 +1,6 @@
 package io.miglab.cli;
 
+import io.miglab.cli.common.BadInputException;
 import io.miglab.core.error.InvalidSpecException;
 import java.io.PrintWriter;
 import picocli.CommandLine;

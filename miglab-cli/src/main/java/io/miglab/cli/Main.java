@@ -5,6 +5,8 @@ import io.miglab.cli.command.DemoCommand;
 import io.miglab.cli.command.PredictCommand;
 import io.miglab.cli.command.SimulateCommand;
 import io.miglab.cli.command.SweepCommand;
+import io.miglab.cli.common.ExitCodes;
+import io.miglab.cli.common.RootCommand;
 import io.miglab.core.algorithm.AlgorithmRegistry;
 import java.io.PrintWriter;
 import java.util.Objects;
@@ -16,8 +18,8 @@ import picocli.CommandLine.Spec;
 
 /**
  * The {@code miglab} command. Subcommands reach the shared state (the algorithm registry) through
- * {@code @ParentCommand Main main}. Exit codes: {@value #OK} success, {@value #BAD_INPUT} bad input (printed as
- * one line naming the field), {@value #FAILURE} anything unexpected.
+ * {@code @ParentCommand RootCommand main}, and return {@link ExitCodes}: {@value #OK} success, {@value #BAD_INPUT}
+ * bad input (printed as one line naming the field), {@value #FAILURE} anything unexpected.
  */
 @Command(name = "miglab", mixinStandardHelpOptions = true, version = "miglab 0.1.0",
         description = "Live migration of virtual machines: simulate, predict and sweep migrations.",
@@ -34,10 +36,10 @@ import picocli.CommandLine.Spec;
                 io.miglab.cli.bench.ReportCommand.class,
                 CommandLine.HelpCommand.class,
         })
-public final class Main implements Callable<Integer> {
-    public static final int OK = 0;
-    public static final int FAILURE = 1;
-    public static final int BAD_INPUT = 2;
+public final class Main implements Callable<Integer>, RootCommand {
+    public static final int OK = ExitCodes.OK;
+    public static final int FAILURE = ExitCodes.FAILURE;
+    public static final int BAD_INPUT = ExitCodes.BAD_INPUT;
 
     private final AlgorithmRegistry registry;
 
@@ -53,6 +55,7 @@ public final class Main implements Callable<Integer> {
         this.registry = Objects.requireNonNull(registry, "registry");
     }
 
+    @Override
     public AlgorithmRegistry registry() {
         return registry;
     }

@@ -15,9 +15,10 @@ import io.miglab.bench.run.ProgressListener;
 import io.miglab.bench.store.ResultsStore;
 import io.miglab.bench.store.RunRecord;
 import io.miglab.bench.workload.Workloads;
-import io.miglab.cli.BadInputException;
-import io.miglab.cli.Main;
 import io.miglab.cli.backend.Backends;
+import io.miglab.cli.common.BadInputException;
+import io.miglab.cli.common.ExitCodes;
+import io.miglab.cli.common.RootCommand;
 import io.miglab.cli.spec.Values;
 import io.miglab.core.MigrationBackend;
 import io.miglab.core.algorithm.AlgorithmRegistry;
@@ -52,7 +53,7 @@ import picocli.CommandLine.Spec;
 public final class BenchCommand implements Callable<Integer> {
     static final String QEMU = "qemu";
     @ParentCommand
-    Main main;
+    RootCommand main;
 
     @Spec
     CommandSpec command;
@@ -117,13 +118,13 @@ public final class BenchCommand implements Callable<Integer> {
                 run = benchmark.run(config, target, store, bar);
             } catch (BenchmarkCancelledException e) {
                 command.commandLine().getErr().println("miglab: " + e.getMessage());
-                return Main.FAILURE;
+                return ExitCodes.FAILURE;
             }
             o.print(TextSummary.format(run));
             Path folder = out != null ? out : Path.of("bench-" + run.info().id());
             Path html = HtmlReport.write(run, Optional.empty(), folder);
             o.println("stored as run " + run.info().id() + " in " + store.url() + "; report: " + html);
-            return Main.OK;
+            return ExitCodes.OK;
         }
     }
 

@@ -5,8 +5,8 @@ import io.miglab.bench.report.TextSummary;
 import io.miglab.bench.store.ResultsStore;
 import io.miglab.bench.store.RunInfo;
 import io.miglab.bench.store.RunRecord;
-import io.miglab.cli.BadInputException;
-import io.miglab.cli.Main;
+import io.miglab.cli.common.BadInputException;
+import io.miglab.cli.common.ExitCodes;
 import io.miglab.cli.output.TextTable;
 import io.miglab.cli.spec.Values;
 import java.io.PrintWriter;
@@ -52,7 +52,7 @@ public final class ReportCommand implements Callable<Integer> {
                             i.startedAt().toString());
                 }
                 t.print(o);
-                return Main.OK;
+                return ExitCodes.OK;
             }
             if (run == null) throw new BadInputException("run: a run id is required (see --list)");
             RunRecord a = load(store, "run", run);
@@ -62,7 +62,7 @@ public final class ReportCommand implements Callable<Integer> {
             o.print(TextSummary.format(a));
             b.ifPresent(x -> o.print("\n" + TextSummary.format(x)));
             o.println("report: " + HtmlReport.write(a, b, folder));
-            return Main.OK;
+            return ExitCodes.OK;
         }
     }
 

@@ -1,6 +1,7 @@
 package io.miglab.cli.command;
 
-import io.miglab.cli.Main;
+import io.miglab.cli.common.ExitCodes;
+import io.miglab.cli.common.RootCommand;
 import io.miglab.cli.output.TextTable;
 import io.miglab.core.algorithm.AlgorithmRegistry;
 import java.util.concurrent.Callable;
@@ -14,7 +15,7 @@ import picocli.CommandLine.Spec;
         description = "List the migration algorithms (the names --algorithm accepts).")
 public final class AlgorithmsCommand implements Callable<Integer> {
     @ParentCommand
-    Main main;
+    RootCommand main;
 
     @Spec
     CommandSpec command;
@@ -24,6 +25,6 @@ public final class AlgorithmsCommand implements Callable<Integer> {
         TextTable t = new TextTable("algorithm", "description", "engines").leftAligned();
         for (AlgorithmRegistry.Entry e : main.registry().entries()) t.row(e.name(), e.description(), e.engines());
         t.print(command.commandLine().getOut());
-        return Main.OK;
+        return ExitCodes.OK;
     }
 }

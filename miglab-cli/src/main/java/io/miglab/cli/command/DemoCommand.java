@@ -1,6 +1,7 @@
 package io.miglab.cli.command;
 
-import io.miglab.cli.Main;
+import io.miglab.cli.common.ExitCodes;
+import io.miglab.cli.common.RootCommand;
 import io.miglab.cli.output.ComparisonTableWriter;
 import io.miglab.cli.spec.ScenarioValues;
 import io.miglab.cli.spec.SpecFactory;
@@ -35,7 +36,7 @@ public final class DemoCommand implements Callable<Integer> {
     static final String COMPARED_RATE = "15000";
 
     @ParentCommand
-    Main main;
+    RootCommand main;
 
     @Spec
     CommandSpec command;
@@ -72,6 +73,6 @@ public final class DemoCommand implements Callable<Integer> {
         o.println();
         o.println("Open the plots above (" + outcome.plots().size() + " PNG files in " + out + ").");
         o.flush();
-        return Main.OK;
+        return ExitCodes.OK;
     }
 }

@@ -1,7 +1,8 @@
 package io.miglab.cli.command;
 
-import io.miglab.cli.BadInputException;
-import io.miglab.cli.Main;
+import io.miglab.cli.common.BadInputException;
+import io.miglab.cli.common.ExitCodes;
+import io.miglab.cli.common.RootCommand;
 import io.miglab.cli.output.ResultCsvWriter;
 import io.miglab.cli.output.ResultJsonWriter;
 import io.miglab.cli.output.ResultTableWriter;
@@ -22,7 +23,7 @@ import picocli.CommandLine.Spec;
 /** One migration through one backend, printed as a table (default), JSON or CSV. */
 abstract class SingleRunCommand implements Callable<Integer> {
     @ParentCommand
-    Main main;
+    RootCommand main;
 
     @Spec
     CommandSpec command;
@@ -67,6 +68,6 @@ abstract class SingleRunCommand implements Callable<Integer> {
             }
         }
         out.flush();
-        return Main.OK;
+        return ExitCodes.OK;
     }
 }

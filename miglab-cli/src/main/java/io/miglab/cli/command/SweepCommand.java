@@ -1,8 +1,9 @@
 package io.miglab.cli.command;
 
-import io.miglab.cli.BadInputException;
-import io.miglab.cli.Main;
 import io.miglab.cli.backend.Backends;
+import io.miglab.cli.common.BadInputException;
+import io.miglab.cli.common.ExitCodes;
+import io.miglab.cli.common.RootCommand;
 import io.miglab.cli.spec.SpecFactory;
 import io.miglab.cli.spec.SpecOptions;
 import io.miglab.cli.spec.Values;
@@ -32,7 +33,7 @@ import picocli.CommandLine.Spec;
                 "Example: miglab sweep --vary dirty-rate=0..40000+5000 --memory 1G --out sweep-out"})
 public final class SweepCommand implements Callable<Integer> {
     @ParentCommand
-    Main main;
+    RootCommand main;
 
     @Spec
     CommandSpec command;
@@ -84,6 +85,6 @@ public final class SweepCommand implements Callable<Integer> {
         PrintWriter o = command.commandLine().getOut();
         SweepReport.run(options.values(), axes, new SpecFactory(main.registry()),
                 Backends.create(b, main.registry()), !noCompare, out, format, !noPlots, o);
-        return Main.OK;
+        return ExitCodes.OK;
     }
 }

@@ -1,8 +1,8 @@
 package io.miglab.cli.datacenter;
 
+import io.miglab.cli.common.RootCommand;
 import io.miglab.core.error.InvalidSpecException;
 import io.miglab.datacenter.DatacenterSimulation;
-import io.miglab.cli.Main;
 import io.miglab.datacenter.ProgressListener;
 import io.miglab.datacenter.policy.PolicyRegistry;
 import io.miglab.datacenter.report.CsvReporter;
@@ -33,7 +33,7 @@ import picocli.CommandLine.Spec;
         description = "Simulate a datacenter scenario (hosts, VMs, policies, shared links) and write its reports.")
 public final class DatacenterCommand implements Callable<Integer> {
     @ParentCommand
-    Main main;
+    RootCommand main;
 
     @Spec
     CommandSpec command;

@@ -1,7 +1,8 @@
 package io.miglab.cli.migrate;
 
-import io.miglab.cli.BadInputException;
-import io.miglab.cli.Main;
+import io.miglab.cli.common.BadInputException;
+import io.miglab.cli.common.ExitCodes;
+import io.miglab.cli.common.RootCommand;
 import io.miglab.cli.output.ComparisonTableWriter;
 import io.miglab.cli.output.ResultJsonWriter;
 import io.miglab.cli.output.ResultTableWriter;
@@ -43,7 +44,7 @@ public final class MigrateCommand implements Callable<Integer> {
     static final String SIM = PageLevelSimulator.NAME;
 
     @ParentCommand
-    Main main;
+    RootCommand main;
 
     @Spec
     CommandSpec command;
@@ -91,7 +92,7 @@ public final class MigrateCommand implements Callable<Integer> {
         PrintWriter out = command.commandLine().getOut();
         if (backend.equals(SIM)) {
             print(spec, simulate(spec), out);
-            return Main.OK;
+            return ExitCodes.OK;
         }
         QemuInstallation installation;
         try {
@@ -100,7 +101,7 @@ public final class MigrateCommand implements Callable<Integer> {
             // the environment, not the input: exit 1 with one line
             command.commandLine().getErr().println("miglab: the QEMU guest is missing: " + e.getMessage());
             command.commandLine().getErr().flush();
-            return Main.FAILURE;
+            return ExitCodes.FAILURE;
         }
         QemuLauncher launcher = new QemuLauncher(installation, AccelProbe.choose(installation));
         QemuRun run = new QemuBackend(() -> launcher, runOptions).run(spec);
@@ -115,7 +116,7 @@ public final class MigrateCommand implements Callable<Integer> {
             if (!json) printQemuExtras(run, out);
         }
         out.flush();
-        return Main.OK;
+        return ExitCodes.OK;
     }
 
     private MigrationResult simulate(MigrationSpec spec) {

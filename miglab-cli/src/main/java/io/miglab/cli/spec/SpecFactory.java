@@ -1,6 +1,6 @@
 package io.miglab.cli.spec;
 
-import io.miglab.cli.BadInputException;
+import io.miglab.cli.common.BadInputException;
 import io.miglab.cli.trace.DirtyTraceReader;
 import io.miglab.core.algorithm.AlgorithmRegistry;
 import io.miglab.core.error.InvalidSpecException;

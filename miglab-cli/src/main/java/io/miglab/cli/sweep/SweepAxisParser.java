@@ -1,6 +1,6 @@
 package io.miglab.cli.sweep;
 
-import io.miglab.cli.BadInputException;
+import io.miglab.cli.common.BadInputException;
 import io.miglab.core.algorithm.AlgorithmRegistry;
 import io.miglab.core.error.InvalidSpecException;
 import java.util.ArrayList;

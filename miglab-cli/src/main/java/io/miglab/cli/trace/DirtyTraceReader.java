@@ -1,6 +1,6 @@
 package io.miglab.cli.trace;
 
-import io.miglab.cli.BadInputException;
+import io.miglab.cli.common.BadInputException;
 import io.miglab.core.write.DirtyTrace;
 import java.io.BufferedInputStream;
 import java.io.BufferedReader;

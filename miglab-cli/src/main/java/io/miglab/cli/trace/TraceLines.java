@@ -156,7 +156,7 @@ final class TraceLines {
         return c == ',' || Character.isWhitespace(c);
     }
 
-    private io.miglab.cli.BadInputException lineError(String allowed, String got) {
+    private io.miglab.cli.common.BadInputException lineError(String allowed, String got) {
         return DirtyTraceReader.lineError(name, line, allowed, printable(got));
     }
 

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
-import io.miglab.cli.BadInputException;
+import io.miglab.cli.common.BadInputException;
 import io.miglab.core.write.DirtyTrace;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
