@@ -19,6 +19,8 @@ final class DynamicHelp {
                         + ". Default: " + SpecDefaults.ALGORITHM},
                 {"downtime-limit", "Converge when the rest can be sent within this. Default: "
                         + SpecDefaults.DOWNTIME_LIMIT},
+                {"catch-up", "--paced: how far behind the writer catches up (miglab's guest memwriter's backlog). "
+                        + "Default: " + SpecDefaults.VALUES.get("catch-up")},
                 {"timeout", "qemu and custom policies: give up iterating after this. Default: "
                         + SpecDefaults.TIMEOUT},
         };

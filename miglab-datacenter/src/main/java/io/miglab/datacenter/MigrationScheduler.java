@@ -12,7 +12,7 @@ import io.miglab.datacenter.model.Vm;
 import io.miglab.datacenter.network.Network;
 import io.miglab.datacenter.policy.PolicyConfig;
 import io.miglab.datacenter.policy.PolicyContext;
-import io.miglab.datacenter.profile.HypervisorProfile;
+import io.miglab.core.profile.HypervisorProfile;
 import io.miglab.datacenter.report.MigrationRecord;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -99,7 +99,7 @@ final class MigrationScheduler implements PolicyContext.Migrator {
         activePerHost[r.source.id()]++;
         activePerHost[r.destination.id()]++;
         double startedAt = sim.now();
-        MigrationSpec spec = profile.specFor(r.vm, r.source.spec().nic(), roundTrip,
+        MigrationSpec spec = profile.specFor(r.vm.memory(), r.vm.writes(), r.source.spec().nic(), roundTrip,
                 sim.random().derive("migration", started));
         RateMigration m = new RateMigration(sim, network, dc.topology().path(r.source.id(), r.destination.id()),
                 spec, algorithms.create(spec.algorithm()), ThrottleRules.forSpec(spec, profile.sdps()),

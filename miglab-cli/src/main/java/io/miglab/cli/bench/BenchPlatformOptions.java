@@ -3,7 +3,9 @@ package io.miglab.cli.bench;
 import io.miglab.bench.run.BenchConfig;
 import io.miglab.cli.spec.Values;
 import io.miglab.core.algorithm.AlgorithmRegistry;
+import io.miglab.core.error.InvalidSpecException;
 import io.miglab.core.link.Link;
+import io.miglab.core.profile.HypervisorProfiles;
 import io.miglab.core.spec.AutoConverge;
 import io.miglab.core.spec.MigrationSpec;
 import io.miglab.core.spec.TerminationPolicy;
@@ -16,6 +18,11 @@ import picocli.CommandLine.Option;
  * flags do not apply here.
  */
 public final class BenchPlatformOptions {
+    @Option(names = "--hypervisor", paramLabel = "NAME", description = "Start from this hypervisor profile (the "
+            + "same profiles as simulate and the datacenter: qemu, xen, vmware, none, ...) instead of the reference "
+            + "platform; the flags below override it.")
+    String hypervisor;
+
     @Option(names = "--algorithm", paramLabel = "NAME", descriptionKey = "algorithm",
             description = "Migration algorithm, one of the registry's (miglab algorithms). Default: precopy")
     String algorithm;
@@ -42,12 +49,27 @@ public final class BenchPlatformOptions {
     /** The platform; the algorithm's name is checked against {@code algorithms} before anything runs. */
     MigrationSpec platform(AlgorithmRegistry algorithms) {
         MigrationSpec p = BenchConfig.referencePlatform();
+        if (hypervisor != null) {
+            HypervisorProfiles known = HypervisorProfiles.standard();
+            if (!known.contains(hypervisor.trim())) {
+                throw new InvalidSpecException("hypervisor", "one of " + known.choices(), hypervisor);
+            }
+            p = known.get(hypervisor.trim()).specFor(p.memory(), p.writeModel(), p.link().bandwidth(),
+                    p.link().roundTripLatency(), p.seed());
+        }
         if (algorithm != null) p = p.withAlgorithm(algorithms.entry(algorithm.trim()).name());
-        if (bandwidth != null) p = p.withLink(Link.of(Values.rate("bandwidth", bandwidth)));
+        if (bandwidth != null) {
+            p = p.withLink(new Link(Values.rate("bandwidth", bandwidth), p.link().roundTripLatency(),
+                    p.link().bandwidthCap()));
+        }
+        if (policy == null && downtimeLimit == null && timeout == null) {
+            if (autoConverge) p = p.withAutoConverge(Optional.of(AutoConverge.qemuDefaults()));
+            return p;
+        }
         String pol = policy == null ? "qemu" : Values.choice("policy", policy, "qemu", "xen");
         if (pol.equals("xen")) {
             if (downtimeLimit != null || timeout != null) {
-                throw new io.miglab.core.error.InvalidSpecException("downtime-limit",
+                throw new InvalidSpecException(downtimeLimit != null ? "downtime-limit" : "timeout",
                         "only with --policy qemu (xen stops at 50 dirty pages, 30 rounds or 3x memory)",
                         downtimeLimit != null ? downtimeLimit : timeout);
             }

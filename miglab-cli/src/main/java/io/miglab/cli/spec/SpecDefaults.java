@@ -1,6 +1,7 @@
 package io.miglab.cli.spec;
 
 import io.miglab.core.spec.TerminationPolicy;
+import io.miglab.core.write.PacedWrites;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -46,9 +47,10 @@ public final class SpecDefaults {
 
     /** Every key a scenario file may hold, in the order the help lists the flags. */
     public static final List<String> KEYS = List.of(
+            "hypervisor", "profiles",
             "memory", "page-size", "zero-pages", "compressibility",
             "bandwidth", "bandwidth-cap", "latency",
-            "write-model", "dirty-rate", "working-set", "cold-dirty-rate",
+            "write-model", "dirty-rate", "working-set", "cold-dirty-rate", "paced", "catch-up",
             "algorithm", "policy", "downtime-limit", "max-rounds", "max-data", "min-dirty-pages", "timeout",
             "on-limit", "mid-pass-check",
             "auto-converge", "throttle-initial", "throttle-increment", "throttle-max", "throttle-trigger-threshold",
@@ -61,7 +63,8 @@ public final class SpecDefaults {
             Map.entry("compressibility", COMPRESSIBILITY), Map.entry("bandwidth", BANDWIDTH),
             Map.entry("latency", LATENCY), Map.entry("algorithm", ALGORITHM), Map.entry("policy", POLICY),
             Map.entry("downtime-limit", DOWNTIME_LIMIT), Map.entry("timeout", TIMEOUT),
-            Map.entry("mid-pass-check", "false"),
+            Map.entry("mid-pass-check", "false"), Map.entry("paced", "false"),
+            Map.entry("catch-up", text(PacedWrites.DEFAULT_CATCH_UP)),
             Map.entry("auto-converge", "false"),
             Map.entry("throttle-initial", THROTTLE_INITIAL), Map.entry("throttle-increment", THROTTLE_INCREMENT),
             Map.entry("throttle-max", THROTTLE_MAX),

@@ -40,16 +40,21 @@ public final class SpecFactory {
     }
 
     public MigrationSpec build(ScenarioValues values) {
-        SpecInputs in = new SpecInputs(values);
+        SpecInputs in = new SpecInputs(values, Map.of());
         try {
+            in = new SpecInputs(values, HypervisorChoice.settings(in));
             return build(in);
         } catch (InvalidSpecException e) {
-            Optional<String> origin = in.origin(e.field());
-            if (origin.isPresent() && origin.get().startsWith("scenario ")) {
-                throw new BadInputException(e.getMessage() + " in " + origin.get().substring("scenario ".length()), e);
-            }
-            throw e;
+            throw named(in, e);
         }
+    }
+
+    private static RuntimeException named(SpecInputs in, InvalidSpecException e) {
+        Optional<String> origin = in.origin(e.field());
+        if (origin.isPresent() && origin.get().startsWith("scenario ")) {
+            return new BadInputException(e.getMessage() + " in " + origin.get().substring("scenario ".length()), e);
+        }
+        return e;
     }
 
     private MigrationSpec build(SpecInputs in) {

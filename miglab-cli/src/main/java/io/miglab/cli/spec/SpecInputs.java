@@ -1,19 +1,25 @@
 package io.miglab.cli.spec;
 
 import io.miglab.core.error.InvalidSpecException;
+import java.util.Map;
 import java.util.Optional;
 
-/** Typed access to {@link ScenarioValues}, falling back to {@link SpecDefaults}; every error names its key. */
+/**
+ * Typed access to {@link ScenarioValues}, falling back to the hypervisor profile's settings ({@code --hypervisor})
+ * and then to {@link SpecDefaults}; every error names its key.
+ */
 final class SpecInputs {
     private final ScenarioValues values;
+    private final Map<String, String> profile;
 
-    SpecInputs(ScenarioValues values) {
+    SpecInputs(ScenarioValues values, Map<String, String> profile) {
         this.values = values;
+        this.profile = profile;
     }
 
-    /** The user gave this key (flag, scenario file or sweep point), as opposed to its default. */
+    /** The user or the hypervisor profile set this key, as opposed to miglab's default. */
     boolean given(String key) {
-        return values.has(key);
+        return values.has(key) || profile.containsKey(key);
     }
 
     Optional<String> origin(String key) {
@@ -22,7 +28,7 @@ final class SpecInputs {
 
     /** The value, or the default; fails naming the key when there is neither. */
     String text(String key) {
-        return values.text(key).orElseGet(() -> {
+        return values.text(key).or(() -> Optional.ofNullable(profile.get(key))).orElseGet(() -> {
             String d = SpecDefaults.VALUES.get(key);
             if (d == null) throw new IllegalStateException("no default for " + key);
             return d;
@@ -30,12 +36,16 @@ final class SpecInputs {
     }
 
     Optional<String> optional(String key) {
-        return values.text(key).or(() -> Optional.ofNullable(SpecDefaults.VALUES.get(key)));
+        return values.text(key).or(() -> Optional.ofNullable(profile.get(key)))
+                .or(() -> Optional.ofNullable(SpecDefaults.VALUES.get(key)));
     }
 
-    /** Fails if the user gave {@code key} although it has no effect: {@code key: only with <when>}. */
+    /**
+     * Fails if the user gave {@code key} although it has no effect: {@code key: only with <when>}. A profile's own
+     * settings are never refused: the user did not type them.
+     */
     void forbid(String key, String onlyWith) {
-        if (given(key)) throw new InvalidSpecException(key, "only with " + onlyWith, "'" + text(key) + "'");
+        if (values.has(key)) throw new InvalidSpecException(key, "only with " + onlyWith, "'" + text(key) + "'");
     }
 
     String required(String key, String neededBy, String allowed) {

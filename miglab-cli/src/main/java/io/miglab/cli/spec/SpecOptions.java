@@ -23,6 +23,17 @@ public final class SpecOptions {
             description = "Scenario file (.yaml, .yml or .json) with the same keys as these flags; flags override it.")
     Path scenario;
 
+    // ---- hypervisor ----
+    @Option(names = "--hypervisor", paramLabel = "NAME", order = 5,
+            description = "Migrate as this hypervisor does: qemu (alias of kvm: QEMU 10's defaults, 128MiB/s cap, "
+                    + "300ms downtime limit checked as pages go), kvm-auto-converge, xen, vmware (SDPS is modelled "
+                    + "only by the datacenter), none (miglab's defaults), or a profile of --profiles. Flags given "
+                    + "override the profile. Default: none")
+    String hypervisor;
+    @Option(names = "--profiles", paramLabel = "FILE", order = 6,
+            description = "YAML file of hypervisor profiles (the datacenter's format: profiles: [{name, base, ...}]).")
+    String profiles;
+
     // ---- guest memory ----
     @Option(names = "--memory", paramLabel = "SIZE", order = 10,
             description = "Guest RAM: 4096, 256M, 4G, 64GiB (binary units). Default: " + SpecDefaults.MEMORY)
@@ -57,6 +68,13 @@ public final class SpecOptions {
                     + "joined by + (each may end @RATE), e.g. working-set+uniform@200. Default: working-set if "
                     + "--working-set and --dirty-rate are given, uniform if only --dirty-rate is, else none")
     String writeModel;
+    @Option(names = "--paced", negatable = true, order = 35,
+            description = "The writer is paced by the clock (serves requests, as most services do) and catches up "
+                    + "after a throttle pause, instead of being CPU-bound. Default: false")
+    Boolean paced;
+    @Option(names = "--catch-up", paramLabel = "DURATION", order = 36, descriptionKey = "catch-up",
+            description = "--paced: how far behind the writer catches up.")
+    String catchUp;
     @Option(names = "--dirty-rate", paramLabel = "PAGES/S", order = 31,
             description = "Page writes per second (uniform, working-set hot set, sweep). Default: none")
     String dirtyRate;

@@ -5,6 +5,7 @@ import io.miglab.core.memory.GuestMemory;
 import io.miglab.core.unit.ByteSize;
 import io.miglab.core.write.CombinedWrites;
 import io.miglab.core.write.NoWrites;
+import io.miglab.core.write.PacedWrites;
 import io.miglab.core.write.SweepWrites;
 import io.miglab.core.write.TraceWrites;
 import io.miglab.core.write.UniformWrites;
@@ -56,7 +57,13 @@ final class WriteModelParser {
         }
         if (!usedWorkingSet) in.forbid("working-set", "--write-model working-set or sweep (not " + which + ")");
         if (!usedColdRate) in.forbid("cold-dirty-rate", "--write-model working-set (not " + which + ")");
-        return parts.size() == 1 ? parts.get(0) : new CombinedWrites(parts);
+        WriteModel model = parts.size() == 1 ? parts.get(0) : new CombinedWrites(parts);
+        if (!Values.bool("paced", in.text("paced"))) {
+            in.forbid("catch-up", "--paced");
+            return model;
+        }
+        if (model instanceof NoWrites) throw new InvalidSpecException("paced", "a write model with writes", "none");
+        return new PacedWrites(model, Values.duration("catch-up", in.text("catch-up")));
     }
 
     private String defaultModel() {

@@ -72,4 +72,21 @@ class BenchCommandTest {
             assertThat(store.listRuns()).isEmpty();
         }
     }
+
+    // Guards against bench keeping its own hypervisor settings: --hypervisor is the profile every command uses,
+    // and a xen policy with a timeout names the timeout.
+    @Test
+    void hypervisorProfile_isThePlatform() {
+        String db = dir.resolve("h.db").toString();
+        Cli.Run xen = Cli.run("bench", "--workloads", "mem-high", "--points", "1", "--db", db, "--out",
+                dir.resolve("h").toString(), "--no-progress", "--hypervisor", "xen");
+        assertThat(xen.exitCode()).as(xen.err()).isZero();
+        Cli.Run unknown = Cli.run("bench", "--hypervisor", "hyperv", "--db", dir.resolve("u.db").toString());
+        assertThat(unknown.exitCode()).isEqualTo(2);
+        assertThat(unknown.err()).startsWith("miglab: hypervisor: one of none,").contains("kvm (or qemu)");
+        Cli.Run timeout = Cli.run("bench", "--policy", "xen", "--timeout", "10s", "--db",
+                dir.resolve("t.db").toString());
+        assertThat(timeout.exitCode()).isEqualTo(2);
+        assertThat(timeout.err()).startsWith("miglab: timeout: only with --policy qemu");
+    }
 }

@@ -15,6 +15,8 @@ import java.util.Locale;
  */
 public record PacedWrites(WriteModel inner, Duration catchUp) implements WriteModel {
     public static final double THROTTLE_SLICE_SECONDS = 0.010;
+    /** miglab's guest memwriter keeps a backlog of up to 100 ms of pages (its max_credit). */
+    public static final Duration DEFAULT_CATCH_UP = Duration.ofMillis(100);
 
     public PacedWrites {
         InvalidSpecException.require(inner != null, "write-model", "a write model to pace", null);

@@ -2,7 +2,7 @@ package io.miglab.datacenter.bench;
 
 import io.miglab.core.result.MigrationResult;
 import io.miglab.datacenter.DatacenterSimulation;
-import io.miglab.datacenter.profile.HypervisorProfiles;
+import io.miglab.core.profile.HypervisorProfiles;
 import io.miglab.datacenter.report.DatacenterReport;
 import io.miglab.datacenter.report.MigrationRecord;
 import io.miglab.datacenter.scenario.Scenario;

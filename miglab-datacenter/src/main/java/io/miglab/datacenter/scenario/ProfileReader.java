@@ -8,8 +8,8 @@ import io.miglab.core.spec.StopCondition;
 import io.miglab.core.spec.TerminationPolicy;
 import io.miglab.core.unit.ByteSize;
 import io.miglab.core.unit.DataRate;
-import io.miglab.datacenter.profile.HypervisorProfile;
-import io.miglab.datacenter.profile.HypervisorProfiles;
+import io.miglab.core.profile.HypervisorProfile;
+import io.miglab.core.profile.HypervisorProfiles;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -18,6 +18,13 @@ import java.util.Optional;
 /** Adds user-defined profiles to a set of profiles. */
 public final class ProfileReader {
     private ProfileReader() { }
+
+    /** Adds the profiles of a YAML file ({@code profiles: [...]}) to {@code into}. */
+    public static void readFile(java.nio.file.Path file, HypervisorProfiles into) throws java.io.IOException {
+        try (java.io.Reader r = java.nio.file.Files.newBufferedReader(file)) {
+            addAll(into, ScenarioReader.parse(r, ProfileFile.class).profiles());
+        }
+    }
 
     public static void addAll(HypervisorProfiles into, List<ProfileFile.Entry> entries) {
         if (entries == null) return;

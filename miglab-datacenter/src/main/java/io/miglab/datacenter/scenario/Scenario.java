@@ -2,7 +2,7 @@ package io.miglab.datacenter.scenario;
 
 import io.miglab.core.error.InvalidSpecException;
 import io.miglab.datacenter.policy.PolicyConfig;
-import io.miglab.datacenter.profile.HypervisorProfile;
+import io.miglab.core.profile.HypervisorProfile;
 import java.util.List;
 
 /**

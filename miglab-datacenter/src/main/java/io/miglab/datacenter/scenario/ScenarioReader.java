@@ -19,7 +19,7 @@ import io.miglab.datacenter.model.CpuTrace;
 import io.miglab.datacenter.model.HostSpec;
 import io.miglab.datacenter.model.PowerModel;
 import io.miglab.datacenter.policy.PolicyConfig;
-import io.miglab.datacenter.profile.HypervisorProfiles;
+import io.miglab.core.profile.HypervisorProfiles;
 import java.io.IOException;
 import java.io.Reader;
 import java.nio.file.Files;

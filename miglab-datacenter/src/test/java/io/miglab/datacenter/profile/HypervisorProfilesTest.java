@@ -14,6 +14,8 @@ import io.miglab.datacenter.migration.RateBasedBackend;
 import io.miglab.core.memory.GuestMemory;
 import io.miglab.core.write.NoWrites;
 import io.miglab.core.algorithm.AlgorithmRegistry;
+import io.miglab.core.profile.HypervisorProfile;
+import io.miglab.core.profile.HypervisorProfiles;
 import io.miglab.datacenter.migration.RateMigration;
 import io.miglab.datacenter.migration.ThrottleRules;
 import io.miglab.datacenter.engine.Simulator;
@@ -28,7 +30,7 @@ class HypervisorProfilesTest {
     static final DataRate TEN_GBIT = DataRate.ofGbitps(10);
 
     static MigrationResult run(HypervisorProfile p, Vm vm) {
-        MigrationSpec spec = p.specFor(vm, TEN_GBIT, Duration.ZERO, 1);
+        MigrationSpec spec = p.specFor(vm.memory(), vm.writes(), TEN_GBIT, Duration.ZERO, 1);
         Simulator sim = new Simulator(1);
         Network net = new Network(sim);
         RateMigration m = new RateMigration(sim, net, List.of(new NetworkLink("nic", TEN_GBIT.bytesPerSecond())),

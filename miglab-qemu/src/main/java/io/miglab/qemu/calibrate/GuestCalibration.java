@@ -102,7 +102,7 @@ public final class GuestCalibration {
      * backlog at {@code max_credit}, 100 ms worth of pages). Under QEMU's throttle it therefore keeps its full rate
      * until the throttle's sleep exceeds this ({@link PacedWrites}).
      */
-    public static final Duration MEMWRITER_CATCH_UP = Duration.ofMillis(100);
+    public static final Duration MEMWRITER_CATCH_UP = PacedWrites.DEFAULT_CATCH_UP;
 
     private GuestCalibration() {
     }

@@ -1,4 +1,4 @@
-package io.miglab.datacenter.profile;
+package io.miglab.core.profile;
 
 import io.miglab.core.link.Link;
 import io.miglab.core.spec.AutoConverge;
@@ -8,15 +8,20 @@ import io.miglab.core.spec.Overheads;
 import io.miglab.core.spec.PostCopyOptions;
 import io.miglab.core.spec.TerminationPolicy;
 import io.miglab.core.unit.DataRate;
-import io.miglab.datacenter.model.Vm;
+import io.miglab.core.memory.GuestMemory;
+import io.miglab.core.write.WriteModel;
 import java.time.Duration;
 import java.util.Optional;
 
 /**
- * How one hypervisor migrates: algorithm, termination policy, its own bandwidth limit, throttling, fixed costs.
- * {@link #specFor} turns it into the common {@link MigrationSpec} for one VM over one NIC.
+ * How one hypervisor migrates: algorithm, termination policy (limits, and when convergence is checked), its own
+ * bandwidth cap (the switch-over runs uncapped, see {@link Link}), throttling, zero pages and XBZRLE, fixed costs
+ * (setup, resume, device state). The one definition every command uses: {@code --hypervisor} of the single-run
+ * commands and the benchmark, and the datacenter's {@code profile}. {@link #specFor} turns it into the common
+ * {@link MigrationSpec} for one guest over one link.
  *
- * @param sdps VMware's Stun During Page Send (see {@code StunDuringPageSendRule})
+ * @param sdps VMware's Stun During Page Send (the datacenter's {@code StunDuringPageSendRule}; the page-level
+ *             simulator does not model it)
  */
 public record HypervisorProfile(String name, String description, String algorithm, TerminationPolicy policy,
                                 Optional<DataRate> bandwidthCap, Optional<AutoConverge> autoConverge, boolean sdps,
@@ -26,8 +31,9 @@ public record HypervisorProfile(String name, String description, String algorith
         autoConverge = autoConverge == null ? Optional.empty() : autoConverge;
     }
 
-    public MigrationSpec specFor(Vm vm, DataRate nic, Duration roundTrip, long seed) {
-        return new MigrationSpec(vm.memory(), vm.writes(), new Link(nic, roundTrip, bandwidthCap), algorithm, policy,
+    /** The migration of a guest with {@code memory} and {@code writes} over a link of {@code nic} under this profile. */
+    public MigrationSpec specFor(GuestMemory memory, WriteModel writes, DataRate nic, Duration roundTrip, long seed) {
+        return new MigrationSpec(memory, writes, new Link(nic, roundTrip, bandwidthCap), algorithm, policy,
                 autoConverge, optimisations, postCopy, overheads, seed);
     }
 

@@ -1,4 +1,4 @@
-package io.miglab.datacenter.profile;
+package io.miglab.core.profile;
 
 import io.miglab.core.error.InvalidSpecException;
 import io.miglab.core.spec.AutoConverge;
@@ -18,8 +18,9 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * Named hypervisor presets, one line each; users add more from YAML ({@code scenario.ProfileReader}). Sources and the
- * values that are this model's assumptions are listed in docs/datacenter.md ("Hypervisor profiles").
+ * Named hypervisor presets, one line each; users add more from YAML (the datacenter's {@code ProfileReader}, which
+ * the single-run commands' {@code --profiles} reads too). Sources and the values that are this model's assumptions
+ * are listed in docs/datacenter.md ("Hypervisor profiles").
  */
 public final class HypervisorProfiles {
     /** QEMU migration/options.c: max-bandwidth defaults to 128 MiB/s (MAX_THROTTLE). */
@@ -34,18 +35,32 @@ public final class HypervisorProfiles {
      */
     public static final Duration KVM_TIMEOUT = Duration.ofSeconds(800);
 
+    /** QEMU's switch-over test, on every rate-limit period of a pass; miglab cancels after {@link #KVM_TIMEOUT}. */
+    private static final TerminationPolicy QEMU_POLICY = new TerminationPolicy("qemu", List.of(
+            new StopCondition.DowntimeBelow(TerminationPolicy.QEMU_DOWNTIME_LIMIT, true),
+            new StopCondition.Timeout(KVM_TIMEOUT)), TerminationPolicy.LimitAction.CANCEL);
+
     private final Map<String, HypervisorProfile> profiles = new LinkedHashMap<>();
+    /** Other names of a profile (kvm for qemu), found by {@link #get} but not listed by {@link #names}. */
+    private final Map<String, String> aliases = new LinkedHashMap<>();
 
     public static HypervisorProfiles standard() {
         Overheads none = Overheads.defaults();
         return new HypervisorProfiles()
-                .add(new HypervisorProfile("kvm", "QEMU/KVM pre-copy: 300 ms downtime limit, 128 MiB/s cap, "
-                        + "cancel after 800 s", "precopy",
-                        TerminationPolicy.qemu(TerminationPolicy.QEMU_DOWNTIME_LIMIT, KVM_TIMEOUT),
+                .add(new HypervisorProfile("none", "miglab's defaults: pre-copy, 300 ms downtime limit checked at "
+                        + "round ends, cancel after 1 h, no cap", "precopy", TerminationPolicy.qemu(),
+                        Optional.empty(), Optional.empty(), false, Optimisations.defaults(), PostCopyOptions.defaults(),
+                        none))
+                // QEMU 10: downtime-limit 300 ms checked on every rate-limit period of the pass
+                // (migration_iteration_run), max-bandwidth 128 MiB/s in pre-copy, the switch-over uncapped
+                .add(new HypervisorProfile("kvm", "QEMU/KVM pre-copy: 300 ms downtime limit checked as pages go, "
+                        + "128 MiB/s cap (switch-over uncapped), cancel after 800 s", "precopy",
+                        QEMU_POLICY,
                         Optional.of(QEMU_MAX_BANDWIDTH),
                         Optional.empty(), false, Optimisations.defaults(), PostCopyOptions.defaults(), none))
+                .alias("qemu", "kvm")
                 .add(new HypervisorProfile("kvm-auto-converge", "kvm with auto-converge (QEMU defaults 20/10/99)",
-                        "precopy", TerminationPolicy.qemu(TerminationPolicy.QEMU_DOWNTIME_LIMIT, KVM_TIMEOUT),
+                        "precopy", QEMU_POLICY,
                         Optional.of(QEMU_MAX_BANDWIDTH),
                         Optional.of(AutoConverge.qemuDefaults()), false, Optimisations.defaults(),
                         PostCopyOptions.defaults(), none))
@@ -55,7 +70,7 @@ public final class HypervisorProfiles {
                         none))
                 .add(new HypervisorProfile("vmware", "vMotion: pre-copy with SDPS, 500 ms switch-over target; "
                         + "if it cannot converge, Quick Resume (post-copy of the rest)", "hybrid",
-                        new TerminationPolicy("vmotion", List.of(new StopCondition.DowntimeBelow(VMOTION_SWITCHOVER),
+                        new TerminationPolicy("custom", List.of(new StopCondition.DowntimeBelow(VMOTION_SWITCHOVER),
                                 new StopCondition.MaxRounds(30), new StopCondition.Timeout(Duration.ofSeconds(100))),
                                 TerminationPolicy.LimitAction.STOP_AND_COPY),
                         Optional.empty(), Optional.empty(), true, Optimisations.defaults(),
@@ -64,19 +79,39 @@ public final class HypervisorProfiles {
     }
 
     public HypervisorProfiles add(HypervisorProfile p) {
-        if (profiles.putIfAbsent(p.name(), p) != null) {
+        if (aliases.containsKey(p.name()) || profiles.putIfAbsent(p.name(), p) != null) {
             throw new InvalidSpecException("profile.name", "a name not yet defined", p.name());
         }
         return this;
     }
 
+    /** {@code name} finds the profile {@code target} too. */
+    public HypervisorProfiles alias(String name, String target) {
+        get(target);
+        if (profiles.containsKey(name) || aliases.putIfAbsent(name, target) != null) {
+            throw new InvalidSpecException("profile.name", "a name not yet defined", name);
+        }
+        return this;
+    }
+
     public HypervisorProfile get(String name) {
-        HypervisorProfile p = profiles.get(name);
-        if (p == null) throw new InvalidSpecException("profile", "one of " + String.join(", ", names()), name);
+        HypervisorProfile p = profiles.get(aliases.getOrDefault(name, name));
+        if (p == null) throw new InvalidSpecException("profile", "one of " + choices(), name);
         return p;
     }
 
-    public boolean contains(String name) { return profiles.containsKey(name); }
+    public boolean contains(String name) { return profiles.containsKey(aliases.getOrDefault(name, name)); }
+
+    /** The names for a help text or an error: every profile, with its aliases, e.g. {@code kvm (or qemu)}. */
+    public String choices() {
+        List<String> all = new java.util.ArrayList<>();
+        for (String n : profiles.keySet()) {
+            List<String> other = aliases.entrySet().stream().filter(a -> a.getValue().equals(n))
+                    .map(Map.Entry::getKey).toList();
+            all.add(other.isEmpty() ? n : n + " (or " + String.join(", ", other) + ")");
+        }
+        return String.join(", ", all);
+    }
 
     public Set<String> names() { return Collections.unmodifiableSet(profiles.keySet()); }
 }
