@@ -44,7 +44,7 @@ class ScenarioReaderTest {
         assertThatThrownBy(() -> read(MINIMAL + "duration: soon\n"))
                 .isInstanceOf(InvalidSpecException.class).hasMessageStartingWith("duration:");
         assertThatThrownBy(() -> read(MINIMAL + "profile: hyperv\n"))
-                .isInstanceOf(InvalidSpecException.class).hasMessageContaining("kvm, kvm-auto-converge, xen, vmware");
+                .isInstanceOf(InvalidSpecException.class).hasMessageContaining("kvm (or qemu), kvm-auto-converge, xen, vmware");
     }
 
     /** Guards the defaults and the unit parsing of a small file. */
