@@ -1,82 +1,140 @@
 package io.miglab.cli.sweep;
 
 import io.miglab.core.result.MigrationResult;
-import java.awt.Color;
+import io.miglab.report.chart.Palette;
+import io.miglab.report.format.Num;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Function;
-import java.util.function.ToDoubleFunction;
 import org.knowm.xchart.BitmapEncoder;
-import org.knowm.xchart.CategoryChart;
-import org.knowm.xchart.CategoryChartBuilder;
 import org.knowm.xchart.VectorGraphicsEncoder;
-import org.knowm.xchart.XYChart;
-import org.knowm.xchart.XYChartBuilder;
 import org.knowm.xchart.internal.chartpart.Chart;
-import org.knowm.xchart.style.Styler;
 
 /**
- * The plots of the classic QEMU/KVM experiments, drawn with XChart: total migration time, pre-copy time and
+ * The plots of the classic QEMU/KVM experiments, drawn with XChart: total migration time, data transferred and
  * downtime against the first numeric varied parameter (one line per value of the second one, if any), and total
- * time of pre-copy against stop-and-copy. A sweep of algorithms alone gives bar charts.
+ * time of pre-copy against stop-and-copy. Runs that did not switch over are grey crosses (no downtime at all: a
+ * legend note), the downtime limit and the link's capacity are dashed lines, the title names the guest and link.
+ * A sweep of algorithms alone gives bar charts ({@link SweepBars}).
  */
 public final class SweepPlotter {
     public enum Format { PNG, SVG }
 
-    private record Metric(String file, String title, String yTitle, ToDoubleFunction<MigrationResult> value) { }
-
-    private static final List<Metric> METRICS = List.of(
-            new Metric("total-time", "Total migration time", "total migration time (s)", r -> r.totalTimeMs() / 1000),
-            new Metric("precopy-time", "Pre-copy time", "pre-copy time (s)", r -> r.precopyTimeMs() / 1000),
-            new Metric("downtime", "Downtime", "downtime (ms)", MigrationResult::downtimeMs));
-
     private SweepPlotter() { }
 
     /** Writes the plots into {@code dir}; returns the files written. */
-    public static List<Path> plot(List<SweepAxis> axes, List<SweepPoint> points, Path dir, Format format)
-            throws IOException {
+    public static List<Path> plot(List<SweepAxis> axes, List<SweepPoint> points, PlotContext context, Path dir,
+                                  Format format) throws IOException {
         Files.createDirectories(dir);
         List<Path> files = new ArrayList<>();
-        int xi = -1;
-        for (int i = 0; i < axes.size(); i++) if (axes.get(i).parameter().numeric() && xi < 0) xi = i;
-        if (xi < 0) {
-            for (Metric m : METRICS) files.add(save(bars(m, points), dir, m.file(), format));
-            return files;
-        }
-        int x = xi, s = axes.size() == 2 ? 1 - xi : -1;
-        String xTitle = axes.get(x).parameter().axisTitle;
-        for (Metric m : METRICS) {
-            XYChart chart = chart(m.title() + " vs " + xTitle, xTitle, m.yTitle());
-            addSeries(chart, points, x, s, p -> Map.of(seriesName(axes, p, s, p.result().algorithm())
-                    + cancelled(p.result()), m.value().applyAsDouble(p.result())));
-            files.add(save(chart, dir, m.file(), format));
-        }
-        if (!points.isEmpty() && points.get(0).compared()) {
-            XYChart chart = chart("Pre-copy vs stop-and-copy: total time vs " + xTitle, xTitle,
-                    "total migration time (s)");
-            addSeries(chart, points, x, s, p -> {
-                Map<String, Double> v = new LinkedHashMap<>();
-                MigrationResult pre = p.precopy().orElseThrow();
-                v.put(seriesName(axes, p, s, "pre-copy") + cancelled(pre), pre.totalTimeMs() / 1000);
-                v.put(seriesName(axes, p, s, "stop-and-copy"), p.stopAndCopy().orElseThrow().totalTimeMs() / 1000);
-                return v;
-            });
-            files.add(save(chart, dir, "precopy-vs-stop-and-copy", format));
+        for (Map.Entry<String, Chart<?, ?>> e : charts(axes, points, context).entrySet()) {
+            files.add(save(e.getValue(), dir, e.getKey(), format));
         }
         return files;
     }
 
-    /** Runs that gave up (the guest stayed on the source) are drawn as their own series, not as migrations. */
-    private static String cancelled(MigrationResult r) {
-        return r.completed() ? "" : " (cancelled at " + r.stopReason().name().toLowerCase(Locale.ROOT).replace('_', ' ')
-                + ")";
+    /** The plots by file name (without extension), in the order they are written. */
+    static Map<String, Chart<?, ?>> charts(List<SweepAxis> axes, List<SweepPoint> points, PlotContext context) {
+        Map<String, Chart<?, ?>> charts = new LinkedHashMap<>();
+        int xi = -1;
+        for (int i = 0; i < axes.size(); i++) if (axes.get(i).parameter().numeric() && xi < 0) xi = i;
+        if (xi < 0) {
+            for (SweepMetric m : SweepMetric.ALL) charts.put(m.file, SweepBars.chart(m, points, context));
+            return charts;
+        }
+        int x = xi, s = axes.size() == 2 ? 1 - xi : -1;
+        SweepParameter xParam = axes.get(x).parameter();
+        for (SweepMetric m : SweepMetric.ALL) {
+            boolean gib = m == SweepMetric.DATA && points.stream().anyMatch(p -> m.of(p.result()) >= 2048);
+            double scale = gib ? 1.0 / 1024 : 1;
+            XyPlot plot = new XyPlot(context.title(m.title + " vs " + name(xParam.axisTitle)), xParam.axisTitle,
+                    gib ? m.yTitle.replace("(MiB)", "(GiB)") : m.yTitle);
+            lines(plot, points, x, xParam.axisTitle, m, scale, p -> Map.of(seriesName(axes, p, s, p.result().algorithm()),
+                    p.result()));
+            limits(plot, points, x, m, xParam, context);
+            charts.put(m.file, plot.chart());
+        }
+        if (!points.isEmpty() && points.get(0).compared()) {
+            XyPlot plot = new XyPlot(context.title("Pre-copy vs stop-and-copy: total time vs "
+                    + name(xParam.axisTitle)), xParam.axisTitle, SweepMetric.TOTAL_TIME.yTitle);
+            lines(plot, points, x, xParam.axisTitle, SweepMetric.TOTAL_TIME, 1, p -> {
+                Map<String, MigrationResult> v = new LinkedHashMap<>();
+                v.put(seriesName(axes, p, s, "pre-copy"), p.precopy().orElseThrow());
+                v.put(seriesName(axes, p, s, "stop-and-copy"), p.stopAndCopy().orElseThrow());
+                return v;
+            });
+            charts.put("precopy-vs-stop-and-copy", plot.chart());
+        }
+        return charts;
+    }
+
+    /** One line per series name; runs that did not switch over leave a gap and go to one grey series. */
+    private static void lines(XyPlot plot, List<SweepPoint> points, int x, String xTitle, SweepMetric m,
+                              double scale, Function<SweepPoint, Map<String, MigrationResult>> results) {
+        Map<String, List<List<Double>>> lines = new LinkedHashMap<>();
+        List<Double> cancelledX = new ArrayList<>(), cancelledY = new ArrayList<>();
+        Set<String> reasons = new LinkedHashSet<>();
+        for (SweepPoint p : points) {
+            double xv = p.coordinates().get(x).x();
+            results.apply(p).forEach((name, r) -> {
+                List<List<Double>> xy = lines.computeIfAbsent(name, k -> List.of(new ArrayList<>(), new ArrayList<>()));
+                xy.get(0).add(xv);
+                xy.get(1).add(r.completed() ? m.of(r) * scale : null);
+                if (!r.completed()) {
+                    cancelledX.add(xv);
+                    cancelledY.add(m.ofCancelled ? m.of(r) * scale : null);
+                    reasons.add(r.stopReason().name().toLowerCase(Locale.ROOT).replace('_', ' '));
+                }
+            });
+        }
+        lines.forEach((name, xy) -> plot.line(name, xy.get(0), xy.get(1)));
+        if (cancelledX.isEmpty()) return;
+        String why = "cancelled at " + String.join(", ", reasons);
+        String unit = unit(xTitle);
+        String name = m.ofCancelled ? Palette.NOT_SWITCHED_NAME + " (" + why + ")"
+                : Palette.NOT_SWITCHED_NAME + " at " + String.join(", ", cancelledX.stream().distinct()
+                        .map(v -> Num.sig(v, 6)).toList()) + unit + ": no downtime (" + why + ")";
+        plot.notSwitched(name, cancelledX, cancelledY);
+    }
+
+    /** The downtime limit across the downtime plot; the link's capacity where x is the dirty rate. */
+    private static void limits(XyPlot plot, List<SweepPoint> points, int x, SweepMetric m, SweepParameter xParam,
+                               PlotContext context) {
+        double x0 = points.stream().mapToDouble(p -> p.coordinates().get(x).x()).min().orElse(0);
+        double x1 = points.stream().mapToDouble(p -> p.coordinates().get(x).x()).max().orElse(1);
+        if (m == SweepMetric.DOWNTIME) {
+            context.downtimeLimitMs().ifPresent(l -> plot.limit("downtime limit " + Num.sig(l, 4) + " ms",
+                    x0, l, x1, l));
+        }
+        if (xParam == SweepParameter.DIRTY_RATE) {
+            context.linkPagesPerSecond().filter(c -> c <= x1 * 1.5).ifPresent(c -> {
+                double top = points.stream().filter(p -> p.result().completed() || m.ofCancelled)
+                        .mapToDouble(p -> m.of(p.result())).max().orElse(1);
+                plot.capacity("link capacity " + Num.sig(c, 3) + " pages/s", c, 0, c,
+                        m == SweepMetric.DATA && top >= 2048 ? top / 1024 : top);
+            });
+        }
+    }
+
+    /** "dirty rate (pages/s)" without its unit: "dirty rate". */
+    private static String name(String axisTitle) {
+        int paren = axisTitle.indexOf(" (");
+        return paren < 0 ? axisTitle : axisTitle.substring(0, paren);
+    }
+
+    /** "dirty rate (pages/s)": " pages/s"; "" without a unit. */
+    private static String unit(String axisTitle) {
+        int paren = axisTitle.indexOf(" (");
+        return paren < 0 ? "" : " " + axisTitle.substring(paren + 2, axisTitle.length() - 1);
     }
 
     /** The line a value belongs to: the algorithm, or "base, memory=256MiB" when a second axis splits lines. */
@@ -85,42 +143,6 @@ public final class SweepPlotter {
         SweepAxis.Value v = p.coordinates().get(s);
         SweepParameter param = axes.get(s).parameter();
         return param.numeric() ? base + ", " + param.key + "=" + v.label() : v.label();
-    }
-
-    private static void addSeries(XYChart chart, List<SweepPoint> points, int x, int s,
-                                  Function<SweepPoint, Map<String, Double>> values) {
-        Map<String, List<double[]>> series = new LinkedHashMap<>();
-        for (SweepPoint p : points) {
-            double xv = p.coordinates().get(x).x();
-            values.apply(p).forEach((name, y) -> series.computeIfAbsent(name, k -> new ArrayList<>())
-                    .add(new double[] {xv, y}));
-        }
-        series.forEach((name, xy) -> chart.addSeries(name, xy.stream().mapToDouble(a -> a[0]).toArray(),
-                xy.stream().mapToDouble(a -> a[1]).toArray()));
-    }
-
-    private static XYChart chart(String title, String xTitle, String yTitle) {
-        XYChart chart = new XYChartBuilder().width(900).height(540).title(title).xAxisTitle(xTitle)
-                .yAxisTitle(yTitle).build();
-        chart.getStyler().setYAxisMin(0.0);
-        chart.getStyler().setChartBackgroundColor(Color.WHITE).setLegendPosition(Styler.LegendPosition.InsideNW)
-                .setMarkerSize(7);
-        return chart;
-    }
-
-    private static CategoryChart bars(Metric m, List<SweepPoint> points) {
-        CategoryChart chart = new CategoryChartBuilder().width(900).height(540).title(m.title() + " by algorithm")
-                .xAxisTitle("algorithm").yAxisTitle(m.yTitle()).build();
-        chart.getStyler().setYAxisMin(0.0);
-        chart.getStyler().setChartBackgroundColor(Color.WHITE).setLegendVisible(false);
-        List<String> names = new ArrayList<>();
-        List<Number> values = new ArrayList<>();
-        for (SweepPoint p : points) {
-            names.add(p.result().algorithm());
-            values.add(m.value().applyAsDouble(p.result()));
-        }
-        chart.addSeries(m.title(), names, values);
-        return chart;
     }
 
     private static Path save(Chart<?, ?> chart, Path dir, String name, Format format) throws IOException {

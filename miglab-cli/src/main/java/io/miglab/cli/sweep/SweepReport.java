@@ -25,7 +25,12 @@ public final class SweepReport {
         java.nio.file.Files.createDirectories(outDir);
         Path csv = outDir.resolve("sweep.csv");
         SweepCsvWriter.write(axes, points, csv);
-        List<Path> files = plots ? SweepPlotter.plot(axes, points, outDir, format) : new ArrayList<>();
+        List<Path> files = new ArrayList<>();
+        if (plots && !points.isEmpty()) {
+            PlotContext context = PlotContext.of(factory.build(SweepRunner.values(base, axes,
+                    points.get(0).coordinates())), axes);
+            files = SweepPlotter.plot(axes, points, context, outDir, format);
+        }
         out.println();
         out.println("csv:   " + csv);
         for (Path f : files) out.println("plot:  " + f);

@@ -23,11 +23,7 @@ public final class SweepRunner {
                                        MigrationBackend backend, boolean compare) {
         List<SweepPoint> points = new ArrayList<>();
         grid(axes, 0, new ArrayList<>(), coordinates -> {
-            ScenarioValues values = base;
-            for (int i = 0; i < axes.size(); i++) {
-                values = values.with(axes.get(i).parameter().key, coordinates.get(i).text(), ScenarioValues.SWEEP);
-            }
-            MigrationSpec spec = factory.build(values);
+            MigrationSpec spec = factory.build(values(base, axes, coordinates));
             MigrationResult result = backend.migrate(spec);
             Optional<MigrationResult> pre = Optional.empty(), sac = Optional.empty();
             if (compare) {
@@ -37,6 +33,15 @@ public final class SweepRunner {
             points.add(new SweepPoint(coordinates, result, pre, sac));
         });
         return points;
+    }
+
+    /** The inputs of the point at {@code coordinates}: the base with each axis's value set. */
+    public static ScenarioValues values(ScenarioValues base, List<SweepAxis> axes, List<SweepAxis.Value> coordinates) {
+        ScenarioValues values = base;
+        for (int i = 0; i < axes.size(); i++) {
+            values = values.with(axes.get(i).parameter().key, coordinates.get(i).text(), ScenarioValues.SWEEP);
+        }
+        return values;
     }
 
     private static MigrationResult same(MigrationSpec spec, MigrationResult result, String algorithm,

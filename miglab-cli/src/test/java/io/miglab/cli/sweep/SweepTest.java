@@ -70,7 +70,7 @@ class SweepTest {
         Cli.Run run = Cli.run("sweep", "--memory", "64M", "--vary", "dirty-rate=0..4000+2000",
                 "--out", dir.toString());
         assertThat(run.exitCode()).as(run.err()).isZero();
-        for (String name : List.of("total-time", "precopy-time", "downtime", "precopy-vs-stop-and-copy")) {
+        for (String name : List.of("total-time", "data-transferred", "downtime", "precopy-vs-stop-and-copy")) {
             Path f = dir.resolve(name + ".png");
             assertThat(run.out()).contains("plot:  " + f);
             byte[] head;
@@ -88,7 +88,7 @@ class SweepTest {
         Cli.Run run = Cli.run("sweep", "--memory", "64M", "--vary", "algorithm=precopy,postcopy",
                 "--plot-format", "svg", "--out", dir.toString());
         assertThat(run.exitCode()).as(run.err()).isZero();
-        for (String name : List.of("total-time", "precopy-time", "downtime")) {
+        for (String name : List.of("total-time", "data-transferred", "downtime")) {
             DocumentBuilderFactory f = DocumentBuilderFactory.newInstance();
             f.setFeature("http://apache.org/xml/features/nonvalidating/load-external-dtd", false);
             Document doc = f.newDocumentBuilder().parse(dir.resolve(name + ".svg").toFile());
