@@ -29,7 +29,7 @@ import picocli.CommandLine.Spec;
 /** {@code miglab sweep}: vary one or two parameters, write a CSV and the plots of the classic experiments. */
 @Command(name = "sweep", mixinStandardHelpOptions = true, sortOptions = false, abbreviateSynopsis = true,
         description = {"Run a migration for every value of one or two parameters; print a table, write a CSV "
-                + "and plots (total time, pre-copy time, downtime, pre-copy vs stop-and-copy).",
+                + "and plots (total time, data transferred, downtime, pre-copy vs stop-and-copy).",
                 "Example: miglab sweep --vary dirty-rate=0..40000+5000 --memory 1G --out sweep-out"})
 public final class SweepCommand implements Callable<Integer> {
     @ParentCommand

@@ -58,8 +58,8 @@ public final class SweepPlotter {
             double scale = gib ? 1.0 / 1024 : 1;
             XyPlot plot = new XyPlot(context.title(m.title + " vs " + name(xParam.axisTitle)), xParam.axisTitle,
                     gib ? m.yTitle.replace("(MiB)", "(GiB)") : m.yTitle);
-            lines(plot, points, x, xParam.axisTitle, m, scale, p -> Map.of(seriesName(axes, p, s, p.result().algorithm()),
-                    p.result()));
+            lines(plot, points, x, xParam.axisTitle, m, scale,
+                    p -> Map.of(seriesName(axes, p, s, p.result().algorithm()), p.result()));
             limits(plot, points, x, m, xParam, context);
             charts.put(m.file, plot.chart());
         }

@@ -56,7 +56,8 @@ class DemoPlotsTest {
         assertThat(y[4]).isNaN();
         assertThat(y[3]).isPositive();
         XYSeries note = series("downtime", Palette.NOT_SWITCHED_NAME);
-        assertThat(note.getName()).isEqualTo("did not switch over at 40,000 pages/s: no downtime (cancelled at timeout)");
+        assertThat(note.getName())
+                .isEqualTo("did not switch over at 40,000 pages/s: no downtime (cancelled at timeout)");
         assertThat(note.getYData()).containsOnly(Double.NaN);
         XYSeries total = series("total-time", Palette.NOT_SWITCHED_NAME);
         assertThat(total.getXYSeriesRenderStyle()).isEqualTo(XYSeries.XYSeriesRenderStyle.Scatter);

@@ -45,13 +45,15 @@ class SweepBarsTest {
     @Test
     void eachAlgorithmHasItsColourAndACancelledOneNoDowntimeBar() {
         Map<String, CategorySeries> downtime = series("downtime");
-        assertThat(downtime.get("postcopy").getFillColor()).isEqualTo(new Color(Palette.rgb(Palette.colour("postcopy"))));
+        assertThat(downtime.get("postcopy").getFillColor())
+                .isEqualTo(new Color(Palette.rgb(Palette.colour("postcopy"))));
         assertThat(downtime).doesNotContainKey("precopy");
         CategorySeries note = downtime.get("did not switch over: precopy, no downtime");
         assertThat(note.getYData()).allMatch(v -> v == null || Double.isNaN(v.doubleValue()));
         Map<String, CategorySeries> total = series("total-time");
         assertThat(total.get(Palette.NOT_SWITCHED_NAME).getFillColor())
                 .isEqualTo(new Color(Palette.rgb(Palette.NOT_SWITCHED)));
-        assertThat(charts.get("downtime").getTitle()).isEqualTo("Downtime by algorithm · 256 MiB guest, 100 MiB/s link");
+        assertThat(charts.get("downtime").getTitle())
+                .isEqualTo("Downtime by algorithm · 256 MiB guest, 100 MiB/s link");
     }
 }

@@ -17,7 +17,8 @@ class TableTest {
     void textIsLeftNumbersRightTheUnitInTheHeader() {
         String html = table.html();
         assertThat(html).contains("<th class=\"text\">VM</th>", "<th class=\"num\">downtime (ms)</th>",
-                "<th class=\"num\">rounds</th>", "<td class=\"text\">web-1 &lt;b&gt;</td>", "<td class=\"num\">16.1</td>");
+                "<th class=\"num\">rounds</th>", "<td class=\"text\">web-1 &lt;b&gt;</td>",
+                "<td class=\"num\">16.1</td>");
         ReportChecks.assertOneUnitPerColumn(html);
     }
 

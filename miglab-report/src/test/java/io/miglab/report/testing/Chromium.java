@@ -50,8 +50,9 @@ public final class Chromium {
     }
 
     private void run(List<String> args, Path profile, Path stdout) throws IOException, InterruptedException {
-        List<String> cmd = new ArrayList<>(List.of(binary.toString(), "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic",
-                "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
+        List<String> cmd = new ArrayList<>(List.of(binary.toString(), "--headless", "--no-sandbox", "--disable-gpu",
+                "--disable-quic", "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                "--no-first-run",
                 "--user-data-dir=" + profile));
         cmd.addAll(args);
         Process p = new ProcessBuilder(cmd).redirectOutput(stdout.toFile())

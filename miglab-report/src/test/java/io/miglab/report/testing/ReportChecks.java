@@ -63,7 +63,8 @@ public final class ReportChecks {
         BigDecimal step = v.get(1).subtract(v.get(0));
         assertThat(step.signum()).as(what + " rising " + labels).isPositive();
         for (int i = 1; i < v.size(); i++) {
-            assertThat(v.get(i).subtract(v.get(i - 1))).as(what + " evenly spaced " + labels).isEqualByComparingTo(step);
+            assertThat(v.get(i).subtract(v.get(i - 1))).as(what + " evenly spaced " + labels)
+                    .isEqualByComparingTo(step);
         }
         BigDecimal mantissa = step.movePointLeft(step.precision() - step.scale() - 1).stripTrailingZeros();
         boolean nice = List.of("1", "2", "2.5", "5").contains(mantissa.toPlainString());
