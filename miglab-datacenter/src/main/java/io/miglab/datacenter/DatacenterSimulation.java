@@ -159,8 +159,8 @@ public final class DatacenterSimulation {
         long notConverged = 0, cancelled = 0;
         for (MigrationRecord r : scheduler.records()) {
             byReason.merge(r.reason(), 1L, Long::sum);
-            if (!r.result().converged()) notConverged++;
-            if (!r.result().completed()) cancelled++;
+            if (!r.result().outcome().converged()) notConverged++;
+            if (!r.result().outcome().completed()) cancelled++;
         }
         return new DatacenterReport(scenario.name(), scenario.seed(), scenario.durationSeconds(), dc.hosts().size(),
                 dc.vms().size(), scenario.profile().name(), scenario.policy().name(), energy, overload,

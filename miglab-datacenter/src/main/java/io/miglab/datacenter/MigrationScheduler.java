@@ -118,8 +118,8 @@ final class MigrationScheduler implements PolicyContext.Migrator {
 
                     @Override
                     public void finished(RateMigration mig, MigrationResult result) {
-                        dc.endMigration(r.vm, r.source, r.destination, result.completed(), r.reservedCores,
-                                result.downtimeMs() / 1000, sim.now());
+                        dc.endMigration(r.vm, r.source, r.destination, result.outcome().completed(), r.reservedCores,
+                                result.timing().downtimeMs() / 1000, sim.now());
                         records.add(new MigrationRecord(r.vm.name(), r.source.name(), r.destination.name(), r.reason,
                                 r.requestedAt, startedAt, result));
                         active--;

@@ -31,8 +31,8 @@ class SharedLinkMigrationTest {
         assertThat(report.migrations().stream().map(MigrationRecord::destination).distinct()).hasSize(k);
         for (MigrationRecord r : report.migrations()) {
             assertThat(r.startedAtSeconds()).isZero();
-            assertThat(r.result().totalTimeMs() / 1000).isCloseTo(k * WIRE / B, within(1e-6 * k * WIRE / B));
-            assertThat(r.result().completed()).isTrue();
+            assertThat(r.result().timing().totalTimeMs() / 1000).isCloseTo(k * WIRE / B, within(1e-6 * k * WIRE / B));
+            assertThat(r.result().outcome().completed()).isTrue();
         }
     }
 
@@ -41,10 +41,10 @@ class SharedLinkMigrationTest {
     void twoConcurrentMigrationsOverOneLinkEachGetHalf() {
         DatacenterReport one = DatacenterSimulation.run(TestScenarios.evacuation(1, M), null);
         DatacenterReport two = DatacenterSimulation.run(TestScenarios.evacuation(2, M), null);
-        double alone = one.migrations().get(0).result().totalTimeMs();
+        double alone = one.migrations().get(0).result().timing().totalTimeMs();
         assertThat(alone / 1000).isCloseTo(WIRE / B, within(1e-9 * WIRE / B));
         for (MigrationRecord r : two.migrations()) {
-            assertThat(r.result().totalTimeMs()).isCloseTo(2 * alone, within(1e-6 * alone));
+            assertThat(r.result().timing().totalTimeMs()).isCloseTo(2 * alone, within(1e-6 * alone));
         }
     }
 
@@ -65,8 +65,8 @@ class SharedLinkMigrationTest {
         DatacenterReport report = DatacenterSimulation.run(mixed, null);
         double w2 = m2.bytes() / 4096 * (4096.0 + 8) + 256 * 1024;
         MigrationRecord small = find(report, "small-0"), large = find(report, "large-0");
-        assertThat(small.result().totalTimeMs() / 1000).isCloseTo(2 * WIRE / B, within(1e-6));
-        assertThat(large.result().totalTimeMs() / 1000).isCloseTo((WIRE + w2) / B, within(1e-6));
+        assertThat(small.result().timing().totalTimeMs() / 1000).isCloseTo(2 * WIRE / B, within(1e-6));
+        assertThat(large.result().timing().totalTimeMs() / 1000).isCloseTo((WIRE + w2) / B, within(1e-6));
     }
 
     /**
@@ -82,18 +82,18 @@ class SharedLinkMigrationTest {
         DatacenterReport alone = DatacenterSimulation.run(
                 TestScenarios.evacuation(1, memory, writes, TestScenarios.xen()), null);
         MigrationRecord solo = alone.migrations().get(0);
-        assertThat(solo.result().converged()).isTrue();
-        assertThat(solo.result().stopReason()).isEqualTo(StopReason.FEW_DIRTY_PAGES);
+        assertThat(solo.result().outcome().converged()).isTrue();
+        assertThat(solo.result().outcome().stopReason()).isEqualTo(StopReason.FEW_DIRTY_PAGES);
 
         DatacenterReport shared = DatacenterSimulation.run(
                 TestScenarios.evacuation(2, memory, writes, TestScenarios.xen()), null);
         assertThat(shared.migrationsNotConverged()).isEqualTo(2);
         for (MigrationRecord r : shared.migrations()) {
-            assertThat(r.result().converged()).isFalse();
-            assertThat(r.result().stopReason()).isIn(StopReason.MAX_ROUNDS, StopReason.MAX_DATA);
-            assertThat(r.result().completed()).isTrue();
-            assertThat(r.result().stopCopyBytes()).isGreaterThan(ByteSize.ofMiB(100).bytes());
-            assertThat(r.result().downtimeMs()).isGreaterThan(solo.result().downtimeMs() * 100);
+            assertThat(r.result().outcome().converged()).isFalse();
+            assertThat(r.result().outcome().stopReason()).isIn(StopReason.MAX_ROUNDS, StopReason.MAX_DATA);
+            assertThat(r.result().outcome().completed()).isTrue();
+            assertThat(r.result().traffic().stopCopyBytes()).isGreaterThan(ByteSize.ofMiB(100).bytes());
+            assertThat(r.result().timing().downtimeMs()).isGreaterThan(solo.result().timing().downtimeMs() * 100);
         }
     }
 

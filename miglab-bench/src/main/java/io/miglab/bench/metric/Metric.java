@@ -26,9 +26,9 @@ public enum Metric {
 
     public double of(Measurement m) {
         return switch (this) {
-            case DOWNTIME -> m.result().downtimeMs();
-            case TOTAL_TIME -> m.result().totalTimeMs();
-            case DATA -> m.result().bytesTransferred() / (double) ByteSize.MIB;
+            case DOWNTIME -> m.result().timing().downtimeMs();
+            case TOTAL_TIME -> m.result().timing().totalTimeMs();
+            case DATA -> m.result().traffic().bytesTransferred() / (double) ByteSize.MIB;
             case OVERHEAD -> m.overheadPercent();
         };
     }

@@ -123,13 +123,13 @@ public final class QemuPlatform implements BenchPlatform {
                 MigrationResult r = run.result();
                 long start = migrateCommandNanos(run, before);
                 long end = endNanos(start, r, dst);
-                awaitReportAfter(work, end, r.completed());
-                ThroughputMeter.Window win = work.around(start, end, r.completed())
+                awaitReportAfter(work, end, r.outcome().completed());
+                ThroughputMeter.Window win = work.around(start, end, r.outcome().completed())
                         .orElseThrow(() -> new IllegalStateException(w.name() + " point " + point + ": no "
                                 + reports(w) + " around the migration"));
                 double lost = baseline.throughput() * win.seconds() - win.work();
-                double overhead = r.totalTimeMs() > 0
-                        ? Math.max(0, 100 * lost / (baseline.throughput() * r.totalTimeMs() / 1000)) : 0;
+                double overhead = r.timing().totalTimeMs() > 0
+                        ? Math.max(0, 100 * lost / (baseline.throughput() * r.timing().totalTimeMs() / 1000)) : 0;
                 double during = baseline.throughput() * (1 - overhead / 100);
                 r = withAssumptions(r, work.notes(win, baseline.throughput(), start));
                 return new Measurement(w.name(), load, point, offset.toNanos() / 1e6, win.seconds() * 1000,
@@ -186,8 +186,8 @@ public final class QemuPlatform implements BenchPlatform {
      * console line on the destination (it runs there from then on; QEMU reports completion before that).
      */
     static long endNanos(long startNanos, MigrationResult r, QemuProcess destination) {
-        long end = startNanos + (long) (r.totalTimeMs() * 1e6);
-        if (!r.completed()) return end;
+        long end = startNanos + (long) (r.timing().totalTimeMs() * 1e6);
+        if (!r.outcome().completed()) return end;
         List<SerialLine> lines = destination.serial().lines();
         return lines.isEmpty() ? end : Math.max(end, lines.get(0).hostNanos());
     }
@@ -197,11 +197,8 @@ public final class QemuPlatform implements BenchPlatform {
         if (extra.isEmpty()) return r;
         List<String> a = new ArrayList<>(r.assumptions());
         a.addAll(extra);
-        return new MigrationResult(r.backend(), r.algorithm(), r.converged(), r.completed(), r.stopReason(),
-                r.preparationTimeMs(), r.downtimeMs(), r.resumeTimeMs(), r.totalTimeMs(), r.precopyTimeMs(),
-                r.bytesTransferred(), r.pagesTransferred(), r.pagesResent(), r.zeroPages(), r.precopyBytes(),
-                r.stopCopyBytes(), r.postcopyBytes(), r.postcopyFaults(), r.guestSlowdownPercent(),
-                r.maxThrottlePercent(), r.rounds(), a);
+        return new MigrationResult(r.backend(), r.algorithm(), r.outcome(), r.timing(), r.traffic(), r.guestImpact(),
+                r.rounds(), a);
     }
 
     /**

@@ -37,7 +37,7 @@ public record ReferenceSet(String name, String description, String provenance, L
                 .add(m);
         List<ReferenceEntry> entries = new ArrayList<>();
         for (List<Measurement> g : groups.values()) {
-            if (g.stream().anyMatch(m -> !m.result().completed())) continue;
+            if (g.stream().anyMatch(m -> !m.result().outcome().completed())) continue;
             Measurement first = g.get(0);
             entries.add(new ReferenceEntry(first.workload(), first.hostLoad(), mean(g, Metric.DOWNTIME),
                     mean(g, Metric.TOTAL_TIME), mean(g, Metric.DATA), mean(g, Metric.OVERHEAD)));

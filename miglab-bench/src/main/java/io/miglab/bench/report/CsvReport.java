@@ -71,9 +71,11 @@ public final class CsvReport {
                 for (Measurement m : r.measurements()) {
                     var x = m.result();
                     p.printRecord(r.info().id(), m.hostLoad().label(), m.workload(), m.point(), num(m.pointOffsetMs()),
-                            x.completed(), x.stopReason(), x.roundCount(), num(x.preparationTimeMs()),
-                            num(x.downtimeMs()), num(x.resumeTimeMs()), num(x.totalTimeMs()), x.bytesTransferred(),
-                            x.pagesTransferred(), num(x.guestSlowdownPercent()), num(m.windowMs()),
+                            x.outcome().completed(), x.outcome().stopReason(), x.roundCount(),
+                            num(x.timing().preparationTimeMs()), num(x.timing().downtimeMs()),
+                            num(x.timing().resumeTimeMs()), num(x.timing().totalTimeMs()),
+                            x.traffic().bytesTransferred(), x.traffic().pagesTransferred(),
+                            num(x.guestImpact().guestSlowdownPercent()), num(m.windowMs()),
                             num(m.baselineThroughput()), num(m.throughputDuring()), num(m.overheadPercent()));
                 }
             }

@@ -23,10 +23,10 @@ final class MigrationTable {
                 Column.number("overhead", "%")));
         for (Measurement m : r.measurements()) {
             var x = m.result();
-            t.row(x.completed() ? "" : "failed", List.of(m.hostLoad().label(), m.workload(), "" + m.point(),
-                    Num.of(m.pointOffsetMs() / 1000), outcome(x.completed(), x.stopReason().name()),
-                    "" + x.roundCount(), Num.of(x.downtimeMs()), Num.of(x.totalTimeMs()), Num.of(Metric.DATA.of(m)),
-                    Num.of(m.overheadPercent())));
+            t.row(x.outcome().completed() ? "" : "failed", List.of(m.hostLoad().label(), m.workload(), "" + m.point(),
+                    Num.of(m.pointOffsetMs() / 1000), outcome(x.outcome().completed(), x.outcome().stopReason().name()),
+                    "" + x.roundCount(), Num.of(x.timing().downtimeMs()), Num.of(x.timing().totalTimeMs()),
+                    Num.of(Metric.DATA.of(m)), Num.of(m.overheadPercent())));
         }
         p.table(t);
     }

@@ -45,7 +45,7 @@ final class PointCharts {
 
     /** A migration that did not complete has no downtime or total time to plot: a gap, not a zero. */
     private static double value(Metric m, Measurement x) {
-        return x.result().completed() ? m.of(x) : Double.NaN;
+        return x.result().outcome().completed() ? m.of(x) : Double.NaN;
     }
 
     private static String capitalised(String s) {

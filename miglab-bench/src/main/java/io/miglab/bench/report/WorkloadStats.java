@@ -34,9 +34,11 @@ public record WorkloadStats(String workload, HostLoad hostLoad, int points, int 
             Optional<Baseline> b = baselines.stream().filter(x -> x.workload().equals(first.workload())
                     && x.hostLoad() == first.hostLoad()).findFirst();
             out.add(new WorkloadStats(first.workload(), first.hostLoad(), g.size(),
-                    (int) g.stream().filter(m -> m.result().completed()).count(), metrics,
-                    spread(g, m -> m.result().preparationTimeMs()), spread(g, m -> m.result().resumeTimeMs()),
-                    spread(g, m -> m.result().pagesTransferred()), spread(g, m -> m.result().guestSlowdownPercent()),
+                    (int) g.stream().filter(m -> m.result().outcome().completed()).count(), metrics,
+                    spread(g, m -> m.result().timing().preparationTimeMs()),
+                    spread(g, m -> m.result().timing().resumeTimeMs()),
+                    spread(g, m -> m.result().traffic().pagesTransferred()),
+                    spread(g, m -> m.result().guestImpact().guestSlowdownPercent()),
                     b));
         }
         return out;

@@ -70,9 +70,9 @@ public final class Benchmark {
                                 + config.points()));
                         Measurement m = platform.migrate(w, load, k, b, config);
                         measurements.add(m);
-                        if (!m.result().completed()) {
+                        if (!m.result().outcome().completed()) {
                             listener.onMessage(w.name() + " point " + k + ": migration did not complete ("
-                                    + m.result().stopReason() + ")");
+                                    + m.result().outcome().stopReason() + ")");
                         }
                         clock.stepDone();
                     }

@@ -56,7 +56,7 @@ public final class ModelPlatform implements BenchPlatform {
         Duration offset = config.pointOffset(point);
         MigrationSpec spec = specFor(w, load, point, offset, config);
         MigrationResult r = backend.migrate(spec);
-        double window = r.totalTimeMs();
+        double window = r.timing().totalTimeMs();
         double during = baseline.throughput() * workShare(r, w, load);
         return new Measurement(w.name(), load, point, offset.toNanos() / 1e6, window, baseline.throughput(), during,
                 Measurement.overheadPercent(baseline.throughput(), during), r);
@@ -87,9 +87,10 @@ public final class ModelPlatform implements BenchPlatform {
 
     /** Share of the baseline's work done over the migration's window. */
     private double workShare(MigrationResult r, Workload w, HostLoad load) {
-        double window = r.totalTimeMs();
+        double window = r.timing().totalTimeMs();
         if (!(window > 0)) return 1;
-        double running = Math.max(0, window - r.downtimeMs()) * (1 - r.guestSlowdownPercent() / 100);
+        double running = Math.max(0,
+                window - r.timing().downtimeMs()) * (1 - r.guestImpact().guestSlowdownPercent() / 100);
         if (w.program().cpuBound()) running *= host.vcpuShare(load, true) / host.vcpuShare(load, false);
         return running / window;
     }

@@ -59,7 +59,7 @@ public final class Scorer {
         List<String> excluded = new ArrayList<>();
         for (Map.Entry<String, List<Measurement>> e : byWorkload.entrySet()) {
             String w = e.getKey();
-            long failed = e.getValue().stream().filter(m -> !m.result().completed()).count();
+            long failed = e.getValue().stream().filter(m -> !m.result().outcome().completed()).count();
             Optional<ReferenceEntry> ref = reference.find(w, load);
             if (failed > 0) {
                 excluded.add(w + ": " + failed + " of " + e.getValue().size() + " migrations did not complete");

@@ -55,7 +55,7 @@ class QemuBenchmarkTest {
         assertThat(qemu.info().status()).isEqualTo(RunStatus.COMPLETE);
         assertThat(qemu.info().backend()).isEqualTo("qemu");
         assertThat(qemu.measurements()).hasSize(6).allSatisfy(m -> {
-            assertThat(m.result().completed()).as(m.workload() + " " + m.point()).isTrue();
+            assertThat(m.result().outcome().completed()).as(m.workload() + " " + m.point()).isTrue();
             assertThat(m.result().backend()).isEqualTo("qemu");
             // >= 0 by definition; it may exceed 100 % when the loss outlasts the migration (see docs/bench.md)
             assertThat(m.overheadPercent()).isGreaterThanOrEqualTo(0.0).isLessThan(1000.0);

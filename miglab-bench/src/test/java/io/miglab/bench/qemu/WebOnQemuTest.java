@@ -55,7 +55,7 @@ class WebOnQemuTest {
             assertThat(b.throughput()).as("requests/s before the migration").isPositive();
         });
         Measurement m = run.measurements().get(0);
-        assertThat(m.result().completed()).isTrue();
+        assertThat(m.result().outcome().completed()).isTrue();
         assertThat(m.result().assumptions()).anyMatch(a -> a.startsWith("QEMU ") && a.endsWith("workload=httpd"));
         assertThat(m.result().assumptions()).anyMatch(a -> a.contains("switched to 127.0.0.1:"));
 
@@ -73,7 +73,7 @@ class WebOnQemuTest {
         // (the tolerances are the rounding of the printed figures)
         assertThat(lostMs).isCloseTo(1000 * lostRequests / m.baselineThroughput(),
                 offset(0.51 + 50 / m.baselineThroughput()));
-        assertThat(m.overheadPercent()).isCloseTo(100 * lostMs / m.result().totalTimeMs(),
-                offset(0.01 + 50 / m.result().totalTimeMs()));
+        assertThat(m.overheadPercent()).isCloseTo(100 * lostMs / m.result().timing().totalTimeMs(),
+                offset(0.01 + 50 / m.result().timing().totalTimeMs()));
     }
 }

@@ -29,9 +29,10 @@ class ModelPlatformTest {
         Baseline b = platform.baseline(idle, HostLoad.LIGHT, config);
         Measurement m = platform.migrate(idle, HostLoad.LIGHT, 1, b, config);
         MigrationResult r = m.result();
-        assertThat(r.guestSlowdownPercent()).isZero();
-        assertThat(m.overheadPercent()).isCloseTo(100 * r.downtimeMs() / r.totalTimeMs(), within(1e-9));
-        assertThat(m.windowMs()).isEqualTo(r.totalTimeMs());
+        assertThat(r.guestImpact().guestSlowdownPercent()).isZero();
+        assertThat(m.overheadPercent()).isCloseTo(100 * r.timing().downtimeMs() / r.timing().totalTimeMs(),
+                within(1e-9));
+        assertThat(m.windowMs()).isEqualTo(r.timing().totalTimeMs());
         assertThat(b.throughput()).isEqualTo(100); // heartbeats/s
     }
 
@@ -44,8 +45,8 @@ class ModelPlatformTest {
         assertThat(b.throughput()).isCloseTo(2.0 / 3, within(1e-12));
         Measurement m = platform.migrate(cpu, HostLoad.HEAVY, 1, b, config);
         MigrationResult r = m.result();
-        double expected = 100 * (1 - (r.totalTimeMs() - r.downtimeMs()) * (1 - r.guestSlowdownPercent() / 100)
-                * 0.75 / r.totalTimeMs());
+        double expected = 100 * (1 - (r.timing().totalTimeMs() - r.timing().downtimeMs())
+                * (1 - r.guestImpact().guestSlowdownPercent() / 100) * 0.75 / r.timing().totalTimeMs());
         assertThat(m.overheadPercent()).isCloseTo(expected, within(1e-9)).isGreaterThan(25);
     }
 
@@ -59,8 +60,8 @@ class ModelPlatformTest {
         Baseline b = platform.baseline(high, HostLoad.LIGHT, throttled);
         Measurement m = platform.migrate(high, HostLoad.LIGHT, 1, b, throttled);
         MigrationResult r = m.result();
-        assertThat(r.maxThrottlePercent()).isPositive();
-        assertThat(m.overheadPercent()).isGreaterThan(100 * r.downtimeMs() / r.totalTimeMs() + 1);
+        assertThat(r.guestImpact().maxThrottlePercent()).isPositive();
+        assertThat(m.overheadPercent()).isGreaterThan(100 * r.timing().downtimeMs() / r.timing().totalTimeMs() + 1);
     }
 
     // Heavy load reduces the link to the migration thread's CPU share (1/2 for a CPU-bound guest, 2/3 otherwise).

@@ -9,8 +9,12 @@ import io.miglab.bench.metric.Measurement;
 import io.miglab.bench.metric.Metric;
 import io.miglab.bench.reference.ReferenceEntry;
 import io.miglab.bench.reference.ReferenceSet;
+import io.miglab.core.result.GuestImpact;
 import io.miglab.core.result.MigrationResult;
+import io.miglab.core.result.Outcome;
 import io.miglab.core.result.StopReason;
+import io.miglab.core.result.Timing;
+import io.miglab.core.result.Traffic;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -77,9 +81,10 @@ class ScorerTest {
     }
 
     static Measurement m(String w, HostLoad load, int point, double downtime, double total, boolean completed) {
-        MigrationResult r = new MigrationResult("test", "precopy", completed, completed,
-                completed ? StopReason.DOWNTIME_LIMIT_MET : StopReason.TIMEOUT, 0, downtime, 0, total, total, 100L << 20,
-                25600, 0, 0, 0, 0, 0, 0, 0, 0, List.of(), List.of());
+        MigrationResult r = new MigrationResult("test", "precopy", 
+                Outcome.of(completed ? StopReason.DOWNTIME_LIMIT_MET : StopReason.TIMEOUT, completed),
+                new Timing(0, downtime, 0, total, total), new Traffic(100L << 20, 25600, 0, 0, 0, 0, 0),
+                new GuestImpact(0, 0, 0), List.of(), List.of());
         return new Measurement(w, load, point, 0, total, 1, 0.9, 10, r);
     }
 }

@@ -30,7 +30,7 @@ final class SweepBars {
         Double[] notSwitched = new Double[points.size()];
         for (int i = 0; i < points.size(); i++) {
             var r = points.get(i).result();
-            if (!r.completed()) {
+            if (!r.outcome().completed()) {
                 cancelled.add(names.get(i));
                 if (m.ofCancelled) notSwitched[i] = m.of(r);
                 continue;

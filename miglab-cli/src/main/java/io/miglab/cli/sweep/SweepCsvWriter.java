@@ -54,8 +54,9 @@ public final class SweepCsvWriter {
             for (String m : METRICS) row.add(Metrics.STANDARD.named(m).text(r));
             if (compared) {
                 MigrationResult pre = p.precopy().orElseThrow(), sac = p.stopAndCopy().orElseThrow();
-                row.addAll(List.of(Double.toString(pre.totalTimeMs()), Double.toString(pre.downtimeMs()),
-                        Boolean.toString(pre.completed()), Double.toString(sac.totalTimeMs())));
+                row.addAll(List.of(Double.toString(pre.timing().totalTimeMs()),
+                        Double.toString(pre.timing().downtimeMs()),
+                        Boolean.toString(pre.outcome().completed()), Double.toString(sac.timing().totalTimeMs())));
             }
             out.println(Csv.line(row));
         }

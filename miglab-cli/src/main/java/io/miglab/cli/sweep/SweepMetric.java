@@ -9,10 +9,11 @@ import java.util.function.ToDoubleFunction;
  * left on the source) has a total time (until the cancel) and data sent (in vain), but no downtime at all.
  */
 enum SweepMetric {
-    TOTAL_TIME("total-time", "Total migration time", "total migration time (s)", r -> r.totalTimeMs() / 1000, true),
+    TOTAL_TIME("total-time", "Total migration time", "total migration time (s)",
+            r -> r.timing().totalTimeMs() / 1000, true),
     DATA("data-transferred", "Data transferred", "data transferred (MiB)",
-            r -> r.bytesTransferred() / (double) (1L << 20), true),
-    DOWNTIME("downtime", "Downtime", "downtime (ms)", MigrationResult::downtimeMs, false);
+            r -> r.traffic().bytesTransferred() / (double) (1L << 20), true),
+    DOWNTIME("downtime", "Downtime", "downtime (ms)", r -> r.timing().downtimeMs(), false);
 
     static final List<SweepMetric> ALL = List.of(values());
 

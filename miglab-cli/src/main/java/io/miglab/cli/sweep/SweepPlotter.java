@@ -88,11 +88,11 @@ public final class SweepPlotter {
             results.apply(p).forEach((name, r) -> {
                 List<List<Double>> xy = lines.computeIfAbsent(name, k -> List.of(new ArrayList<>(), new ArrayList<>()));
                 xy.get(0).add(xv);
-                xy.get(1).add(r.completed() ? m.of(r) * scale : null);
-                if (!r.completed()) {
+                xy.get(1).add(r.outcome().completed() ? m.of(r) * scale : null);
+                if (!r.outcome().completed()) {
                     cancelledX.add(xv);
                     cancelledY.add(m.ofCancelled ? m.of(r) * scale : null);
-                    reasons.add(r.stopReason().name().toLowerCase(Locale.ROOT).replace('_', ' '));
+                    reasons.add(r.outcome().stopReason().name().toLowerCase(Locale.ROOT).replace('_', ' '));
                 }
             });
         }
@@ -117,7 +117,7 @@ public final class SweepPlotter {
         }
         if (xParam == SweepParameter.DIRTY_RATE) {
             context.linkPagesPerSecond().filter(c -> c <= x1 * 1.5).ifPresent(c -> {
-                double top = points.stream().filter(p -> p.result().completed() || m.ofCancelled)
+                double top = points.stream().filter(p -> p.result().outcome().completed() || m.ofCancelled)
                         .mapToDouble(p -> m.of(p.result())).max().orElse(1);
                 plot.capacity("link capacity " + Num.sig(c, 3) + " pages/s", c, 0, c,
                         m == SweepMetric.DATA && top >= 2048 ? top / 1024 : top);

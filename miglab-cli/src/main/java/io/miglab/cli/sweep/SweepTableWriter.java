@@ -25,13 +25,14 @@ public final class SweepTableWriter {
                 if (axes.get(i).parameter().numeric()) row.add(p.coordinates().get(i).label());
             }
             MigrationResult r = p.result();
-            row.addAll(List.of(r.algorithm(), Units.seconds(r.totalTimeMs()), Units.seconds(r.precopyTimeMs()),
-                    Units.number(r.downtimeMs(), 1), r.roundCount(), Units.mibNumber(r.bytesTransferred()),
-                    r.stopReason() + (r.completed() ? "" : " (cancelled)")));
+            row.addAll(List.of(r.algorithm(), Units.seconds(r.timing().totalTimeMs()),
+                    Units.seconds(r.timing().precopyTimeMs()), Units.number(r.timing().downtimeMs(), 1),
+                    r.roundCount(), Units.mibNumber(r.traffic().bytesTransferred()),
+                    r.outcome().stopReason() + (r.outcome().completed() ? "" : " (cancelled)")));
             if (compared) {
                 MigrationResult pre = p.precopy().orElseThrow();
-                row.add(Units.seconds(pre.totalTimeMs()) + (pre.completed() ? "" : " (cancelled)"));
-                row.add(Units.seconds(p.stopAndCopy().orElseThrow().totalTimeMs()));
+                row.add(Units.seconds(pre.timing().totalTimeMs()) + (pre.outcome().completed() ? "" : " (cancelled)"));
+                row.add(Units.seconds(p.stopAndCopy().orElseThrow().timing().totalTimeMs()));
             }
             t.row(row.toArray());
         }

@@ -45,8 +45,8 @@ class BenchCommandTest {
         String html = Files.readString(dir.resolve("cmp/report.html"));
         assertThat(html).contains("Comparison:", "postcopy");
         try (ResultsStore store = ResultsStore.open(db)) {
-            double pre = store.loadRun(1).orElseThrow().measurements().get(0).result().downtimeMs();
-            double post = store.loadRun(2).orElseThrow().measurements().get(0).result().downtimeMs();
+            double pre = store.loadRun(1).orElseThrow().measurements().get(0).result().timing().downtimeMs();
+            double post = store.loadRun(2).orElseThrow().measurements().get(0).result().timing().downtimeMs();
             assertThat(post).isLessThan(pre / 3);
         }
         assertThat(Cli.run("report", "--db", db, "--list").out()).contains("complete", "sim");

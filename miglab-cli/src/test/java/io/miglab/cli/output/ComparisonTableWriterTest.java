@@ -2,8 +2,12 @@ package io.miglab.cli.output;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.miglab.core.result.GuestImpact;
 import io.miglab.core.result.MigrationResult;
+import io.miglab.core.result.Outcome;
 import io.miglab.core.result.StopReason;
+import io.miglab.core.result.Timing;
+import io.miglab.core.result.Traffic;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.util.List;
@@ -12,9 +16,10 @@ import org.junit.jupiter.api.Test;
 /** The side-by-side table that {@code migrate --compare} uses. */
 class ComparisonTableWriterTest {
     private static MigrationResult result(String backend, double totalMs, double downtimeMs, long bytes) {
-        return new MigrationResult(backend, "precopy", true, true, StopReason.DOWNTIME_LIMIT_MET, 0, downtimeMs, 0,
-                totalMs, totalMs - downtimeMs, bytes, bytes / 4096, 0, 0, bytes, 0, 0, 0, 0, 0, List.of(),
-                List.of());
+        return new MigrationResult(backend, "precopy", new Outcome(true, true, StopReason.DOWNTIME_LIMIT_MET),
+                new Timing(0, downtimeMs, 0, totalMs, totalMs - downtimeMs),
+                new Traffic(bytes, bytes / 4096, 0, 0, bytes, 0, 0),
+                new GuestImpact(0, 0, 0), List.of(), List.of());
     }
 
     // Guards against the difference being computed the wrong way round (A vs B) or as an absolute value.

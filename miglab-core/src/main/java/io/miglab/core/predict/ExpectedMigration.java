@@ -1,9 +1,13 @@
 package io.miglab.core.predict;
 
 import io.miglab.core.algorithm.MigrationEngine;
+import io.miglab.core.result.GuestImpact;
 import io.miglab.core.result.MigrationResult;
+import io.miglab.core.result.Outcome;
 import io.miglab.core.result.RoundStats;
 import io.miglab.core.result.StopReason;
+import io.miglab.core.result.Timing;
+import io.miglab.core.result.Traffic;
 import io.miglab.core.spec.MigrationSpec;
 import io.miglab.core.spec.Optimisations;
 import io.miglab.core.spec.TerminationPolicy;
@@ -146,10 +150,12 @@ final class ExpectedMigration implements MigrationEngine {
     private MigrationResult result(StopReason reason, boolean completed, double totalSeconds, double downSeconds,
                                    double bytes, double pagesSent, double resent, double stopBytes,
                                    double postBytes) {
-        return new MigrationResult(ClosedFormPredictor.NAME, spec.algorithm(), reason.converged(), completed, reason,
-                prep * 1000, downSeconds * 1000, completed && downSeconds > 0 ? resume * 1000 : 0,
-                totalSeconds * 1000, precopyTime * 1000, Math.round(bytes), Math.round(pagesSent),
-                Math.round(Math.max(0, resent)), Math.round(pages * zeroShare), Math.round(sentBytes),
-                Math.round(stopBytes), Math.round(postBytes), 0, 0, 0, rounds, assumptions);
+        return new MigrationResult(ClosedFormPredictor.NAME, spec.algorithm(), Outcome.of(reason, completed),
+                new Timing(prep * 1000, downSeconds * 1000, completed && downSeconds > 0 ? resume * 1000 : 0,
+                        totalSeconds * 1000, precopyTime * 1000),
+                new Traffic(Math.round(bytes), Math.round(pagesSent), Math.round(Math.max(0, resent)),
+                        Math.round(pages * zeroShare), Math.round(sentBytes), Math.round(stopBytes),
+                        Math.round(postBytes)),
+                new GuestImpact(0, 0, 0), rounds, assumptions);
     }
 }

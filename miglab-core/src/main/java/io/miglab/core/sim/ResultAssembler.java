@@ -1,8 +1,12 @@
 package io.miglab.core.sim;
 
+import io.miglab.core.result.GuestImpact;
 import io.miglab.core.result.MigrationResult;
+import io.miglab.core.result.Outcome;
 import io.miglab.core.result.RoundStats;
 import io.miglab.core.result.StopReason;
+import io.miglab.core.result.Timing;
+import io.miglab.core.result.Traffic;
 import io.miglab.core.spec.MigrationSpec;
 import java.util.List;
 
@@ -30,11 +34,12 @@ final class ResultAssembler {
         double resume = Double.isNaN(loading) || Double.isNaN(resumed) ? 0 : resumed - loading;
         double precopy = rounds.stream().mapToDouble(RoundStats::durationMs).sum();
         double slowdown = ledger.guestRunSeconds > 0 ? 100 * ledger.guestLostSeconds / ledger.guestRunSeconds : 0;
-        return new MigrationResult(backend, spec.algorithm(), reason.converged(), completed, reason,
-                firstPage * 1000, downtime * 1000, resume * 1000, end * 1000, precopy,
-                ledger.bytes(), ledger.pages, ledger.resent, ledger.zeroPages,
-                ledger.bytesByPhase[Phase.PRECOPY.ordinal()], ledger.bytesByPhase[Phase.STOP_AND_COPY.ordinal()],
-                ledger.bytesByPhase[Phase.POSTCOPY.ordinal()], ledger.faults, slowdown, ledger.maxThrottlePercent,
-                rounds, List.of());
+        return new MigrationResult(backend, spec.algorithm(), Outcome.of(reason, completed),
+                new Timing(firstPage * 1000, downtime * 1000, resume * 1000, end * 1000, precopy),
+                new Traffic(ledger.bytes(), ledger.pages, ledger.resent, ledger.zeroPages,
+                        ledger.bytesByPhase[Phase.PRECOPY.ordinal()],
+                        ledger.bytesByPhase[Phase.STOP_AND_COPY.ordinal()],
+                        ledger.bytesByPhase[Phase.POSTCOPY.ordinal()]),
+                new GuestImpact(ledger.faults, slowdown, ledger.maxThrottlePercent), rounds, List.of());
     }
 }

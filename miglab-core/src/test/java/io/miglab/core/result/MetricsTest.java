@@ -11,9 +11,9 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class MetricsTest {
-    static final MigrationResult RESULT = new MigrationResult("sim", "hybrid", true, false, StopReason.TIMEOUT, 1.5,
-            2.25, 3.125, 4000.5, 3000.25, 6_000_000_007L, 8, 9, 10, 11, 12, 13, 14, 15.5, 16,
-            List.of(new RoundStats(0, 1, 2, 3, 4, 5)), List.of("a", "b"));
+    static final MigrationResult RESULT = new MigrationResult("sim", "hybrid",
+            new Outcome(true, false, StopReason.TIMEOUT), new Timing(1.5, 2.25, 3.125, 4000.5, 3000.25),
+            new Traffic(6_000_000_007L, 8, 9, 10, 11, 12, 13), new GuestImpact(14, 15.5, 16), List.of(new RoundStats(0, 1, 2, 3, 4, 5)), List.of("a", "b"));
 
     /** The record's scalar figures, depth first, in declaration order: what the JSON held before the list. */
     private static List<String> leafComponents(Class<?> type) {
@@ -48,9 +48,9 @@ class MetricsTest {
         flat.put("stopReason", "TIMEOUT");
         flat.put("maxThrottlePercent", 16L);
         MigrationResult r = ResultValues.rebuild(flat);
-        assertThat(r.zeroPages()).isZero();
-        assertThat(r.stopReason()).isEqualTo(StopReason.TIMEOUT);
-        assertThat(r.maxThrottlePercent()).isEqualTo(16);
+        assertThat(r.traffic().zeroPages()).isZero();
+        assertThat(r.outcome().stopReason()).isEqualTo(StopReason.TIMEOUT);
+        assertThat(r.guestImpact().maxThrottlePercent()).isEqualTo(16);
     }
 
     // Guards the value types the writers rely on (a Long read as an Integer would fail at a store's bind).
@@ -83,6 +83,6 @@ class MetricsTest {
         Metric downtime = Metrics.STANDARD.named("downtimeMs");
         assertThatThrownBy(() -> Metrics.STANDARD.with(downtime)).hasMessageContaining("downtimeMs");
         assertThatThrownBy(() -> Metrics.STANDARD.with(Metric.of("other", "downtime_ms", "x", Metric.Kind.REAL,
-                Metric.Unit.MS, 1, MigrationResult::downtimeMs))).hasMessageContaining("downtime_ms");
+                Metric.Unit.MS, 1, r -> r.timing().downtimeMs()))).hasMessageContaining("downtime_ms");
     }
 }

@@ -28,9 +28,9 @@ class AlgorithmBehaviourTest {
     void stopAndCopy_downtimeEqualsTotalTime() {
         MigrationSpec spec = Specs.sweepAll("1G", "1Gbit/s", 20_000).withAlgorithm("stop-and-copy");
         MigrationResult r = sim.migrate(spec);
-        assertThat(r.downtimeMs()).isEqualTo(r.totalTimeMs());
-        assertThat(r.pagesTransferred()).isEqualTo(spec.memory().pages());
-        assertThat(r.precopyBytes()).isZero();
+        assertThat(r.timing().downtimeMs()).isEqualTo(r.timing().totalTimeMs());
+        assertThat(r.traffic().pagesTransferred()).isEqualTo(spec.memory().pages());
+        assertThat(r.traffic().precopyBytes()).isZero();
     }
 
     /** Guards post-copy against re-sending pages: the destination owns a page once it arrives. */
@@ -39,11 +39,11 @@ class AlgorithmBehaviourTest {
         MigrationSpec spec = Specs.idle("512M", "100MiB/s").withAlgorithm("postcopy")
                 .withWriteModel(new UniformWrites(20_000));
         MigrationResult r = sim.migrate(spec);
-        assertThat(r.pagesTransferred()).isEqualTo(spec.memory().pages());
-        assertThat(r.pagesResent()).isZero();
-        assertThat(r.postcopyFaults()).isPositive();
-        assertThat(r.guestSlowdownPercent()).isPositive();
-        assertThat(r.completed()).isTrue();
+        assertThat(r.traffic().pagesTransferred()).isEqualTo(spec.memory().pages());
+        assertThat(r.traffic().pagesResent()).isZero();
+        assertThat(r.guestImpact().postcopyFaults()).isPositive();
+        assertThat(r.guestImpact().guestSlowdownPercent()).isPositive();
+        assertThat(r.outcome().completed()).isTrue();
     }
 
     /** Guards post-copy's switch-over against depending on how much memory is left to move. */
@@ -51,8 +51,8 @@ class AlgorithmBehaviourTest {
     void postCopy_downtimeDoesNotGrowWithMemory() {
         MigrationResult small = sim.migrate(Specs.sweepAll("256M", "100MiB/s", 5000).withAlgorithm("postcopy"));
         MigrationResult large = sim.migrate(Specs.sweepAll("4G", "100MiB/s", 5000).withAlgorithm("postcopy"));
-        assertThat(large.downtimeMs()).isEqualTo(small.downtimeMs());
-        assertThat(large.totalTimeMs()).isGreaterThan(10 * small.totalTimeMs());
+        assertThat(large.timing().downtimeMs()).isEqualTo(small.timing().downtimeMs());
+        assertThat(large.timing().totalTimeMs()).isGreaterThan(10 * small.timing().totalTimeMs());
     }
 
     /** Guards pre-paging: pulling a faulted page's neighbours must cut faults on a sequential writer. */
@@ -62,8 +62,8 @@ class AlgorithmBehaviourTest {
                 .withWriteModel(new SweepWrites(ByteSize.ofMiB(256), Specs.PAGE, 20_000));
         MigrationResult demand = sim.migrate(spec);
         MigrationResult prepaged = sim.migrate(spec.withPostCopy(new PostCopyOptions(1, Optional.empty(), 64)));
-        assertThat(prepaged.postcopyFaults()).isLessThan(demand.postcopyFaults() / 10);
-        assertThat(prepaged.pagesTransferred()).isEqualTo(demand.pagesTransferred());
+        assertThat(prepaged.guestImpact().postcopyFaults()).isLessThan(demand.guestImpact().postcopyFaults() / 10);
+        assertThat(prepaged.traffic().pagesTransferred()).isEqualTo(demand.traffic().pagesTransferred());
     }
 
     /** Guards the Xen limits: a guest that dirties faster than the link is forced to stop-and-copy. */
@@ -72,11 +72,11 @@ class AlgorithmBehaviourTest {
         MigrationSpec spec = Specs.idle("1G", "100MiB/s").withPolicy(TerminationPolicy.xen())
                 .withWriteModel(new SweepWrites(ByteSize.ofMiB(512), Specs.PAGE, 50_000));
         MigrationResult r = sim.migrate(spec);
-        assertThat(r.converged()).isFalse();
-        assertThat(r.completed()).isTrue();
-        assertThat(r.stopReason()).isIn(StopReason.MAX_ROUNDS, StopReason.MAX_DATA);
-        assertThat(r.bytesTransferred()).isGreaterThanOrEqualTo(3 * spec.memory().bytes());
-        assertThat(r.downtimeMs()).isGreaterThan(1000);
+        assertThat(r.outcome().converged()).isFalse();
+        assertThat(r.outcome().completed()).isTrue();
+        assertThat(r.outcome().stopReason()).isIn(StopReason.MAX_ROUNDS, StopReason.MAX_DATA);
+        assertThat(r.traffic().bytesTransferred()).isGreaterThanOrEqualTo(3 * spec.memory().bytes());
+        assertThat(r.timing().downtimeMs()).isGreaterThan(1000);
     }
 
     /** Guards the QEMU policy: no convergence means a cancel, and the guest stays on the source. */
@@ -86,11 +86,11 @@ class AlgorithmBehaviourTest {
                 .withPolicy(TerminationPolicy.qemu(Duration.ofMillis(300), Duration.ofSeconds(60)))
                 .withWriteModel(new SweepWrites(ByteSize.ofMiB(64), Specs.PAGE, 5000));
         MigrationResult r = sim.migrate(spec);
-        assertThat(r.completed()).isFalse();
-        assertThat(r.converged()).isFalse();
-        assertThat(r.stopReason()).isEqualTo(StopReason.TIMEOUT);
-        assertThat(r.downtimeMs()).isZero();
-        assertThat(r.totalTimeMs()).isGreaterThanOrEqualTo(60_000);
+        assertThat(r.outcome().completed()).isFalse();
+        assertThat(r.outcome().converged()).isFalse();
+        assertThat(r.outcome().stopReason()).isEqualTo(StopReason.TIMEOUT);
+        assertThat(r.timing().downtimeMs()).isZero();
+        assertThat(r.timing().totalTimeMs()).isGreaterThanOrEqualTo(60_000);
     }
 
     /** Guards auto-converge: throttling must rescue the case above, and count as guest slowdown. */
@@ -99,12 +99,12 @@ class AlgorithmBehaviourTest {
         MigrationSpec spec = Specs.idle("256M", "10MiB/s")
                 .withPolicy(TerminationPolicy.qemu(Duration.ofMillis(300), Duration.ofSeconds(600)))
                 .withWriteModel(new SweepWrites(ByteSize.ofMiB(64), Specs.PAGE, 5000));
-        assertThat(sim.migrate(spec).completed()).isFalse();
+        assertThat(sim.migrate(spec).outcome().completed()).isFalse();
         MigrationResult r = sim.migrate(spec.withAutoConverge(Optional.of(AutoConverge.qemuDefaults())));
-        assertThat(r.completed()).isTrue();
-        assertThat(r.converged()).isTrue();
-        assertThat(r.maxThrottlePercent()).isBetween(20, 99);
-        assertThat(r.guestSlowdownPercent()).isPositive();
+        assertThat(r.outcome().completed()).isTrue();
+        assertThat(r.outcome().converged()).isTrue();
+        assertThat(r.guestImpact().maxThrottlePercent()).isBetween(20, 99);
+        assertThat(r.guestImpact().guestSlowdownPercent()).isPositive();
         assertThat(r.rounds().get(r.roundCount() - 1).throttlePercent()).isPositive();
     }
 
@@ -116,11 +116,11 @@ class AlgorithmBehaviourTest {
         MigrationResult plain = sim.migrate(spec);
         MigrationResult delta = sim.migrate(spec.withOptimisations(new Optimisations(true,
                 Optional.of(Optimisations.Xbzrle.qemuDefaults()), Optional.empty())));
-        long plainResent = plain.bytesTransferred() - plain.rounds().get(0).bytes();
-        long deltaResent = delta.bytesTransferred() - delta.rounds().get(0).bytes();
+        long plainResent = plain.traffic().bytesTransferred() - plain.rounds().get(0).bytes();
+        long deltaResent = delta.traffic().bytesTransferred() - delta.rounds().get(0).bytes();
         // round 1 fills the cache with full pages; rounds 2.. send deltas of 1 % of a page
         assertThat(deltaResent).isLessThan(plainResent / 3);
-        assertThat(delta.pagesResent()).isGreaterThan(6000);
+        assertThat(delta.traffic().pagesResent()).isGreaterThan(6000);
     }
 
     /** Guards zero-page elision: zero pages cost a header, and stop costing it once written. */
@@ -129,11 +129,11 @@ class AlgorithmBehaviourTest {
         MigrationSpec spec = Specs.idle("1G", "100MiB/s");
         spec = spec.withMemory(spec.memory().withZeroPageShare(0.75));
         MigrationResult r = sim.migrate(spec);
-        assertThat((double) r.zeroPages()).isCloseTo(0.75 * spec.memory().pages(), withPercentage(1));
-        assertThat((double) r.bytesTransferred()).isCloseTo(0.25 * spec.memory().bytes(), withPercentage(2));
+        assertThat((double) r.traffic().zeroPages()).isCloseTo(0.75 * spec.memory().pages(), withPercentage(1));
+        assertThat((double) r.traffic().bytesTransferred()).isCloseTo(0.25 * spec.memory().bytes(), withPercentage(2));
         MigrationResult off = sim.migrate(spec.withOptimisations(Optimisations.none()));
-        assertThat(off.zeroPages()).isZero();
-        assertThat(off.bytesTransferred()).isGreaterThan(spec.memory().bytes());
+        assertThat(off.traffic().zeroPages()).isZero();
+        assertThat(off.traffic().bytesTransferred()).isGreaterThan(spec.memory().bytes());
     }
 
     /** Guards hybrid: pre-copy first shrinks what post-copy must pull. */
@@ -143,10 +143,10 @@ class AlgorithmBehaviourTest {
                 .withWriteModel(new WorkingSetWrites(ByteSize.ofMiB(128), Specs.PAGE, 30_000, 0))
                 .withAlgorithm("hybrid").withPostCopy(new PostCopyOptions(2, Optional.empty(), 0));
         MigrationResult r = sim.migrate(spec);
-        assertThat(r.stopReason()).isEqualTo(StopReason.SWITCHED_TO_POSTCOPY);
+        assertThat(r.outcome().stopReason()).isEqualTo(StopReason.SWITCHED_TO_POSTCOPY);
         assertThat(r.roundCount()).isEqualTo(2);
-        assertThat(r.postcopyBytes()).isPositive().isLessThan(ByteSize.ofMiB(129).bytes());
-        assertThat(r.precopyBytes()).isGreaterThan(spec.memory().bytes());
+        assertThat(r.traffic().postcopyBytes()).isPositive().isLessThan(ByteSize.ofMiB(129).bytes());
+        assertThat(r.traffic().precopyBytes()).isGreaterThan(spec.memory().bytes());
     }
 
     /** Guards determinism: same seed, same result; a random writer with another seed differs. */

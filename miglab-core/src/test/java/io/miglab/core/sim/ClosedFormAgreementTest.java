@@ -31,13 +31,13 @@ class ClosedFormAgreementTest {
 
         double bw = spec.link().bandwidth().bytesPerSecond();
         double expectedSeconds = spec.memory().bytes() / bw + rttMs / 2000.0;
-        assertThat(r.totalTimeMs()).isCloseTo(expectedSeconds * 1000, withPercentage(1));
+        assertThat(r.timing().totalTimeMs()).isCloseTo(expectedSeconds * 1000, withPercentage(1));
         // downtime is only the device (CPU) state plus the last byte's flight
         double deviceSeconds = spec.overheads().deviceState().bytes() / bw;
-        assertThat(r.downtimeMs()).isCloseTo((deviceSeconds + rttMs / 2000.0) * 1000, within(1e-6));
-        assertThat(r.pagesResent()).isZero();
+        assertThat(r.timing().downtimeMs()).isCloseTo((deviceSeconds + rttMs / 2000.0) * 1000, within(1e-6));
+        assertThat(r.traffic().pagesResent()).isZero();
         assertThat(r.roundCount()).isEqualTo(1);
-        assertThat(r.stopReason()).isEqualTo(StopReason.DOWNTIME_LIMIT_MET);
+        assertThat(r.outcome().stopReason()).isEqualTo(StopReason.DOWNTIME_LIMIT_MET);
     }
 
     /**
@@ -55,14 +55,14 @@ class ClosedFormAgreementTest {
         MigrationResult r = sim.migrate(spec);
 
         double vMem = spec.memory().pages() * Specs.PAGE_WIRE;
-        assertThat((double) r.precopyBytes())
+        assertThat((double) r.traffic().precopyBytes())
                 .isCloseTo(ClosedFormPredictor.geometricSeries(vMem, ratio, rounds - 1), withPercentage(2));
         // the stop-and-copy is the series' next term: all bytes are rounds 0..n+1
-        assertThat((double) r.bytesTransferred())
+        assertThat((double) r.traffic().bytesTransferred())
                 .isCloseTo(ClosedFormPredictor.geometricSeries(vMem, ratio, rounds), withPercentage(2));
         assertThat(r.roundCount()).isEqualTo(rounds);
-        assertThat(r.converged()).isFalse();
-        assertThat(r.completed()).isTrue();
+        assertThat(r.outcome().converged()).isFalse();
+        assertThat(r.outcome().completed()).isTrue();
     }
 
     /** Guards the predictor's iteration against drifting from the simulator for the same sweep. */
@@ -72,8 +72,9 @@ class ClosedFormAgreementTest {
         MigrationSpec spec = Specs.sweepAll("1G", "100MiB/s", pagesPerSecond).withAlgorithm(algorithm);
         MigrationResult simulated = sim.migrate(spec);
         MigrationResult predicted = new ClosedFormPredictor().migrate(spec);
-        assertThat(predicted.totalTimeMs()).isCloseTo(simulated.totalTimeMs(), withPercentage(2));
-        assertThat((double) predicted.bytesTransferred()).isCloseTo(simulated.bytesTransferred(), withPercentage(2));
+        assertThat(predicted.timing().totalTimeMs()).isCloseTo(simulated.timing().totalTimeMs(), withPercentage(2));
+        assertThat((double) predicted.traffic().bytesTransferred()).isCloseTo(simulated.traffic().bytesTransferred(),
+                withPercentage(2));
         assertThat(predicted.roundCount()).isEqualTo(simulated.roundCount());
         assertThat(predicted.assumptions()).isNotEmpty();
     }

@@ -28,11 +28,11 @@ class DirtyRateMonotonicityPropertyTest {
         ByteSize ws = ByteSize.ofMiB(Math.min(workingSetMiB, memoryMiB));
         MigrationResult slower = sim.migrate(base.withWriteModel(new SweepWrites(ws, Specs.PAGE, rate)));
         MigrationResult faster = sim.migrate(base.withWriteModel(new SweepWrites(ws, Specs.PAGE, rate + extra)));
-        if (slower.completed() && faster.completed()) {
-            assertThat(faster.totalTimeMs()).isGreaterThanOrEqualTo(slower.totalTimeMs());
+        if (slower.outcome().completed() && faster.outcome().completed()) {
+            assertThat(faster.timing().totalTimeMs()).isGreaterThanOrEqualTo(slower.timing().totalTimeMs());
         } else {
             // a busier guest may fail to converge, never the other way round
-            assertThat(faster.completed()).isFalse();
+            assertThat(faster.outcome().completed()).isFalse();
         }
     }
 }

@@ -37,14 +37,14 @@ class QemuBehaviourTest {
         MigrationSpec spec = Specs.idle("1G", "100MiB/s").withOverheads(Specs.noDeviceState())
                 .withPolicy(midPass(Duration.ofMillis(300)));
         MigrationResult r = sim.migrate(spec);
-        assertThat(r.stopReason()).isEqualTo(StopReason.DOWNTIME_LIMIT_MET);
+        assertThat(r.outcome().stopReason()).isEqualTo(StopReason.DOWNTIME_LIMIT_MET);
         assertThat(r.roundCount()).isEqualTo(1);
         // the check runs before each 100 ms budget of sending, so the tail is between 200 and 300 ms of it
-        assertThat(r.downtimeMs()).isBetween(200.0, 300.0);
-        assertThat(r.totalTimeMs()).isCloseTo(spec.memory().bytes() / spec.link().bandwidth().bytesPerSecond()
+        assertThat(r.timing().downtimeMs()).isBetween(200.0, 300.0);
+        assertThat(r.timing().totalTimeMs()).isCloseTo(spec.memory().bytes() / spec.link().bandwidth().bytesPerSecond()
                 * 1000, withPercentage(1));
         MigrationResult perRound = sim.migrate(spec.withPolicy(TerminationPolicy.qemu()));
-        assertThat(perRound.downtimeMs()).isLessThan(1);
+        assertThat(perRound.timing().downtimeMs()).isLessThan(1);
     }
 
     /** Guards the mid-pass check against ending a busy guest's pass when the dirty rest does not fit. */
@@ -53,9 +53,9 @@ class QemuBehaviourTest {
         MigrationSpec spec = Specs.idle("256M", "100MiB/s").withPolicy(midPass(Duration.ofMillis(300)))
                 .withWriteModel(new SweepWrites(ByteSize.ofMiB(64), Specs.PAGE, 5000));
         MigrationResult r = sim.migrate(spec);
-        assertThat(r.completed()).isTrue();
-        assertThat(r.downtimeMs()).isLessThanOrEqualTo(300 + 5);
-        assertThat(r.pagesTransferred()).isGreaterThan(spec.memory().pages());
+        assertThat(r.outcome().completed()).isTrue();
+        assertThat(r.timing().downtimeMs()).isLessThanOrEqualTo(300 + 5);
+        assertThat(r.traffic().pagesTransferred()).isGreaterThan(spec.memory().pages());
     }
 
     /** Guards the non-zero top: the zero pages keep their share but leave the top of RAM, the pass's tail. */
@@ -66,9 +66,9 @@ class QemuBehaviourTest {
         MigrationSpec top = spread.withMemory(spread.memory().withNonZeroTop(ByteSize.ofMiB(64)));
         MigrationResult a = sim.migrate(spread);
         MigrationResult b = sim.migrate(top);
-        assertThat((double) b.zeroPages()).isCloseTo(a.zeroPages(), withPercentage(1));
+        assertThat((double) b.traffic().zeroPages()).isCloseTo(a.traffic().zeroPages(), withPercentage(1));
         // the tail of the pass is the top of RAM: all of it non-zero, so the switch-over carries more bytes
-        assertThat(b.stopCopyBytes()).isGreaterThan(3 * a.stopCopyBytes());
+        assertThat(b.traffic().stopCopyBytes()).isGreaterThan(3 * a.traffic().stopCopyBytes());
     }
 
     /** Guards the uncapped switch-over: QEMU lifts max-bandwidth once the guest is paused. */
@@ -78,8 +78,9 @@ class QemuBehaviourTest {
                 Duration.ZERO, Optional.of(DataRate.parse("cap", "64MiB/s"))));
         MigrationResult r = sim.migrate(spec);
         double cap = 64.0 * 1024 * 1024, link = 1024.0 * 1024 * 1024;
-        assertThat(r.totalTimeMs()).isCloseTo(spec.memory().bytes() / cap * 1000, withPercentage(1));
-        assertThat(r.downtimeMs()).isCloseTo(spec.overheads().deviceState().bytes() / link * 1000, within(1e-6));
+        assertThat(r.timing().totalTimeMs()).isCloseTo(spec.memory().bytes() / cap * 1000, withPercentage(1));
+        assertThat(r.timing().downtimeMs()).isCloseTo(spec.overheads().deviceState().bytes() / link * 1000,
+                within(1e-6));
     }
 
     /** Guards the paced writer: it keeps its rate under throttles whose pauses it can catch up on. */
@@ -95,10 +96,11 @@ class QemuBehaviourTest {
                 .withWriteModel(paced.inner());
         MigrationResult cpuBound = sim.migrate(spec);
         MigrationResult clockPaced = sim.migrate(spec.withWriteModel(paced));
-        assertThat(cpuBound.completed()).isTrue();
-        assertThat(clockPaced.completed()).isTrue();
+        assertThat(cpuBound.outcome().completed()).isTrue();
+        assertThat(clockPaced.outcome().completed()).isTrue();
         // the paced writer forces the throttle higher before the migration converges
-        assertThat(clockPaced.maxThrottlePercent()).isGreaterThan(cpuBound.maxThrottlePercent());
-        assertThat(clockPaced.totalTimeMs()).isGreaterThan(cpuBound.totalTimeMs());
+        assertThat(clockPaced.guestImpact().maxThrottlePercent())
+                .isGreaterThan(cpuBound.guestImpact().maxThrottlePercent());
+        assertThat(clockPaced.timing().totalTimeMs()).isGreaterThan(cpuBound.timing().totalTimeMs());
     }
 }

@@ -112,7 +112,7 @@ class SaturatedWritesTest {
                 .withPolicy(Specs.fixedRounds(3));
         MigrationResult r = assertTimeoutPreemptively(Duration.ofSeconds(30),
                 () -> new PageLevelSimulator().migrate(spec));
-        assertThat(r.converged()).isFalse();
+        assertThat(r.outcome().converged()).isFalse();
         assertThat(r.rounds().get(1).pages()).isEqualTo(spec.memory().pages());
     }
 

@@ -37,9 +37,9 @@ public final class XenKvmComparison {
             r.migrations().stream().sorted(Comparator.comparing(MigrationRecord::vm)).forEach(m -> {
                 MigrationResult x = m.result();
                 System.out.printf(Locale.ROOT, "| %s | %s | %s | %.2f | %.0f | %.0f | %d | %s | %s | %s |%n", m.vm(),
-                        m.source(), m.destination(), x.totalTimeMs() / 1000, x.downtimeMs(),
-                        x.bytesTransferred() / 1048576.0, x.roundCount(), x.stopReason(), x.converged(),
-                        x.completed());
+                        m.source(), m.destination(), x.timing().totalTimeMs() / 1000, x.timing().downtimeMs(),
+                        x.traffic().bytesTransferred() / 1048576.0, x.roundCount(), x.outcome().stopReason(),
+                        x.outcome().converged(), x.outcome().completed());
             });
             System.out.println();
         }

@@ -1,8 +1,12 @@
 package io.miglab.datacenter.migration;
 
+import io.miglab.core.result.GuestImpact;
 import io.miglab.core.result.MigrationResult;
+import io.miglab.core.result.Outcome;
 import io.miglab.core.result.RoundStats;
 import io.miglab.core.result.StopReason;
+import io.miglab.core.result.Timing;
+import io.miglab.core.result.Traffic;
 import io.miglab.core.spec.MigrationSpec;
 import java.util.List;
 
@@ -33,12 +37,12 @@ final class RateLedger {
         double resume = Double.isNaN(loadingAt) || Double.isNaN(resumedAt) ? 0 : resumedAt - loadingAt;
         double precopy = rounds.stream().mapToDouble(RoundStats::durationMs).sum();
         double slowdown = guestRunSeconds > 0 ? 100 * guestLostSeconds / guestRunSeconds : 0;
-        return new MigrationResult(backend, spec.algorithm(), reason.converged(), completed, reason,
-                firstPageAt * 1000, downtime * 1000, resume * 1000, endAt * 1000, precopy,
-                Math.round(precopyBytes) + Math.round(stopCopyBytes) + Math.round(postcopyBytes),
-                Math.round(pages), Math.round(resent), Math.round(zeroPages),
-                Math.round(precopyBytes), Math.round(stopCopyBytes), Math.round(postcopyBytes), Math.round(faults),
-                slowdown, maxThrottlePercent, rounds,
+        return new MigrationResult(backend, spec.algorithm(), Outcome.of(reason, completed),
+                new Timing(firstPageAt * 1000, downtime * 1000, resume * 1000, endAt * 1000, precopy),
+                new Traffic(Math.round(precopyBytes) + Math.round(stopCopyBytes) + Math.round(postcopyBytes),
+                        Math.round(pages), Math.round(resent), Math.round(zeroPages), Math.round(precopyBytes),
+                        Math.round(stopCopyBytes), Math.round(postcopyBytes)),
+                new GuestImpact(Math.round(faults), slowdown, maxThrottlePercent), rounds,
                 List.of("rate-based: dirtied pages per round = expectedDistinctPages(round guest seconds)"));
     }
 }

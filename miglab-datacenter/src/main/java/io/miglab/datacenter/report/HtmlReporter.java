@@ -49,8 +49,8 @@ public final class HtmlReporter {
         for (MigrationRecord m : r.migrations()) {
             long[] a = by.computeIfAbsent(m.reason(), k -> new long[3]);
             a[0]++;
-            if (!m.result().converged()) a[1]++;
-            if (!m.result().completed()) a[2]++;
+            if (!m.result().outcome().converged()) a[1]++;
+            if (!m.result().outcome().completed()) a[2]++;
         }
         Table t = new Table("reasons", List.of(Column.text("reason"), Column.number("migrations"),
                 Column.number("not converged"), Column.number("cancelled")));
@@ -69,11 +69,12 @@ public final class HtmlReporter {
                 Column.text("stopped because"), Column.text("converged"), Column.text("completed")));
         for (MigrationRecord m : r.migrations().subList(0, Math.min(TABLE_ROWS, r.migrations().size()))) {
             MigrationResult x = m.result();
-            t.row(x.completed() ? "" : "failed", List.of(m.vm(), m.source(), m.destination(), m.reason(),
-                    clock(m.startedAtSeconds()), Num.of(x.totalTimeMs() / 1000), Num.of(x.downtimeMs()),
-                    Num.of(x.bytesTransferred() / 1048576.0), Integer.toString(x.roundCount()),
-                    x.stopReason().name().toLowerCase(Locale.ROOT).replace('_', ' '), x.converged() ? "yes" : "no",
-                    x.completed() ? "yes" : "no"));
+            t.row(x.outcome().completed() ? "" : "failed", List.of(m.vm(), m.source(), m.destination(), m.reason(),
+                    clock(m.startedAtSeconds()), Num.of(x.timing().totalTimeMs() / 1000),
+                    Num.of(x.timing().downtimeMs()), Num.of(x.traffic().bytesTransferred() / 1048576.0),
+                    Integer.toString(x.roundCount()),
+                    x.outcome().stopReason().name().toLowerCase(Locale.ROOT).replace('_', ' '),
+                    x.outcome().converged() ? "yes" : "no", x.outcome().completed() ? "yes" : "no"));
         }
         p.table(t);
     }

@@ -11,5 +11,5 @@ import io.miglab.core.result.MigrationResult;
  */
 public record MigrationRecord(String vm, String source, String destination, String reason,
                               double requestedAtSeconds, double startedAtSeconds, MigrationResult result) {
-    public double endedAtSeconds() { return startedAtSeconds + result.totalTimeMs() / 1000; }
+    public double endedAtSeconds() { return startedAtSeconds + result.timing().totalTimeMs() / 1000; }
 }

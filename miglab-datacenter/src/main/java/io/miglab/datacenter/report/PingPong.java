@@ -38,7 +38,7 @@ public final class PingPong {
 
     /** The completed migrations of a run as moves. */
     public static List<Move> moves(List<MigrationRecord> migrations) {
-        return migrations.stream().filter(m -> m.result().completed())
+        return migrations.stream().filter(m -> m.result().outcome().completed())
                 .map(m -> new Move(m.vm(), m.source(), m.destination(), m.startedAtSeconds())).toList();
     }
 

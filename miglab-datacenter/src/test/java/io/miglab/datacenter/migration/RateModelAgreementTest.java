@@ -88,18 +88,22 @@ class RateModelAgreementTest {
         MigrationResult rate = new RateBasedBackend().migrate(spec);
         System.out.printf(Locale.ROOT, "AGREE %-13s %-7s %-40s time %9.1f / %9.1f ms (%+.2f%%) bytes %11d / %11d (%+.2f%%)"
                         + " rounds %d/%d %s/%s%n",
-                algorithm, policy, writes.describe(), rate.totalTimeMs(), page.totalTimeMs(),
-                100 * (rate.totalTimeMs() / page.totalTimeMs() - 1), rate.bytesTransferred(),
-                page.bytesTransferred(), 100 * ((double) rate.bytesTransferred() / page.bytesTransferred() - 1),
-                rate.roundCount(), page.roundCount(), rate.stopReason(), page.stopReason());
+                algorithm, policy, writes.describe(), rate.timing().totalTimeMs(), page.timing().totalTimeMs(),
+                100 * (rate.timing().totalTimeMs() / page.timing().totalTimeMs() - 1),
+                rate.traffic().bytesTransferred(), page.traffic().bytesTransferred(),
+                100 * ((double) rate.traffic().bytesTransferred() / page.traffic().bytesTransferred() - 1),
+                rate.roundCount(), page.roundCount(), rate.outcome().stopReason(), page.outcome().stopReason());
         assertThat(rate.backend()).isEqualTo("datacenter");
-        assertThat(rate.stopReason()).isEqualTo(page.stopReason());
-        assertThat(rate.completed()).isEqualTo(page.completed());
-        assertThat(rate.totalTimeMs()).isCloseTo(page.totalTimeMs(), within(0.05 * page.totalTimeMs()));
-        assertThat((double) rate.bytesTransferred())
-                .isCloseTo((double) page.bytesTransferred(), within(0.05 * page.bytesTransferred()));
+        assertThat(rate.outcome().stopReason()).isEqualTo(page.outcome().stopReason());
+        assertThat(rate.outcome().completed()).isEqualTo(page.outcome().completed());
+        assertThat(rate.timing().totalTimeMs()).isCloseTo(page.timing().totalTimeMs(),
+                within(0.05 * page.timing().totalTimeMs()));
+        assertThat((double) rate.traffic().bytesTransferred())
+                .isCloseTo((double) page.traffic().bytesTransferred(),
+                        within(0.05 * page.traffic().bytesTransferred()));
         if (policy.endsWith("+cap")) {
-            assertThat(rate.downtimeMs()).isCloseTo(page.downtimeMs(), within(0.05 * page.downtimeMs()));
+            assertThat(rate.timing().downtimeMs()).isCloseTo(page.timing().downtimeMs(),
+                    within(0.05 * page.timing().downtimeMs()));
         }
     }
 }

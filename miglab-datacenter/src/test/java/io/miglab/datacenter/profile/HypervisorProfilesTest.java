@@ -53,9 +53,9 @@ class HypervisorProfilesTest {
         double wire = ByteSize.ofGiB(1).bytes() / 4096 * 4104.0 + 256 * 1024;
         // the pages go at the cap; the switch-over (here only the device state) uncapped, as QEMU sends it
         double pagesWire = ByteSize.ofGiB(1).bytes() / 4096 * 4104.0;
-        assertThat(run(p.get("kvm"), vm(new NoWrites())).totalTimeMs() / 1000)
+        assertThat(run(p.get("kvm"), vm(new NoWrites())).timing().totalTimeMs() / 1000)
                 .isCloseTo(pagesWire / (128.0 * 1048576) + 256 * 1024 / TEN_GBIT.bytesPerSecond(), within(1e-6));
-        assertThat(run(p.get("xen"), vm(new NoWrites())).totalTimeMs() / 1000)
+        assertThat(run(p.get("xen"), vm(new NoWrites())).timing().totalTimeMs() / 1000)
                 .isCloseTo(wire / TEN_GBIT.bytesPerSecond(), within(1e-6));
     }
 
@@ -68,15 +68,15 @@ class HypervisorProfilesTest {
         HypervisorProfiles p = HypervisorProfiles.standard();
         Vm fast = vm(new SweepWrites(ByteSize.ofMiB(512), 4096, 50_000)); // ~195 MiB/s
         MigrationResult kvm = run(p.get("kvm"), fast);
-        assertThat(kvm.stopReason()).isEqualTo(StopReason.TIMEOUT);
-        assertThat(kvm.completed()).isFalse();
+        assertThat(kvm.outcome().stopReason()).isEqualTo(StopReason.TIMEOUT);
+        assertThat(kvm.outcome().completed()).isFalse();
         MigrationResult ac = run(p.get("kvm-auto-converge"), fast);
-        assertThat(ac.converged()).isTrue();
-        assertThat(ac.maxThrottlePercent()).isGreaterThanOrEqualTo(20);
+        assertThat(ac.outcome().converged()).isTrue();
+        assertThat(ac.guestImpact().maxThrottlePercent()).isGreaterThanOrEqualTo(20);
         MigrationResult vmware = run(p.get("vmware").withBandwidthCap(java.util.Optional.of(DataRate.ofMiBps(128))),
                 fast);
-        assertThat(vmware.converged()).isTrue();
-        assertThat(vmware.maxThrottlePercent()).isPositive();
-        assertThat(vmware.downtimeMs()).isLessThanOrEqualTo(500);
+        assertThat(vmware.outcome().converged()).isTrue();
+        assertThat(vmware.guestImpact().maxThrottlePercent()).isPositive();
+        assertThat(vmware.timing().downtimeMs()).isLessThanOrEqualTo(500);
     }
 }

@@ -33,7 +33,8 @@ import java.util.function.ToDoubleFunction;
  */
 public final class CompareGrid {
     static final String FINDINGS_MARKER = "<!-- findings: kept when the tables are regenerated -->";
-    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    static final ObjectMapper JSON =
+            ResultJson.register(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT));
 
     public static void main(String[] args) throws IOException {
         boolean simOnly = false;
@@ -66,9 +67,9 @@ public final class CompareGrid {
                             run.heartbeat().map(HeartbeatAnalysis::switchGapMs).orElse(-1.0),
                             run.counterContinued(), run.qemuVersion(), run.accel().qemuName(), wall));
                     System.out.printf(Locale.ROOT, "  %s in %.1f s: total %.0f ms, downtime %.0f ms, %.1f MiB%n",
-                            run.result().completed() ? "completed" : run.result().stopReason(), wall,
-                            run.result().totalTimeMs(), run.result().downtimeMs(),
-                            run.result().bytesTransferred() / 1048576.0);
+                            run.result().outcome().completed() ? "completed" : run.result().outcome().stopReason(),
+                            wall, run.result().timing().totalTimeMs(), run.result().timing().downtimeMs(),
+                            run.result().traffic().bytesTransferred() / 1048576.0);
                 } catch (RuntimeException e) {
                     System.out.println("  FAILED: " + e.getMessage());
                 }
@@ -97,7 +98,7 @@ public final class CompareGrid {
             after.add(new ComparisonTable.Row(c.label(), m.result(), calibrated));
             calibration.append("| ").append(c.label()).append(" | ")
                     .append(String.join("; ", GuestCalibration.describe(c.spec()))).append(" |\n");
-            if (m.result().completed()) heartbeat.append(downtimeRow(c.label(), m, calibrated));
+            if (m.result().outcome().completed()) heartbeat.append(downtimeRow(c.label(), m, calibrated));
         }
         StringBuilder md = new StringBuilder();
         md.append("# Real QEMU against the page-level simulator\n\n");
@@ -129,37 +130,43 @@ public final class CompareGrid {
 
     private static String downtimeRow(String label, QemuMeasurement m, MigrationResult sim) {
         return String.format(Locale.ROOT, "| %s | %.0f | %.1f | %s | %.2f | %.2f | %s | %s |%n", label,
-                m.result().downtimeMs(), m.heartbeatGapMs(), m.counterContinued() ? "yes" : "NO",
-                m.result().stopCopyBytes() / 1048576.0, sim.stopCopyBytes() / 1048576.0,
-                sim.completed() ? String.format(Locale.ROOT, "%.0f", sim.downtimeMs()) : "-",
-                m.result().algorithm().equals("precopy") ? "" : m.result().postcopyFaults() + " / "
-                        + sim.postcopyFaults());
+                m.result().timing().downtimeMs(), m.heartbeatGapMs(), m.counterContinued() ? "yes" : "NO",
+                m.result().traffic().stopCopyBytes() / 1048576.0, sim.traffic().stopCopyBytes() / 1048576.0,
+                sim.outcome().completed() ? String.format(Locale.ROOT, "%.0f", sim.timing().downtimeMs()) : "-",
+                m.result().algorithm().equals("precopy") ? "" : m.result().guestImpact().postcopyFaults() + " / "
+                        + sim.guestImpact().postcopyFaults());
     }
 
     private static String summary(List<ComparisonTable.Row> rows) {
         return String.format(Locale.ROOT, "Mean absolute error: total time %.0f %%, downtime %.0f %% (both "
                         + "completed; %.1f ms on average), bytes %.0f %%; rows with an error above %.0f %%: total %d, "
                         + "downtime %d, bytes %d of %d.%n",
-                meanAbs(rows, r -> ComparisonTable.errorPercent(r.qemu().totalTimeMs(), r.sim().totalTimeMs()), false),
-                meanAbs(rows, r -> ComparisonTable.errorPercent(r.qemu().downtimeMs(), r.sim().downtimeMs()), true),
-                meanAbs(rows, r -> r.sim().downtimeMs() - r.qemu().downtimeMs(), true),
-                meanAbs(rows, r -> ComparisonTable.errorPercent(r.qemu().bytesTransferred(),
-                        r.sim().bytesTransferred()), false), ComparisonTable.FLAG_PERCENT,
-                flagged(rows, r -> ComparisonTable.errorPercent(r.qemu().totalTimeMs(), r.sim().totalTimeMs()), false),
-                flagged(rows, r -> ComparisonTable.errorPercent(r.qemu().downtimeMs(), r.sim().downtimeMs()), true),
-                flagged(rows, r -> ComparisonTable.errorPercent(r.qemu().bytesTransferred(),
-                        r.sim().bytesTransferred()), false), rows.size());
+                meanAbs(rows, r -> ComparisonTable.errorPercent(r.qemu().timing().totalTimeMs(),
+                        r.sim().timing().totalTimeMs()), false),
+                meanAbs(rows, r -> ComparisonTable.errorPercent(r.qemu().timing().downtimeMs(),
+                        r.sim().timing().downtimeMs()), true),
+                meanAbs(rows, r -> r.sim().timing().downtimeMs() - r.qemu().timing().downtimeMs(), true),
+                meanAbs(rows, r -> ComparisonTable.errorPercent(r.qemu().traffic().bytesTransferred(),
+                        r.sim().traffic().bytesTransferred()), false), ComparisonTable.FLAG_PERCENT,
+                flagged(rows, r -> ComparisonTable.errorPercent(r.qemu().timing().totalTimeMs(),
+                        r.sim().timing().totalTimeMs()), false),
+                flagged(rows, r -> ComparisonTable.errorPercent(r.qemu().timing().downtimeMs(),
+                        r.sim().timing().downtimeMs()), true),
+                flagged(rows, r -> ComparisonTable.errorPercent(r.qemu().traffic().bytesTransferred(),
+                        r.sim().traffic().bytesTransferred()), false), rows.size());
     }
 
     private static double meanAbs(List<ComparisonTable.Row> rows, ToDoubleFunction<ComparisonTable.Row> f,
                                   boolean completedOnly) {
-        return rows.stream().filter(r -> !completedOnly || (r.qemu().completed() && r.sim().completed()))
+        return rows.stream().filter(r -> !completedOnly || (r.qemu().outcome().completed()
+                && r.sim().outcome().completed()))
                 .mapToDouble(f).map(Math::abs).average().orElse(0);
     }
 
     private static long flagged(List<ComparisonTable.Row> rows, ToDoubleFunction<ComparisonTable.Row> f,
                                 boolean completedOnly) {
-        return rows.stream().filter(r -> !completedOnly || (r.qemu().completed() && r.sim().completed()))
+        return rows.stream().filter(r -> !completedOnly || (r.qemu().outcome().completed()
+                && r.sim().outcome().completed()))
                 .mapToDouble(f).filter(e -> Math.abs(e) > ComparisonTable.FLAG_PERCENT).count();
     }
 

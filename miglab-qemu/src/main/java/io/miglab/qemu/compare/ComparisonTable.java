@@ -23,13 +23,16 @@ final class ComparisonTable {
         for (Row r : rows) {
             MigrationResult q = r.qemu(), s = r.sim();
             md.append(String.format(Locale.ROOT, "| %s | %.0f | %.0f | %s | %s | %s | %s | %.1f | %.1f | %s | %d | %d "
-                            + "| %s / %s |\n", r.label(), q.totalTimeMs(), s.totalTimeMs(),
-                    error(q.totalTimeMs(), s.totalTimeMs()),
-                    q.completed() ? String.format(Locale.ROOT, "%.0f", q.downtimeMs()) : "-",
-                    s.completed() ? String.format(Locale.ROOT, "%.0f", s.downtimeMs()) : "-",
-                    q.completed() && s.completed() ? error(q.downtimeMs(), s.downtimeMs()) : "",
-                    q.bytesTransferred() / (double) ByteSize.MIB, s.bytesTransferred() / (double) ByteSize.MIB,
-                    error(q.bytesTransferred(), s.bytesTransferred()), q.roundCount(), s.roundCount(),
+                            + "| %s / %s |\n", r.label(), q.timing().totalTimeMs(), s.timing().totalTimeMs(),
+                    error(q.timing().totalTimeMs(), s.timing().totalTimeMs()),
+                    q.outcome().completed() ? String.format(Locale.ROOT, "%.0f", q.timing().downtimeMs()) : "-",
+                    s.outcome().completed() ? String.format(Locale.ROOT, "%.0f", s.timing().downtimeMs()) : "-",
+                    q.outcome().completed() && s.outcome().completed() ? error(q.timing().downtimeMs(),
+                            s.timing().downtimeMs()) : "",
+                    q.traffic().bytesTransferred() / (double) ByteSize.MIB,
+                            s.traffic().bytesTransferred() / (double) ByteSize.MIB,
+                    error(q.traffic().bytesTransferred(), s.traffic().bytesTransferred()), q.roundCount(),
+                            s.roundCount(),
                     outcome(q), outcome(s)));
         }
         return md.toString();
@@ -48,7 +51,7 @@ final class ComparisonTable {
     }
 
     private static String outcome(MigrationResult r) {
-        if (r.completed()) return r.converged() ? "done" : "done (forced)";
-        return r.stopReason().name().toLowerCase(Locale.ROOT);
+        if (r.outcome().completed()) return r.outcome().converged() ? "done" : "done (forced)";
+        return r.outcome().stopReason().name().toLowerCase(Locale.ROOT);
     }
 }

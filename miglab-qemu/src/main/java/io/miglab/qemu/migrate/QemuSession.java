@@ -73,7 +73,7 @@ public final class QemuSession implements AutoCloseable {
         QemuProcess destination = start(runId + "-dst" + (++destinations),
                 options.memoryCheck() ? QemuLauncher.Mode.INCOMING_PAUSED : QemuLauncher.Mode.INCOMING);
         QemuRun run = new MigrationDriver(source, destination, spec, plan, options, dir.path()).run();
-        if (!run.result().completed()) destination.close();
+        if (!run.result().outcome().completed()) destination.close();
         return run;
     }
 

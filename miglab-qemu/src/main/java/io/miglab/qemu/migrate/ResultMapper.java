@@ -1,8 +1,12 @@
 package io.miglab.qemu.migrate;
 
+import io.miglab.core.result.GuestImpact;
 import io.miglab.core.result.MigrationResult;
+import io.miglab.core.result.Outcome;
 import io.miglab.core.result.RoundStats;
 import io.miglab.core.result.StopReason;
+import io.miglab.core.result.Timing;
+import io.miglab.core.result.Traffic;
 import io.miglab.core.spec.MigrationSpec;
 import io.miglab.qemu.launch.QemuProcess;
 import io.miglab.qemu.qmp.QmpEvent;
@@ -74,12 +78,13 @@ final class ResultMapper {
         }
         assumptions.addAll(notes);
 
-        return new MigrationResult("qemu", spec.algorithm(), reason.converged(), completed, reason, setup, downtime,
-                0, total, Math.max(0, switchMs - setup), Math.max(0, ram.transferred()), pages,
-                Math.max(0, pages - pagesTotal), Math.max(0, ram.duplicatePages()), precopyBytes,
-                Math.max(0, ram.downtimeBytes()), Math.max(0, ram.postcopyBytes()),
-                Math.max(0, ram.postcopyRequests()), throttleSlowdownPercent(switchMs), maxThrottle(), rounds,
-                assumptions);
+        return new MigrationResult("qemu", spec.algorithm(), Outcome.of(reason, completed),
+                new Timing(setup, downtime, 0, total, Math.max(0, switchMs - setup)),
+                new Traffic(Math.max(0, ram.transferred()), pages, Math.max(0, pages - pagesTotal),
+                        Math.max(0, ram.duplicatePages()), precopyBytes, Math.max(0, ram.downtimeBytes()),
+                        Math.max(0, ram.postcopyBytes())),
+                new GuestImpact(Math.max(0, ram.postcopyRequests()), throttleSlowdownPercent(switchMs), maxThrottle()),
+                rounds, assumptions);
     }
 
     private MigrationSample lastWithRam() {

@@ -121,11 +121,11 @@ class GuestCalibrationTest {
         MigrationSpec user = spec(1024, 100).withPolicy(TerminationPolicy.qemu(Duration.ofMillis(300),
                 Duration.ofSeconds(30)));
         MigrationResult r = new PageLevelSimulator().migrate(GuestCalibration.forSimulator(user));
-        assertThat(r.completed()).isTrue();
-        double pageBytes = r.stopCopyBytes() - GuestCalibration.DEVICE_STATE.bytes();
+        assertThat(r.outcome().completed()).isTrue();
+        double pageBytes = r.traffic().stopCopyBytes() - GuestCalibration.DEVICE_STATE.bytes();
         assertThat(pageBytes).isGreaterThan(MIB).isLessThanOrEqualTo(7680 * (4096 + 8.0));
-        double expectedMs = r.stopCopyBytes() / (GuestCalibration.LOOPBACK_MIB_PER_SECOND * MIB) * 1000
+        double expectedMs = r.traffic().stopCopyBytes() / (GuestCalibration.LOOPBACK_MIB_PER_SECOND * MIB) * 1000
                 + GuestCalibration.RESUME.toMillis();
-        assertThat(r.downtimeMs()).isCloseTo(expectedMs, within(0.01));
+        assertThat(r.timing().downtimeMs()).isCloseTo(expectedMs, within(0.01));
     }
 }

@@ -28,10 +28,10 @@ class CalibrationFitTest {
         int n = 0;
         for (QemuMeasurement m : stored()) {
             MigrationResult r = m.result();
-            if (!r.completed() || !r.algorithm().equals("precopy") || r.roundCount() < 2
+            if (!r.outcome().completed() || !r.algorithm().equals("precopy") || r.roundCount() < 2
                     || m.label().contains("xbzrle")) continue;
-            double mib = r.stopCopyBytes() / 1048576.0;
-            double seconds = (r.downtimeMs() - GuestCalibration.RESUME.toMillis()) / 1000;
+            double mib = r.traffic().stopCopyBytes() / 1048576.0;
+            double seconds = (r.timing().downtimeMs() - GuestCalibration.RESUME.toMillis()) / 1000;
             sumBytesTime += mib * seconds;
             sumBytesSquared += mib * mib;
             n++;
@@ -51,7 +51,7 @@ class CalibrationFitTest {
         double deviceMs = GuestCalibration.DEVICE_STATE.bytes() / (GuestCalibration.LOOPBACK_MIB_PER_SECOND
                 * 1048576.0) * 1000;
         for (MigrationResult r : postcopy) {
-            assertThat(r.downtimeMs()).isCloseTo(GuestCalibration.RESUME.toMillis() + deviceMs, within(1.0));
+            assertThat(r.timing().downtimeMs()).isCloseTo(GuestCalibration.RESUME.toMillis() + deviceMs, within(1.0));
         }
     }
 }

@@ -48,21 +48,21 @@ class QemuMigrationTest {
             QemuRun run = session.migrate(spec, QemuRunOptions.defaults());
             MigrationResult r = run.result();
             assertThat(r.backend()).isEqualTo("qemu");
-            assertThat(r.completed()).isTrue();
-            assertThat(r.converged()).isTrue();
-            assertThat(r.stopReason()).isEqualTo(StopReason.DOWNTIME_LIMIT_MET);
+            assertThat(r.outcome().completed()).isTrue();
+            assertThat(r.outcome().converged()).isTrue();
+            assertThat(r.outcome().stopReason()).isEqualTo(StopReason.DOWNTIME_LIMIT_MET);
             HeartbeatAnalysis hb = run.heartbeat().orElseThrow();
             assertThat(hb.firstDestinationCounter()).isEqualTo(hb.lastSourceCounter() + 1);
             assertThat(hb.switchGapMs()).isPositive();
             assertThat(run.sourceRunState()).isEqualTo("postmigrate");
             assertThat(run.qemuVersion()).matches("(9|[1-9][0-9])\\..*");
             // every guest page went over at least once, most of a fresh guest as zero pages
-            assertThat(r.pagesTransferred()).isGreaterThanOrEqualTo(MEMORY.bytes() / 4096);
-            assertThat(r.zeroPages()).isGreaterThan(r.pagesTransferred() / 4);
-            assertThat(r.bytesTransferred()).isLessThan(MEMORY.bytes());
-            assertThat(r.precopyBytes() + r.stopCopyBytes())
-                    .isCloseTo(r.bytesTransferred(), org.assertj.core.data.Percentage.withPercentage(2));
-            assertThat(r.totalTimeMs()).isGreaterThan(r.downtimeMs()).isGreaterThan(0);
+            assertThat(r.traffic().pagesTransferred()).isGreaterThanOrEqualTo(MEMORY.bytes() / 4096);
+            assertThat(r.traffic().zeroPages()).isGreaterThan(r.traffic().pagesTransferred() / 4);
+            assertThat(r.traffic().bytesTransferred()).isLessThan(MEMORY.bytes());
+            assertThat(r.traffic().precopyBytes() + r.traffic().stopCopyBytes())
+                    .isCloseTo(r.traffic().bytesTransferred(), org.assertj.core.data.Percentage.withPercentage(2));
+            assertThat(r.timing().totalTimeMs()).isGreaterThan(r.timing().downtimeMs()).isGreaterThan(0);
             assertThat(r.rounds()).isNotEmpty();
             assertThat(run.last().status()).isEqualTo("completed");
             assertThat(r.assumptions()).anyMatch(a -> a.contains("counter continued"));
@@ -75,7 +75,7 @@ class QemuMigrationTest {
         MigrationSpec spec = spec(100, 5000);
         try (QemuSession session = boot(spec)) {
             QemuRun run = session.migrate(spec, QemuRunOptions.defaults().withMemoryCheck(true));
-            assertThat(run.result().completed()).isTrue();
+            assertThat(run.result().outcome().completed()).isTrue();
             MemoryComparator.Difference diff = run.memory().orElseThrow();
             assertThat(diff.pagesCompared()).isEqualTo(MEMORY.bytes() / 4096);
             assertThat(diff.differingPages()).as("pages differing, first %s", diff.firstDifferingPages()).isZero();
@@ -93,12 +93,12 @@ class QemuMigrationTest {
         try (QemuSession session = boot(spec)) {
             QemuRun run = session.migrate(spec, QemuRunOptions.defaults());
             MigrationResult r = run.result();
-            assertThat(r.completed()).isTrue();
-            assertThat(r.stopReason()).isEqualTo(StopReason.NOT_ITERATIVE);
+            assertThat(r.outcome().completed()).isTrue();
+            assertThat(r.outcome().stopReason()).isEqualTo(StopReason.NOT_ITERATIVE);
             assertThat(run.series()).anyMatch(s -> s.status().equals("postcopy-active"));
-            assertThat(r.postcopyBytes()).isGreaterThan(r.precopyBytes());
+            assertThat(r.traffic().postcopyBytes()).isGreaterThan(r.traffic().precopyBytes());
             assertThat(r.rounds()).isEmpty();
-            assertThat(r.postcopyFaults()).isPositive();
+            assertThat(r.guestImpact().postcopyFaults()).isPositive();
             assertThat(run.counterContinued()).isTrue();
             assertThat(r.assumptions()).anyMatch(a -> a.contains("latency 20 ms round trip"));
         }
@@ -114,13 +114,13 @@ class QemuMigrationTest {
         try (QemuSession session = boot(spec)) {
             QemuRun cancelled = session.migrate(spec, QemuRunOptions.defaults());
             MigrationResult r = cancelled.result();
-            assertThat(r.converged()).isFalse();
-            assertThat(r.completed()).isFalse();
-            assertThat(r.stopReason()).isEqualTo(StopReason.TIMEOUT);
+            assertThat(r.outcome().converged()).isFalse();
+            assertThat(r.outcome().completed()).isFalse();
+            assertThat(r.outcome().stopReason()).isEqualTo(StopReason.TIMEOUT);
             assertThat(cancelled.finalStatus()).isEqualTo("cancelled");
             assertThat(cancelled.sourceStillRunning()).isTrue();
             assertThat(r.assumptions()).anyMatch(a -> a.contains("(still running)"));
-            assertThat(r.maxThrottlePercent()).isZero();
+            assertThat(r.guestImpact().maxThrottlePercent()).isZero();
 
             // the same guest, again, with auto-converge at its strongest throttle from the first trigger: the
             // memwriter catches up after short pauses, so only a throttle above ~91 % slows it (see GuestCalibration)
@@ -128,10 +128,10 @@ class QemuMigrationTest {
                     .withAutoConverge(Optional.of(new AutoConverge(99, 1, 99, 50)))
                     .withPolicy(TerminationPolicy.qemu(Duration.ofMillis(300), Duration.ofSeconds(20)));
             QemuRun converged = session.migrate(throttled, QemuRunOptions.defaults());
-            assertThat(converged.result().completed()).isTrue();
-            assertThat(converged.result().converged()).isTrue();
-            assertThat(converged.result().maxThrottlePercent()).isEqualTo(99);
-            assertThat(converged.result().guestSlowdownPercent()).isPositive();
+            assertThat(converged.result().outcome().completed()).isTrue();
+            assertThat(converged.result().outcome().converged()).isTrue();
+            assertThat(converged.result().guestImpact().maxThrottlePercent()).isEqualTo(99);
+            assertThat(converged.result().guestImpact().guestSlowdownPercent()).isPositive();
             assertThat(converged.counterContinued()).isTrue();
         }
     }
@@ -145,8 +145,8 @@ class QemuMigrationTest {
         try (QemuSession session = boot(precopy)) {
             QemuRun lost = session.migrate(precopy, QemuRunOptions.defaults()
                     .withDestinationFailure(new DestinationFailure.DuringPrecopy(Duration.ofMillis(1500))));
-            assertThat(lost.result().completed()).isFalse();
-            assertThat(lost.result().stopReason()).isEqualTo(StopReason.ABORTED);
+            assertThat(lost.result().outcome().completed()).isFalse();
+            assertThat(lost.result().outcome().stopReason()).isEqualTo(StopReason.ABORTED);
             assertThat(lost.finalStatus()).isEqualTo("failed");
             assertThat(lost.sourceStillRunning()).isTrue();
             assertThat(lost.result().assumptions()).anyMatch(a -> a.contains("(still running)"));
@@ -154,8 +154,8 @@ class QemuMigrationTest {
             MigrationSpec postcopy = spec(20, 50_000).withAlgorithm("postcopy");
             QemuRun split = session.migrate(postcopy, QemuRunOptions.defaults()
                     .withDestinationFailure(new DestinationFailure.DuringPostcopy(Duration.ofMillis(1000))));
-            assertThat(split.result().completed()).isFalse();
-            assertThat(split.result().stopReason()).isEqualTo(StopReason.FAILED);
+            assertThat(split.result().outcome().completed()).isFalse();
+            assertThat(split.result().outcome().stopReason()).isEqualTo(StopReason.FAILED);
             assertThat(split.sourceStillRunning()).isFalse();
             assertThat(split.result().assumptions()).anyMatch(a -> a.contains("cannot continue"));
         }

@@ -36,7 +36,7 @@ class UserNetworkMigrationTest {
                     .contains("miglab guest httpd");
 
             QemuRun run = session.migrate(spec, options);
-            assertThat(run.result().completed()).isTrue();
+            assertThat(run.result().outcome().completed()).isTrue();
             assertThat(run.counterContinued()).isTrue();
             assertThat(run.result().assumptions().get(0)).endsWith("workload=httpd");
             assertThat(run.sourceRunState()).isEqualTo("postmigrate");
