@@ -54,7 +54,7 @@ final class PolicyBuilder {
         }
         if (in.given("min-dirty-pages")) {
             conditions.add(new StopCondition.FewDirtyPages(Values.integer("min-dirty-pages",
-                    in.text("min-dirty-pages"), 0, Integer.MAX_VALUE)));
+                    in.text("min-dirty-pages"), 1, Integer.MAX_VALUE)));
             convergence = true;
         }
         if (!convergence) conditions.add(new StopCondition.DowntimeBelow(duration(in, "downtime-limit")));

@@ -3,10 +3,12 @@ package io.miglab.cli.spec;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import io.miglab.cli.common.BadInputException;
+import java.io.CharConversionException;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -30,6 +32,7 @@ public final class ScenarioReader {
         String name = file.toString();
         ObjectMapper mapper = mapperFor(file);
         mapper.enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
+        mapper.enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
         JsonNode root;
         try {
             root = mapper.readTree(Files.readAllBytes(file));
@@ -39,11 +42,17 @@ public final class ScenarioReader {
             JsonLocation at = e.getLocation();
             String where = at == null ? "" : " at line " + at.getLineNr() + ", column " + at.getColumnNr();
             throw new BadInputException("scenario " + name + ": not valid " + format(file) + where + ": "
-                    + e.getOriginalMessage().lines().findFirst().orElse(""), e);
+                    + problem(e), e);
         } catch (IOException e) {
             throw new BadInputException("scenario: cannot read '" + name + "' (" + e.getMessage() + ")", e);
         }
-        if (root == null || root.isMissingNode() || root.isNull()) return ScenarioValues.empty();
+        if (root == null || root.isMissingNode() || root.isNull()) {
+            throw new BadInputException("scenario " + name + ": a mapping with at least one key (got an empty file)");
+        }
+        if (root.isObject() && root.isEmpty()) {
+            throw new BadInputException("scenario " + name + ": a mapping with at least one key (got an empty "
+                    + "mapping)");
+        }
         if (!root.isObject()) {
             throw new BadInputException("scenario " + name + ": a mapping of flag names to values (got a "
                     + kind(root) + ")");
@@ -68,6 +77,17 @@ public final class ScenarioReader {
             values = values.with(key, text, origin);
         }
         return values;
+    }
+
+    /** The parser's complaint without Java class names. */
+    private static String problem(JsonProcessingException e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof CharConversionException) return "not UTF-8 text";
+        }
+        String first = e.getOriginalMessage() == null ? "" : e.getOriginalMessage().lines().findFirst().orElse("");
+        if (first.startsWith("Trailing token")) return "more text after the end of the mapping";
+        if (first.contains("java.") || first.contains("Exception")) return "unreadable text";
+        return first;
     }
 
     private static ObjectMapper mapperFor(Path file) {

@@ -91,12 +91,13 @@ public final class SpecFactory {
             for (String k : knobs) in.forbid(k, "--auto-converge");
             return Optional.empty();
         }
-        return Optional.of(new AutoConverge(percent(in, knobs.get(0)), percent(in, knobs.get(1)),
-                percent(in, knobs.get(2)), percent(in, knobs.get(3))));
+        return Optional.of(new AutoConverge(percent(in, knobs.get(0), 99), percent(in, knobs.get(1), 99),
+                percent(in, knobs.get(2), 99), percent(in, knobs.get(3), 100)));
     }
 
-    private static int percent(SpecInputs in, String key) {
-        return (int) Values.integer(key, in.text(key), 1, 100);
+    /** A throttle can go up to 99 % (QEMU's max-cpu-throttle); the trigger threshold up to 100 %. */
+    private static int percent(SpecInputs in, String key, int max) {
+        return (int) Values.integer(key, in.text(key), 1, max);
     }
 
     private static Optimisations optimisations(SpecInputs in) {

@@ -3,9 +3,9 @@ package io.miglab.cli.spec;
 import io.miglab.core.error.InvalidSpecException;
 import io.miglab.core.unit.ByteSize;
 import io.miglab.core.unit.DataRate;
+import io.miglab.core.unit.TimeSpan;
 import java.time.Duration;
 import java.util.Locale;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -13,7 +13,6 @@ import java.util.regex.Pattern;
  * says what is allowed, e.g. {@code memory: a non-negative size like 4096, 256M, 4G or 64GiB (got '-5')}.
  */
 public final class Values {
-    private static final Pattern DURATION = Pattern.compile("^\\s*([0-9]+(?:\\.[0-9]+)?)\\s*(us|ms|s|m|min|h)?\\s*$");
     private static final Pattern NUMBER = Pattern.compile("^\\s*[0-9]+(?:\\.[0-9]+)?(?:[eE][+-]?[0-9]+)?\\s*$");
     private static final Pattern INTEGER = Pattern.compile("^\\s*-?[0-9]{1,18}\\s*$");
 
@@ -27,26 +26,9 @@ public final class Values {
         return DataRate.parse(field, text);
     }
 
-    /** {@code 300ms}, {@code 2s}, {@code 1.5s}, {@code 1m}, {@code 250us}, {@code 1h}; a bare number only for 0. */
+    /** {@code 300ms}, {@code 2s}, {@code 1.5s}, {@code 1m}, {@code 250us}, {@code 1h}, {@code 1d}; a bare number only for 0. */
     public static Duration duration(String field, String text) {
-        String allowed = "a duration like 300ms, 2s or 1m";
-        Matcher m = DURATION.matcher(text == null ? "" : text.toLowerCase(Locale.ROOT));
-        if (!m.matches()) throw new InvalidSpecException(field, allowed, quote(text));
-        double number = Double.parseDouble(m.group(1));
-        String unit = m.group(2);
-        if (unit == null) {
-            if (number != 0) throw new InvalidSpecException(field, allowed + " (a unit is needed)", quote(text));
-            return Duration.ZERO;
-        }
-        double nanos = number * switch (unit) {
-            case "us" -> 1e3;
-            case "ms" -> 1e6;
-            case "s" -> 1e9;
-            case "m", "min" -> 60e9;
-            default -> 3600e9;
-        };
-        if (nanos > 1e18) throw new InvalidSpecException(field, allowed + " below 30 years", quote(text));
-        return Duration.ofNanos(Math.round(nanos));
+        return TimeSpan.parse(field, text);
     }
 
     /** A finite number >= 0, such as a rate in pages per second. */

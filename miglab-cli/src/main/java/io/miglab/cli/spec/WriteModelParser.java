@@ -51,7 +51,7 @@ final class WriteModelParser {
             throw new InvalidSpecException("write-model", "'none' alone, not combined", "'" + text + "'");
         }
         String which = "--write-model " + text;
-        if (!usedDirtyRate) {
+        if (!usedDirtyRate && !zeroRateWithoutWrites(parts)) {
             in.forbid("dirty-rate", "a write model that uses it: uniform, working-set or sweep without @RATE (not "
                     + which + ")");
         }
@@ -64,6 +64,12 @@ final class WriteModelParser {
         }
         if (model instanceof NoWrites) throw new InvalidSpecException("paced", "a write model with writes", "none");
         return new PacedWrites(model, Values.duration("catch-up", in.text("catch-up")));
+    }
+
+    /** {@code --dirty-rate 0} says the same as {@code --write-model none}: no writes. */
+    private boolean zeroRateWithoutWrites(List<WriteModel> parts) {
+        if (!in.given("dirty-rate") || !parts.stream().allMatch(p -> p instanceof NoWrites)) return false;
+        return Values.nonNegative("dirty-rate", in.text("dirty-rate"), RATE) == 0;
     }
 
     private String defaultModel() {

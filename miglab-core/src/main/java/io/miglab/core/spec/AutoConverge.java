@@ -14,7 +14,7 @@ public record AutoConverge(int initialPercent, int incrementPercent, int maxPerc
         InvalidSpecException.require(incrementPercent >= 1 && incrementPercent <= 99, "throttle-increment",
                 "1 to 99", incrementPercent);
         InvalidSpecException.require(maxPercent >= initialPercent && maxPercent <= 99, "throttle-max",
-                "throttle-initial to 99", maxPercent);
+                "throttle-initial (" + initialPercent + ") to 99", maxPercent);
         InvalidSpecException.require(triggerThresholdPercent >= 1 && triggerThresholdPercent <= 100,
                 "throttle-trigger-threshold", "1 to 100", triggerThresholdPercent);
     }

@@ -32,7 +32,8 @@ public sealed interface StopCondition {
     /** Converged: fewer than {@code pages} pages are dirty (Xen: 50). */
     record FewDirtyPages(long pages) implements StopCondition {
         public FewDirtyPages {
-            InvalidSpecException.require(pages >= 0, "min-dirty-pages", "a page count >= 0", pages);
+            InvalidSpecException.require(pages >= 1, "min-dirty-pages",
+                    "a page count >= 1 (fewer than 0 dirty pages never happens)", pages);
         }
     }
 

@@ -62,11 +62,10 @@ public final class ScenarioReader {
                     .sorted().collect(Collectors.joining(", "));
             throw new InvalidSpecException(path(e), "a known field (" + known + ")", e.getPropertyName());
         } catch (JsonMappingException e) {
-            throw new InvalidSpecException(path(e), "a value of the right type", e.getOriginalMessage().lines()
-                    .findFirst().orElse("?"));
+            throw new InvalidSpecException(path(e), YamlProblems.expected(e), YamlProblems.got(e));
         } catch (JsonProcessingException e) {
-            throw new InvalidSpecException("scenario", "valid YAML", e.getOriginalMessage().lines().findFirst()
-                    .orElse("?") + " at line " + (e.getLocation() == null ? "?" : e.getLocation().getLineNr()));
+            throw new InvalidSpecException("scenario", "valid YAML", YamlProblems.syntax(e) + " at line "
+                    + (e.getLocation() == null ? "?" : e.getLocation().getLineNr()));
         }
     }
 
