@@ -2,6 +2,8 @@ package io.miglab.qemu.calibrate;
 
 import io.miglab.core.link.Link;
 import io.miglab.core.memory.GuestMemory;
+import io.miglab.core.profile.HypervisorProfile;
+import io.miglab.core.profile.HypervisorProfiles;
 import io.miglab.core.spec.MigrationSpec;
 import io.miglab.core.spec.Overheads;
 import io.miglab.core.spec.StopCondition;
@@ -18,9 +20,11 @@ import java.util.Optional;
 
 /**
  * Turns a user's spec into the spec the page-level simulator should get to stand for miglab's QEMU guest on this
- * kind of machine (QEMU 10.0.2, TCG, 2 cores, the guest of scripts/setup-qemu.sh). Every number here was measured
- * with miglab's own QEMU backend; where it comes from is written next to it. This is the only place such numbers
- * live.
+ * kind of machine (QEMU 10.0.2, TCG, 2 cores, the guest of scripts/setup-qemu.sh). QEMU's own behaviour (fixed
+ * costs, the mid-pass convergence check, the cap and the uncapped switch-over) is the {@code qemu} hypervisor
+ * profile's ({@link HypervisorProfiles}); what is here is the guest's: its used RAM, its clock-paced writer, and
+ * two details a user cannot observe (the non-zero top of RAM, the zero-page scan). Every number was measured with
+ * miglab's own QEMU backend; where it comes from is written next to it.
  */
 public final class GuestCalibration {
     /**
@@ -58,13 +62,13 @@ public final class GuestCalibration {
      */
     public static final Duration ZERO_PAGE_SCAN = Duration.ofNanos(800);
     /** QEMU's setup-time: 0 to 11 ms over the calibration runs, 2 ms typical. */
-    public static final Duration SETUP = Duration.ofMillis(2);
+    public static final Duration SETUP = HypervisorProfiles.QEMU_OVERHEADS.preparation();
     /**
      * Device state and stream framing: a paused 256 MiB guest saved with {@code migrate file:} made a file of
      * exactly ram.transferred = 69,832,773 bytes, of which 16,881 normal pages x 4,104 B and 48,785 zero pages x
      * 9 B are RAM; the remaining 114,084 B are device state, section headers and RAM block names.
      */
-    public static final ByteSize DEVICE_STATE = ByteSize.ofBytes(114_084);
+    public static final ByteSize DEVICE_STATE = HypervisorProfiles.QEMU_OVERHEADS.deviceState();
     /**
      * Bandwidth achieved against QEMU's max-bandwidth when the pass is not CPU-bound: 1.00 (10.5 MB per 100 ms
      * poll at a 100 MiB/s cap; 68.6 MB in 6.54 s at 10 MiB/s).
@@ -74,7 +78,7 @@ public final class GuestCalibration {
      * Dirty-bitmap sync: not measurable at these sizes. MIGRATION_PASS intervals of non-converging runs equal
      * bytes / cap within 1 % (400 ms per 42 MB at 100 MiB/s, 1,000 ms per 52.6 MB at 50 MiB/s).
      */
-    public static final Duration SYNC_PER_GIB = Duration.ZERO;
+    public static final Duration SYNC_PER_GIB = HypervisorProfiles.QEMU_OVERHEADS.syncPerGiB();
     /**
      * Fixed switch-over work (stop the vCPUs, last dirty sync, device state saved and loaded), beside the bytes:
      * QEMU reported 1 ms of downtime for each post-copy switch-over of the grid, which sends only the device state
@@ -82,7 +86,7 @@ public final class GuestCalibration {
      * simulator sent the switch-over uncapped this was 4 ms, from the 7 ms of an idle 1 GiB guest at 10 MiB/s
      * less 1.7 MB at an assumed 550 MiB/s; the runs that stopped with 2.7 MiB in 3-5 ms contradict that.)
      */
-    public static final Duration RESUME = Duration.ofMillis(1);
+    public static final Duration RESUME = HypervisorProfiles.QEMU_OVERHEADS.resume();
 
     /**
      * The link of a calibrated spec: what QEMU reaches on loopback under TCG without a rate limit. It only matters
@@ -128,29 +132,44 @@ public final class GuestCalibration {
     }
 
     /**
-     * The simulator's spec for a QEMU guest: the same algorithm, workload and limits, with the guest's real share
-     * of zero pages, QEMU's setup, switch-over and device state, and the zero-page scan time when it exceeds the
+     * What a user who knows only what they can observe gives {@code simulate --hypervisor qemu}: the guest's RAM and
+     * used RAM (as the zero-page share), its writes and that the writer is paced by the clock, the link's rate and
+     * QEMU's max-bandwidth, downtime limit and timeout. The rest is the qemu profile's: its fixed costs and its
+     * downtime check on every rate-limit period (a user's downtime limit keeps the profile's way of checking it).
+     */
+    public static MigrationSpec observed(MigrationSpec user) {
+        HypervisorProfile qemu = HypervisorProfiles.standard().get("qemu");
+        GuestMemory m = user.memory();
+        double zeroShare = 1 - nonZeroAtStart(user).bytes() / (double) m.bytes();
+        MigrationSpec base = qemu.specFor(m.withZeroPageShare(zeroShare), paced(user.writeModel()),
+                DataRate.ofMiBps(LOOPBACK_MIB_PER_SECOND), user.link().roundTripLatency(), user.seed());
+        return base.withLink(loopbackLink(user.link())).withAlgorithm(user.algorithm())
+                .withPolicy(checkedMidPass(user.policy())).withAutoConverge(user.autoConverge())
+                .withOptimisations(user.optimisations()).withPostCopy(user.postCopy());
+    }
+
+    /**
+     * The simulator's spec for miglab's own QEMU guest: {@link #observed} plus two things only a measurement of this
+     * guest gives: the non-zero top of RAM (the tail of each pass) and the zero-page scan time when it exceeds the
      * wire time of the first pass (folded into the preparation, since the simulator has no per-page CPU cost).
-     * Three things model how QEMU behaves, not the guest: the user's rate becomes the cap of a loopback link that
-     * the switch-over uses in full, the downtime limit is checked mid-pass, and memwriter is paced by the clock.
      */
     public static MigrationSpec forSimulator(MigrationSpec user) {
-        GuestMemory m = user.memory();
-        Link link = loopbackLink(user.link());
+        MigrationSpec observed = observed(user);
+        GuestMemory m = observed.memory();
+        Link link = observed.link();
         double nonZero = nonZeroAtStart(user).bytes();
-        double zeroShare = 1 - nonZero / m.bytes();
-        long zeroPages = Math.round(zeroShare * m.pages());
+        long zeroPages = Math.round(m.zeroPageShare() * m.pages());
         long normalPages = m.pages() - zeroPages;
         double bandwidth = link.effectiveBandwidth().bytesPerSecond() * ACHIEVED_BANDWIDTH_RATIO;
         double wireSeconds = (normalPages * (m.pageSizeBytes() + 8.0) + zeroPages * 8.0) / bandwidth;
         double scanSeconds = zeroPages * ZERO_PAGE_SCAN.toNanos() / 1e9;
         Duration cpuExtra = Duration.ofNanos(Math.round(Math.max(0, scanSeconds - wireSeconds) * 1e9));
-        Overheads overheads = new Overheads(SETUP.plus(cpuExtra), RESUME, DEVICE_STATE, SYNC_PER_GIB);
+        Overheads o = observed.overheads();
+        Overheads overheads = new Overheads(o.preparation().plus(cpuExtra), o.resume(), o.deviceState(),
+                o.syncPerGiB());
         ByteSize top = ByteSize.ofBytes(Math.round(Math.min(nonZero, (NON_ZERO_TOP_BASE_MIB
                 + FOOTPRINT_MIB_PER_GIB * m.bytes() / (double) ByteSize.GIB) * ByteSize.MIB)));
-        return user.withMemory(m.withZeroPageShare(zeroShare).withNonZeroTop(top)).withOverheads(overheads)
-                .withLink(link)
-                .withPolicy(checkedMidPass(user.policy())).withWriteModel(paced(user.writeModel()));
+        return observed.withMemory(m.withNonZeroTop(top)).withOverheads(overheads);
     }
 
     /**

@@ -84,6 +84,7 @@ public final class CompareGrid {
         PageLevelSimulator sim = new PageLevelSimulator();
         List<ComparisonTable.Row> before = new ArrayList<>();
         List<ComparisonTable.Row> after = new ArrayList<>();
+        List<ComparisonTable.Row> observed = new ArrayList<>();
         StringBuilder calibration = new StringBuilder();
         StringBuilder heartbeat = new StringBuilder();
         String version = "?", accel = "?";
@@ -96,6 +97,8 @@ public final class CompareGrid {
             MigrationResult calibrated = sim.migrate(GuestCalibration.forSimulator(c.spec()));
             before.add(new ComparisonTable.Row(c.label(), m.result(), raw));
             after.add(new ComparisonTable.Row(c.label(), m.result(), calibrated));
+            observed.add(new ComparisonTable.Row(c.label(), m.result(),
+                    sim.migrate(GuestCalibration.observed(c.spec()))));
             calibration.append("| ").append(c.label()).append(" | ")
                     .append(String.join("; ", GuestCalibration.describe(c.spec()))).append(" |\n");
             if (m.result().outcome().completed()) heartbeat.append(downtimeRow(c.label(), m, calibrated));
@@ -113,6 +116,13 @@ public final class CompareGrid {
         md.append("## After calibration: `GuestCalibration.forSimulator(spec)`\n\n")
                 .append(ComparisonTable.render(after));
         md.append("\n").append(summary(after)).append("\n");
+        md.append("## With `--hypervisor qemu` and only what a user observes: `GuestCalibration.observed(spec)`\n\n")
+                .append("The qemu profile (fixed costs, the downtime limit checked as pages go, the uncapped "
+                        + "switch-over) with the guest's RAM and used RAM, its writes paced by the clock, the link's "
+                        + "rate and QEMU's max-bandwidth, downtime limit and timeout: no non-zero top of RAM, no "
+                        + "zero-page scan time.\n\n")
+                .append(ComparisonTable.render(observed));
+        md.append("\n").append(summary(observed)).append("\n");
         md.append("### What the calibration set per case\n\n| case | simulator spec |\n|---|---|\n")
                 .append(calibration).append("\n");
         md.append("## Downtime: QEMU's figure, the guest's heartbeat, and the simulator's switch-over\n\n")
