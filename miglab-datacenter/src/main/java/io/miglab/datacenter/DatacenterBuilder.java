@@ -11,6 +11,7 @@ import io.miglab.datacenter.model.Vm;
 import io.miglab.datacenter.policy.PolicyContext;
 import io.miglab.datacenter.scenario.RackGroup;
 import io.miglab.datacenter.scenario.Scenario;
+import io.miglab.datacenter.scenario.ScenarioSize;
 import io.miglab.datacenter.scenario.VmGroup;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -37,14 +38,20 @@ final class DatacenterBuilder {
         return new Datacenter(hosts, rack, topology, s.policy().overThreshold());
     }
 
-    /** Creates every VM, samples its demand at time 0 and places it. */
+    /**
+     * Creates every VM, samples its demand at time 0 and places it where its memory fits: {@code spread} goes
+     * round-robin over the hosts (or the population's own {@code hosts}), passing over those without the room; a
+     * placement name asks that placement, which also keeps each host's CPU within the placement ceiling. A VM that
+     * fits nowhere makes the scenario an error naming its population and the memory it is short of.
+     */
     static void populate(Datacenter dc, Scenario s, SimRandom random, PolicyContext placement) {
         Map<String, Host> byName = new HashMap<>();
         for (Host h : dc.hosts()) byName.put(h.name(), h);
         Map<ByteSize, GuestMemory> memories = new HashMap<>();
         int id = 0;
         int spread = 0;
-        for (VmGroup g : s.vms()) {
+        for (int gi = 0; gi < s.vms().size(); gi++) {
+            VmGroup g = s.vms().get(gi);
             SplittableRandom draw = random.stream("vms." + g.name());
             List<Host> pinned = new ArrayList<>();
             for (String n : g.hosts()) {
@@ -52,6 +59,10 @@ final class DatacenterBuilder {
                 if (h == null) throw new InvalidSpecException("vms.hosts", "host names like r0-h0", n);
                 pinned.add(h);
             }
+            List<Host> allowed = pinned.isEmpty() ? dc.hosts() : pinned;
+            long freeAtStart = 0;
+            for (Host h : allowed) freeAtStart += Math.max(0, h.memoryFreeBytes());
+            int next = 0;
             for (int i = 0; i < g.count(); i++, id++) {
                 ByteSize size = pick(g, draw);
                 GuestMemory memory = memories.computeIfAbsent(size,
@@ -60,21 +71,62 @@ final class DatacenterBuilder {
                 Vm vm = new Vm(id, g.name() + "-" + i, g.vcpus(), memory, g.writes(), g.cpu().series(i, draw));
                 vm.cpu().shareAt(0);
                 Host host;
-                if (!pinned.isEmpty()) {
-                    host = pinned.get(i % pinned.size());
-                } else if (s.initialPlacement().equals("spread")) {
-                    host = dc.hosts().get(spread++ % dc.hosts().size());
+                if (!pinned.isEmpty() || s.initialPlacement().equals("spread")) {
+                    int start = pinned.isEmpty() ? spread : next;
+                    int k = roomFrom(allowed, start, memory.bytes());
+                    host = k < 0 ? null : allowed.get(k);
+                    if (pinned.isEmpty()) spread = k + 1;
+                    else next = k + 1;
                 } else {
                     host = placement.choose(vm);
-                    if (host == null) {
-                        throw new InvalidSpecException("vms", "populations that fit the hosts at the start",
-                                vm.name() + " fits on no host");
-                    }
                 }
+                if (host == null) throw cannotPlace(gi, g, i, vm, freeAtStart, pinned.isEmpty() ? "" : "its ",
+                        !pinned.isEmpty() || s.initialPlacement().equals("spread") ? ""
+                                : " within " + Math.round(s.policy().placementCeiling() * 100) + " % CPU");
                 dc.add(vm, host, 0);
+                placement.refresh(host);
             }
         }
         dc.updateDemand(0);
+    }
+
+    /**
+     * The first host from {@code start} on (round-robin) with {@code bytes} of memory free, as an index into
+     * {@code hosts}; -1 if none has. With room everywhere this is {@code start}, the plain round-robin.
+     */
+    private static int roomFrom(List<Host> hosts, int start, long bytes) {
+        int n = hosts.size();
+        for (int j = 0; j < n; j++) {
+            int k = (start + j) % n;
+            if (hosts.get(k).memoryFreeBytes() >= bytes) return k;
+        }
+        return -1;
+    }
+
+    private static InvalidSpecException cannotPlace(int gi, VmGroup g, int placed, Vm vm, long freeAtStart,
+                                                    String whose, String cpu) {
+        double mean = meanBytes(g);
+        long need = Math.round(mean * g.count());
+        String shortBy = need > freeAtStart ? ScenarioSize.format(need - freeAtStart) + " short"
+                : "enough in all but not in one piece per VM";
+        return new InvalidSpecException("vms[" + gi + "] (" + g.name() + ")",
+                "VMs that fit " + whose + "hosts' free memory" + cpu,
+                g.count() + " VMs of " + (g.memoryChoices().size() == 1 ? "" : "about ")
+                        + ScenarioSize.format(mean) + " need " + ScenarioSize.format(need) + ", "
+                        + whose + "hosts have " + ScenarioSize.format(freeAtStart) + " free: " + shortBy + "; "
+                        + vm.name() + " (" + vm.memory().size() + ") fits on none after " + placed + " placed");
+    }
+
+    /** Mean memory of one VM of the population, by its weights. */
+    private static double meanBytes(VmGroup g) {
+        List<ByteSize> c = g.memoryChoices();
+        double total = 0, weights = 0;
+        for (int i = 0; i < c.size(); i++) {
+            double w = g.memoryWeights().isEmpty() ? 1 : g.memoryWeights().get(i);
+            total += w * c.get(i).bytes();
+            weights += w;
+        }
+        return total / weights;
     }
 
     private static ByteSize pick(VmGroup g, SplittableRandom r) {

@@ -18,6 +18,7 @@ import io.miglab.datacenter.report.HostSummary;
 import io.miglab.datacenter.report.MigrationRecord;
 import io.miglab.datacenter.scenario.Maintenance;
 import io.miglab.datacenter.scenario.Scenario;
+import io.miglab.datacenter.scenario.ScenarioSize;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -71,11 +72,22 @@ public final class DatacenterSimulation {
     /** Runs {@code scenario} with the given policies and migration algorithms (the profile names one of them). */
     public static DatacenterReport run(Scenario scenario, PolicyRegistry registry, AlgorithmRegistry algorithms,
                                        ProgressListener progress) {
-        return new DatacenterSimulation(scenario, registry, algorithms)
-                .execute(progress == null ? ProgressListener.NONE : progress);
+        return prepare(scenario, registry, algorithms).execute(progress);
     }
 
-    private DatacenterReport execute(ProgressListener progress) {
+    /**
+     * Builds the datacenter and places the VMs, ready to {@link #execute}; refuses (InvalidSpecException) a scenario
+     * too big for the heap ({@link ScenarioSize}) or whose VMs cannot be placed, before anything has run.
+     */
+    public static DatacenterSimulation prepare(Scenario scenario, PolicyRegistry registry,
+                                               AlgorithmRegistry algorithms) {
+        ScenarioSize.of(scenario).requireFits(ScenarioSize.availableHeap());
+        return new DatacenterSimulation(scenario, registry, algorithms);
+    }
+
+    /** Runs the prepared scenario to its end. */
+    public DatacenterReport execute(ProgressListener listener) {
+        ProgressListener progress = listener == null ? ProgressListener.NONE : listener;
         double end = scenario.durationSeconds();
         for (Maintenance m : scenario.maintenance()) {
             if (m.atSeconds() <= end) sim.at(m.atSeconds(), s -> takeDown(m));

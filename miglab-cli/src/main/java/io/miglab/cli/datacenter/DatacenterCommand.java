@@ -62,6 +62,8 @@ public final class DatacenterCommand implements Callable<Integer> {
             s = new Scenario(s.name(), seed, s.durationSeconds(), s.intervalSeconds(), s.profile(), s.policy(),
                     s.network(), s.racks(), s.vms(), s.maintenance(), s.initialPlacement(), s.hostSeriesLimit());
         }
+        // built and placed before anything is printed: a scenario refused there leaves no output behind
+        DatacenterSimulation simulation = DatacenterSimulation.prepare(s, PolicyRegistry.standard(), main.registry());
         Path folder = out != null ? out : Path.of("datacenter-" + s.name());
         o.printf(Locale.ROOT, "%s: %,d hosts, %,d VMs, %.1f h, profile %s, policy %s, seed %d%n", s.name(),
                 s.hostCount(), s.vmCount(), s.durationSeconds() / 3600, s.profile().name(), s.policy().name(),
@@ -69,13 +71,13 @@ public final class DatacenterCommand implements Callable<Integer> {
         o.flush();
         DatacenterReport r;
         if (noProgress) {
-            r = DatacenterSimulation.run(s, PolicyRegistry.standard(), main.registry(), ProgressListener.NONE);
+            r = simulation.execute(ProgressListener.NONE);
         } else {
             try (ProgressBar bar = new ProgressBarBuilder().setTaskName("simulating")
                     .setInitialMax(Math.round(s.durationSeconds())).setUnit(" s", 1)
                     .setStyle(ProgressBarStyle.ASCII).setConsumer(new ConsoleProgressBarConsumer(System.err))
                     .build()) {
-                r = DatacenterSimulation.run(s, PolicyRegistry.standard(), main.registry(), (sim, total, events, migrations) -> {
+                r = simulation.execute((sim, total, events, migrations) -> {
                     bar.stepTo(Math.round(sim));
                     bar.setExtraMessage(String.format(Locale.ROOT, "%,d migrations", migrations));
                 });

@@ -34,6 +34,7 @@ public final class Datacenter {
 
     /** Places a new VM on {@code host} at time {@code now}. */
     public void add(Vm vm, Host host, double now) {
+        requireRoom(vm, host);
         vms.add(vm);
         host.account(now, overThreshold);
         vm.host = host;
@@ -41,6 +42,14 @@ public final class Datacenter {
         host.useMemory(vm.memory().bytes());
         host.addVmCores(vm.demandCores);
         if (!host.isOn()) host.setOn(true);
+    }
+
+    /** A host never holds more VM memory than it has: placements and policies check first, this keeps them honest. */
+    private static void requireRoom(Vm vm, Host host) {
+        if (host.memoryFreeBytes() < vm.memory().bytes()) {
+            throw new IllegalStateException(vm + " (" + vm.memory().size() + ") does not fit on " + host + " ("
+                    + host.memoryFreeBytes() + " B free)");
+        }
     }
 
     /** Samples every VM's demand at {@code now} and recomputes each host's VM cores. */
@@ -61,6 +70,7 @@ public final class Datacenter {
 
     /** A migration of {@code vm} to {@code destination} begins: reserve room there. */
     public void beginMigration(Vm vm, Host destination, double now) {
+        requireRoom(vm, destination);
         destination.account(now, overThreshold);
         if (!destination.isOn()) destination.setOn(true);
         destination.reserve(vm.demandCores, vm.memory().bytes());

@@ -95,7 +95,7 @@ public final class PolicyContext {
 
     /** Whether {@code h} can take {@code vm} without going over the placement ceiling. */
     public boolean fits(Host h, Vm vm) {
-        return fits(h.id(), vm.host().id(), vm.memory().bytes(), vm.demandCores());
+        return fits(h.id(), vm.host() == null ? -1 : vm.host().id(), vm.memory().bytes(), vm.demandCores());
     }
 
     private boolean fits(int i, int source, long memory, double demand) {
@@ -115,7 +115,7 @@ public final class PolicyContext {
     public Host choose(Vm vm, boolean wake) {
         int best = -1;
         double bestScore = Double.POSITIVE_INFINITY;
-        int source = vm.host().id();
+        int source = vm.host() == null ? -1 : vm.host().id(); // none for a VM being placed at the start
         long memory = vm.memory().bytes();
         double demand = vm.demandCores();
         int n = cores.length;

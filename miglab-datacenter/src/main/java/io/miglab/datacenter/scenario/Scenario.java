@@ -27,6 +27,7 @@ public record Scenario(String name, long seed, double durationSeconds, double in
         vms = vms == null ? List.of() : List.copyOf(vms);
         maintenance = maintenance == null ? List.of() : List.copyOf(maintenance);
         InvalidSpecException.require(hostSeriesLimit >= 0, "report.hostSeriesLimit", "a count >= 0", hostSeriesLimit);
+        ScenarioChecks.check(durationSeconds, racks, vms, maintenance);
     }
 
     public Scenario withProfile(HypervisorProfile p) {
@@ -34,11 +35,11 @@ public record Scenario(String name, long seed, double durationSeconds, double in
                 initialPlacement, hostSeriesLimit);
     }
 
-    public int hostCount() {
-        return racks.stream().mapToInt(r -> r.racks() * r.hostsPerRack()).sum();
+    public long hostCount() {
+        return racks.stream().mapToLong(r -> (long) r.racks() * r.hostsPerRack()).sum();
     }
 
-    public int vmCount() {
-        return vms.stream().mapToInt(VmGroup::count).sum();
+    public long vmCount() {
+        return vms.stream().mapToLong(VmGroup::count).sum();
     }
 }

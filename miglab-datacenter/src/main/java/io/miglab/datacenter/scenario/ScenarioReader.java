@@ -23,6 +23,7 @@ import io.miglab.core.profile.HypervisorProfiles;
 import java.io.IOException;
 import java.io.Reader;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -81,7 +82,7 @@ public final class ScenarioReader {
     static Scenario toScenario(ScenarioFile f, Path base) throws IOException {
         HypervisorProfiles profiles = HypervisorProfiles.standard();
         if (f.profilesFile() != null) {
-            try (Reader r = Files.newBufferedReader(base.resolve(f.profilesFile()))) {
+            try (Reader r = open("profilesFile", "a readable YAML file of profiles", base, f.profilesFile())) {
                 ProfileReader.addAll(profiles, parse(r, ProfileFile.class).profiles());
             }
         }
@@ -142,7 +143,9 @@ public final class ScenarioReader {
                 "a size or a list of sizes", "nothing");
         List<ByteSize> memory = new ArrayList<>();
         for (String m : v.memory()) memory.add(ByteSize.parse(at + ".memory", m));
-        return new VmGroup(or(v.name(), "vm"), or(v.count(), 1), or(v.vcpus(), 1), memory, v.memoryWeights(),
+        InvalidSpecException.require(v.name() != null && !v.name().isBlank(), at + ".name", "a population name",
+                v.name() == null ? "nothing" : "'" + v.name() + "'");
+        return new VmGroup(v.name(), or(v.count(), 1), or(v.vcpus(), 1), memory, v.memoryWeights(),
                 or(v.zeroPageShare(), 0.0), writes(at + ".writes", v.writes()), cpu(at + ".cpu", v.cpu(), base),
                 v.hosts());
     }
@@ -173,14 +176,25 @@ public final class ScenarioReader {
                     or(c.max(), 1.0));
             case "trace" -> {
                 InvalidSpecException.require(c.file() != null, at + ".file", "a CSV file time_s,vm,cpu_share", "nothing");
-                Path p = base.resolve(c.file());
-                try (Reader r = Files.newBufferedReader(p)) {
+                try (Reader r = open(at + ".file", "a readable CSV file time_s,vm,cpu_share", base, c.file())) {
                     yield new CpuPattern.TraceReplay(CpuTrace.read(c.file(), r));
                 }
             }
             default -> throw new InvalidSpecException(at + ".pattern", "constant, diurnal, random-walk or trace",
                     c.pattern());
         };
+    }
+
+    /** Opens a file the scenario names (relative to its folder); a missing or unreadable one is an error naming the field. */
+    private static Reader open(String field, String allowed, Path base, String name) {
+        Path p = base.resolve(name);
+        try {
+            return Files.newBufferedReader(p);
+        } catch (NoSuchFileException e) {
+            throw new InvalidSpecException(field, allowed, "'" + p + "': no such file");
+        } catch (IOException e) {
+            throw new InvalidSpecException(field, allowed, "'" + p + "': " + e.getMessage());
+        }
     }
 
     private static <T> T or(T value, T fallback) { return value == null ? fallback : value; }
