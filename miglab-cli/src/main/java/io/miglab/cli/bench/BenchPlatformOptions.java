@@ -1,6 +1,9 @@
 package io.miglab.cli.bench;
 
 import io.miglab.bench.run.BenchConfig;
+import io.miglab.cli.spec.Setting.Use;
+import io.miglab.cli.spec.SettingOptions;
+import io.miglab.cli.spec.Settings;
 import io.miglab.cli.spec.Values;
 import io.miglab.core.algorithm.AlgorithmRegistry;
 import io.miglab.core.error.InvalidSpecException;
@@ -10,44 +13,44 @@ import io.miglab.core.spec.AutoConverge;
 import io.miglab.core.spec.MigrationSpec;
 import io.miglab.core.spec.TerminationPolicy;
 import java.util.Optional;
-import picocli.CommandLine.Option;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.IModelTransformer;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
 
 /**
  * The migration settings a benchmark run may change from the reference platform (QEMU-like pre-copy, 1 Gbit/s,
- * 300 ms). The guest (256 MiB) and its writes are fixed by the workloads, so SpecOptions' memory and write-model
- * flags do not apply here.
+ * 300 ms), as a picocli mixin: the settings of {@code io.miglab.cli.spec.Settings} that bench takes, with the
+ * reference platform's defaults. The guest (256 MiB) and its writes are fixed by the workloads, so SpecOptions'
+ * memory and write-model flags do not apply here.
  */
+@Command(modelTransformer = BenchPlatformOptions.Flags.class)
 public final class BenchPlatformOptions {
-    @Option(names = "--hypervisor", paramLabel = "NAME", description = "Start from this hypervisor profile (the "
-            + "same profiles as simulate and the datacenter: qemu, xen, vmware, none, ...) instead of the reference "
-            + "platform; the flags below override it.")
-    String hypervisor;
+    /** Adds the settings' options to the mixin, where the mixin is declared among bench's own options. */
+    public static final class Flags implements IModelTransformer {
+        @Override
+        public CommandSpec transform(CommandSpec spec) {
+            return SettingOptions.addTo(spec, Use.BENCH, false);
+        }
+    }
 
-    @Option(names = "--algorithm", paramLabel = "NAME", descriptionKey = "algorithm",
-            description = "Migration algorithm, one of the registry's (miglab algorithms). Default: precopy")
-    String algorithm;
+    @Spec(Spec.Target.MIXEE)
+    CommandSpec command;
 
-    @Option(names = "--policy", paramLabel = "qemu|xen", description = "When pre-copy stops: qemu (downtime limit, "
-            + "cancel after the timeout) or xen (50 pages, 30 rounds, 3x memory, then stop-and-copy). Default: qemu")
-    String policy;
+    private String given(String name) {
+        return SettingOptions.given(command, Settings.get(name)).orElse(null);
+    }
 
-    @Option(names = "--bandwidth", paramLabel = "RATE", description = "Link bandwidth (QEMU: max-bandwidth). "
-            + "Default: 1Gbit/s")
-    String bandwidth;
-
-    @Option(names = "--downtime-limit", paramLabel = "DURATION", description = "qemu policy: converge when the rest "
-            + "fits this. Default: 300ms")
-    String downtimeLimit;
-
-    @Option(names = "--timeout", paramLabel = "DURATION", descriptionKey = "bench-timeout", description = "qemu policy: cancel a migration that has "
-            + "not converged after this. Default: 60s")
-    String timeout;
-
-    @Option(names = "--auto-converge", description = "QEMU's auto-converge throttling with its default settings.")
-    boolean autoConverge;
+    /** The value given, or bench's default (the reference platform's). */
+    private static String orDefault(String name, String given) {
+        return given != null ? given : Settings.get(name).as(Use.BENCH).dflt().value();
+    }
 
     /** The platform; the algorithm's name is checked against {@code algorithms} before anything runs. */
     MigrationSpec platform(AlgorithmRegistry algorithms) {
+        String hypervisor = given("hypervisor"), algorithm = given("algorithm"), bandwidth = given("bandwidth");
+        String policy = given("policy"), downtimeLimit = given("downtime-limit"), timeout = given("timeout");
+        String autoConverge = given("auto-converge");
         MigrationSpec p = BenchConfig.referencePlatform();
         if (hypervisor != null) {
             HypervisorProfiles known = HypervisorProfiles.standard();
@@ -62,11 +65,12 @@ public final class BenchPlatformOptions {
             p = p.withLink(new Link(Values.rate("bandwidth", bandwidth), p.link().roundTripLatency(),
                     p.link().bandwidthCap()));
         }
-        if (policy == null && downtimeLimit == null && timeout == null) {
-            if (autoConverge) p = p.withAutoConverge(Optional.of(AutoConverge.qemuDefaults()));
-            return p;
+        if (autoConverge != null) {
+            p = p.withAutoConverge(Boolean.parseBoolean(autoConverge) ? Optional.of(AutoConverge.qemuDefaults())
+                    : Optional.empty());
         }
-        String pol = policy == null ? "qemu" : Values.choice("policy", policy, "qemu", "xen");
+        if (policy == null && downtimeLimit == null && timeout == null) return p;
+        String pol = Values.choice("policy", orDefault("policy", policy), "qemu", "xen");
         if (pol.equals("xen")) {
             if (downtimeLimit != null || timeout != null) {
                 throw new InvalidSpecException(downtimeLimit != null ? "downtime-limit" : "timeout",
@@ -76,11 +80,9 @@ public final class BenchPlatformOptions {
             p = p.withPolicy(TerminationPolicy.xen());
         } else {
             p = p.withPolicy(TerminationPolicy.qemu(
-                    downtimeLimit == null ? TerminationPolicy.QEMU_DOWNTIME_LIMIT
-                            : Values.duration("downtime-limit", downtimeLimit),
-                    timeout == null ? BenchConfig.REFERENCE_TIMEOUT : Values.duration("timeout", timeout)));
+                    Values.duration("downtime-limit", orDefault("downtime-limit", downtimeLimit)),
+                    Values.duration("timeout", orDefault("timeout", timeout))));
         }
-        if (autoConverge) p = p.withAutoConverge(Optional.of(AutoConverge.qemuDefaults()));
         return p;
     }
 }

@@ -37,12 +37,12 @@ final class ProfileSettings {
         s.put("compress", Boolean.toString(o.compression().isPresent()));
         o.compression().ifPresent(c -> s.put("compress-throughput", rate(c.throughput())));
         s.put("precopy-rounds", Integer.toString(p.postCopy().precopyRounds()));
-        p.postCopy().switchAfter().ifPresent(d -> s.put("switch-after", SpecDefaults.text(d)));
+        p.postCopy().switchAfter().ifPresent(d -> s.put("switch-after", Setting.Default.text(d)));
         s.put("prepaging", Integer.toString(p.postCopy().prepagingPages()));
-        s.put("preparation-time", SpecDefaults.text(p.overheads().preparation()));
-        s.put("resume-time", SpecDefaults.text(p.overheads().resume()));
+        s.put("preparation-time", Setting.Default.text(p.overheads().preparation()));
+        s.put("resume-time", Setting.Default.text(p.overheads().resume()));
         s.put("device-state", p.overheads().deviceState().bytes() + "");
-        s.put("sync-cost", SpecDefaults.text(p.overheads().syncPerGiB()));
+        s.put("sync-cost", Setting.Default.text(p.overheads().syncPerGiB()));
         return s;
     }
 
@@ -58,7 +58,7 @@ final class ProfileSettings {
         s.put("policy", qemuShape ? "qemu" : "custom");
         for (StopCondition condition : c) {
             if (condition instanceof StopCondition.DowntimeBelow d) {
-                s.put("downtime-limit", SpecDefaults.text(d.limit()));
+                s.put("downtime-limit", Setting.Default.text(d.limit()));
                 s.put("mid-pass-check", Boolean.toString(d.checkedMidPass()));
             } else if (condition instanceof StopCondition.FewDirtyPages f) {
                 s.put("min-dirty-pages", Long.toString(f.pages()));
@@ -67,7 +67,7 @@ final class ProfileSettings {
             } else if (condition instanceof StopCondition.MaxData m) {
                 s.put("max-data", Double.toString(m.factor()));
             } else if (condition instanceof StopCondition.Timeout t) {
-                s.put("timeout", SpecDefaults.text(t.after()));
+                s.put("timeout", Setting.Default.text(t.after()));
             }
         }
         if (!qemuShape) {

@@ -14,6 +14,7 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.Iterator;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
@@ -25,6 +26,8 @@ import java.util.Map;
  */
 public final class ScenarioReader {
     public static final String DESCRIPTION = "description";
+    /** The settings a scenario file may hold ({@link Settings}, those taken in a scenario file). */
+    private static final List<String> KEYS = Settings.scenarioKeys();
 
     private ScenarioReader() { }
 
@@ -64,7 +67,7 @@ public final class ScenarioReader {
             String key = field.getKey();
             JsonNode value = field.getValue();
             if (key.equals(DESCRIPTION)) continue;
-            if (!SpecDefaults.KEYS.contains(key)) {
+            if (!KEYS.contains(key)) {
                 throw new BadInputException(key + ": not a scenario field (in " + name + ")" + suggestion(key)
                         + "; the fields are the flag names without dashes, e.g. memory, dirty-rate");
             }
@@ -129,7 +132,7 @@ public final class ScenarioReader {
     private static String suggestion(String key) {
         String best = null;
         int bestDistance = 3;
-        for (String k : SpecDefaults.KEYS) {
+        for (String k : KEYS) {
             int d = distance(key.toLowerCase(Locale.ROOT), k);
             if (d < bestDistance) {
                 best = k;

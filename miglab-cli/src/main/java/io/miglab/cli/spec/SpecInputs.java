@@ -6,7 +6,7 @@ import java.util.Optional;
 
 /**
  * Typed access to {@link ScenarioValues}, falling back to the hypervisor profile's settings ({@code --hypervisor})
- * and then to {@link SpecDefaults}; every error names its key.
+ * and then to the defaults of {@link Settings}; every error names its key.
  */
 final class SpecInputs {
     private final ScenarioValues values;
@@ -29,15 +29,13 @@ final class SpecInputs {
     /** The value, or the default; fails naming the key when there is neither. */
     String text(String key) {
         return values.text(key).or(() -> Optional.ofNullable(profile.get(key))).orElseGet(() -> {
-            String d = SpecDefaults.VALUES.get(key);
-            if (d == null) throw new IllegalStateException("no default for " + key);
-            return d;
+            return Settings.defaultValue(key).orElseThrow(() -> new IllegalStateException("no default for " + key));
         });
     }
 
     Optional<String> optional(String key) {
         return values.text(key).or(() -> Optional.ofNullable(profile.get(key)))
-                .or(() -> Optional.ofNullable(SpecDefaults.VALUES.get(key)));
+                .or(() -> Settings.defaultValue(key));
     }
 
     /**
