@@ -99,7 +99,8 @@ public final class Settings {
             s("algorithm and termination", "max-data", Type.NUMBER, "FACTOR", "custom policy: at most FACTOR x "
                     + "memory sent.", Default.absent("none")).range("1..1000").datacenter("profiles[].maxData"),
             s("algorithm and termination", "min-dirty-pages", Type.INTEGER, "N", "custom policy: converge when "
-                    + "fewer than N pages are dirty.", Default.absent("none")).datacenter("profiles[].minDirtyPages"),
+                    + "fewer than N pages are dirty.", Default.absent("none")).range("from 1")
+                    .datacenter("profiles[].minDirtyPages"),
             s("algorithm and termination", "timeout", Type.DURATION, "DURATION", "qemu and custom policies: give up "
                     + "iterating after this.", Default.of(TerminationPolicy.DEFAULT_TIMEOUT))
                     .note("QEMU itself has no limit; the default is core's.").datacenter("profiles[].timeout")
