@@ -111,4 +111,14 @@ class BadInputWordsTest {
         assertBadInput(Cli.run("datacenter", "--scenario", f.toString(), "--out", dir.resolve("o").toString()),
                 "miglab: duration: a duration like 300ms, 2s or 1m (a unit is needed) (got '90')");
     }
+
+    // Guards against --memory 1GB silently becoming 1 GiB: it is 10^9 B, which is not a whole number of pages.
+    @Test
+    void siMemory_isDecimal_andSaysSo() {
+        assertBadInput(Cli.run("simulate", "--memory", "1GB"), "miglab: memory: a whole number of pages of 4096 B, "
+                + "like 1G or 1GiB (1GB is 10^9 B) (got 1000000000 B)");
+        Cli.Run run = Cli.run("simulate", "--memory", "8GB", "--bandwidth", "100MB/s", "--json");
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.out()).contains("\"totalTimeMs\" : 80");
+    }
 }

@@ -27,7 +27,8 @@ public record GuestMemory(ByteSize size, int pageSizeBytes, double zeroPageShare
                 && Integer.bitCount(pageSizeBytes) == 1, "page-size", "a power of two from 512 to 2MiB", pageSizeBytes);
         InvalidSpecException.require(size.bytes() >= pageSizeBytes, "memory", "at least one page", size);
         InvalidSpecException.require(size.bytes() % pageSizeBytes == 0, "memory",
-                "a whole number of pages of " + pageSizeBytes + " B", size);
+                "a whole number of pages of " + pageSizeBytes + " B, like 1G or 1GiB (1GB is 10^9 B)",
+                size.bytes() + " B");
         InvalidSpecException.require(size.bytes() / pageSizeBytes <= MAX_PAGES, "memory",
                 "at most " + MAX_PAGES + " pages", size);
         InvalidSpecException.require(zeroPageShare >= 0 && zeroPageShare <= 1, "zero-pages", "a share from 0 to 1",

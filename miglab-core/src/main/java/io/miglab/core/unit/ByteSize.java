@@ -5,10 +5,15 @@ import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** A non-negative amount of memory or data, in bytes. Parses binary suffixes: {@code 256M}, {@code 4G}, {@code 64GiB}. */
+/**
+ * A non-negative amount of memory or data, in bytes. Parses binary sizes ({@code 256M}, {@code 4G}, {@code 64GiB}:
+ * K, M, G, T = 1024-based) and decimal ones ({@code 4GB} = 4 x 10^9 B, {@code 500MB}, {@code 64kB}); a lowercase
+ * {@code b} after a prefix ({@code 1Gb}) is a bit, refused rather than guessed.
+ */
 public record ByteSize(long bytes) implements Comparable<ByteSize> {
     public static final long KIB = 1024L, MIB = KIB * 1024, GIB = MIB * 1024, TIB = GIB * 1024;
-    private static final Pattern FORMAT = Pattern.compile("^\\s*([0-9]+(?:\\.[0-9]+)?)\\s*([kmgt]?)(?:i?b)?\\s*$");
+    static final String ALLOWED = "a non-negative size like 4096, 256M, 4G or 64GiB";
+    private static final Pattern FORMAT = Pattern.compile("^\\s*([0-9]+(?:\\.[0-9]+)?)\\s*([kKmMgGtT]?)(i?)([bB]?)\\s*$");
 
     public ByteSize {
         if (bytes < 0) throw new InvalidSpecException("size", "must be >= 0 bytes", bytes);
@@ -20,26 +25,38 @@ public record ByteSize(long bytes) implements Comparable<ByteSize> {
     public static ByteSize ofGiB(long g) { return new ByteSize(g * GIB); }
 
     /**
-     * Parses a size such as {@code 4096}, {@code 256M}, {@code 256MiB}, {@code 4G}, {@code 1.5GiB}. Suffixes are
-     * binary (K = 1024). {@code field} names the input in the error message.
+     * Parses a size such as {@code 4096}, {@code 256M}, {@code 256MiB}, {@code 4G}, {@code 1.5GiB} (binary) or
+     * {@code 4GB}, {@code 500MB} (decimal, SI). {@code field} names the input in the error message.
      */
     public static ByteSize parse(String field, String text) {
         if (text == null) throw new InvalidSpecException(field, "a size like 256M, 4G or 64GiB is required", "nothing");
-        Matcher m = FORMAT.matcher(text.toLowerCase(Locale.ROOT));
-        if (!m.matches()) {
-            throw new InvalidSpecException(field, "a non-negative size like 4096, 256M, 4G or 64GiB", "'" + text + "'");
+        Matcher m = FORMAT.matcher(text);
+        if (!m.matches()) throw new InvalidSpecException(field, ALLOWED, "'" + text + "'");
+        String prefix = m.group(2).toLowerCase(Locale.ROOT);
+        boolean binary = !m.group(3).isEmpty();
+        String b = m.group(4);
+        if (prefix.isEmpty() && binary) throw new InvalidSpecException(field, ALLOWED, "'" + text + "'");
+        if (!prefix.isEmpty() && !binary && b.equals("b")) {
+            throw new InvalidSpecException(field, ALLOWED + " (binary), or 4GB (decimal); a lowercase b is a bit",
+                    "'" + text + "'");
         }
+        boolean decimal = !prefix.isEmpty() && !binary && b.equals("B");
         double number = Double.parseDouble(m.group(1));
-        long unit = switch (m.group(2)) {
-            case "k" -> KIB;
-            case "m" -> MIB;
-            case "g" -> GIB;
-            case "t" -> TIB;
-            default -> 1L;
-        };
+        double unit = decimal ? Math.pow(1000, power(prefix)) : Math.pow(1024, power(prefix));
         double bytes = number * unit;
         if (bytes > Long.MAX_VALUE / 2) throw new InvalidSpecException(field, "a size below 4 EiB", "'" + text + "'");
         return new ByteSize(Math.round(bytes));
+    }
+
+    /** 0 for none, 1 for k, 2 for m, 3 for g, 4 for t. */
+    static int power(String prefix) {
+        return switch (prefix) {
+            case "k" -> 1;
+            case "m" -> 2;
+            case "g" -> 3;
+            case "t" -> 4;
+            default -> 0;
+        };
     }
 
     public double mib() { return bytes / (double) MIB; }
