@@ -3,21 +3,22 @@ package io.miglab.core.sim;
 import io.miglab.core.algorithm.MigrationEngine;
 import io.miglab.core.memory.PageBitmap;
 import io.miglab.core.result.MigrationResult;
+import io.miglab.core.result.ResultAssembler;
 import io.miglab.core.result.RoundStats;
 import io.miglab.core.result.StopReason;
+import io.miglab.core.result.Timeline;
+import io.miglab.core.result.Timeline.Phase;
 import io.miglab.core.spec.MigrationSpec;
-import io.miglab.core.spec.Optimisations;
 import io.miglab.core.spec.TerminationPolicy;
 import io.miglab.core.write.PageSink;
 import io.miglab.core.write.WriteProcess;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
 /**
  * The page-level simulation of one migration. It carries out an algorithm's actions (a pre-copy round, a
- * stop-and-copy, a switch to post-copy, a cancel); it keeps the clocks, the page bitmaps and the ledger, and
- * records events from which {@link ResultAssembler} computes the metrics once.
+ * stop-and-copy, a switch to post-copy, a cancel); it keeps the clocks and the page bitmaps, and fills a
+ * {@link Timeline} (events and counters) from which {@link ResultAssembler} computes the metrics once.
  *
  * <p>Pre-copy follows QEMU's dirty-log semantics: a page written during a round is sent again in the next round,
  * whether or not it had already been sent in this one, because the log is only collected at the round's sync.
@@ -38,9 +39,7 @@ public final class MigrationSession implements MigrationEngine {
     private final PageCostModel cost;
     private final WriteProcess writer;
     private final AutoConvergeController autoConverge;
-    final TransferLedger ledger = new TransferLedger();
-    private final List<MigrationEvent> events = new ArrayList<>();
-    private final List<RoundStats> rounds = new ArrayList<>();
+    final Timeline timeline = new Timeline();
     private double clock;
     private double guestClock;
     private int throttlePercent;
@@ -84,7 +83,7 @@ public final class MigrationSession implements MigrationEngine {
     public MigrationSpec spec() { return spec; }
 
     @Override
-    public int roundsDone() { return rounds.size(); }
+    public int roundsDone() { return timeline.roundCount(); }
 
     @Override
     public double clockSeconds() { return clock; }
@@ -96,11 +95,11 @@ public final class MigrationSession implements MigrationEngine {
     public void start() {
         if (started) throw new IllegalStateException("start() called twice");
         started = true;
-        events.add(new MigrationEvent.Started(0));
+        timeline.add(new Timeline.Started(0));
         runGuestOnSource(spec.overheads().preparation().toNanos() / 1e9);
         written.clearAll();
         toSend.setAll();
-        events.add(new MigrationEvent.FirstPageSent(clock));
+        timeline.add(new Timeline.FirstPageSent(clock));
     }
 
     /**
@@ -111,7 +110,7 @@ public final class MigrationSession implements MigrationEngine {
     @Override
     public void precopyRound() {
         requireRunning();
-        int round = rounds.size();
+        int round = timeline.roundCount();
         int throttleInRound = throttlePercent;
         long compressedBefore = cost.bytesCompressed;
         long bytes = 0, pages = 0;
@@ -143,22 +142,21 @@ public final class MigrationSession implements MigrationEngine {
                 }
             }
         }
-        double sendSeconds = transferSeconds(bytes, cost.bytesCompressed - compressedBefore, bandwidth);
+        double sendSeconds = cost.transferSeconds(bytes, cost.bytesCompressed - compressedBefore, bandwidth);
         runGuestOnSource(sendSeconds);
         runGuestOnSource(syncSeconds());
         long dirtied = sync();
-        ledger.bytesByPhase[Phase.PRECOPY.ordinal()] += bytes;
+        timeline.sent(Phase.PRECOPY, bytes);
         lastRoundBytes = bytes;
         lastRoundSeconds = sendSeconds;
         double roundSeconds = sendSeconds + syncSeconds();
         if (autoConverge != null) {
             throttlePercent = autoConverge.afterSync(clock, dirtied * pageSize, bytes);
-            ledger.maxThrottlePercent = Math.max(ledger.maxThrottlePercent, throttlePercent);
+            timeline.throttled(throttlePercent);
         }
         RoundStats stats = new RoundStats(round, pages, bytes, roundSeconds * 1000,
                 roundSeconds > 0 ? dirtied / roundSeconds : 0, throttleInRound);
-        rounds.add(stats);
-        events.add(new MigrationEvent.RoundEnded(clock, stats));
+        timeline.add(new Timeline.RoundEnded(clock, stats));
     }
 
     /**
@@ -168,22 +166,22 @@ public final class MigrationSession implements MigrationEngine {
     @Override
     public Optional<StopReason> verdict() {
         return spec.policy().verdict(new TerminationPolicy.Progress(toSend.cardinality(), pageSize,
-                measuredBandwidth(), rounds.size(), ledger.bytes(), spec.memory().bytes(), clock));
+                measuredBandwidth(), timeline.roundCount(), timeline.bytes(), spec.memory().bytes(), clock));
     }
 
     /** Pause the guest, send what is still dirty plus the device state, resume on the destination. */
     @Override
     public void stopAndCopy(StopReason reason) {
         requireRunning();
-        events.add(new MigrationEvent.GuestPaused(clock));
+        timeline.add(new Timeline.GuestPaused(clock));
         sync();
         long compressedBefore = cost.bytesCompressed;
         long bytes = spec.overheads().deviceState().bytes();
-        boolean delta = !rounds.isEmpty();
+        boolean delta = timeline.roundCount() > 0;
         for (int p = toSend.nextSet(0); p >= 0; p = toSend.nextSet(p + 1)) bytes += sendPage(p, delta);
         toSend.clearAll();
-        ledger.bytesByPhase[Phase.STOP_AND_COPY.ordinal()] += bytes;
-        clock += transferSeconds(bytes, cost.bytesCompressed - compressedBefore, switchOverBandwidth)
+        timeline.sent(Phase.STOP_AND_COPY, bytes);
+        clock += cost.transferSeconds(bytes, cost.bytesCompressed - compressedBefore, switchOverBandwidth)
                 + spec.link().oneWaySeconds();
         resumeOnDestination();
         finish(reason, true);
@@ -203,13 +201,13 @@ public final class MigrationSession implements MigrationEngine {
     @Override
     public void switchToPostCopy(StopReason reason) {
         requireRunning();
-        events.add(new MigrationEvent.GuestPaused(clock));
+        timeline.add(new Timeline.GuestPaused(clock));
         sync();
         long bytes = spec.overheads().deviceState().bytes();
-        ledger.bytesByPhase[Phase.STOP_AND_COPY.ordinal()] += bytes;
-        clock += transferSeconds(bytes, 0, switchOverBandwidth) + spec.link().oneWaySeconds();
+        timeline.sent(Phase.STOP_AND_COPY, bytes);
+        clock += cost.transferSeconds(bytes, 0, switchOverBandwidth) + spec.link().oneWaySeconds();
         resumeOnDestination();
-        events.add(new MigrationEvent.PostCopyStarted(clock));
+        timeline.add(new Timeline.PostCopyStarted(clock));
         new PostCopyPusher(this).run();
         clock += spec.link().oneWaySeconds();
         finish(reason, true);
@@ -217,7 +215,7 @@ public final class MigrationSession implements MigrationEngine {
 
     public MigrationResult result(String backend) {
         if (!finished) throw new IllegalStateException("the algorithm ended without finishing the migration");
-        return ResultAssembler.assemble(backend, spec, events, rounds, ledger);
+        return ResultAssembler.assemble(backend, spec.algorithm(), timeline, List.of());
     }
 
     // ---- used by PostCopyPusher ----
@@ -236,24 +234,22 @@ public final class MigrationSession implements MigrationEngine {
 
     void advanceWall(double seconds, double lostSeconds) {
         clock += seconds;
-        ledger.guestRunSeconds += seconds;
-        ledger.guestLostSeconds += lostSeconds;
+        timeline.guestRan(seconds, lostSeconds);
     }
 
     /** Sends one page during post-copy; the caller clears it from the pending bitmap. */
     long sendPostCopyPage(int page) {
         long b = sendPage(page, false);
-        ledger.bytesByPhase[Phase.POSTCOPY.ordinal()] += b;
+        timeline.sent(Phase.POSTCOPY, b);
         return b;
     }
 
     // ---- internals ----
 
     private long sendPage(int page, boolean deltaAllowed) {
-        ledger.pages++;
-        if (everSent.get(page)) ledger.resent++;
-        else everSent.set(page);
-        if (cost.isZero(page)) ledger.zeroPages++;
+        boolean again = everSent.get(page);
+        if (!again) everSent.set(page);
+        timeline.pageSent(again, cost.isZero(page));
         return cost.cost(page, deltaAllowed);
     }
 
@@ -276,16 +272,7 @@ public final class MigrationSession implements MigrationEngine {
         writer.write(guestClock, guestClock + wallSeconds * running, logWrites);
         guestClock += wallSeconds * running;
         clock += wallSeconds;
-        ledger.guestRunSeconds += wallSeconds;
-        ledger.guestLostSeconds += wallSeconds * (1 - running);
-    }
-
-    /** Wire time, or the compressor's time when it is the slower of the two (they run pipelined). */
-    private double transferSeconds(long wireBytes, long compressedInputBytes, double rate) {
-        double wire = wireBytes / rate;
-        Optional<Optimisations.Compression> c = spec.optimisations().compression();
-        if (c.isEmpty() || compressedInputBytes == 0) return wire;
-        return Math.max(wire, compressedInputBytes / c.get().throughput().bytesPerSecond());
+        timeline.guestRan(wallSeconds, wallSeconds * (1 - running));
     }
 
     private double syncSeconds() {
@@ -293,14 +280,14 @@ public final class MigrationSession implements MigrationEngine {
     }
 
     private void resumeOnDestination() {
-        events.add(new MigrationEvent.DestinationLoading(clock));
+        timeline.add(new Timeline.DestinationLoading(clock));
         clock += spec.overheads().resume().toNanos() / 1e9;
-        events.add(new MigrationEvent.GuestResumedOnDestination(clock));
+        timeline.add(new Timeline.GuestResumedOnDestination(clock));
     }
 
     private void finish(StopReason reason, boolean completed) {
         finished = true;
-        events.add(new MigrationEvent.Finished(clock, reason, completed));
+        timeline.add(new Timeline.Finished(clock, reason, completed));
     }
 
     private void requireRunning() {

@@ -18,12 +18,15 @@ final class PageCostModel {
     private final int xbzrleMask;
     private final long deltaBytes;
     private final double compressedShare;
+    /** The compressor's input rate in bytes per second; 0 without compression. */
+    private final double compressorBytesPerSecond;
     /** Page bytes fed to the compressor, for its CPU time. */
     long bytesCompressed;
 
     PageCostModel(GuestMemory memory, Optimisations options, long seed) {
         this.pageSize = memory.pageSizeBytes();
         this.zeroElision = options.zeroPageElision();
+        this.compressorBytesPerSecond = options.compression().map(c -> c.throughput().bytesPerSecond()).orElse(0.0);
         this.zero = new PageBitmap(memory.pages());
         if (memory.zeroPageShare() > 0) {
             // the zero pages are spread over the memory below the non-zero top, keeping their total share
@@ -72,5 +75,12 @@ final class PageCostModel {
             return Optimisations.PAGE_HEADER_BYTES + (long) Math.ceil(pageSize * compressedShare);
         }
         return Optimisations.PAGE_HEADER_BYTES + pageSize;
+    }
+
+    /** Wire time, or the compressor's time when it is the slower of the two (they run pipelined). */
+    double transferSeconds(long wireBytes, long compressedInputBytes, double rate) {
+        double wire = wireBytes / rate;
+        if (compressorBytesPerSecond == 0 || compressedInputBytes == 0) return wire;
+        return Math.max(wire, compressedInputBytes / compressorBytesPerSecond);
     }
 }

@@ -50,7 +50,7 @@ final class PostCopyPusher {
             for (int i = 0; i < touchedCount; i++) {
                 int p = touched[i];
                 if (!pending.get(p)) continue;
-                session.ledger.faults++;
+                session.timeline.faulted(1);
                 long b = send(p);
                 demandBytes += b;
                 stall += roundTrip + b / bandwidth;

@@ -1,0 +1,127 @@
+package io.miglab.core.result;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * What happened during one migration, as an engine carries it out: the events in order (started, first page sent,
+ * round ended, paused, destination loading, resumed on the destination, post-copy started, finished) and the
+ * counters of what went over the wire and what the guest lost, by phase. The page-level session and the
+ * rate-based migration fill one; {@link ResultAssembler} turns it into a {@link MigrationResult}, so every metric
+ * is defined once.
+ *
+ * <p>Counters are doubles because the rate-based migration counts expected values; the page-level session's
+ * whole counts stay exact (below 2^53) and are rounded back at assembly.
+ */
+public final class Timeline {
+    /** One dated event; times in seconds from the start. */
+    public sealed interface Event {
+        double atSeconds();
+    }
+
+    public record Started(double atSeconds) implements Event { }
+
+    public record FirstPageSent(double atSeconds) implements Event { }
+
+    public record RoundEnded(double atSeconds, RoundStats stats) implements Event { }
+
+    public record GuestPaused(double atSeconds) implements Event { }
+
+    /** The last byte of the switch-over arrived and the destination starts loading the device state. */
+    public record DestinationLoading(double atSeconds) implements Event { }
+
+    public record GuestResumedOnDestination(double atSeconds) implements Event { }
+
+    public record PostCopyStarted(double atSeconds) implements Event { }
+
+    public record Finished(double atSeconds, StopReason reason, boolean completed) implements Event { }
+
+    /** Where the guest runs while bytes are sent. */
+    public enum Phase {
+        /** Guest running on the source, pages copied ahead of the switch-over. */
+        PRECOPY,
+        /** Guest paused: the switch-over. */
+        STOP_AND_COPY,
+        /** Guest running on the destination, pages pulled on demand or pushed in the background. */
+        POSTCOPY
+    }
+
+    private final List<Event> events = new ArrayList<>();
+    private final List<RoundStats> rounds = new ArrayList<>();
+    private final double[] bytesByPhase = new double[Phase.values().length];
+    private double pages;
+    private double resent;
+    private double zeroPages;
+    private double faults;
+    private double guestRunSeconds;
+    private double guestLostSeconds;
+    private int maxThrottlePercent;
+
+    public void add(Event e) {
+        events.add(e);
+        if (e instanceof RoundEnded r) rounds.add(r.stats());
+    }
+
+    /** Bytes on the wire in a phase (pages, headers, device state). */
+    public void sent(Phase phase, double bytes) {
+        bytesByPhase[phase.ordinal()] += bytes;
+    }
+
+    /** Pages sent, of which some had been sent before and some went as zero-page headers. */
+    public void pagesSent(double sent, double resentPages, double zero) {
+        pages += sent;
+        resent += resentPages;
+        zeroPages += zero;
+    }
+
+    /** One page sent (the page-level session's case). */
+    public void pageSent(boolean resentPage, boolean zero) {
+        pages++;
+        if (resentPage) resent++;
+        if (zero) zeroPages++;
+    }
+
+    /** Guest accesses to pages not yet at the destination. */
+    public void faulted(double count) {
+        faults += count;
+    }
+
+    /** The guest was meant to run {@code wallSeconds} during the migration and lost {@code lostSeconds} of them. */
+    public void guestRan(double wallSeconds, double lostSeconds) {
+        guestRunSeconds += wallSeconds;
+        guestLostSeconds += lostSeconds;
+    }
+
+    public void throttled(int percent) {
+        maxThrottlePercent = Math.max(maxThrottlePercent, percent);
+    }
+
+    /** Everything on the wire so far (the policy's data limit reads it). */
+    public double bytes() {
+        double b = 0;
+        for (double x : bytesByPhase) b += x;
+        return b;
+    }
+
+    public double bytes(Phase phase) { return bytesByPhase[phase.ordinal()]; }
+
+    public List<Event> events() { return List.copyOf(events); }
+
+    public List<RoundStats> rounds() { return List.copyOf(rounds); }
+
+    public int roundCount() { return rounds.size(); }
+
+    public double pages() { return pages; }
+
+    public double resent() { return resent; }
+
+    public double zeroPages() { return zeroPages; }
+
+    public double faults() { return faults; }
+
+    public double guestRunSeconds() { return guestRunSeconds; }
+
+    public double guestLostSeconds() { return guestLostSeconds; }
+
+    public int maxThrottlePercent() { return maxThrottlePercent; }
+}
