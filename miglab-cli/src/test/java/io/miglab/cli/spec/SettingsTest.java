@@ -2,6 +2,7 @@ package io.miglab.cli.spec;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.annotation.JsonAlias;
 import io.miglab.bench.run.BenchConfig;
 import io.miglab.cli.Cli;
 import io.miglab.cli.Main;
@@ -127,19 +128,29 @@ class SettingsTest {
                 .contains("Default: 1m").doesNotContain("Default: 1h").contains("--[no-]auto-converge");
     }
 
-    // Guards the datacenter column: every key it names exists in the datacenter's scenario format.
+    // Guards the datacenter column: every key it names exists in the datacenter's scenario format, and the
+    // datacenter also takes the flag's spelling for it (one way to write a VM's writes or a profile in both).
     @Test
-    void datacenterKeys_existInTheDatacenterScenario() {
+    void datacenterKeys_existInTheDatacenterScenario_andTakeTheFlagsSpelling() throws Exception {
+        List<String> notAliased = List.of("profiles", "write-model");
         int named = 0;
         for (Setting s : Settings.ALL) {
             if (s.datacenter() == null) continue;
-            Class<?> at = ScenarioFile.class;
+            Class<?> at = ScenarioFile.class, owner = at;
+            String field = null;
             for (String part : s.datacenter().split("\\.")) {
-                String field = part.replace("[]", "");
+                String f = part.replace("[]", "");
                 RecordComponent c = Arrays.stream(at.getRecordComponents())
-                        .filter(r -> r.getName().equals(field)).findFirst().orElse(null);
+                        .filter(r -> r.getName().equals(f)).findFirst().orElse(null);
                 assertThat(c).as(s.name() + ": " + s.datacenter() + " in " + at.getSimpleName()).isNotNull();
+                owner = at;
+                field = f;
                 at = part.endsWith("[]") ? element(c.getGenericType()) : c.getType();
+            }
+            if (!field.equals(s.name()) && !notAliased.contains(s.name())) {
+                JsonAlias alias = owner.getDeclaredField(field).getAnnotation(JsonAlias.class);
+                assertThat(alias).as(s.datacenter() + " takes " + s.name()).isNotNull();
+                assertThat(alias.value()).as(s.datacenter()).contains(s.name());
             }
             named++;
         }

@@ -1,12 +1,16 @@
 package io.miglab.datacenter.scenario;
 
+import com.fasterxml.jackson.annotation.JsonAlias;
 import java.util.List;
 
 /**
  * The YAML shape of a scenario, field for field (see docs/datacenter.md, "Scenario format"); unknown fields are
- * errors. {@link ScenarioReader} validates it into a {@link Scenario}.
+ * errors. The fields that are also flags of the single-migration commands may be written as the flag is
+ * ({@code zero-pages}, {@code dirty-rate}, {@code working-set}, {@code cold-dirty-rate}, {@code hypervisor}).
+ * {@link ScenarioReader} validates it into a {@link Scenario}.
  */
-public record ScenarioFile(String name, Long seed, String duration, String schedulingInterval, String profile,
+public record ScenarioFile(String name, Long seed, String duration, String schedulingInterval,
+                           @JsonAlias("hypervisor") String profile,
                            List<ProfileFile.Entry> profiles, String profilesFile, String initialPlacement,
                            Policy policy, Network network, List<Racks> racks, List<Vms> vms,
                            List<Down> maintenance, Report report) {
@@ -23,10 +27,12 @@ public record ScenarioFile(String name, Long seed, String duration, String sched
     public record Host(Integer cores, String memory, String nic, Double idleWatts, Double peakWatts) { }
 
     public record Vms(String name, Integer count, Integer vcpus, List<String> memory, List<Double> memoryWeights,
-                      Double zeroPageShare, Writes writes, Cpu cpu, List<String> hosts) { }
+                      @JsonAlias("zero-pages") Double zeroPageShare, Writes writes, Cpu cpu, List<String> hosts) { }
 
-    public record Writes(String model, Double pagesPerSecond, String dirtyRate, String array, String workingSet,
-                         Double coldPagesPerSecond) { }
+    /** {@code dirty-rate} is pagesPerSecond (pages/s, as the flag); {@code dirtyRate} is a data rate such as 10MiB/s. */
+    public record Writes(String model, @JsonAlias("dirty-rate") Double pagesPerSecond, String dirtyRate, String array,
+                         @JsonAlias("working-set") String workingSet,
+                         @JsonAlias("cold-dirty-rate") Double coldPagesPerSecond) { }
 
     public record Cpu(String pattern, Double share, Double mean, Double amplitude, String period, String phase,
                       String phaseJitter, Double start, Double step, Double min, Double max, String file) { }

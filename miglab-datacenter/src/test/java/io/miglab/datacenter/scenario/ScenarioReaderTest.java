@@ -25,6 +25,39 @@ class ScenarioReaderTest {
         return ScenarioReader.read(new StringReader(yaml), Path.of("."));
     }
 
+    /**
+     * Guards the shared spelling: a VM group's writes and a profile written as the single-migration flags are
+     * read as the camelCase fields (docs/cli.md's flag table).
+     */
+    @Test
+    void theFlagsSpelling_isReadAsTheCamelCaseField() throws Exception {
+        String camel = MINIMAL + """
+                profile: kvm
+                profiles:
+                  - {name: p, downtimeLimit: 1s, minDirtyPages: 9, maxRounds: 3, maxData: 2.5, onLimit: cancel,
+                     bandwidthCap: 1Gbit/s, autoConverge: true, precopyRounds: 2, preparation: 5ms, resume: 6ms,
+                     deviceState: 1M}
+                vms:
+                  - {name: v, memory: [1G], zeroPageShare: 0.3,
+                     writes: {model: working-set, workingSet: 64M, pagesPerSecond: 300, coldPagesPerSecond: 7}}
+                """;
+        String flags = MINIMAL + """
+                hypervisor: kvm
+                profiles:
+                  - {name: p, downtime-limit: 1s, min-dirty-pages: 9, max-rounds: 3, max-data: 2.5, on-limit: cancel,
+                     bandwidth-cap: 1Gbit/s, auto-converge: true, precopy-rounds: 2, preparation-time: 5ms,
+                     resume-time: 6ms, device-state: 1M}
+                vms:
+                  - {name: v, memory: [1G], zero-pages: 0.3,
+                     writes: {model: working-set, working-set: 64M, dirty-rate: 300, cold-dirty-rate: 7}}
+                """;
+        ScenarioFile a = ScenarioReader.parse(new StringReader(camel), ScenarioFile.class);
+        ScenarioFile b = ScenarioReader.parse(new StringReader(flags), ScenarioFile.class);
+        assertThat(b).isEqualTo(a);
+        assertThat(b.profiles().get(0).downtimeLimit()).isEqualTo("1s");
+        assertThat(b.vms().get(0).writes().pagesPerSecond()).isEqualTo(300.0);
+    }
+
     /** Guards the promise that a typo is an error naming the field, not a silently ignored setting. */
     @Test
     void anUnknownFieldIsAnErrorNamingIt() {
