@@ -13,13 +13,19 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Every {@code ./miglab ...} line in a code block of README.md runs from the repository root and exits 0.
- * Keeps the README honest: a renamed flag or a moved example file breaks this test, not a new user.
+ * Every {@code ./miglab ...} line in a code block of README.md runs as written and exits 0. Keeps the README honest:
+ * a renamed flag or a moved example file breaks this test, not a new user. The commands run in order in a scratch
+ * folder that holds the repository's {@code examples/} (a link), with the JVM's temporary folder inside it, so
+ * what they write (README outputs are relative paths) goes away with the test.
  */
 class ReadmeCommandsTest {
     private static final Path ROOT = Path.of("..").toAbsolutePath().normalize();
+
+    @TempDir
+    static Path work;
 
     @TestFactory
     Stream<DynamicTest> everyReadmeCommandRuns() throws IOException {
@@ -48,11 +54,18 @@ class ReadmeCommandsTest {
             Assumptions.assumeTrue(Files.exists(ROOT.resolve(".miglab/guest/env")),
                     "no guest image: run scripts/setup-qemu.sh to include the real-QEMU README commands");
         }
-        List<String> argv = new ArrayList<>(List.of("java", "-Djava.awt.headless=true", "-cp",
-                System.getProperty("java.class.path"), Main.class.getName()));
+        if (!Files.exists(work.resolve("examples"))) {
+            Files.createSymbolicLink(work.resolve("examples"), ROOT.resolve("examples"));
+            Files.createDirectories(work.resolve("tmp"));
+        }
+        List<String> argv = new ArrayList<>(List.of("java", "-Djava.awt.headless=true",
+                "-Djava.io.tmpdir=" + work.resolve("tmp"), "-cp", System.getProperty("java.class.path")));
+        Path guest = ROOT.resolve(".miglab/guest");
+        if (Files.exists(guest.resolve("env"))) argv.add("-Dmiglab.guest.dir=" + guest);
+        argv.add(Main.class.getName());
         argv.addAll(List.of(command.substring("./miglab ".length()).trim().split("\\s+")));
-        Path log = Files.createTempFile("readme-command", ".log");
-        Process p = new ProcessBuilder(argv).directory(ROOT.toFile()).redirectErrorStream(true)
+        Path log = Files.createTempFile(work.resolve("tmp"), "readme-command", ".log");
+        Process p = new ProcessBuilder(argv).directory(work.toFile()).redirectErrorStream(true)
                 .redirectOutput(log.toFile()).start();
         boolean done = p.waitFor(10, TimeUnit.MINUTES);
         if (!done) p.destroyForcibly();
