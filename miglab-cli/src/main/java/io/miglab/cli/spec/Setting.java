@@ -145,7 +145,8 @@ public record Setting(String name, Type type, String label, String group, String
     }
 
     public Setting alsoBench() {
-        return new Setting(name, type, label, group, help, dflt, union(uses, Use.BENCH), range, datacenter, note, bench);
+        return new Setting(name, type, label, group, help, dflt, union(uses, Use.BENCH), range, datacenter, note,
+                bench);
     }
 
     public Setting range(String allowed) {

@@ -66,7 +66,8 @@ class SettingsTest {
             if (s.dflt().value() == null) continue;
             Map<String, String> base = new LinkedHashMap<>();
             context.forEach((prefix, kv) -> {
-                if (s.name().startsWith(prefix)) for (int i = 0; i < kv.size(); i += 2) base.put(kv.get(i), kv.get(i + 1));
+                if (!s.name().startsWith(prefix)) return;
+                for (int i = 0; i < kv.size(); i += 2) base.put(kv.get(i), kv.get(i + 1));
             });
             Map<String, String> typed = new LinkedHashMap<>(base);
             typed.put(s.name(), s.dflt().value());

@@ -29,7 +29,7 @@ public record ScenarioFile(String name, Long seed, String duration, String sched
     public record Vms(String name, Integer count, Integer vcpus, List<String> memory, List<Double> memoryWeights,
                       @JsonAlias("zero-pages") Double zeroPageShare, Writes writes, Cpu cpu, List<String> hosts) { }
 
-    /** {@code dirty-rate} is pagesPerSecond (pages/s, as the flag); {@code dirtyRate} is a data rate such as 10MiB/s. */
+    /** {@code dirty-rate} is pagesPerSecond (pages/s, as the flag); {@code dirtyRate} a data rate such as 10MiB/s. */
     public record Writes(String model, @JsonAlias("dirty-rate") Double pagesPerSecond, String dirtyRate, String array,
                          @JsonAlias("working-set") String workingSet,
                          @JsonAlias("cold-dirty-rate") Double coldPagesPerSecond) { }
