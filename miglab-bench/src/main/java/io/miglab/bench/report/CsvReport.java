@@ -5,6 +5,7 @@ import io.miglab.bench.metric.Metric;
 import io.miglab.bench.score.MetricScore;
 import io.miglab.bench.score.WorkloadRatio;
 import io.miglab.bench.store.RunRecord;
+import io.miglab.core.result.Metrics;
 import java.io.IOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
@@ -18,8 +19,9 @@ import org.apache.commons.csv.CSVPrinter;
 
 /**
  * The report's tables as CSV (RFC 4180, one header line): {@code scores.csv} (with the terms of every score),
- * {@code workloads.csv} (min/mean/max per workload), {@code migrations.csv} (every migration). With a second run,
- * its rows follow, told apart by the {@code run_id} column.
+ * {@code workloads.csv} (min/mean/max per workload), {@code migrations.csv} (every migration: its point, every
+ * metric of core's {@code Metrics} under its store column name, the throughput figures). With a second run, its
+ * rows follow, told apart by the {@code run_id} column.
  */
 public final class CsvReport {
     private CsvReport() { }
@@ -63,20 +65,20 @@ public final class CsvReport {
                 }
             }
         }
-        try (CSVPrinter p = printer(dir.resolve("migrations.csv"), "run_id", "host_load", "workload", "point",
-                "point_offset_ms", "completed", "stop_reason", "rounds", "preparation_ms", "downtime_ms", "resume_ms",
-                "total_ms", "bytes_transferred", "pages_transferred", "guest_slowdown_percent", "window_ms",
-                "baseline_throughput", "throughput_during", "overhead_percent")) {
+        List<String> columns = new ArrayList<>(List.of("run_id", "host_load", "workload", "point", "point_offset_ms"));
+        for (var x : Metrics.STANDARD.all()) columns.add(x.column());
+        columns.addAll(List.of("window_ms", "baseline_throughput", "throughput_during", "overhead_percent"));
+        try (CSVPrinter p = printer(dir.resolve("migrations.csv"), columns.toArray(String[]::new))) {
             for (RunRecord r : runs) {
                 for (Measurement m : r.measurements()) {
-                    var x = m.result();
-                    p.printRecord(r.info().id(), m.hostLoad().label(), m.workload(), m.point(), num(m.pointOffsetMs()),
-                            x.outcome().completed(), x.outcome().stopReason(), x.roundCount(),
-                            num(x.timing().preparationTimeMs()), num(x.timing().downtimeMs()),
-                            num(x.timing().resumeTimeMs()), num(x.timing().totalTimeMs()),
-                            x.traffic().bytesTransferred(), x.traffic().pagesTransferred(),
-                            num(x.guestImpact().guestSlowdownPercent()), num(m.windowMs()),
-                            num(m.baselineThroughput()), num(m.throughputDuring()), num(m.overheadPercent()));
+                    List<Object> row = new ArrayList<>(List.of(r.info().id(), m.hostLoad().label(), m.workload(),
+                            m.point(), num(m.pointOffsetMs())));
+                    for (var x : Metrics.STANDARD.all()) {
+                        row.add(x.of(m.result()) instanceof Double d ? num(d) : x.text(m.result()));
+                    }
+                    row.addAll(List.of(num(m.windowMs()), num(m.baselineThroughput()), num(m.throughputDuring()),
+                            num(m.overheadPercent())));
+                    p.printRecord(row);
                 }
             }
         }

@@ -2,10 +2,12 @@ package io.miglab.bench.report;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.miglab.bench.metric.Measurement;
 import io.miglab.bench.metric.Metric;
 import io.miglab.bench.score.MetricScore;
 import io.miglab.bench.store.ResultsStore;
 import io.miglab.bench.store.RunRecord;
+import io.miglab.core.result.Metrics;
 import io.miglab.report.format.Num;
 import io.miglab.report.testing.ReportChecks;
 import java.io.Reader;
@@ -80,6 +82,16 @@ class HtmlReportTest {
         }
         List<String> migrations = Files.readAllLines(dir.resolve("o/migrations.csv"));
         assertThat(migrations).hasSize(1 + 2 * 4 * 3);
+        // every metric of the common list, under its store column name (a figure left out would show here)
+        assertThat(List.of(migrations.get(0).split(","))).containsSubsequence(
+                Metrics.STANDARD.all().stream().map(io.miglab.core.result.Metric::column).toList());
+        try (Reader r = Files.newBufferedReader(dir.resolve("o/migrations.csv"))) {
+            CSVRecord first = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).build().parse(r)
+                    .getRecords().get(0);
+            Measurement m = runs.get(0).measurements().get(0);
+            assertThat(Double.parseDouble(first.get("downtime_ms"))).isEqualTo(m.result().timing().downtimeMs());
+            assertThat(first.get("stop_reason")).isEqualTo(m.result().outcome().stopReason().name());
+        }
     }
 
     // The terminal summary must show the scores (same formatting as the report) and every workload measured.
