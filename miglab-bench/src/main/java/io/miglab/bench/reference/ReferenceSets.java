@@ -32,7 +32,13 @@ public final class ReferenceSets {
             if (name.endsWith(".json")) {
                 Path p = Path.of(name);
                 if (!Files.isRegularFile(p)) return Optional.empty();
-                return Optional.of(JSON.readValue(p.toFile(), ReferenceSet.class));
+                try {
+                    return Optional.of(JSON.readValue(p.toFile(), ReferenceSet.class));
+                } catch (IOException e) {
+                    throw new InvalidSpecException("reference", "a reference set as written by miglab (a JSON "
+                            + "object with name, description, provenance and entries; docs/bench.md)",
+                            "'" + name + "', which is not one");
+                }
             }
             if (!name.matches("[A-Za-z0-9._-]+")) return Optional.empty();
             try (InputStream in = ReferenceSets.class.getResourceAsStream("/io/miglab/bench/reference/" + name

@@ -14,7 +14,12 @@ public final class References {
                 .or(() -> store.findCompleteRun(name).map(r -> ReferenceSet.fromMeasurements(name,
                         "run " + r.info().id() + " (" + r.info().backend() + ") from the results store",
                         "stored run " + r.info().id() + ", started " + r.info().startedAt(), r.measurements())))
-                .orElseThrow(() -> new InvalidSpecException("reference", "one of " + String.join(", ",
-                        ReferenceSets.SHIPPED) + ", a .json file, or the name of a complete run in the store", name));
+                .orElseThrow(() -> unknown(name));
+    }
+
+    /** The error for a reference that is neither shipped, nor a readable file, nor a run in the store. */
+    public static InvalidSpecException unknown(String name) {
+        return new InvalidSpecException("reference", "one of " + String.join(", ", ReferenceSets.SHIPPED)
+                + ", a .json file, or the name of a complete run in the store", "'" + name + "'");
     }
 }

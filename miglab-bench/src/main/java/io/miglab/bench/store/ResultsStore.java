@@ -254,7 +254,7 @@ public final class ResultsStore implements AutoCloseable {
     }
 
     /** The URL without a password, for messages. */
-    static String redact(String url) {
+    public static String redact(String url) {
         return url.replaceAll("(?i)(password=)[^&;]*", "$1***");
     }
 

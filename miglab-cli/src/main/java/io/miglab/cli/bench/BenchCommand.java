@@ -11,6 +11,7 @@ import io.miglab.bench.run.Benchmark;
 import io.miglab.bench.run.BenchmarkCancelledException;
 import io.miglab.bench.run.CancelOnShutdown;
 import io.miglab.bench.run.Progress;
+import io.miglab.bench.run.References;
 import io.miglab.bench.run.ProgressListener;
 import io.miglab.bench.store.ResultsStore;
 import io.miglab.bench.store.RunRecord;
@@ -18,6 +19,7 @@ import io.miglab.bench.workload.Workloads;
 import io.miglab.cli.backend.Backends;
 import io.miglab.cli.common.BadInputException;
 import io.miglab.cli.common.ExitCodes;
+import io.miglab.cli.common.OutputFolder;
 import io.miglab.cli.common.RootCommand;
 import io.miglab.cli.spec.Values;
 import io.miglab.core.MigrationBackend;
@@ -25,6 +27,7 @@ import io.miglab.core.algorithm.AlgorithmRegistry;
 import io.miglab.core.error.InvalidSpecException;
 import io.miglab.qemu.migrate.QemuBackend;
 import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDateTime;
@@ -87,10 +90,12 @@ public final class BenchCommand implements Callable<Integer> {
     String reference = ReferenceSets.DEFAULT;
 
     @Option(names = "--db", paramLabel = "FILE|URL", description = "Results database: a SQLite file, or a JDBC URL "
-            + "such as jdbc:postgresql://host/db?user=u. Default: " + ResultsStore.DEFAULT_FILE)
+            + "such as jdbc:postgresql://host/db?user=u. Default: " + ResultsStore.DEFAULT_FILE
+            + " in the current folder")
     String db = ResultsStore.DEFAULT_FILE;
 
-    @Option(names = "--out", paramLabel = "DIR", description = "Report folder. Default: bench-<run id>")
+    @Option(names = "--out", paramLabel = "DIR", description = "Report folder (report.html and CSV files). "
+            + "Default: bench-<run id> in the current folder")
     Path out;
 
     @Option(names = "--name", paramLabel = "NAME", description = "The run's name. Default: <backend>-<date-time>")
@@ -110,7 +115,11 @@ public final class BenchCommand implements Callable<Integer> {
         PrintWriter o = command.commandLine().getOut();
         BenchConfig config = config();
         BenchPlatform target = platform(backend(backend.trim(), main.registry()));
-        try (ResultsStore store = ResultsStore.open(db)) {
+        target.check(config);
+        if (out != null) OutputFolder.check("out", out);
+        ResultsDb.checkWritable(db);
+        checkReference();
+        try (ResultsStore store = ResultsDb.open(db)) {
             Benchmark benchmark = new Benchmark();
             RunRecord run;
             try (CancelOnShutdown hook = new CancelOnShutdown(benchmark);
@@ -126,6 +135,16 @@ public final class BenchCommand implements Callable<Integer> {
             o.println("stored as run " + run.info().id() + " in " + store.url() + "; report: " + html);
             return ExitCodes.OK;
         }
+    }
+
+    /**
+     * A shipped set or a readable JSON file is checked here; another name must be a complete run in the database,
+     * so an unknown name with a database that does not exist yet is refused before the database is created.
+     */
+    private void checkReference() {
+        if (ReferenceSets.find(reference).isPresent()) return;
+        boolean newFile = !db.startsWith("jdbc:") && !Files.exists(Path.of(db));
+        if (reference.endsWith(".json") || newFile) throw References.unknown(reference);
     }
 
     BenchConfig config() {

@@ -7,6 +7,7 @@ import io.miglab.bench.store.RunInfo;
 import io.miglab.bench.store.RunRecord;
 import io.miglab.cli.common.BadInputException;
 import io.miglab.cli.common.ExitCodes;
+import io.miglab.cli.common.OutputFolder;
 import io.miglab.cli.output.TextTable;
 import io.miglab.cli.spec.Values;
 import java.io.PrintWriter;
@@ -25,17 +26,18 @@ public final class ReportCommand implements Callable<Integer> {
     @Spec
     CommandSpec command;
 
-    @Option(names = "--db", paramLabel = "FILE|URL", description = "Results database. Default: "
-            + ResultsStore.DEFAULT_FILE)
+    @Option(names = "--db", paramLabel = "FILE|URL", description = "Results database written by miglab bench. "
+            + "Default: " + ResultsStore.DEFAULT_FILE + " in the current folder")
     String db = ResultsStore.DEFAULT_FILE;
 
-    @Option(names = "--run", paramLabel = "ID", description = "The run to report (see --list).")
+    @Option(names = "--run", paramLabel = "ID", description = "The run to report (see --list). Default: the latest")
     String run;
 
     @Option(names = "--compare", paramLabel = "ID", description = "A second run shown side by side.")
     String compare;
 
-    @Option(names = "--out", paramLabel = "DIR", description = "Report folder. Default: report-<id>[-<id2>]")
+    @Option(names = "--out", paramLabel = "DIR", description = "Report folder (report.html and CSV files). "
+            + "Default: report-<id>[-<id2>] in the current folder")
     Path out;
 
     @Option(names = "--list", description = "List the stored runs instead.")
@@ -44,7 +46,9 @@ public final class ReportCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         PrintWriter o = command.commandLine().getOut();
-        try (ResultsStore store = ResultsStore.open(db)) {
+        ResultsDb.checkExisting(db);
+        if (out != null) OutputFolder.check("out", out);
+        try (ResultsStore store = ResultsDb.open(db)) {
             if (list) {
                 TextTable t = new TextTable("id", "name", "status", "backend", "reference", "started").leftAligned();
                 for (RunInfo i : store.listRuns()) {
@@ -54,8 +58,7 @@ public final class ReportCommand implements Callable<Integer> {
                 t.print(o);
                 return ExitCodes.OK;
             }
-            if (run == null) throw new BadInputException("run: a run id is required (see --list)");
-            RunRecord a = load(store, "run", run);
+            RunRecord a = run != null ? load(store, "run", run) : latest(store);
             Optional<RunRecord> b = compare == null ? Optional.empty() : Optional.of(load(store, "compare", compare));
             Path folder = out != null ? out : Path.of("report-" + a.info().id()
                     + b.map(x -> "-" + x.info().id()).orElse(""));
@@ -64,6 +67,13 @@ public final class ReportCommand implements Callable<Integer> {
             o.println("report: " + HtmlReport.write(a, b, folder));
             return ExitCodes.OK;
         }
+    }
+
+    /** The run started last (the highest id). */
+    private static RunRecord latest(ResultsStore store) {
+        long id = store.listRuns().stream().mapToLong(RunInfo::id).max().orElseThrow(() -> new BadInputException(
+                "run: a stored run, but " + store.url() + " holds none (run miglab bench first)"));
+        return load(store, "run", Long.toString(id));
     }
 
     private static RunRecord load(ResultsStore store, String field, String id) {

@@ -1,6 +1,7 @@
 package io.miglab.cli.command;
 
 import io.miglab.cli.common.ExitCodes;
+import io.miglab.cli.common.OutputFolder;
 import io.miglab.cli.common.RootCommand;
 import io.miglab.cli.output.ComparisonTableWriter;
 import io.miglab.cli.spec.ScenarioValues;
@@ -15,6 +16,7 @@ import io.miglab.core.result.MigrationResult;
 import io.miglab.core.sim.PageLevelSimulator;
 import io.miglab.core.spec.MigrationSpec;
 import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -42,12 +44,15 @@ public final class DemoCommand implements Callable<Integer> {
     CommandSpec command;
 
     @Option(names = "--out", paramLabel = "DIR",
-            description = "Folder for the CSV and plots. Default: ${DEFAULT-VALUE}")
-    Path out = Path.of(System.getProperty("java.io.tmpdir"), "miglab-demo");
+            description = "Folder for the CSV and plots. Default: a new folder miglab-demo-<random> in the system's "
+                    + "temporary folder (printed)")
+    Path out;
 
     @Override
     public Integer call() throws Exception {
         PrintWriter o = command.commandLine().getOut();
+        Path folder = out != null ? OutputFolder.check("out", out)
+                : Files.createTempDirectory("miglab-demo-");
         ScenarioValues base = ScenarioValues.empty()
                 .with("memory", "1G", "demo").with("bandwidth", "1Gbit/s", "demo")
                 .with("write-model", "uniform", "demo").with("dirty-rate", "0", "demo")
@@ -56,10 +61,11 @@ public final class DemoCommand implements Callable<Integer> {
         o.println("miglab demo: live migration of a 1 GiB guest over a 1 Gbit/s link (about 30500 pages/s), the guest");
         o.println("writing random pages at 0 to 40000 pages/s. Pre-copy with QEMU's policy (converge when the rest");
         o.println("fits 300 ms, cancel after 60 s); stop-and-copy beside it. Page-level simulator.");
+        if (out == null) o.println("The CSV and plots go to " + folder + " (--out DIR to choose).");
         o.println();
         List<SweepAxis> axes = List.of(SweepAxisParser.parse(DIRTY_RATES, main.registry()));
         MigrationBackend sim = new PageLevelSimulator(main.registry());
-        SweepReport.Outcome outcome = SweepReport.run(base, axes, factory, sim, true, out, SweepPlotter.Format.PNG,
+        SweepReport.Outcome outcome = SweepReport.run(base, axes, factory, sim, true, folder, SweepPlotter.Format.PNG,
                 true, o);
 
         MigrationSpec spec = factory.build(base.with("dirty-rate", COMPARED_RATE, "demo"));
@@ -71,7 +77,7 @@ public final class DemoCommand implements Callable<Integer> {
         o.println("At " + COMPARED_RATE + " pages/s, pre-copy: page-level simulator (A) vs closed form (B)");
         ComparisonTableWriter.write("sim", pre, "closed-form", new ClosedFormPredictor(main.registry()).migrate(spec), o);
         o.println();
-        o.println("Open the plots above (" + outcome.plots().size() + " PNG files in " + out + ").");
+        o.println("Open the plots above (" + outcome.plots().size() + " PNG files in " + folder + ").");
         o.flush();
         return ExitCodes.OK;
     }

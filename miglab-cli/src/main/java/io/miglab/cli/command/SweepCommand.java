@@ -3,6 +3,7 @@ package io.miglab.cli.command;
 import io.miglab.cli.backend.Backends;
 import io.miglab.cli.common.BadInputException;
 import io.miglab.cli.common.ExitCodes;
+import io.miglab.cli.common.OutputFolder;
 import io.miglab.cli.common.RootCommand;
 import io.miglab.cli.spec.SpecFactory;
 import io.miglab.cli.spec.SpecOptions;
@@ -49,7 +50,7 @@ public final class SweepCommand implements Callable<Integer> {
     String backend = Backends.SIM;
 
     @Option(names = "--out", paramLabel = "DIR", order = -8,
-            description = "Folder for sweep.csv and the plots. Default: miglab-sweep")
+            description = "Folder for sweep.csv and the plots. Default: miglab-sweep in the current folder")
     Path out = Path.of("miglab-sweep");
 
     @Option(names = "--plot-format", paramLabel = "png|svg", order = -7, description = "Default: png")
@@ -67,6 +68,7 @@ public final class SweepCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        OutputFolder.check("out", out);
         if (vary.size() > 2) {
             throw new BadInputException("vary: at most two parameters (a grid) (got " + vary.size() + ")");
         }

@@ -1,5 +1,6 @@
 package io.miglab.cli.datacenter;
 
+import io.miglab.cli.common.OutputFolder;
 import io.miglab.cli.common.RootCommand;
 import io.miglab.core.error.InvalidSpecException;
 import io.miglab.datacenter.DatacenterSimulation;
@@ -42,7 +43,8 @@ public final class DatacenterCommand implements Callable<Integer> {
     Path scenario;
 
     @Option(names = "--out", paramLabel = "DIR",
-            description = "Folder for migrations.csv, datacenter.csv, ..., report.html. Default: datacenter-<name>")
+            description = "Folder for migrations.csv, datacenter.csv, ..., report.html. Default: datacenter-<name> "
+                    + "in the current folder")
     Path out;
 
     @Option(names = "--seed", paramLabel = "N", description = "Override the scenario's seed.")
@@ -64,7 +66,7 @@ public final class DatacenterCommand implements Callable<Integer> {
         }
         // built and placed before anything is printed: a scenario refused there leaves no output behind
         DatacenterSimulation simulation = DatacenterSimulation.prepare(s, PolicyRegistry.standard(), main.registry());
-        Path folder = out != null ? out : Path.of("datacenter-" + s.name());
+        Path folder = OutputFolder.check("out", out != null ? out : Path.of("datacenter-" + s.name()));
         o.printf(Locale.ROOT, "%s: %,d hosts, %,d VMs, %.1f h, profile %s, policy %s, seed %d%n", s.name(),
                 s.hostCount(), s.vmCount(), s.durationSeconds() / 3600, s.profile().name(), s.policy().name(),
                 s.seed());
