@@ -65,12 +65,13 @@ class BenchCommandTest {
         Cli.Run ref = Cli.run("bench", "--reference", "nope", "--db", db, "--no-progress");
         assertThat(ref.exitCode()).isEqualTo(2);
         assertThat(ref.err()).startsWith("miglab: reference:");
-        Cli.Run run = Cli.run("report", "--db", db, "--run", "9");
-        assertThat(run.exitCode()).isEqualTo(2);
-        assertThat(run.err()).startsWith("miglab: run: no run 9");
+        assertThat(dir.resolve("b.db")).as("bad input creates no database").doesNotExist();
         try (ResultsStore store = ResultsStore.open(db)) {
             assertThat(store.listRuns()).isEmpty();
         }
+        Cli.Run run = Cli.run("report", "--db", db, "--run", "9");
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err()).startsWith("miglab: run: no run 9");
     }
 
     // Guards against bench keeping its own hypervisor settings: --hypervisor is the profile every command uses,
