@@ -81,25 +81,34 @@ final class ExpectedMigration implements MigrationEngine {
     public Optional<StopReason> verdict() {
         double measured = lastRoundSeconds > 0 ? lastRoundBytes / lastRoundSeconds : bandwidth;
         return spec.policy().verdict(new TerminationPolicy.Progress(Math.round(roundPages),
-                spec.memory().pageSizeBytes(), measured, rounds.size(), sentBytes, spec.memory().bytes(), clock));
+                spec.memory().pageSizeBytes(), measured, rounds.size(), sentBytes, spec.memory().bytes(), clock,
+                spec.fixedSwitchOverSeconds()));
     }
 
-    /** Round i re-sends the write model's expected distinct pages dirtied during round i-1. */
+    /**
+     * Round i re-sends the write model's expected distinct pages dirtied during round i-1. A round the policy's
+     * timeout falls in ends there, with the unsent share of its pages still to send.
+     */
     @Override
     public void precopyRound() {
         if (rounds.isEmpty()) precopyAssumptions();
         double seconds = roundBytes / bandwidth;
+        double left = spec.policy().timeout().map(t -> t.toNanos() / 1e9 - clock).orElse(Double.POSITIVE_INFINITY);
+        double share = seconds > left ? Math.max(0, left) / seconds : 1;
+        double bytes = share == 1 ? roundBytes : roundBytes * share;
+        double sent = share == 1 ? roundPages : roundPages * share;
+        seconds = share == 1 ? seconds : Math.max(0, left);
         double dirty = Math.min(pages, spec.writeModel().expectedDistinctPages(seconds, pages));
-        rounds.add(new RoundStats(rounds.size(), Math.round(roundPages), Math.round(roundBytes), seconds * 1000,
+        rounds.add(new RoundStats(rounds.size(), Math.round(sent), Math.round(bytes), seconds * 1000,
                 seconds > 0 ? dirty / seconds : 0, 0));
-        sentBytes += roundBytes;
-        sentPages += roundPages;
+        sentBytes += bytes;
+        sentPages += sent;
         clock += seconds;
         precopyTime += seconds;
-        lastRoundBytes = roundBytes;
+        lastRoundBytes = bytes;
         lastRoundSeconds = seconds;
-        roundPages = dirty;
-        roundBytes = dirty * pageWire;
+        roundPages = share == 1 ? dirty : Math.min(pages, dirty + roundPages - sent);
+        roundBytes = roundPages * pageWire;
     }
 
     @Override

@@ -14,6 +14,11 @@ public enum StopReason {
     MAX_ROUNDS(false),
     /** The data limit was reached before convergence. */
     MAX_DATA(false),
+    /**
+     * The downtime limit cannot be met: the switch-over's fixed costs alone (device state at the switch-over rate,
+     * resume) exceed it, whatever pre-copy does.
+     */
+    LIMIT_UNREACHABLE(false),
     /** The time limit was reached before convergence. */
     TIMEOUT(false),
     /** The destination went away or the run was cancelled by a user. */

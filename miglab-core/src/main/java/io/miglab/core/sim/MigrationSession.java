@@ -9,6 +9,7 @@ import io.miglab.core.result.StopReason;
 import io.miglab.core.result.Timeline;
 import io.miglab.core.result.Timeline.Phase;
 import io.miglab.core.spec.MigrationSpec;
+import io.miglab.core.spec.Optimisations;
 import io.miglab.core.spec.TerminationPolicy;
 import io.miglab.core.write.PageSink;
 import io.miglab.core.write.WriteProcess;
@@ -34,6 +35,7 @@ public final class MigrationSession implements MigrationEngine {
     /** The downtime limit in seconds when the policy checks it while a pass is under way (QEMU); 0 otherwise. */
     private final double midPassLimitSeconds;
     private final PageBitmap toSend;
+    private final PassSender pass;
     private final PageBitmap written;
     private final PageBitmap everSent;
     private final PageCostModel cost;
@@ -47,8 +49,6 @@ public final class MigrationSession implements MigrationEngine {
     private double lastRoundSeconds;
     private boolean started;
     private boolean finished;
-    /** Where the next mid-pass round resumes its scan of the migration bitmap. */
-    private int scanCursor;
 
     private final PageSink logWrites = new PageSink() {
         @Override
@@ -72,6 +72,7 @@ public final class MigrationSession implements MigrationEngine {
         this.switchOverBandwidth = spec.link().switchOverBandwidth().bytesPerSecond();
         this.midPassLimitSeconds = spec.policy().midPassDowntimeLimit().map(d -> d.toNanos() / 1e9).orElse(0.0);
         this.toSend = new PageBitmap(pages);
+        this.pass = new PassSender(toSend);
         this.written = new PageBitmap(pages);
         this.everSent = new PageBitmap(pages);
         this.cost = new PageCostModel(spec.memory(), spec.optimisations(), spec.seed());
@@ -113,36 +114,20 @@ public final class MigrationSession implements MigrationEngine {
         int round = timeline.roundCount();
         int throttleInRound = throttlePercent;
         long compressedBefore = cost.bytesCompressed;
-        long bytes = 0, pages = 0;
+        boolean delta = round >= 1;
+        double timeLeft = spec.policy().timeout().map(t -> t.toNanos() / 1e9 - clock)
+                .orElse(Double.POSITIVE_INFINITY);
+        long maxPage = pageSize + Optimisations.PAGE_HEADER_BYTES;
         if (midPassLimitSeconds == 0) {
-            for (int p = toSend.nextSet(0); p >= 0; p = toSend.nextSet(p + 1)) {
-                bytes += sendPage(p, round >= 1);
-                pages++;
-            }
-            toSend.clearAll();
+            pass.whole(p -> sendPage(p, delta), timeLeft * bandwidth, maxPage);
         } else {
-            // QEMU's migration thread sends one rate-limit period's budget (the cap x 100 ms) per iteration and
-            // compares what is still unsent with the threshold before each (migration_iteration_run); the scan
-            // resumes where the last one stopped (ram.c: last_seen_block / last_page), wrapping at the end.
-            double fitsPages = measuredBandwidth() * midPassLimitSeconds / pageSize;
-            double chunkBytes = bandwidth * RATE_LIMIT_PERIOD_SECONDS;
-            long unsent = toSend.cardinality();
-            while (unsent > 0 && unsent >= fitsPages) {
-                double chunk = 0;
-                while (chunk < chunkBytes && unsent > 0) {
-                    int p = toSend.nextSet(scanCursor);
-                    if (p < 0) p = toSend.nextSet(0);
-                    long b = sendPage(p, round >= 1);
-                    toSend.clear(p);
-                    chunk += b;
-                    bytes += b;
-                    pages++;
-                    unsent--;
-                    scanCursor = p + 1 < toSend.pages() ? p + 1 : 0;
-                }
-            }
+            pass.untilFits(p -> sendPage(p, delta), measuredBandwidth() * midPassLimitSeconds / pageSize,
+                    bandwidth * RATE_LIMIT_PERIOD_SECONDS, timeLeft * bandwidth, maxPage);
         }
+        long bytes = pass.bytes, pages = pass.pages;
         double sendSeconds = cost.transferSeconds(bytes, cost.bytesCompressed - compressedBefore, bandwidth);
+        // a round cut by the timeout lasts until the timeout: the page in flight would not have arrived before it
+        if (pass.cut) sendSeconds = Math.max(sendSeconds, Math.max(0, timeLeft));
         runGuestOnSource(sendSeconds);
         runGuestOnSource(syncSeconds());
         long dirtied = sync();
@@ -166,7 +151,8 @@ public final class MigrationSession implements MigrationEngine {
     @Override
     public Optional<StopReason> verdict() {
         return spec.policy().verdict(new TerminationPolicy.Progress(toSend.cardinality(), pageSize,
-                measuredBandwidth(), timeline.roundCount(), timeline.bytes(), spec.memory().bytes(), clock));
+                measuredBandwidth(), timeline.roundCount(), timeline.bytes(), spec.memory().bytes(), clock,
+                spec.fixedSwitchOverSeconds()));
     }
 
     /** Pause the guest, send what is still dirty plus the device state, resume on the destination. */

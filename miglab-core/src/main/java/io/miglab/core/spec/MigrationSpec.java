@@ -39,6 +39,15 @@ public record MigrationSpec(GuestMemory memory, WriteModel writeModel, Link link
                 Overheads.defaults(), 1);
     }
 
+    /**
+     * What a switch-over costs whatever memory is left: the device state at the switch-over rate, half the round
+     * trip and the resume; the downtime of every stop-and-copy is at least this.
+     */
+    public double fixedSwitchOverSeconds() {
+        return overheads.deviceState().bytes() / link.switchOverBandwidth().bytesPerSecond() + link.oneWaySeconds()
+                + overheads.resume().toNanos() / 1e9;
+    }
+
     public MigrationSpec withMemory(GuestMemory m) {
         return new MigrationSpec(m, writeModel, link, algorithm, policy, autoConverge, optimisations, postCopy,
                 overheads, seed);

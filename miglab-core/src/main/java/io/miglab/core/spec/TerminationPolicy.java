@@ -47,9 +47,17 @@ public record TerminationPolicy(String name, List<StopCondition> conditions, Lim
                 new StopCondition.MaxRounds(30), new StopCondition.MaxData(3.0)), LimitAction.STOP_AND_COPY);
     }
 
-    /** Where pre-copy stands after a round: what the policy's verdict is computed from. */
+    /**
+     * Where pre-copy stands after a round: what the policy's verdict is computed from.
+     *
+     * @param fixedSwitchOverSeconds what the switch-over costs whatever is left: the device state at the switch-over
+     *                               rate plus the resume time
+     */
     public record Progress(long remainingPages, int pageSizeBytes, double measuredBytesPerSecond, int roundsDone,
-                           double bytesSent, long memoryBytes, double elapsedSeconds) { }
+                           double bytesSent, long memoryBytes, double elapsedSeconds, double fixedSwitchOverSeconds) { }
+
+    /** A round cut at the timeout ends there up to rounding: 1 ns. */
+    static final double TIME_TOLERANCE_SECONDS = 1e-9;
 
     /** No run goes on for more rounds than this, whatever the policy. */
     public static final int ROUND_CAP = 100_000;
@@ -60,6 +68,17 @@ public record TerminationPolicy(String name, List<StopCondition> conditions, Lim
      * session, the closed form, the datacenter's rate-based migrations).
      */
     public Optional<StopReason> verdict(Progress p) {
+        // a limit no pre-copy can meet is said so at once, not reported as met after the fact
+        boolean reachable = false, limited = false;
+        for (StopCondition c : conditions) {
+            if (c instanceof StopCondition.DowntimeBelow d) {
+                limited = true;
+                reachable |= p.fixedSwitchOverSeconds() <= d.limit().toNanos() / 1e9;
+            } else if (c instanceof StopCondition.FewDirtyPages) {
+                reachable = true;
+            }
+        }
+        if (limited && !reachable) return Optional.of(StopReason.LIMIT_UNREACHABLE);
         for (StopCondition c : conditions) {
             if (c instanceof StopCondition.DowntimeBelow d) {
                 double expectedSeconds = p.remainingPages() * (double) p.pageSizeBytes() / p.measuredBytesPerSecond();
@@ -76,7 +95,8 @@ public record TerminationPolicy(String name, List<StopCondition> conditions, Lim
                 return Optional.of(StopReason.MAX_ROUNDS);
             } else if (c instanceof StopCondition.MaxData m && p.bytesSent() >= m.factor() * p.memoryBytes()) {
                 return Optional.of(StopReason.MAX_DATA);
-            } else if (c instanceof StopCondition.Timeout t && p.elapsedSeconds() >= t.after().toNanos() / 1e9) {
+            } else if (c instanceof StopCondition.Timeout t
+                    && p.elapsedSeconds() >= t.after().toNanos() / 1e9 - TIME_TOLERANCE_SECONDS) {
                 return Optional.of(StopReason.TIMEOUT);
             }
         }
@@ -88,6 +108,11 @@ public record TerminationPolicy(String name, List<StopCondition> conditions, Lim
     public Optional<Duration> midPassDowntimeLimit() {
         return find(StopCondition.DowntimeBelow.class).filter(StopCondition.DowntimeBelow::checkedMidPass)
                 .map(StopCondition.DowntimeBelow::limit);
+    }
+
+    /** How long the policy lets a migration last, if it says. */
+    public Optional<Duration> timeout() {
+        return find(StopCondition.Timeout.class).map(StopCondition.Timeout::after);
     }
 
     public <T extends StopCondition> Optional<T> find(Class<T> type) {

@@ -157,7 +157,8 @@ public final class RateMigration implements MigrationEngine {
     public Optional<StopReason> verdict() {
         double measured = lastRoundSendSeconds > 0 ? lastRoundBytes / lastRoundSendSeconds : stream.rateOrPathCapacity();
         return spec.policy().verdict(new TerminationPolicy.Progress(Math.round(dirtyPages), costs.pageSize,
-                measured, timeline.roundCount(), timeline.bytes(), spec.memory().bytes(), clockSeconds()));
+                measured, timeline.roundCount(), timeline.bytes(), spec.memory().bytes(), clockSeconds(),
+                spec.fixedSwitchOverSeconds()));
     }
 
     /** Pause the guest, send what is still dirty plus the device state, resume on the destination. */

@@ -75,7 +75,7 @@ class CompareGridTest {
 
     // Guards the one-definition promise of the qemu hypervisor profile: a user who gives only what they can observe
     // (RAM, used RAM, a paced writer, link rate, QEMU's parameters) gets within the stated errors of the stored real
-    // runs (docs/qemu-vs-sim.md: total time 6 %, bytes 2 %, downtime 48 % on 2026-11-29).
+    // runs (docs/qemu-vs-sim.md: total time 5 %, bytes 2 %, downtime 48 % on 2026-11-29).
     @Test
     void observedInputsUnderTheQemuProfile_agreeWithTheStoredRuns() throws Exception {
         Map<String, QemuMeasurement> runs = CompareGrid.load(Path.of("../docs/qemu-vs-sim.json"));
