@@ -11,8 +11,6 @@ import java.nio.channels.SocketChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.BitSet;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -40,10 +38,8 @@ public final class QmpClient implements AutoCloseable {
     private final CompletableFuture<JsonNode> greeting = new CompletableFuture<>();
     private final Map<Long, Pending> pending = new ConcurrentHashMap<>();
     private final AtomicLong ids = new AtomicLong();
-    private final List<QmpEvent> events = new ArrayList<>();
-    private final BitSet eventsTaken = new BitSet();
+    private final QmpEventLog events = new QmpEventLog();
     private final Object writeLock = new Object();
-    private volatile String closedBecause;
 
     private record Pending(String command, CompletableFuture<JsonNode> answer) { }
 
@@ -124,7 +120,8 @@ public final class QmpClient implements AutoCloseable {
         CompletableFuture<JsonNode> answer = new CompletableFuture<>();
         pending.put(id, new Pending(command, answer));
         try {
-            if (closedBecause != null) throw new QmpException("QMP " + command + ": " + closedBecause);
+            String closed = events.closedBecause();
+            if (closed != null) throw new QmpException("QMP " + command + ": " + closed);
             byte[] bytes = (message + "\n").getBytes(StandardCharsets.UTF_8);
             synchronized (writeLock) {
                 ByteBuffer buffer = ByteBuffer.wrap(bytes);
@@ -153,26 +150,7 @@ public final class QmpClient implements AutoCloseable {
      * @throws QmpException on timeout, or when the socket closes first
      */
     public QmpEvent awaitEvent(Predicate<QmpEvent> filter, Duration timeout) {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        synchronized (events) {
-            while (true) {
-                for (int i = eventsTaken.nextClearBit(0); i < events.size(); i = eventsTaken.nextClearBit(i + 1)) {
-                    if (filter.test(events.get(i))) {
-                        eventsTaken.set(i);
-                        return events.get(i);
-                    }
-                }
-                if (closedBecause != null) throw new QmpException("waiting for a QMP event: " + closedBecause);
-                long left = deadline - System.nanoTime();
-                if (left <= 0) throw new QmpException("no matching QMP event within " + timeout.toMillis() + " ms");
-                try {
-                    TimeUnit.NANOSECONDS.timedWait(events, left);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    throw new QmpException("waiting for a QMP event: interrupted", e);
-                }
-            }
-        }
+        return events.await(filter, timeout);
     }
 
     /** Waits for the next not-yet-taken event called {@code name}. */
@@ -182,13 +160,11 @@ public final class QmpClient implements AutoCloseable {
 
     /** Every event received so far, in order. */
     public List<QmpEvent> events() {
-        synchronized (events) {
-            return List.copyOf(events);
-        }
+        return events.all();
     }
 
     public boolean isOpen() {
-        return closedBecause == null;
+        return !events.isClosed();
     }
 
     @Override
@@ -244,10 +220,7 @@ public final class QmpClient implements AutoCloseable {
             QmpEvent event = new QmpEvent(message.get("event").asText(),
                     message.has("data") ? message.get("data") : JSON.createObjectNode(), System.nanoTime(),
                     ts.path("seconds").asLong() * 1_000_000 + ts.path("microseconds").asLong());
-            synchronized (events) {
-                events.add(event);
-                events.notifyAll();
-            }
+            events.add(event);
         } else if (message.has("id")) {
             Pending p = pending.get(message.get("id").asLong());
             if (p == null) return;
@@ -262,10 +235,7 @@ public final class QmpClient implements AutoCloseable {
     }
 
     private void markClosed(String why) {
-        synchronized (events) {
-            if (closedBecause == null) closedBecause = why;
-            events.notifyAll();
-        }
+        String closedBecause = events.close(why);
         QmpException e = new QmpException(closedBecause);
         greeting.completeExceptionally(e);
         pending.values().forEach(p -> p.answer().completeExceptionally(
