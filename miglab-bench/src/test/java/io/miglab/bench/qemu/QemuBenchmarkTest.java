@@ -73,7 +73,7 @@ class QemuBenchmarkTest {
         assertThat(score(qemu, Metric.DATA) / score(sim, Metric.DATA)).isBetween(0.5, 2.0);
 
         Path html = HtmlReport.write(qemu, Optional.of(sim), dir.resolve("report"));
-        assertThat(Files.readString(html)).contains("id=\"score-table\"", "<svg");
+        assertThat(Files.readString(html)).contains("id=\"scores\"", "<table class=\"scores headline\">", "<svg");
     }
 
     private static Baseline baseline(RunRecord r, String w) {
