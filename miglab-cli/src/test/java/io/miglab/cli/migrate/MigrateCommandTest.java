@@ -1,13 +1,11 @@
 package io.miglab.cli.migrate;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assertions.fail;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.miglab.cli.Cli;
-import io.miglab.qemu.launch.QemuInstallation;
-import org.junit.jupiter.api.Assumptions;
+import io.miglab.cli.RealQemuGuest;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
@@ -43,10 +41,7 @@ class MigrateCommandTest {
     @Test
     @Tag("qemu")
     void compareRunsQemuAndTheSimulatorAndPrintsBoth() {
-        if (QemuInstallation.find().isEmpty()) {
-            if ("true".equalsIgnoreCase(System.getenv("CI"))) fail("CI=true but the QEMU guest is missing");
-            Assumptions.abort("real QEMU test skipped: run scripts/setup-qemu.sh for the guest");
-        }
+        RealQemuGuest.require();
         Cli.Run run = Cli.run("migrate", "--memory", "256M", "--bandwidth", "100MiB/s", "--compare");
         assertThat(run.exitCode()).as(run.err()).isZero();
         assertThat(run.out()).contains("A: qemu").contains("B: sim (calibrated)").contains("total time ms")
