@@ -11,6 +11,7 @@ import io.miglab.core.result.Timeline.Phase;
 import io.miglab.core.spec.MigrationSpec;
 import io.miglab.core.spec.Optimisations;
 import io.miglab.core.spec.TerminationPolicy;
+import io.miglab.core.throttle.AutoConvergeController;
 import io.miglab.core.write.PageSink;
 import io.miglab.core.write.WriteProcess;
 import java.util.List;

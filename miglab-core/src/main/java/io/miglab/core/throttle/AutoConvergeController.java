@@ -1,4 +1,4 @@
-package io.miglab.core.sim;
+package io.miglab.core.throttle;
 
 import io.miglab.core.spec.AutoConverge;
 
@@ -7,24 +7,27 @@ import io.miglab.core.spec.AutoConverge;
  * at a dirty-bitmap sync at least one second after the last evaluation, if the bytes dirtied in that period exceed
  * {@code triggerThresholdPercent} of the bytes sent in it, a counter goes up; on its second hit the throttle is
  * raised (first to the initial percentage, then by the increment, up to the maximum) and the counter is reset.
+ * The one copy of the rule: the page-level session and the datacenter's rate-based migrations both use it.
  */
-final class AutoConvergeController {
+public final class AutoConvergeController {
     private final AutoConverge settings;
     private int percent;
     private int highCount;
     private double periodStart;
-    private long periodDirtyBytes;
-    private long periodSentBytes;
+    private double periodDirtyBytes;
+    private double periodSentBytes;
 
-    AutoConvergeController(AutoConverge settings, double startSeconds) {
+    public AutoConvergeController(AutoConverge settings, double startSeconds) {
         this.settings = settings;
         this.periodStart = startSeconds;
     }
 
-    int percent() { return percent; }
+    public int percent() { return percent; }
+
+    public int maxPercent() { return settings.maxPercent(); }
 
     /** Called at each dirty-bitmap sync; returns the throttle to apply from now on. */
-    int afterSync(double nowSeconds, long dirtiedBytes, long sentBytes) {
+    public int afterSync(double nowSeconds, double dirtiedBytes, double sentBytes) {
         periodDirtyBytes += dirtiedBytes;
         periodSentBytes += sentBytes;
         if (nowSeconds - periodStart < 1.0) return percent;
