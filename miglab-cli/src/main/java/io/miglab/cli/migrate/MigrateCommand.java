@@ -37,8 +37,10 @@ import picocli.CommandLine.Spec;
 @Command(name = "migrate", mixinStandardHelpOptions = true, sortOptions = false, abbreviateSynopsis = true,
         description = {"Run one real live migration of miglab's guest between two QEMUs on this host and print its "
                 + "figures, or the page-level simulator calibrated for that guest (--backend sim), or both "
-                + "(--compare). Needs scripts/setup-qemu.sh. The write model must be none or sweep (the guest's "
-                + "memwriter)."})
+                + "(--compare). Needs scripts/setup-qemu.sh (or MIGLAB_GUEST_DIR naming the guest folder it made).",
+                "The guest runs two write models: none (idle) and sweep (its memwriter writes one page after another "
+                + "of a --working-set array at --dirty-rate pages/s); uniform, working-set and traces are for the "
+                + "simulator commands."})
 public final class MigrateCommand implements Callable<Integer> {
     static final String QEMU = QemuBackend.NAME;
     static final String SIM = PageLevelSimulator.NAME;
@@ -86,6 +88,7 @@ public final class MigrateCommand implements Callable<Integer> {
         }
         if (compare && json) throw new BadInputException("json: not with --compare (it prints two results)");
         if (compare && backend.equals(SIM)) throw new BadInputException("compare: runs qemu and sim; drop --backend");
+        refuseFlagsWithoutEffect();
         MigrationSpec spec = options.toSpec(main.registry());
         QemuRunOptions runOptions = QemuRunOptions.defaults().withMemoryCheck(memoryCheck).withMultifd(multifd);
         QemuMigrationPlan.of(spec, runOptions); // the guest's limits, checked before anything starts
@@ -117,6 +120,27 @@ public final class MigrateCommand implements Callable<Integer> {
         }
         out.flush();
         return ExitCodes.OK;
+    }
+
+    /** Flags of one backend given to the other would do nothing: refused, naming where they apply. */
+    private void refuseFlagsWithoutEffect() {
+        boolean realRun = compare || backend.equals(QEMU);
+        boolean simRun = compare || backend.equals(SIM);
+        if (memoryCheck && !realRun) {
+            throw new BadInputException("memory-check: only with --backend qemu or --compare (the simulator has no "
+                    + "RAM to compare) (got it with --backend sim)");
+        }
+        if (multifd != 0 && !realRun) {
+            throw new BadInputException("multifd: only with --backend qemu or --compare (got '" + multifd
+                    + "' with --backend sim)");
+        }
+        if (multifd < 0 || multifd > 255) {
+            throw new BadInputException("multifd: 0 (one stream) or 1 to 255 channels (got '" + multifd + "')");
+        }
+        if (uncalibrated && !simRun) {
+            throw new BadInputException("uncalibrated: only with --backend sim or --compare (got it with --backend "
+                    + "qemu)");
+        }
     }
 
     private MigrationResult simulate(MigrationSpec spec) {

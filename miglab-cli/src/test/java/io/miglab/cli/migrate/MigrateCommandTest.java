@@ -24,6 +24,24 @@ class MigrateCommandTest {
         assertThat(backend.err()).startsWith("miglab: backend:");
     }
 
+    // Guards against flags of the real run being accepted, and doing nothing, with --backend sim (and the reverse).
+    @Test
+    void flagsOfTheOtherBackend_areRefusedNamingWhereTheyApply() {
+        Cli.Run check = Cli.run("migrate", "--backend", "sim", "--memory", "256M", "--memory-check");
+        assertThat(check.exitCode()).isEqualTo(2);
+        assertThat(check.errLines()).containsExactly("miglab: memory-check: only with --backend qemu or --compare "
+                + "(the simulator has no RAM to compare) (got it with --backend sim)");
+        Cli.Run multifd = Cli.run("migrate", "--backend", "sim", "--memory", "256M", "--multifd", "4");
+        assertThat(multifd.exitCode()).isEqualTo(2);
+        assertThat(multifd.errLines()).containsExactly("miglab: multifd: only with --backend qemu or --compare "
+                + "(got '4' with --backend sim)");
+        Cli.Run raw = Cli.run("migrate", "--backend", "qemu", "--memory", "256M", "--uncalibrated");
+        assertThat(raw.exitCode()).isEqualTo(2);
+        assertThat(raw.errLines()).containsExactly("miglab: uncalibrated: only with --backend sim or --compare "
+                + "(got it with --backend qemu)");
+        assertThat(Cli.run("migrate", "--help").out()).contains("none (idle) and sweep");
+    }
+
     // Guards against the sim backend ignoring the QEMU guest's calibration (a fresh guest is mostly zero pages).
     @Test
     void theSimBackendModelsTheQemuGuestUnlessAskedNotTo() throws Exception {

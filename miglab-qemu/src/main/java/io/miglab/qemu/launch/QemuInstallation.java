@@ -41,9 +41,15 @@ public record QemuInstallation(Path qemu, List<Path> dataDirs, String version, P
 
     /** Like {@link #find()} but explains what is missing. */
     public static QemuInstallation require() {
-        Path dir = locateGuestDir().orElseThrow(() -> new IllegalStateException(
-                "no .miglab/guest folder found from " + Path.of("").toAbsolutePath() + ": " + SETUP_HINT));
+        Path dir = locateGuestDir().orElseThrow(() -> new IllegalStateException(notFound(Path.of(""))));
         return load(dir);
+    }
+
+    /** Where miglab looked and the two ways out: the variable naming the folder, or the setup script. */
+    static String notFound(Path from) {
+        return "no .miglab/guest folder in " + from.toAbsolutePath() + " or above, and " + GUEST_DIR_VARIABLE
+                + " is not set: set " + GUEST_DIR_VARIABLE + " to the guest folder scripts/setup-qemu.sh made "
+                + "(.miglab/guest in the repository), or run scripts/setup-qemu.sh at the repository root";
     }
 
     /** Reads {@code dir/env} and checks that every file it names exists. */
