@@ -121,4 +121,23 @@ class BadInputWordsTest {
         assertThat(run.exitCode()).as(run.err()).isZero();
         assertThat(run.out()).contains("\"totalTimeMs\" : 80");
     }
+
+    // Guards against a datacenter seed of 1.5 being cut to 1, an unknown initialPlacement being reported as
+    // policy.placement, and durations given back in seconds as 7200.0.
+    @Test
+    void datacenterFields_areNamedAndTypedAsWritten() throws IOException {
+        String racks = "racks: [{count: 1, hostsPerRack: 1, host: {cores: 4, memory: 8G}}]\n";
+        Path seed = Files.writeString(dir.resolve("a.yaml"), "name: x\nseed: 1.5\n" + racks);
+        Cli.Run run = Cli.run("datacenter", "--scenario", seed.toString(), "--out", dir.resolve("o").toString());
+        assertThat(run.exitCode()).isEqualTo(Main.BAD_INPUT);
+        assertThat(run.err()).startsWith("miglab: seed: a whole number (got ");
+        Path placement = Files.writeString(dir.resolve("b.yaml"), "name: x\ninitialPlacement: randomly\n" + racks);
+        assertBadInput(Cli.run("datacenter", "--scenario", placement.toString(), "--out", dir.resolve("o")
+                .toString()), "miglab: initialPlacement: spread or one of first-fit, best-fit, least-loaded "
+                + "(got randomly)");
+        Path interval = Files.writeString(dir.resolve("c.yaml"), "name: x\nduration: 1h\nschedulingInterval: 2h\n"
+                + racks);
+        assertBadInput(Cli.run("datacenter", "--scenario", interval.toString(), "--out", dir.resolve("o")
+                .toString()), "miglab: schedulingInterval: a duration > 0 and <= duration (got 2h)");
+    }
 }

@@ -43,7 +43,7 @@ public final class Settings {
             s("hypervisor", "profiles", Type.FILE, "FILE", "YAML file of hypervisor profiles (the datacenter's "
                     + "format: profiles: [{name, base, ...}]).", Default.unstated()).datacenter("profilesFile"),
             // ---- guest memory ----
-            s("guest memory", "memory", Type.SIZE, "SIZE", "Guest RAM: 4096, 256M, 4G, 64GiB (binary units).",
+            s("guest memory", "memory", Type.SIZE, "SIZE", "Guest RAM: 4096, 256M, 4G, 64GiB (binary); 4GB is 4 x 10^9 B.",
                     Default.of("1G")).note("A whole number of pages.").datacenter("vms[].memory"),
             s("guest memory", "page-size", Type.SIZE, "SIZE", "Page size, a power of two from 512 to 2M.",
                     Default.ofBytes(GuestMemory.DEFAULT_PAGE_SIZE)).range("512 B to 2 MiB"),
@@ -54,7 +54,7 @@ public final class Settings {
                     + "removes, 0 to below 1 (used by --compress).", Default.of("0")).range("below 1"),
             // ---- link ----
             s("link", "bandwidth", Type.RATE, "RATE", "Link bandwidth: 100MiB/s, 1GiB/s, 800Mbit/s, 10Gbit/s "
-                    + "(100M = MiB/s).", Default.of("1Gbit/s")).note("1 Gbit/s = 119.2 MiB/s.")
+                    + "(100M = MiB/s; 100MB/s = 10^8 B/s).", Default.of("1Gbit/s")).note("1 Gbit/s = 119.2 MiB/s.")
                     .withBench(null, "Link bandwidth (QEMU: max-bandwidth).", null),
             s("link", "bandwidth-cap", Type.RATE, "RATE", "The hypervisor's own limit (QEMU max-bandwidth, "
                     + "128MiB/s there by default).", Default.absent("none"))

@@ -42,6 +42,8 @@ public final class PolicyRegistry {
 
     public Set<String> policyNames() { return Collections.unmodifiableSet(policies.keySet()); }
 
+    public Set<String> placementNames() { return Collections.unmodifiableSet(placements.keySet()); }
+
     private <T> PolicyRegistry put(Map<String, T> map, String name, T value) {
         if (map.putIfAbsent(name, value) != null) throw new IllegalArgumentException(name + " registered twice");
         return this;

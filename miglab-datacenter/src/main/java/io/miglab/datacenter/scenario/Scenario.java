@@ -3,6 +3,7 @@ package io.miglab.datacenter.scenario;
 import io.miglab.core.error.InvalidSpecException;
 import io.miglab.datacenter.policy.PolicyConfig;
 import io.miglab.core.profile.HypervisorProfile;
+import java.time.Duration;
 import java.util.List;
 
 /**
@@ -19,9 +20,11 @@ public record Scenario(String name, long seed, double durationSeconds, double in
                        int hostSeriesLimit) {
     public Scenario {
         InvalidSpecException.require(name != null && !name.isBlank(), "name", "a scenario name", name);
-        InvalidSpecException.require(durationSeconds > 0, "duration", "a duration > 0", durationSeconds);
+        InvalidSpecException.require(durationSeconds > 0, "duration", "a duration > 0",
+                Duration.ofNanos(Math.round(durationSeconds * 1e9)));
         InvalidSpecException.require(intervalSeconds > 0 && intervalSeconds <= durationSeconds,
-                "schedulingInterval", "a duration > 0 and <= duration", intervalSeconds);
+                "schedulingInterval", "a duration > 0 and <= duration", Duration.ofNanos(Math.round(
+                        intervalSeconds * 1e9)));
         InvalidSpecException.require(racks != null && !racks.isEmpty(), "racks", "at least one rack group", racks);
         racks = List.copyOf(racks);
         vms = vms == null ? List.of() : List.copyOf(vms);

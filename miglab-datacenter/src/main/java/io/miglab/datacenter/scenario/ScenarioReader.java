@@ -39,7 +39,8 @@ import java.util.stream.Collectors;
 public final class ScenarioReader {
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory())
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-            .enable(DeserializationFeature.ACCEPT_SINGLE_VALUE_AS_ARRAY);
+            .enable(DeserializationFeature.ACCEPT_SINGLE_VALUE_AS_ARRAY)
+            .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT);
 
     private ScenarioReader() { }
 
@@ -120,7 +121,10 @@ public final class ScenarioReader {
             }
         }
         String initial = or(f.initialPlacement(), "spread");
-        if (!initial.equals("spread")) registry.placement(initial);
+        if (!initial.equals("spread") && !registry.placementNames().contains(initial)) {
+            throw new InvalidSpecException("initialPlacement", "spread or one of "
+                    + String.join(", ", registry.placementNames()), initial);
+        }
         int limit = f.report() == null || f.report().hostSeriesLimit() == null ? 200 : f.report().hostSeriesLimit();
         return new Scenario(or(f.name(), "scenario"), or(f.seed(), 1L),
                 Durations.seconds("duration", or(f.duration(), "1h")),
@@ -154,7 +158,8 @@ public final class ScenarioReader {
         if (w == null || w.model() == null || w.model().equals("none")) return new NoWrites();
         double rate = w.pagesPerSecond() != null ? w.pagesPerSecond()
                 : w.dirtyRate() != null ? DataRate.parse(at + ".dirtyRate", w.dirtyRate()).bytesPerSecond() / 4096 : -1;
-        InvalidSpecException.require(rate >= 0, at + ".pagesPerSecond", "pages/s >= 0 (or dirtyRate)", "nothing");
+        InvalidSpecException.require(rate >= 0, at + ".pagesPerSecond", "pages/s >= 0 (or dirtyRate)",
+                w.pagesPerSecond() != null ? w.pagesPerSecond() : "nothing");
         return switch (w.model().toLowerCase(Locale.ROOT)) {
             case "uniform" -> new UniformWrites(rate);
             case "sweep" -> new SweepWrites(ByteSize.parse(at + ".array", w.array()), 4096, rate);

@@ -50,7 +50,8 @@ final class YamlProblems {
     }
 
     private static String clean(String text) {
-        return text.contains("java.") || text.contains("Exception") || text.contains("`") ? "an unreadable value"
-                : text;
+        boolean internals = text.contains("java.") || text.contains("org.") || text.contains("com.")
+                || text.contains("Exception") || text.contains("`") || text.contains("<");
+        return internals ? "an unreadable value" : text;
     }
 }
