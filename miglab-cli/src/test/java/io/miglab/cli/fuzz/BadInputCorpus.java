@@ -129,6 +129,28 @@ final class BadInputCorpus {
                 out.add(new Case(c.getKey() + " scenario", args, Map.of(file, s.getValue())));
             }
         }
+        for (List<String> flags : List.of(List.of("--vary", "nonsense"), List.of("--vary", "memory="),
+                List.of("--vary", "dirty-rate=0..10+0"), List.of("--vary", "dirty-rate=10..0+5"),
+                List.of("--vary", "seed=1,2"), List.of("--vary", "memory=1G", "--vary", "memory=2G"),
+                List.of("--vary", "memory=1G", "--vary", "bandwidth=1G", "--vary", "latency=1ms"),
+                List.of("--vary", "memory=1GB,2GB"), List.of("--vary", "algorithm=precopy,teleport"),
+                List.of("--vary", "memory=256M", "--plot-format", "gif"),
+                List.of("--vary", "memory=256M", "--backend", "qemu"), List.of("--out", "{dir}/out"))) {
+            List<String> args = new ArrayList<>(List.of("sweep", "--no-plots"));
+            if (!flags.contains("--out")) args.addAll(List.of("--out", "{dir}/out"));
+            args.addAll(flags);
+            out.add(new Case("sweep axis", args, Map.of()));
+        }
+        for (List<String> flags : List.of(List.of("--multifd", "-1"), List.of("--multifd", "x"),
+                List.of("--multifd", "256"), List.of("--backend", "xen"), List.of("--backend", "sim", "--compare"),
+                List.of("--compare", "--json"), List.of("--backend", "sim", "--memory-check"),
+                List.of("--backend", "sim", "--multifd", "2"), List.of("--backend", "qemu", "--uncalibrated"),
+                List.of("--backend", "sim", "--memory", "64M"), List.of("--backend", "sim", "--write-model",
+                        "uniform", "--dirty-rate", "5"))) {
+            List<String> args = new ArrayList<>(List.of("migrate"));
+            args.addAll(flags);
+            out.add(new Case("migrate mode", args, Map.of()));
+        }
         out.addAll(MoreCases.bench());
         out.addAll(MoreCases.report());
         out.addAll(MoreCases.datacenter());
