@@ -116,4 +116,15 @@ class BadInputOutputsTest {
         }
         Files.delete(folder);
     }
+
+    // Guards against a sweep running its first points before finding a bad value later on an axis (the broken
+    // test algorithm fails with exit 1 if any point runs).
+    @Test
+    void sweep_checksEveryPointBeforeRunningOne() throws IOException {
+        Cli.Run run = Cli.run(TestAlgorithms.registry(), "sweep", "--vary", "memory=64M,99999T", "--algorithm",
+                TestAlgorithms.BROKEN, "--no-compare", "--no-plots", "--out", dir.resolve("out").toString());
+        assertThat(run.exitCode()).as(run.err()).isEqualTo(Main.BAD_INPUT);
+        assertThat(run.errLines()).singleElement().asString().startsWith("miglab: memory: at most ");
+        assertThat(dir.resolve("out")).doesNotExist();
+    }
 }

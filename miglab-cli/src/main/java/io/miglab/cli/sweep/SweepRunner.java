@@ -21,9 +21,18 @@ public final class SweepRunner {
 
     public static List<SweepPoint> run(ScenarioValues base, List<SweepAxis> axes, SpecFactory factory,
                                        MigrationBackend backend, boolean compare) {
-        List<SweepPoint> points = new ArrayList<>();
+        // Every point's inputs are checked before the first one runs: a bad value at the end of an axis is
+        // reported at once, not after the points before it have run.
+        List<List<SweepAxis.Value>> grid = new ArrayList<>();
+        List<MigrationSpec> specs = new ArrayList<>();
         grid(axes, 0, new ArrayList<>(), coordinates -> {
-            MigrationSpec spec = factory.build(values(base, axes, coordinates));
+            grid.add(coordinates);
+            specs.add(factory.build(values(base, axes, coordinates)));
+        });
+        List<SweepPoint> points = new ArrayList<>();
+        for (int i = 0; i < specs.size(); i++) {
+            List<SweepAxis.Value> coordinates = grid.get(i);
+            MigrationSpec spec = specs.get(i);
             MigrationResult result = backend.migrate(spec);
             Optional<MigrationResult> pre = Optional.empty(), sac = Optional.empty();
             if (compare) {
@@ -31,7 +40,7 @@ public final class SweepRunner {
                 sac = Optional.of(same(spec, result, STOP_AND_COPY, backend));
             }
             points.add(new SweepPoint(coordinates, result, pre, sac));
-        });
+        }
         return points;
     }
 
