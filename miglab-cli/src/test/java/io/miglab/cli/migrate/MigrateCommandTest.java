@@ -18,7 +18,8 @@ class MigrateCommandTest {
         Cli.Run run = Cli.run("migrate", "--memory", "256M", "--write-model", "uniform", "--dirty-rate", "100");
         assertThat(run.exitCode()).isEqualTo(2);
         assertThat(run.errLines()).hasSize(1);
-        assertThat(run.err()).startsWith("miglab: write-model:").contains("sweep");
+        assertThat(run.err()).startsWith("miglab: write-model:").contains("sweep")
+                .contains("the other models run in simulate, predict and sweep");
         Cli.Run backend = Cli.run("migrate", "--backend", "xen");
         assertThat(backend.exitCode()).isEqualTo(2);
         assertThat(backend.err()).startsWith("miglab: backend:");

@@ -171,7 +171,8 @@ public record QemuMigrationPlan(GuestConfig guest, MigrationAlgorithm algorithm,
                     (int) Math.round(s.pagesPerSecond()));
         }
         throw new InvalidSpecException("write-model", "none or sweep for the qemu backend (its guest runs idle or "
-                + "memwriter, a sweep over an array)", spec.writeModel().describe());
+                + "memwriter, a sweep over an array; the other models run in simulate, predict and sweep)",
+                spec.writeModel().describe());
     }
 
     /**
