@@ -67,6 +67,10 @@ class BadInputWordsTest {
         Path yaml = Files.writeString(dir.resolve("e.yaml"), "# nothing\n");
         assertBadInput(Cli.run("simulate", "--scenario", yaml.toString()),
                 "miglab: scenario " + yaml + ": a mapping with at least one key (got an empty file)");
+        Path described = Files.writeString(dir.resolve("d.yaml"), "description: a guest\n");
+        assertBadInput(Cli.run("simulate", "--scenario", described.toString()),
+                "miglab: scenario " + described + ": a mapping with at least one key besides description (got only "
+                        + "a description)");
         Path braces = Files.writeString(dir.resolve("b.json"), "{}");
         assertBadInput(Cli.run("simulate", "--scenario", braces.toString()),
                 "miglab: scenario " + braces + ": a mapping with at least one key (got an empty mapping)");

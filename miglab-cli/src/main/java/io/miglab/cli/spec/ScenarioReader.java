@@ -56,6 +56,10 @@ public final class ScenarioReader {
             throw new BadInputException("scenario " + name + ": a mapping with at least one key (got an empty "
                     + "mapping)");
         }
+        if (root.isObject() && root.size() == 1 && root.has(DESCRIPTION)) {
+            throw new BadInputException("scenario " + name + ": a mapping with at least one key besides "
+                    + DESCRIPTION + " (got only a " + DESCRIPTION + ")");
+        }
         if (!root.isObject()) {
             throw new BadInputException("scenario " + name + ": a mapping of flag names to values (got a "
                     + kind(root) + ")");

@@ -101,6 +101,7 @@ final class BadInputCorpus {
         m.put("s.yaml        ", "memory: 1G\nmemory: 2G\n");
         m.put("s.yaml         ", "\u00ff\u00fe binary");
         m.put("s.json    ", "{\"memory\": 1.5e400}");
+        m.put("s.yaml          ", "description: only words\n");
         m.put("s.json     ", "[1, 2, 3]");
         return m;
     }
