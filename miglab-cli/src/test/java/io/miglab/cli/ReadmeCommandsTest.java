@@ -30,6 +30,9 @@ class ReadmeCommandsTest {
     Stream<DynamicTest> everyReadmeCommandRuns() throws IOException {
         List<String> commands = List.copyOf(new java.util.LinkedHashSet<>(readmeCommands(Files.readAllLines(ROOT.resolve("README.md")))));
         assertThat(commands).as("README commands").hasSizeGreaterThanOrEqualTo(5);
+        // a fixed absolute output (it was /tmp/miglab-sweep and the like) outlives every run of the suite
+        assertThat(commands).as("README commands writing outside their working folder")
+                .noneMatch(c -> c.matches(".*(--out|--db)\\s+/.*"));
         return commands.stream().map(c -> DynamicTest.dynamicTest(c, () -> run(c)));
     }
 
