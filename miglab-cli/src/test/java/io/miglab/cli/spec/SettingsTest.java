@@ -120,8 +120,8 @@ class SettingsTest {
     // bench's timeout with bench's default (its help once said 1h, simulate's).
     @Test
     void help_isMadeFromTheTable() {
-        String simulate = Cli.run("simulate", "--help").out();
-        assertThat(simulate).contains("--memory=SIZE          Guest RAM: 4096, 256M, 4G, 64GiB (binary units). "
+        String simulate = Cli.run("simulate", "--help").out().replaceAll("\\s+", " ");
+        assertThat(simulate).contains("--memory=SIZE Guest RAM: 4096, 256M, 4G, 64GiB (binary); 4GB is 4 x 10^9 B. "
                 + "Default: 1G").contains("0..1 or 30%. Default: 0").contains("--[no-]xbzrle")
                 .contains("--[no-]paced").contains("Default: 300ms");
         String bench = Cli.run("bench", "--help").out();
