@@ -63,7 +63,8 @@ public record TerminationPolicy(String name, List<StopCondition> conditions, Lim
     public static final int ROUND_CAP = 100_000;
 
     /**
-     * The verdict after a round: a convergence reason, a limit reason, or empty to go on. Convergence wins when both
+     * The verdict after a round: a convergence reason, a limit reason, or empty to go on. An unreachable downtime
+     * limit and a reached time limit come first; otherwise convergence wins when it and a round or data limit both
      * hold; nothing left to send is convergence. The one place every backend's pre-copy decides (the page-level
      * session, the closed form, the datacenter's rate-based migrations).
      */
@@ -79,6 +80,11 @@ public record TerminationPolicy(String name, List<StopCondition> conditions, Lim
             }
         }
         if (limited && !reachable) return Optional.of(StopReason.LIMIT_UNREACHABLE);
+        // a migration that has reached its time limit has timed out, even if the rest would fit now (the engines
+        // end the round the timeout falls in at the timeout; miglab's QEMU driver cancels at it)
+        if (timeout().filter(t -> p.elapsedSeconds() >= t.toNanos() / 1e9 - TIME_TOLERANCE_SECONDS).isPresent()) {
+            return Optional.of(StopReason.TIMEOUT);
+        }
         for (StopCondition c : conditions) {
             if (c instanceof StopCondition.DowntimeBelow d) {
                 double expectedSeconds = p.remainingPages() * (double) p.pageSizeBytes() / p.measuredBytesPerSecond();
@@ -95,9 +101,6 @@ public record TerminationPolicy(String name, List<StopCondition> conditions, Lim
                 return Optional.of(StopReason.MAX_ROUNDS);
             } else if (c instanceof StopCondition.MaxData m && p.bytesSent() >= m.factor() * p.memoryBytes()) {
                 return Optional.of(StopReason.MAX_DATA);
-            } else if (c instanceof StopCondition.Timeout t
-                    && p.elapsedSeconds() >= t.after().toNanos() / 1e9 - TIME_TOLERANCE_SECONDS) {
-                return Optional.of(StopReason.TIMEOUT);
             }
         }
         if (p.roundsDone() >= ROUND_CAP) return Optional.of(StopReason.MAX_ROUNDS);
