@@ -20,6 +20,10 @@ final class PostCopyPusher {
     private int touchedCount;
     /** Pages still at the source; kept as a count because scanning the bitmap is O(memory). */
     private long remaining;
+    /** The range the guest's writer can touch, and how many of its pages are still at the source. */
+    private final int writableFrom;
+    private final int writableTo;
+    private long remainingWritable;
 
     PostCopyPusher(MigrationSession session) {
         this.session = session;
@@ -29,6 +33,9 @@ final class PostCopyPusher {
         this.roundTrip = session.spec().link().roundTripSeconds();
         double rate = session.spec().writeModel().pagesPerSecond();
         this.slice = rate > 0 ? Math.min(1.0, Math.max(0.0005, 16 / rate)) : 1.0;
+        int[] writable = session.spec().writeModel().writableRange(pending.pages());
+        this.writableFrom = writable[0];
+        this.writableTo = writable[1];
     }
 
     void run() {
@@ -42,9 +49,15 @@ final class PostCopyPusher {
         double budget = 0;
         int cursor = 0;
         remaining = pending.cardinality();
+        for (int p = pending.nextSet(writableFrom); p >= 0 && p < writableTo; p = pending.nextSet(p + 1)) {
+            remainingWritable++;
+        }
         while (remaining > 0) {
             touchedCount = 0;
-            session.runGuestOnDestination(slice, collect);
+            // once every page the writer can touch has arrived, its writes cannot fault: they need not be drawn
+            // (at billions of writes per second drawing them would cost more than the whole rest of the run)
+            if (remainingWritable > 0) session.runGuestOnDestination(slice, collect);
+            else session.runGuestOnDestinationUnobserved(slice);
             double stall = 0;
             long demandBytes = 0;
             for (int i = 0; i < touchedCount; i++) {
@@ -74,6 +87,7 @@ final class PostCopyPusher {
     private long send(int page) {
         pending.clear(page);
         remaining--;
+        if (page >= writableFrom && page < writableTo) remainingWritable--;
         return session.sendPostCopyPage(page);
     }
 }

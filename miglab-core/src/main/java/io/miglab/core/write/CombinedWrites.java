@@ -11,6 +11,19 @@ public record CombinedWrites(List<WriteModel> parts) implements WriteModel {
         parts = List.copyOf(parts);
     }
 
+    /** The hull of the parts' ranges. */
+    @Override
+    public int[] writableRange(int pages) {
+        int from = pages, to = 0;
+        for (WriteModel m : parts) {
+            int[] r = m.writableRange(pages);
+            if (r[1] <= r[0]) continue;
+            from = Math.min(from, r[0]);
+            to = Math.max(to, r[1]);
+        }
+        return to <= from ? new int[] {0, 0} : new int[] {from, to};
+    }
+
     @Override
     public WriteProcess start(int pages, long seed) {
         List<WriteProcess> processes = new java.util.ArrayList<>();

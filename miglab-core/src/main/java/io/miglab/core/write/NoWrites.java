@@ -3,6 +3,11 @@ package io.miglab.core.write;
 /** An idle guest: nothing is written. */
 public record NoWrites() implements WriteModel {
     @Override
+    public int[] writableRange(int pages) {
+        return new int[] {0, 0};
+    }
+
+    @Override
     public WriteProcess start(int pages, long seed) {
         return (from, to, sink) -> { };
     }

@@ -38,6 +38,9 @@ public record PacedWrites(WriteModel inner, Duration catchUp) implements WriteMo
     public WriteProcess start(int pages, long seed) { return inner.start(pages, seed); }
 
     @Override
+    public int[] writableRange(int pages) { return inner.writableRange(pages); }
+
+    @Override
     public double pagesPerSecond() { return inner.pagesPerSecond(); }
 
     @Override

@@ -28,6 +28,13 @@ public record SweepWrites(ByteSize array, int pageSizeBytes, double pagesPerSeco
     }
 
     @Override
+    public int[] writableRange(int pages) {
+        int size = arrayPages(pages);
+        int base = WriteModel.centeredStart(pages, size);
+        return new int[] {base, base + size};
+    }
+
+    @Override
     public WriteProcess start(int pages, long seed) {
         int size = arrayPages(pages);
         int base = WriteModel.centeredStart(pages, size);

@@ -24,6 +24,15 @@ public record WorkingSetWrites(ByteSize workingSet, int pageSizeBytes, double ho
         return (int) Math.min(pages, workingSet.bytes() / pageSizeBytes);
     }
 
+    /** The hot set alone when nothing is written outside it. */
+    @Override
+    public int[] writableRange(int pages) {
+        if (coldPagesPerSecond > 0) return new int[] {0, pages};
+        int hot = hotPages(pages);
+        int start = WriteModel.centeredStart(pages, hot);
+        return new int[] {start, start + hot};
+    }
+
     @Override
     public WriteProcess start(int pages, long seed) {
         int hot = hotPages(pages);

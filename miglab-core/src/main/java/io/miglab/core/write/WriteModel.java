@@ -25,6 +25,15 @@ public sealed interface WriteModel
         return 1 - throttlePercent / 100.0;
     }
 
+    /**
+     * One range {@code [from, to)} of pages that holds every page this model can ever write in a guest of
+     * {@code pages} pages (a hull: it may hold pages never written). Post-copy stops running the writer once no page
+     * of it is missing on the destination, since no write can fault any more.
+     */
+    default int[] writableRange(int pages) {
+        return new int[] {0, pages};
+    }
+
     /** A short description for tables, e.g. {@code uniform 5000 pages/s}. */
     String describe();
 
