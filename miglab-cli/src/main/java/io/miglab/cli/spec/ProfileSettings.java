@@ -25,6 +25,7 @@ final class ProfileSettings {
         s.put("algorithm", p.algorithm());
         policy(p.policy(), s);
         p.bandwidthCap().ifPresent(r -> s.put("bandwidth-cap", rate(r)));
+        s.put("postcopy-bandwidth-cap", p.postCopyCap().map(ProfileSettings::rate).orElse("none"));
         s.put("auto-converge", Boolean.toString(p.autoConverge().isPresent()));
         p.autoConverge().ifPresent(a -> throttle(a, s));
         Optimisations o = p.optimisations();

@@ -59,6 +59,9 @@ public final class Settings {
             s("link", "bandwidth-cap", Type.RATE, "RATE", "The hypervisor's own limit (QEMU max-bandwidth, "
                     + "128MiB/s there by default).", Default.absent("none"))
                     .note("The migration gets the lower of the two.").datacenter("profiles[].bandwidthCap"),
+            s("link", "postcopy-bandwidth-cap", Type.RATE, "RATE", "The hypervisor's limit for the post-copy phase "
+                    + "(QEMU max-postcopy-bandwidth, unlimited there by default), or none.",
+                    Default.absent("as --bandwidth-cap")),
             s("link", "latency", Type.DURATION, "DURATION", "Round-trip time: 300us, 5ms.", Default.of("0ms"))
                     .note("Half is added per phase, a whole one per post-copy fault."),
             // ---- workload ----

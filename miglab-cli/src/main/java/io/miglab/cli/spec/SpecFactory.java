@@ -67,12 +67,20 @@ public final class SpecFactory {
         Link link = new Link(Values.rate("bandwidth", in.text("bandwidth")),
                 Values.duration("latency", in.text("latency")),
                 in.optional("bandwidth-cap").map(t -> Values.rate("bandwidth-cap", t)));
+        link = new Link(link.bandwidth(), link.roundTripLatency(), link.bandwidthCap(),
+                in.optional("postcopy-bandwidth-cap").map(SpecFactory::postCopyCap).orElse(link.bandwidthCap()));
         String algorithm = algorithm(in);
         WriteModel writes = WriteModelParser.parse(in, memory, file -> trace(file, memory));
         TerminationPolicy policy = PolicyBuilder.build(in);
         return new MigrationSpec(memory, writes, link, algorithm, policy, autoConverge(in), optimisations(in),
                 postCopy(in, algorithm), overheads(in), Values.integer("seed", in.text("seed"), Long.MIN_VALUE,
                 Long.MAX_VALUE));
+    }
+
+    /** {@code none}: the post-copy phase runs uncapped (QEMU's default). */
+    private static Optional<DataRate> postCopyCap(String text) {
+        return text.trim().equalsIgnoreCase("none") ? Optional.empty()
+                : Optional.of(Values.rate("postcopy-bandwidth-cap", text));
     }
 
     private String algorithm(SpecInputs in) {

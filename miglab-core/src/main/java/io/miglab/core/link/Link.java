@@ -11,13 +11,23 @@ import java.util.Optional;
  * @param bandwidth        what the network can carry
  * @param roundTripLatency round-trip time; half of it is added when the last byte of a phase is in flight, a whole
  *                         one for each post-copy page fault
- * @param bandwidthCap     the hypervisor's own limit, like QEMU's {@code max-bandwidth} (128 MiB/s by default there)
+ * @param bandwidthCap     the hypervisor's own limit in pre-copy, like QEMU's {@code max-bandwidth} (128 MiB/s by
+ *                         default there)
+ * @param postCopyCap      the hypervisor's limit for the post-copy phase, like QEMU's {@code max-postcopy-bandwidth}
+ *                         (0 = unlimited by default there: QEMU does not apply max-bandwidth to post-copy)
  */
-public record Link(DataRate bandwidth, Duration roundTripLatency, Optional<DataRate> bandwidthCap) {
+public record Link(DataRate bandwidth, Duration roundTripLatency, Optional<DataRate> bandwidthCap,
+                   Optional<DataRate> postCopyCap) {
     public Link {
         InvalidSpecException.require(roundTripLatency != null && !roundTripLatency.isNegative(), "latency",
                 "a duration >= 0", roundTripLatency);
         bandwidthCap = bandwidthCap == null ? Optional.empty() : bandwidthCap;
+        postCopyCap = postCopyCap == null ? Optional.empty() : postCopyCap;
+    }
+
+    /** A link whose post-copy phase has the same cap as pre-copy. */
+    public Link(DataRate bandwidth, Duration roundTripLatency, Optional<DataRate> bandwidthCap) {
+        this(bandwidth, roundTripLatency, bandwidthCap, bandwidthCap);
     }
 
     public static Link of(DataRate bandwidth) {
@@ -27,6 +37,11 @@ public record Link(DataRate bandwidth, Duration roundTripLatency, Optional<DataR
     /** The rate the migration stream really gets: the link or the cap, whichever is lower. */
     public DataRate effectiveBandwidth() {
         return bandwidthCap.map(bandwidth::min).orElse(bandwidth);
+    }
+
+    /** The rate of the post-copy phase's pages: the link or the post-copy cap, whichever is lower. */
+    public DataRate postCopyBandwidth() {
+        return postCopyCap.map(bandwidth::min).orElse(bandwidth);
     }
 
     /**

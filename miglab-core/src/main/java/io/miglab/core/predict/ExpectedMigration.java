@@ -124,11 +124,12 @@ final class ExpectedMigration implements MigrationEngine {
 
     @Override
     public void switchToPostCopy(StopReason reason) {
-        assumptions.add("post-copy: pages pushed once at full bandwidth after a switch-over of device state;"
+        assumptions.add("post-copy: pages pushed once at the post-copy rate (" + spec.link().postCopyBandwidth()
+                + ") after a switch-over of device state;"
                 + " page faults and their stalls are not modelled");
         double down = device / switchOver + oneWay + resume;
         double pushBytes = roundPages == pages ? firstPassBytes() : roundPages * pageWire;
-        double total = clock + down + pushBytes / bandwidth + oneWay;
+        double total = clock + down + pushBytes / spec.link().postCopyBandwidth().bytesPerSecond() + oneWay;
         result = result(reason, true, total, down, sentBytes + device + pushBytes, sentPages + roundPages,
                 sentPages - pages + roundPages, device, pushBytes);
     }

@@ -20,35 +20,39 @@ import java.util.Optional;
  * commands and the benchmark, and the datacenter's {@code profile}. {@link #specFor} turns it into the common
  * {@link MigrationSpec} for one guest over one link.
  *
+ * @param postCopyCap the cap of the post-copy phase (QEMU: max-postcopy-bandwidth, unlimited by default; it does not
+ *                    apply max-bandwidth to post-copy)
  * @param sdps VMware's Stun During Page Send (the datacenter's {@code StunDuringPageSendRule}; the page-level
  *             simulator does not model it)
  */
 public record HypervisorProfile(String name, String description, String algorithm, TerminationPolicy policy,
-                                Optional<DataRate> bandwidthCap, Optional<AutoConverge> autoConverge, boolean sdps,
+                                Optional<DataRate> bandwidthCap, Optional<DataRate> postCopyCap,
+                                Optional<AutoConverge> autoConverge, boolean sdps,
                                 Optimisations optimisations, PostCopyOptions postCopy, Overheads overheads) {
     public HypervisorProfile {
         bandwidthCap = bandwidthCap == null ? Optional.empty() : bandwidthCap;
+        postCopyCap = postCopyCap == null ? Optional.empty() : postCopyCap;
         autoConverge = autoConverge == null ? Optional.empty() : autoConverge;
     }
 
     /** The migration of a guest with {@code memory} and {@code writes} over a link of {@code nic} under this profile. */
     public MigrationSpec specFor(GuestMemory memory, WriteModel writes, DataRate nic, Duration roundTrip, long seed) {
-        return new MigrationSpec(memory, writes, new Link(nic, roundTrip, bandwidthCap), algorithm, policy,
+        return new MigrationSpec(memory, writes, new Link(nic, roundTrip, bandwidthCap, postCopyCap), algorithm, policy,
                 autoConverge, optimisations, postCopy, overheads, seed);
     }
 
     public HypervisorProfile withBandwidthCap(Optional<DataRate> cap) {
-        return new HypervisorProfile(name, description, algorithm, policy, cap, autoConverge, sdps, optimisations,
+        return new HypervisorProfile(name, description, algorithm, policy, cap, postCopyCap, autoConverge, sdps, optimisations,
                 postCopy, overheads);
     }
 
     public HypervisorProfile withAutoConverge(Optional<AutoConverge> a) {
-        return new HypervisorProfile(name, description, algorithm, policy, bandwidthCap, a, sdps, optimisations,
+        return new HypervisorProfile(name, description, algorithm, policy, bandwidthCap, postCopyCap, a, sdps, optimisations,
                 postCopy, overheads);
     }
 
     public HypervisorProfile withName(String n, String d) {
-        return new HypervisorProfile(n, d, algorithm, policy, bandwidthCap, autoConverge, sdps, optimisations,
+        return new HypervisorProfile(n, d, algorithm, policy, bandwidthCap, postCopyCap, autoConverge, sdps, optimisations,
                 postCopy, overheads);
     }
 }

@@ -58,31 +58,31 @@ public final class HypervisorProfiles {
         return new HypervisorProfiles()
                 .add(new HypervisorProfile("none", "miglab's defaults: pre-copy, 300 ms downtime limit checked at "
                         + "round ends, cancel after 1 h, no cap", "precopy", TerminationPolicy.qemu(),
-                        Optional.empty(), Optional.empty(), false, Optimisations.defaults(), PostCopyOptions.defaults(),
+                        Optional.empty(), Optional.empty(), Optional.empty(), false, Optimisations.defaults(), PostCopyOptions.defaults(),
                         none))
                 // QEMU 10: downtime-limit 300 ms checked on every rate-limit period of the pass
                 // (migration_iteration_run), max-bandwidth 128 MiB/s in pre-copy, the switch-over uncapped
                 .add(new HypervisorProfile("kvm", "QEMU/KVM pre-copy: 300 ms downtime limit checked as pages go, "
                         + "128 MiB/s cap (switch-over uncapped), cancel after 800 s", "precopy",
                         QEMU_POLICY,
-                        Optional.of(QEMU_MAX_BANDWIDTH),
+                        Optional.of(QEMU_MAX_BANDWIDTH), Optional.empty(),
                         Optional.empty(), false, Optimisations.defaults(), PostCopyOptions.defaults(), QEMU_OVERHEADS))
                 .alias("qemu", "kvm")
                 .add(new HypervisorProfile("kvm-auto-converge", "kvm with auto-converge (QEMU defaults 20/10/99)",
                         "precopy", QEMU_POLICY,
-                        Optional.of(QEMU_MAX_BANDWIDTH),
+                        Optional.of(QEMU_MAX_BANDWIDTH), Optional.empty(),
                         Optional.of(AutoConverge.qemuDefaults()), false, Optimisations.defaults(),
                         PostCopyOptions.defaults(), QEMU_OVERHEADS))
                 .add(new HypervisorProfile("xen", "Xen xc_domain_save: stop below 50 dirty pages, after 30 rounds "
                         + "or 3x memory, then stop-and-copy; no rate limit", "precopy", TerminationPolicy.xen(),
-                        Optional.empty(), Optional.empty(), false, Optimisations.defaults(), PostCopyOptions.defaults(),
+                        Optional.empty(), Optional.empty(), Optional.empty(), false, Optimisations.defaults(), PostCopyOptions.defaults(),
                         none))
                 .add(new HypervisorProfile("vmware", "vMotion: pre-copy with SDPS, 500 ms switch-over target; "
                         + "if it cannot converge, Quick Resume (post-copy of the rest)", "hybrid",
                         new TerminationPolicy("custom", List.of(new StopCondition.DowntimeBelow(VMOTION_SWITCHOVER),
                                 new StopCondition.MaxRounds(30), new StopCondition.Timeout(Duration.ofSeconds(100))),
                                 TerminationPolicy.LimitAction.STOP_AND_COPY),
-                        Optional.empty(), Optional.empty(), true, Optimisations.defaults(),
+                        Optional.empty(), Optional.empty(), Optional.empty(), true, Optimisations.defaults(),
                         new PostCopyOptions(100_000, Optional.empty(), 0),
                         new Overheads(Duration.ZERO, Duration.ZERO, ByteSize.ofKiB(256), Duration.ZERO)));
     }

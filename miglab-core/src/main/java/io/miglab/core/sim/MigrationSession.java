@@ -211,7 +211,6 @@ public final class MigrationSession implements MigrationEngine {
 
     int pageSize() { return pageSize; }
 
-    double bandwidthBytesPerSecond() { return bandwidth; }
 
     /** Advances the guest on the destination by {@code guestSeconds}, feeding the pages it touches to {@code sink}. */
     void runGuestOnDestination(double guestSeconds, PageSink sink) {

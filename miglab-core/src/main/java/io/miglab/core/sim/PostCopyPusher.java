@@ -29,7 +29,7 @@ final class PostCopyPusher {
         this.session = session;
         this.pending = session.pending();
         this.prepaging = session.spec().postCopy().prepagingPages();
-        this.bandwidth = session.bandwidthBytesPerSecond();
+        this.bandwidth = session.spec().link().postCopyBandwidth().bytesPerSecond();
         this.roundTrip = session.spec().link().roundTripSeconds();
         double rate = session.spec().writeModel().pagesPerSecond();
         this.slice = rate > 0 ? Math.min(1.0, Math.max(0.0005, 16 / rate)) : 1.0;

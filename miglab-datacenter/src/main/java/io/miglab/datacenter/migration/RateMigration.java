@@ -206,6 +206,11 @@ public final class RateMigration implements MigrationEngine {
             double bytes = zero * costs.zeroPage + (pending - zero) * costs.dataPage;
             count(pending, zero, noRounds ? 0 : pending);
             timeline.sent(Phase.POSTCOPY, bytes);
+            // the post-copy phase has its own cap (QEMU: max-postcopy-bandwidth, unlimited by default)
+            if (!spec.link().postCopyCap().equals(spec.link().bandwidthCap())) {
+                stream.reopen(Math.min(spec.link().postCopyCap().map(r -> r.bytesPerSecond())
+                        .orElse(Double.POSITIVE_INFINITY), costs.compressorWireCap));
+            }
             double pushStart = sim.now();
             stream.send(bytes, () -> {
                 postCopyFaults(pending, sim.now() - pushStart, bytes);

@@ -92,8 +92,9 @@ public record QemuMigrationPlan(GuestConfig guest, MigrationAlgorithm algorithm,
         Map<String, Object> srcParams = new LinkedHashMap<>();
         srcParams.put("max-bandwidth", Math.round(bandwidth));
         if (postcopy) {
-            // post-copy has its own cap, unlimited by default (QEMU: max-postcopy-bandwidth 0); the link is the same
-            srcParams.put("max-postcopy-bandwidth", Math.round(bandwidth));
+            // post-copy has its own cap, unlimited by default in QEMU (max-postcopy-bandwidth 0); the spec's is the
+            // link's post-copy rate (the user's rate stands for QEMU's caps on loopback)
+            srcParams.put("max-postcopy-bandwidth", Math.round(spec.link().postCopyBandwidth().bytesPerSecond()));
         }
         srcParams.put("downtime-limit", downtimeLimitMs(spec.policy(), bandwidth, notes));
         srcParams.put("zero-page-detection", opt.zeroPageElision() ? "legacy" : "none");
