@@ -77,9 +77,7 @@ final class PolicyBuilder {
                     + "or custom with --downtime-limit or without --min-dirty-pages",
                     "'true' with --policy " + p.name());
         }
-        List<StopCondition> conditions = p.conditions().stream().map(c -> c instanceof StopCondition.DowntimeBelow d
-                ? (StopCondition) new StopCondition.DowntimeBelow(d.limit(), true) : c).toList();
-        return new TerminationPolicy(p.name(), conditions, p.onLimit());
+        return p.withMidPassCheck();
     }
 
     private static Duration duration(SpecInputs in, String key) {

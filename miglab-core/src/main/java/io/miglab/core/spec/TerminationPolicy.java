@@ -107,6 +107,16 @@ public record TerminationPolicy(String name, List<StopCondition> conditions, Lim
         return Optional.empty();
     }
 
+    /**
+     * This policy with its downtime limit checked while a pass is under way, as QEMU's migration thread does on every
+     * iteration (migration_iteration_run); a policy without a downtime limit is returned as it is.
+     */
+    public TerminationPolicy withMidPassCheck() {
+        List<StopCondition> checked = conditions.stream().map(c -> c instanceof StopCondition.DowntimeBelow d
+                ? (StopCondition) new StopCondition.DowntimeBelow(d.limit(), true) : c).toList();
+        return new TerminationPolicy(name, checked, onLimit);
+    }
+
     /** The downtime limit when the policy checks it while a pass is under way (QEMU's way), else empty. */
     public Optional<Duration> midPassDowntimeLimit() {
         return find(StopCondition.DowntimeBelow.class).filter(StopCondition.DowntimeBelow::checkedMidPass)

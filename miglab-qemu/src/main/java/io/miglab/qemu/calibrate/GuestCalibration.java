@@ -6,8 +6,6 @@ import io.miglab.core.profile.HypervisorProfile;
 import io.miglab.core.profile.HypervisorProfiles;
 import io.miglab.core.spec.MigrationSpec;
 import io.miglab.core.spec.Overheads;
-import io.miglab.core.spec.StopCondition;
-import io.miglab.core.spec.TerminationPolicy;
 import io.miglab.core.unit.ByteSize;
 import io.miglab.core.unit.DataRate;
 import io.miglab.core.write.PacedWrites;
@@ -144,7 +142,7 @@ public final class GuestCalibration {
         MigrationSpec base = qemu.specFor(m.withZeroPageShare(zeroShare), paced(user.writeModel()),
                 DataRate.ofMiBps(LOOPBACK_MIB_PER_SECOND), user.link().roundTripLatency(), user.seed());
         return base.withLink(loopbackLink(user.link())).withAlgorithm(user.algorithm())
-                .withPolicy(checkedMidPass(user.policy())).withAutoConverge(user.autoConverge())
+                .withPolicy(user.policy().withMidPassCheck()).withAutoConverge(user.autoConverge())
                 .withOptimisations(user.optimisations()).withPostCopy(user.postCopy());
     }
 
@@ -179,15 +177,6 @@ public final class GuestCalibration {
     static Link loopbackLink(Link user) {
         return new Link(DataRate.ofMiBps(LOOPBACK_MIB_PER_SECOND), user.roundTripLatency(),
                 Optional.of(user.effectiveBandwidth()));
-    }
-
-    /** QEMU checks its downtime limit on every iteration of the migration thread (migration_iteration_run). */
-    static TerminationPolicy checkedMidPass(TerminationPolicy user) {
-        List<StopCondition> conditions = user.conditions().stream()
-                .map(c -> c instanceof StopCondition.DowntimeBelow d
-                        ? (StopCondition) new StopCondition.DowntimeBelow(d.limit(), true) : c)
-                .toList();
-        return new TerminationPolicy(user.name(), conditions, user.onLimit());
     }
 
     /** The guest's memwriter (the only sweep QemuMigrationPlan runs) keeps pace by the clock. */
