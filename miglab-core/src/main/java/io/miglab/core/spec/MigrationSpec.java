@@ -2,7 +2,9 @@ package io.miglab.core.spec;
 
 import io.miglab.core.error.InvalidSpecException;
 import io.miglab.core.link.Link;
+import io.miglab.core.link.NasAssist;
 import io.miglab.core.memory.GuestMemory;
+import io.miglab.core.storage.StorageSpec;
 import io.miglab.core.unit.ByteSize;
 import io.miglab.core.unit.DataRate;
 import io.miglab.core.write.NoWrites;
@@ -15,11 +17,24 @@ import java.util.Optional;
  * takes this and returns a {@link io.miglab.core.result.MigrationResult}.
  *
  * @param algorithm registry name: {@code stop-and-copy}, {@code precopy}, {@code postcopy}, {@code hybrid}, ...
+ * @param storage   the VM's local disk and how it moves; empty: no local disk (or storage left out)
+ * @param nas       NAS-assisted pre-copy: later rounds go through a NAS; empty: plain source-to-destination
  */
 public record MigrationSpec(GuestMemory memory, WriteModel writeModel, Link link, String algorithm,
                             TerminationPolicy policy, Optional<AutoConverge> autoConverge,
-                            Optimisations optimisations, PostCopyOptions postCopy, Overheads overheads, long seed) {
+                            Optimisations optimisations, PostCopyOptions postCopy, Overheads overheads, long seed,
+                            Optional<StorageSpec> storage, Optional<NasAssist> nas) {
+    /** A spec without a local disk to move and without a NAS. */
+    public MigrationSpec(GuestMemory memory, WriteModel writeModel, Link link, String algorithm,
+                         TerminationPolicy policy, Optional<AutoConverge> autoConverge, Optimisations optimisations,
+                         PostCopyOptions postCopy, Overheads overheads, long seed) {
+        this(memory, writeModel, link, algorithm, policy, autoConverge, optimisations, postCopy, overheads, seed,
+                Optional.empty(), Optional.empty());
+    }
+
     public MigrationSpec {
+        storage = storage == null ? Optional.empty() : storage;
+        nas = nas == null ? Optional.empty() : nas;
         Objects.requireNonNull(memory, "memory");
         Objects.requireNonNull(writeModel, "writeModel");
         Objects.requireNonNull(link, "link");
@@ -50,51 +65,61 @@ public record MigrationSpec(GuestMemory memory, WriteModel writeModel, Link link
 
     public MigrationSpec withMemory(GuestMemory m) {
         return new MigrationSpec(m, writeModel, link, algorithm, policy, autoConverge, optimisations, postCopy,
-                overheads, seed);
+                overheads, seed, storage, nas);
     }
 
     public MigrationSpec withWriteModel(WriteModel w) {
         return new MigrationSpec(memory, w, link, algorithm, policy, autoConverge, optimisations, postCopy,
-                overheads, seed);
+                overheads, seed, storage, nas);
     }
 
     public MigrationSpec withLink(Link l) {
         return new MigrationSpec(memory, writeModel, l, algorithm, policy, autoConverge, optimisations, postCopy,
-                overheads, seed);
+                overheads, seed, storage, nas);
     }
 
     public MigrationSpec withAlgorithm(String a) {
         return new MigrationSpec(memory, writeModel, link, a, policy, autoConverge, optimisations, postCopy,
-                overheads, seed);
+                overheads, seed, storage, nas);
     }
 
     public MigrationSpec withPolicy(TerminationPolicy p) {
         return new MigrationSpec(memory, writeModel, link, algorithm, p, autoConverge, optimisations, postCopy,
-                overheads, seed);
+                overheads, seed, storage, nas);
     }
 
     public MigrationSpec withAutoConverge(Optional<AutoConverge> a) {
         return new MigrationSpec(memory, writeModel, link, algorithm, policy, a, optimisations, postCopy,
-                overheads, seed);
+                overheads, seed, storage, nas);
     }
 
     public MigrationSpec withOptimisations(Optimisations o) {
         return new MigrationSpec(memory, writeModel, link, algorithm, policy, autoConverge, o, postCopy,
-                overheads, seed);
+                overheads, seed, storage, nas);
     }
 
     public MigrationSpec withPostCopy(PostCopyOptions p) {
         return new MigrationSpec(memory, writeModel, link, algorithm, policy, autoConverge, optimisations, p,
-                overheads, seed);
+                overheads, seed, storage, nas);
     }
 
     public MigrationSpec withOverheads(Overheads o) {
         return new MigrationSpec(memory, writeModel, link, algorithm, policy, autoConverge, optimisations, postCopy,
-                o, seed);
+                o, seed, storage, nas);
     }
 
     public MigrationSpec withSeed(long s) {
         return new MigrationSpec(memory, writeModel, link, algorithm, policy, autoConverge, optimisations, postCopy,
-                overheads, s);
+                overheads, s, storage, nas);
+    }
+
+    public MigrationSpec withStorage(Optional<StorageSpec> s) {
+        return new MigrationSpec(memory, writeModel, link, algorithm, policy, autoConverge, optimisations, postCopy,
+                overheads, seed, s, nas);
+    }
+
+    public MigrationSpec withNas(Optional<NasAssist> n) {
+        return new MigrationSpec(memory, writeModel, link, algorithm, policy, autoConverge, optimisations, postCopy,
+                overheads, seed, storage, n);
     }
 }
