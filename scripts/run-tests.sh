@@ -1,12 +1,13 @@
 #!/usr/bin/env bash
 # The test command of the README (./miglab test): the whole suite, with everything it needs.
 #
-#   ./miglab test [--skip-qemu] [--skip-browser] [--skip-postgres] [maven arguments...]
+#   ./miglab test [--skip-qemu] [--skip-browser] [--skip-postgres] [--skip-libvirt] [maven arguments...]
 #
 # The real-QEMU tests need the guest of scripts/setup-qemu.sh: when it is missing, this runs that script first
 # (as root; otherwise it stops and names the command). The report browser tests need chromium and the shared
-# results store test PostgreSQL: when one is missing, this stops and names the package to install. A test whose
-# prerequisite is missing fails; only a --skip-* flag makes such tests skip, and the summary then counts them.
+# results store test PostgreSQL, the libvirt backend's tests libvirtd: when one is missing, this stops and names
+# the package to install. A test whose prerequisite is missing fails; only a --skip-* flag makes such tests skip,
+# and the summary then counts them.
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$root"
@@ -18,6 +19,7 @@ for a in "$@"; do
         --skip-qemu) skip+=(qemu) ;;
         --skip-browser) skip+=(browser) ;;
         --skip-postgres) skip+=(postgres) ;;
+        --skip-libvirt) skip+=(libvirt) ;;
         *) args+=("$a") ;;
     esac
 done
@@ -39,6 +41,9 @@ fi
 if ! skipping postgres && ! compgen -G "/usr/lib/postgresql/*/bin/pg_ctl" >/dev/null; then
     die "the results store test needs PostgreSQL: run 'apt-get install postgresql' first (or ./miglab test --skip-postgres)"
 fi
+if ! skipping libvirt && [[ ! -x /usr/sbin/libvirtd ]]; then
+    die "the libvirt backend's tests need libvirtd: install libvirt-daemon-driver-qemu and its companions from bookworm-backports as .ci/run does (or ./miglab test --skip-libvirt)"
+fi
 
 # reports of earlier runs would be counted below
 rm -rf miglab-*/target/surefire-reports miglab-*/target/failsafe-reports
@@ -53,6 +58,7 @@ for kind in ${skip[@]+"${skip[@]}"}; do
         qemu) what="real-QEMU tests" ;;
         browser) what="browser tests" ;;
         postgres) what="PostgreSQL tests" ;;
+        libvirt) what="libvirt tests" ;;
     esac
     echo "miglab: $n $what skipped (--skip-$kind)" >&2
 done
