@@ -15,6 +15,13 @@ public final class PageBitmap {
 
     public int pages() { return pages; }
 
+    /** Number of 64-page words; word {@code i} holds pages {@code 64 i} to {@code 64 i + 63}, bit j for page 64 i + j. */
+    public int wordCount() { return words.length; }
+
+    public long word(int i) { return words[i]; }
+
+    public void setWord(int i, long bits) { words[i] = bits; }
+
     public boolean get(int page) { return (words[page >>> 6] & (1L << page)) != 0; }
 
     public void set(int page) { words[page >>> 6] |= 1L << page; }
@@ -58,6 +65,17 @@ public final class PageBitmap {
     public long cardinality() {
         long n = 0;
         for (long w : words) n += Long.bitCount(w);
+        return n;
+    }
+
+    /** Set pages from {@code from} (inclusive) to {@code to} (exclusive), counted by popcount word by word. */
+    public long cardinality(int from, int to) {
+        if (from >= to) return 0;
+        int first = from >>> 6, last = (to - 1) >>> 6;
+        long firstMask = -1L << from, lastMask = -1L >>> -to;
+        if (first == last) return Long.bitCount(words[first] & firstMask & lastMask);
+        long n = Long.bitCount(words[first] & firstMask) + Long.bitCount(words[last] & lastMask);
+        for (int i = first + 1; i < last; i++) n += Long.bitCount(words[i]);
         return n;
     }
 

@@ -63,6 +63,12 @@ public final class MigrationSession implements MigrationEngine {
             written.setRange(from, to);
             cost.writtenRange(from, to);
         }
+
+        @Override
+        public void pages(int[] list, int count) {
+            for (int i = 0; i < count; i++) written.set(list[i]);
+            if (cost.tracksWrites()) for (int i = 0; i < count; i++) cost.written(list[i]);
+        }
     };
 
     public MigrationSession(MigrationSpec spec) {
@@ -120,9 +126,9 @@ public final class MigrationSession implements MigrationEngine {
                 .orElse(Double.POSITIVE_INFINITY);
         long maxPage = pageSize + Optimisations.PAGE_HEADER_BYTES;
         if (midPassLimitSeconds == 0) {
-            pass.whole(p -> sendPage(p, delta), timeLeft * bandwidth, maxPage);
+            pass.whole((w, bits) -> sendWord(w, bits, delta), timeLeft * bandwidth, maxPage);
         } else {
-            pass.untilFits(p -> sendPage(p, delta), measuredBandwidth() * midPassLimitSeconds / pageSize,
+            pass.untilFits((w, bits) -> sendWord(w, bits, delta), measuredBandwidth() * midPassLimitSeconds / pageSize,
                     bandwidth * RATE_LIMIT_PERIOD_SECONDS, timeLeft * bandwidth, maxPage);
         }
         long bytes = pass.bytes, pages = pass.pages;
@@ -165,7 +171,10 @@ public final class MigrationSession implements MigrationEngine {
         long compressedBefore = cost.bytesCompressed;
         long bytes = spec.overheads().deviceState().bytes();
         boolean delta = timeline.roundCount() > 0;
-        for (int p = toSend.nextSet(0); p >= 0; p = toSend.nextSet(p + 1)) bytes += sendPage(p, delta);
+        for (int w = 0, n = toSend.wordCount(); w < n; w++) {
+            long bits = toSend.word(w);
+            if (bits != 0) bytes += sendWord(w, bits, delta);
+        }
         toSend.clearAll();
         timeline.sent(Phase.STOP_AND_COPY, bytes);
         clock += cost.transferSeconds(bytes, cost.bytesCompressed - compressedBefore, switchOverBandwidth)
@@ -236,6 +245,17 @@ public final class MigrationSession implements MigrationEngine {
     }
 
     // ---- internals ----
+
+    /**
+     * Sends the pages {@code bits} of word {@code word} in address order: the same counters and bytes as
+     * {@link #sendPage} page by page, counted by popcount.
+     */
+    private long sendWord(int word, long bits, boolean deltaAllowed) {
+        long before = everSent.word(word);
+        everSent.setWord(word, before | bits);
+        timeline.pagesSent(Long.bitCount(bits), Long.bitCount(bits & before), Long.bitCount(cost.zeroBits(word, bits)));
+        return cost.costWord(word, bits, deltaAllowed);
+    }
 
     private long sendPage(int page, boolean deltaAllowed) {
         boolean again = everSent.get(page);

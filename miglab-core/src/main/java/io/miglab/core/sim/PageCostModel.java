@@ -13,6 +13,7 @@ import java.util.SplittableRandom;
 final class PageCostModel {
     private final int pageSize;
     private final boolean zeroElision;
+    /** The pages still all zeros; null when the guest has none (then no write needs to clear one). */
     private final PageBitmap zero;
     private final int[] xbzrleSlots;
     private final int xbzrleMask;
@@ -27,8 +28,8 @@ final class PageCostModel {
         this.pageSize = memory.pageSizeBytes();
         this.zeroElision = options.zeroPageElision();
         this.compressorBytesPerSecond = options.compression().map(c -> c.throughput().bytesPerSecond()).orElse(0.0);
-        this.zero = new PageBitmap(memory.pages());
-        if (memory.zeroPageShare() > 0) {
+        this.zero = memory.zeroPageShare() > 0 ? new PageBitmap(memory.pages()) : null;
+        if (zero != null) {
             // the zero pages are spread over the memory below the non-zero top, keeping their total share
             int below = memory.pages() - memory.nonZeroTopPages();
             double share = below > 0 ? Math.min(1, memory.zeroPageShare() * memory.pages() / below) : 0;
@@ -53,18 +54,52 @@ final class PageCostModel {
     }
 
     /** A write makes the page non-zero. */
-    void written(int page) { zero.clear(page); }
+    void written(int page) {
+        if (zero != null) zero.clear(page);
+    }
 
-    void writtenRange(int from, int to) { zero.clearRange(from, to); }
+    void writtenRange(int from, int to) {
+        if (zero != null) zero.clearRange(from, to);
+    }
 
-    boolean isZero(int page) { return zeroElision && zero.get(page); }
+    /** Whether writes must be reported one by one (to clear zero pages); without zero pages they change nothing here. */
+    boolean tracksWrites() { return zero != null; }
+
+    boolean isZero(int page) { return zeroElision && zero != null && zero.get(page); }
+
+    /** The pages among {@code bits} of word {@code word} that go as zero-page headers. */
+    long zeroBits(int word, long bits) {
+        return zeroElision && zero != null ? bits & zero.word(word) : 0;
+    }
+
+    /**
+     * Wire bytes for sending the pages {@code bits} of word {@code word} in address order: the same sum as
+     * {@link #cost} page by page, by popcount where every page of a kind costs the same (all but XBZRLE re-sends,
+     * whose cache depends on the order, and which go page by page).
+     */
+    long costWord(int word, long bits, boolean deltaAllowed) {
+        long zeros = zeroBits(word, bits);
+        long rest = bits & ~zeros;
+        long bytes = (long) Long.bitCount(zeros) * Optimisations.PAGE_HEADER_BYTES;
+        if (rest == 0) return bytes;
+        if (xbzrleSlots != null && deltaAllowed) {
+            for (long w = rest; w != 0; w &= w - 1) bytes += cost((word << 6) + Long.numberOfTrailingZeros(w), true);
+            return bytes;
+        }
+        int n = Long.bitCount(rest);
+        if (compressedShare < 1) {
+            bytesCompressed += (long) n * pageSize;
+            return bytes + n * (Optimisations.PAGE_HEADER_BYTES + (long) Math.ceil(pageSize * compressedShare));
+        }
+        return bytes + n * (long) (Optimisations.PAGE_HEADER_BYTES + pageSize);
+    }
 
     /**
      * Wire bytes for sending {@code page}. {@code deltaAllowed}: XBZRLE is used only for re-sends after the first
      * full pass, as QEMU does (it skips the cache during the bulk stage).
      */
     long cost(int page, boolean deltaAllowed) {
-        if (zeroElision && zero.get(page)) return Optimisations.PAGE_HEADER_BYTES;
+        if (isZero(page)) return Optimisations.PAGE_HEADER_BYTES;
         if (xbzrleSlots != null && deltaAllowed) {
             int slot = page & xbzrleMask;
             if (xbzrleSlots[slot] == page) return Optimisations.PAGE_HEADER_BYTES + deltaBytes;

@@ -9,4 +9,9 @@ public interface PageSink {
     default void range(int from, int to) {
         for (int p = from; p < to; p++) page(p);
     }
+
+    /** Pages {@code list[0]} to {@code list[count - 1]}, written in that order (random writers hand them in batches). */
+    default void pages(int[] list, int count) {
+        for (int i = 0; i < count; i++) page(list[i]);
+    }
 }

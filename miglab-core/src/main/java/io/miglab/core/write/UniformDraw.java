@@ -18,6 +18,8 @@ import java.util.SplittableRandom;
 final class UniformDraw {
     /** Writes per page of the region from which the untouched pages are drawn instead of each write. */
     static final long SATURATION = 64;
+    /** Writes handed to the sink in one call: one call per batch, not per page. */
+    static final int BATCH = 1024;
 
     private UniformDraw() { }
 
@@ -47,11 +49,25 @@ final class UniformDraw {
         }
     }
 
-    /** Emits {@code writes} uniform writes over {@code region}. */
-    static void write(SplittableRandom random, long writes, Region region, PageSink sink) {
+    /** A buffer for {@link #write}, one per writer. */
+    static int[] buffer() {
+        return new int[BATCH];
+    }
+
+    /** Emits {@code writes} uniform writes over {@code region}, in batches through {@code buffer}. */
+    static void write(SplittableRandom random, long writes, Region region, PageSink sink, int[] buffer) {
         int size = region.size();
         if (writes < SATURATION * size) {
-            for (long i = 0; i < writes; i++) sink.page(region.page(random.nextInt(size)));
+            int split = region.split(), low = region.low(), high = region.high();
+            for (long left = writes; left > 0; ) {
+                int n = (int) Math.min(left, buffer.length);
+                for (int i = 0; i < n; i++) {
+                    int slot = random.nextInt(size);
+                    buffer[i] = slot < split ? slot + low : slot + high;
+                }
+                sink.pages(buffer, n);
+                left -= n;
+            }
             return;
         }
         int from = 0;

@@ -14,7 +14,9 @@ public record UniformWrites(double pagesPerSecond) implements WriteModel {
     public WriteProcess start(int pages, long seed) {
         SplittableRandom random = new SplittableRandom(seed);
         UniformDraw.Region all = UniformDraw.Region.contiguous(0, pages);
-        return (from, to, sink) -> UniformDraw.write(random, Writes.countBetween(pagesPerSecond, from, to), all, sink);
+        int[] buffer = UniformDraw.buffer();
+        return (from, to, sink) -> UniformDraw.write(random, Writes.countBetween(pagesPerSecond, from, to), all, sink,
+                buffer);
     }
 
     /** Distinct pages among R t uniform draws from N: N (1 - e^(-R t / N)). */

@@ -42,9 +42,12 @@ public record WorkingSetWrites(ByteSize workingSet, int pageSizeBytes, double ho
         UniformDraw.Region hotSet = UniformDraw.Region.contiguous(start, hot);
         // the cold pages are those below the hot set and those above it
         UniformDraw.Region coldSet = new UniformDraw.Region(cold, start, 0, hot);
+        int[] buffer = UniformDraw.buffer();
         return (from, to, sink) -> {
-            UniformDraw.write(random, Writes.countBetween(hotPagesPerSecond, from, to), hotSet, sink);
-            if (cold > 0) UniformDraw.write(random, Writes.countBetween(coldPagesPerSecond, from, to), coldSet, sink);
+            UniformDraw.write(random, Writes.countBetween(hotPagesPerSecond, from, to), hotSet, sink, buffer);
+            if (cold > 0) {
+                UniformDraw.write(random, Writes.countBetween(coldPagesPerSecond, from, to), coldSet, sink, buffer);
+            }
         };
     }
 
