@@ -3,15 +3,18 @@ package io.miglab.cli.command;
 import io.miglab.cli.common.BadInputException;
 import io.miglab.cli.common.ExitCodes;
 import io.miglab.cli.common.RootCommand;
+import io.miglab.cli.output.ComparisonTableWriter;
 import io.miglab.cli.output.ResultCsvWriter;
 import io.miglab.cli.output.ResultJsonWriter;
 import io.miglab.cli.output.ResultTableWriter;
 import io.miglab.cli.output.SpecSummary;
 import io.miglab.cli.spec.SpecOptions;
 import io.miglab.core.MigrationBackend;
+import io.miglab.core.result.Metrics;
 import io.miglab.core.result.MigrationResult;
 import io.miglab.core.spec.MigrationSpec;
 import java.io.PrintWriter;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Mixin;
@@ -41,6 +44,10 @@ abstract class SingleRunCommand implements Callable<Integer> {
     @ArgGroup(exclusive = true)
     Format format = new Format();
 
+    @Option(names = "--compare-plain", description = "With --nas: also run plain pre-copy on the same inputs and "
+            + "print both side by side (table output only).")
+    boolean comparePlain;
+
     @Option(names = "--rounds", description = "Also print the per-round table (table output only; JSON always has it).")
     boolean rounds;
 
@@ -51,10 +58,19 @@ abstract class SingleRunCommand implements Callable<Integer> {
         if (rounds && (format.json || format.csv)) {
             throw new BadInputException("rounds: only with the table output (the JSON always holds the rounds)");
         }
+        if (comparePlain && (format.json || format.csv || rounds)) {
+            throw new BadInputException("compare-plain: only with the table output (not with --json, --csv, --rounds)");
+        }
         MigrationSpec spec = options.toSpec(main.registry());
+        if (comparePlain && spec.nas().isEmpty()) throw new BadInputException("compare-plain: only with --nas");
         MigrationResult result = backend().migrate(spec);
         PrintWriter out = command.commandLine().getOut();
-        if (format.json) {
+        if (comparePlain) {
+            out.println(SpecSummary.of(spec));
+            out.println();
+            ComparisonTableWriter.write(Metrics.STANDARD, "plain pre-copy",
+                    backend().migrate(spec.withNas(Optional.empty())), "NAS-assisted", result, true, out);
+        } else if (format.json) {
             ResultJsonWriter.write(result, out);
         } else if (format.csv) {
             ResultCsvWriter.write(result, out, true);

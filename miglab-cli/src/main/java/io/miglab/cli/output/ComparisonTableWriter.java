@@ -22,9 +22,15 @@ public final class ComparisonTableWriter {
 
     public static void write(Metrics metrics, String labelA, MigrationResult a, String labelB, MigrationResult b,
                              PrintWriter out) {
+        write(metrics, labelA, a, labelB, b, false, out);
+    }
+
+    /** With {@code parts}, the breakdowns too (bytes by phase and by link), indented under their total. */
+    public static void write(Metrics metrics, String labelA, MigrationResult a, String labelB, MigrationResult b,
+                             boolean parts, PrintWriter out) {
         TextTable t = new TextTable("", "A: " + labelA, "B: " + labelB, "B vs A");
         for (Metric m : metrics.inTableOrder()) {
-            if (m.part()) continue;
+            if (m.part() && !parts) continue;
             if (m.kind().numeric()) number(t, m, a, b);
             else text(t, m.label(), text(m, a), text(m, b));
         }
@@ -50,7 +56,7 @@ public final class ComparisonTableWriter {
             case PERCENT -> " %";
             case NONE -> "";
         };
-        t.row(m.label() + unit, Units.number(x, decimals), Units.number(y, decimals), difference(x, y));
+        t.row((m.part() ? "  " : "") + m.label() + unit, Units.number(x, decimals), Units.number(y, decimals), difference(x, y));
     }
 
     /** (b - a) / a in percent; "=" when both are equal, "n/a" when a is 0 and b is not. */

@@ -26,6 +26,10 @@ public final class SpecSummary {
         if (s.autoConverge().isPresent()) parts.add("auto-converge");
         if (s.optimisations().xbzrle().isPresent()) parts.add("xbzrle");
         if (s.optimisations().compression().isPresent()) parts.add("compression");
+        s.nas().ifPresent(n -> parts.add("NAS (in " + n.sourceToNas().bandwidth() + ", out "
+                + n.nasToDestination().bandwidth() + ", RAID 5 of " + n.raid().disks() + " disks at "
+                + n.raid().diskThroughput() + ")"));
+        s.storage().ifPresent(d -> parts.add("disk " + d.disk().size() + " (" + d.strategy() + ")"));
         parts.add("seed " + s.seed());
         return String.join(", ", parts);
     }

@@ -10,6 +10,8 @@ import io.miglab.core.spec.Optimisations;
 import io.miglab.core.spec.Overheads;
 import io.miglab.core.spec.PostCopyOptions;
 import io.miglab.core.spec.TerminationPolicy;
+import io.miglab.core.storage.DiskSpec;
+import io.miglab.core.storage.Raid5;
 import io.miglab.core.write.PacedWrites;
 import java.util.EnumSet;
 import java.util.List;
@@ -157,6 +159,41 @@ public final class Settings {
                     + "round end after this long, if sooner.", Default.absent("none")),
             s("post-copy and hybrid", "prepaging", Type.INTEGER, "PAGES", "postcopy, hybrid: on a fault also push "
                     + "up to this many following pages.", Default.of(POST_COPY.prepagingPages())).range("0..65536"),
+            // ---- NAS-assisted pre-copy ----
+            s("NAS-assisted pre-copy", "nas", Type.BOOLEAN, null, "Pre-copy through a NAS: the first pass and the "
+                    + "stop-and-copy go to the destination and to the NAS, later rounds go source -> NAS -> "
+                    + "destination (the seed's model; see docs/protocol.md).", Default.of(false)),
+            s("NAS-assisted pre-copy", "nas-in-bandwidth", Type.RATE, "RATE", "--nas: the source -> NAS link.",
+                    Default.of("10Gbit/s")),
+            s("NAS-assisted pre-copy", "nas-out-bandwidth", Type.RATE, "RATE", "--nas: the NAS -> destination "
+                    + "link.", Default.of("10Gbit/s")),
+            s("NAS-assisted pre-copy", "nas-latency", Type.DURATION, "DURATION", "--nas: round-trip time of each "
+                    + "NAS link.", Default.of("0ms")).note("A relayed round adds half the source's and a whole "
+                    + "destination's round trip (the fetch)."),
+            s("NAS-assisted pre-copy", "nas-disks", Type.INTEGER, "N", "--nas: disks of the NAS's RAID 5 array.",
+                    Default.of(Raid5.DEFAULT_DISKS)).range("3..64")
+                    .note("A small write costs 4 disk operations per byte, a full stripe n/(n-1)."),
+            s("NAS-assisted pre-copy", "nas-stripe", Type.SIZE, "SIZE", "--nas: the RAID's chunk per disk (a "
+                    + "stripe holds n-1 of them).", Default.ofBytes(Raid5.DEFAULT_STRIPE_UNIT.bytes()))
+                    .range("a power of two from 4 KiB").note("Linux md's default."),
+            s("NAS-assisted pre-copy", "nas-disk-rate", Type.RATE, "RATE", "--nas: what one disk reads or writes "
+                    + "per second.", Default.of("150MB/s")).note("A 7200 rpm SATA disk."),
+            // ---- storage ----
+            s("storage", "disk-size", Type.SIZE, "SIZE", "The VM's local disk, which the destination cannot reach "
+                    + "unless --storage shared.", Default.absent("none (no disk to move)"))
+                    .note("A whole number of --disk-block blocks.").datacenter("vms[].disk.size"),
+            s("storage", "storage", Type.CHOICE, "shared|block-precopy|mirror", "--disk-size: how the disk moves: "
+                    + "shared (nothing to copy), block-precopy (copied before memory in dirty-block rounds), "
+                    + "mirror (copied while new writes are mirrored synchronously).", Default.of("mirror"))
+                    .datacenter("vms[].disk.strategy"),
+            s("storage", "disk-allocated", Type.SHARE, "SHARE", "--disk-size: share of the disk holding data (only "
+                    + "that is copied).", Default.of("1")).datacenter("vms[].disk.allocated"),
+            s("storage", "disk-write-rate", Type.RATE, "RATE", "--disk-size: how fast the guest writes to its "
+                    + "disk.", Default.absent("0 (an idle disk)")).datacenter("vms[].disk.writeRate"),
+            s("storage", "disk-working-set", Type.SIZE, "SIZE", "--disk-size: the part of the disk the writes fall "
+                    + "in.", Default.absent("the allocated part")).datacenter("vms[].disk.workingSet"),
+            s("storage", "disk-block", Type.SIZE, "SIZE", "--disk-size: the dirty-block granularity.",
+                    Default.ofBytes(DiskSpec.DEFAULT_BLOCK.bytes())).note("QEMU's mirror default."),
             // ---- fixed costs ----
             s("fixed costs", "preparation-time", Type.DURATION, "DURATION", "From the migrate command to the "
                     + "first page.", Default.of(OVERHEADS.preparation())).datacenter("profiles[].preparation"),

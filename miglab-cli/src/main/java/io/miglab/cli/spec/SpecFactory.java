@@ -74,7 +74,7 @@ public final class SpecFactory {
         TerminationPolicy policy = PolicyBuilder.build(in);
         return new MigrationSpec(memory, writes, link, algorithm, policy, autoConverge(in), optimisations(in),
                 postCopy(in, algorithm), overheads(in), Values.integer("seed", in.text("seed"), Long.MIN_VALUE,
-                Long.MAX_VALUE));
+                Long.MAX_VALUE), StorageSettings.storage(in), StorageSettings.nas(in));
     }
 
     /** {@code none}: the post-copy phase runs uncapped (QEMU's default). */

@@ -44,6 +44,7 @@ final class ExpectedMigration implements MigrationEngine {
     private double lastRoundBytes;
     private double lastRoundSeconds;
     private MigrationResult result;
+    private final ExpectedNas nas;
 
     ExpectedMigration(MigrationSpec spec) {
         this.spec = spec;
@@ -57,6 +58,7 @@ final class ExpectedMigration implements MigrationEngine {
         this.device = spec.overheads().deviceState().bytes();
         this.zeroShare = spec.optimisations().zeroPageElision() ? spec.memory().zeroPageShare() : 0;
         this.clock = prep;
+        this.nas = new ExpectedNas(spec.nas().orElse(null), spec.memory().pageSizeBytes(), pageWire);
         this.roundPages = pages;
         this.roundBytes = firstPassBytes();
         assumptions.add("bandwidth constant at " + spec.link().effectiveBandwidth() + "; every page costs "
@@ -79,7 +81,8 @@ final class ExpectedMigration implements MigrationEngine {
 
     @Override
     public Optional<StopReason> verdict() {
-        double measured = lastRoundSeconds > 0 ? lastRoundBytes / lastRoundSeconds : bandwidth;
+        double measured = lastRoundSeconds > 0 && !nas.relayed(rounds.size() - 1) ? lastRoundBytes / lastRoundSeconds
+                : bandwidth;
         return spec.policy().verdict(new TerminationPolicy.Progress(Math.round(roundPages),
                 spec.memory().pageSizeBytes(), measured, rounds.size(), sentBytes, spec.memory().bytes(), clock,
                 spec.fixedSwitchOverSeconds()));
@@ -92,7 +95,7 @@ final class ExpectedMigration implements MigrationEngine {
     @Override
     public void precopyRound() {
         if (rounds.isEmpty()) precopyAssumptions();
-        double seconds = roundBytes / bandwidth;
+        double seconds = nas.roundSeconds(rounds.size(), roundBytes, roundPages, bandwidth);
         double left = spec.policy().timeout().map(t -> t.toNanos() / 1e9 - clock).orElse(Double.POSITIVE_INFINITY);
         double share = seconds > left ? Math.max(0, left) / seconds : 1;
         double bytes = share == 1 ? roundBytes : roundBytes * share;
@@ -101,7 +104,7 @@ final class ExpectedMigration implements MigrationEngine {
         double dirty = Math.min(pages, spec.writeModel().expectedDistinctPages(seconds, pages));
         rounds.add(new RoundStats(rounds.size(), Math.round(sent), Math.round(bytes), seconds * 1000,
                 seconds > 0 ? dirty / seconds : 0, 0));
-        sentBytes += bytes;
+        sentBytes += nas.roundWire(rounds.size() - 1, bytes);
         sentPages += sent;
         clock += seconds;
         precopyTime += seconds;
@@ -116,8 +119,8 @@ final class ExpectedMigration implements MigrationEngine {
         if (rounds.isEmpty()) {
             assumptions.add("stop-and-copy: downtime = (memory + device state) / bandwidth + latency/2 + resume");
         }
-        double stopBytes = roundBytes + device;
-        double down = stopBytes / switchOver + oneWay + resume;
+        double down = nas.switchOverSeconds(roundBytes + device, (roundBytes + device) / switchOver + oneWay) + resume;
+        double stopBytes = nas.switchOverWire(roundBytes + device);
         result = result(reason, true, clock + down, down, sentBytes + stopBytes, sentPages + roundPages,
                 sentPages - pages + roundPages, stopBytes, 0);
     }
@@ -165,7 +168,8 @@ final class ExpectedMigration implements MigrationEngine {
                         totalSeconds * 1000, precopyTime * 1000),
                 new Traffic(Math.round(bytes), Math.round(pagesSent), Math.round(Math.max(0, resent)),
                         Math.round(pages * zeroShare), Math.round(sentBytes), Math.round(stopBytes),
-                        Math.round(postBytes)),
+                        Math.round(postBytes), Math.round(bytes - nas.sourceToNas - nas.nasToDestination),
+                        Math.round(nas.sourceToNas), Math.round(nas.nasToDestination), 0),
                 new GuestImpact(0, 0, 0), rounds, assumptions);
     }
 }

@@ -34,10 +34,13 @@ public final class ResultAssembler {
         long pre = Math.round(t.bytes(Timeline.Phase.PRECOPY));
         long stop = Math.round(t.bytes(Timeline.Phase.STOP_AND_COPY));
         long post = Math.round(t.bytes(Timeline.Phase.POSTCOPY));
+        long nasIn = Math.round(t.bytes(Timeline.Route.SOURCE_TO_NAS));
+        long nasOut = Math.round(t.bytes(Timeline.Route.NAS_TO_DESTINATION));
         return new MigrationResult(backend, algorithm, Outcome.of(reason, completed),
                 new Timing(firstPage * 1000, downtime * 1000, resume * 1000, end * 1000, precopy),
                 new Traffic(pre + stop + post, Math.round(t.pages()), Math.round(t.resent()),
-                        Math.round(t.zeroPages()), pre, stop, post),
+                        Math.round(t.zeroPages()), pre, stop, post, pre + stop + post - nasIn - nasOut, nasIn, nasOut,
+                        0),
                 new GuestImpact(Math.round(t.faults()), slowdown, t.maxThrottlePercent()), rounds, assumptions);
     }
 }

@@ -48,7 +48,11 @@ public final class Timeline {
 
     private final List<Event> events = new ArrayList<>();
     private final List<RoundStats> rounds = new ArrayList<>();
+    /** The links of the memory stream: straight, or through a NAS (NAS-assisted pre-copy). */
+    public enum Route { SOURCE_TO_DESTINATION, SOURCE_TO_NAS, NAS_TO_DESTINATION }
+
     private final double[] bytesByPhase = new double[Phase.values().length];
+    private final double[] bytesByRoute = new double[Route.values().length];
     private double pages;
     private double resent;
     private double zeroPages;
@@ -65,6 +69,18 @@ public final class Timeline {
     /** Bytes on the wire in a phase (pages, headers, device state). */
     public void sent(Phase phase, double bytes) {
         bytesByPhase[phase.ordinal()] += bytes;
+    }
+
+    /** Bytes on the wire in a phase over one link; {@link #sent(Phase, double)} is the source->destination link. */
+    public void sent(Phase phase, Route route, double bytes) {
+        sent(phase, bytes);
+        bytesByRoute[route.ordinal()] += bytes;
+    }
+
+    /** Bytes over a link: what {@link #sent(Phase, Route, double)} gave it (source->destination: all the rest). */
+    public double bytes(Route route) {
+        if (route != Route.SOURCE_TO_DESTINATION) return bytesByRoute[route.ordinal()];
+        return bytes() - bytesByRoute[Route.SOURCE_TO_NAS.ordinal()] - bytesByRoute[Route.NAS_TO_DESTINATION.ordinal()];
     }
 
     /** Pages sent, of which some had been sent before and some went as zero-page headers. */

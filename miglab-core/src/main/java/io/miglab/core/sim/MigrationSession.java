@@ -42,6 +42,7 @@ public final class MigrationSession implements MigrationEngine {
     private final PageCostModel cost;
     private final WriteProcess writer;
     private final AutoConvergeController autoConverge;
+    private final NasRelay nas;
     final Timeline timeline = new Timeline();
     private double clock;
     private double guestClock;
@@ -85,6 +86,7 @@ public final class MigrationSession implements MigrationEngine {
         this.cost = new PageCostModel(spec.memory(), spec.optimisations(), spec.seed());
         this.writer = spec.writeModel().start(pages, spec.seed());
         this.autoConverge = spec.autoConverge().map(a -> new AutoConvergeController(a, 0)).orElse(null);
+        this.nas = new NasRelay(spec.nas().orElse(null), pageSize, spec.memory().bytes());
     }
 
     @Override
@@ -125,20 +127,24 @@ public final class MigrationSession implements MigrationEngine {
         double timeLeft = spec.policy().timeout().map(t -> t.toNanos() / 1e9 - clock)
                 .orElse(Double.POSITIVE_INFINITY);
         long maxPage = pageSize + Optimisations.PAGE_HEADER_BYTES;
+        PassSender.WordSender send = nas.tap((w, bits) -> sendWord(w, bits, delta));
+        double rate = nas.rate(round, bandwidth);
         if (midPassLimitSeconds == 0) {
-            pass.whole((w, bits) -> sendWord(w, bits, delta), timeLeft * bandwidth, maxPage);
+            pass.whole(send, timeLeft * rate, maxPage);
         } else {
-            pass.untilFits((w, bits) -> sendWord(w, bits, delta), measuredBandwidth() * midPassLimitSeconds / pageSize,
-                    bandwidth * RATE_LIMIT_PERIOD_SECONDS, timeLeft * bandwidth, maxPage);
+            pass.untilFits(send, measuredBandwidth() * midPassLimitSeconds / pageSize,
+                    rate * RATE_LIMIT_PERIOD_SECONDS, timeLeft * rate, maxPage);
         }
         long bytes = pass.bytes, pages = pass.pages;
         double sendSeconds = cost.transferSeconds(bytes, cost.bytesCompressed - compressedBefore, bandwidth);
+        sendSeconds = nas.roundSeconds(round, bytes, sendSeconds,
+                cost.transferSeconds(bytes, cost.bytesCompressed - compressedBefore, Double.POSITIVE_INFINITY));
         // a round cut by the timeout lasts until the timeout: the page in flight would not have arrived before it
         if (pass.cut) sendSeconds = Math.max(sendSeconds, Math.max(0, timeLeft));
         runGuestOnSource(sendSeconds);
         runGuestOnSource(syncSeconds());
         long dirtied = sync();
-        timeline.sent(Phase.PRECOPY, bytes);
+        nas.account(timeline, Phase.PRECOPY, round, bytes);
         lastRoundBytes = bytes;
         lastRoundSeconds = sendSeconds;
         double roundSeconds = sendSeconds + syncSeconds();
@@ -171,14 +177,16 @@ public final class MigrationSession implements MigrationEngine {
         long compressedBefore = cost.bytesCompressed;
         long bytes = spec.overheads().deviceState().bytes();
         boolean delta = timeline.roundCount() > 0;
+        PassSender.WordSender send = nas.tap((w, bits) -> sendWord(w, bits, delta));
         for (int w = 0, n = toSend.wordCount(); w < n; w++) {
             long bits = toSend.word(w);
-            if (bits != 0) bytes += sendWord(w, bits, delta);
+            if (bits != 0) bytes += send.send(w, bits);
         }
         toSend.clearAll();
-        timeline.sent(Phase.STOP_AND_COPY, bytes);
-        clock += cost.transferSeconds(bytes, cost.bytesCompressed - compressedBefore, switchOverBandwidth)
+        double seconds = cost.transferSeconds(bytes, cost.bytesCompressed - compressedBefore, switchOverBandwidth)
                 + spec.link().oneWaySeconds();
+        nas.account(timeline, Phase.STOP_AND_COPY, 0, bytes);
+        clock += nas.switchOverSeconds(bytes, seconds);
         resumeOnDestination();
         finish(reason, true);
     }
@@ -219,7 +227,6 @@ public final class MigrationSession implements MigrationEngine {
     PageBitmap pending() { return toSend; }
 
     int pageSize() { return pageSize; }
-
 
     /** Advances the guest on the destination by {@code guestSeconds}, feeding the pages it touches to {@code sink}. */
     void runGuestOnDestination(double guestSeconds, PageSink sink) {
@@ -274,6 +281,8 @@ public final class MigrationSession implements MigrationEngine {
 
     /** The bandwidth QEMU would have measured: the last round's bytes over its time, or the link's rate. */
     private double measuredBandwidth() {
+        // NAS-assisted: the rest goes straight at the switch-over, not at the pace of the relayed rounds
+        if (nas.relayed(timeline.roundCount() - 1)) return bandwidth;
         return lastRoundSeconds > 0 ? lastRoundBytes / lastRoundSeconds : bandwidth;
     }
 

@@ -13,20 +13,21 @@ import java.util.Objects;
  * @param allocatedShare    share of the device holding data (0..1): only allocated blocks are copied, as QEMU's
  *                          mirror skips holes (block/mirror.c: mirror_dirty_init with sync=full copies the
  *                          allocated extents)
- * @param writeRate         how fast the guest writes to the device while it runs
+ * @param writeBytesPerSecond how fast the guest writes to the device while it runs (0: an idle disk)
  * @param writtenWorkingSet the part of the device those writes fall in, uniformly (from the device's start)
  * @param blockSize         the granularity of the dirty-block bitmap: a write dirties a whole block (QEMU's
  *                          mirror defaults to max(cluster size, 64 KiB): block/dirty-bitmap.c,
  *                          bdrv_get_default_bitmap_granularity)
  */
-public record DiskSpec(ByteSize size, double allocatedShare, DataRate writeRate, ByteSize writtenWorkingSet,
+public record DiskSpec(ByteSize size, double allocatedShare, double writeBytesPerSecond, ByteSize writtenWorkingSet,
                        ByteSize blockSize) {
     /** QEMU's default dirty-bitmap granularity when the image has no cluster size. */
     public static final ByteSize DEFAULT_BLOCK = ByteSize.ofKiB(64);
 
     public DiskSpec {
         Objects.requireNonNull(size, "size");
-        Objects.requireNonNull(writeRate, "writeRate");
+        InvalidSpecException.require(writeBytesPerSecond >= 0 && Double.isFinite(writeBytesPerSecond),
+                "disk-write-rate", "a rate >= 0", writeBytesPerSecond);
         Objects.requireNonNull(writtenWorkingSet, "writtenWorkingSet");
         Objects.requireNonNull(blockSize, "blockSize");
         InvalidSpecException.require(blockSize.bytes() >= 512 && Long.bitCount(blockSize.bytes()) == 1,
@@ -37,18 +38,18 @@ public record DiskSpec(ByteSize size, double allocatedShare, DataRate writeRate,
                 "a share from 0 to 1", allocatedShare);
         InvalidSpecException.require(writtenWorkingSet.compareTo(size) <= 0, "disk-working-set",
                 "at most the disk size (" + size + ")", writtenWorkingSet);
-        InvalidSpecException.require(writeRate.bytesPerSecond() == 0 || writtenWorkingSet.bytes() >= blockSize.bytes(),
+        InvalidSpecException.require(writeBytesPerSecond == 0 || writtenWorkingSet.bytes() >= blockSize.bytes(),
                 "disk-working-set", "at least one " + blockSize + " block when --disk-write-rate is above 0",
                 writtenWorkingSet);
     }
 
     /** An idle disk of this size, fully allocated. */
     public static DiskSpec idle(ByteSize size) {
-        return new DiskSpec(size, 1, DataRate.ofBytesPerSecond(0), ByteSize.ofBytes(0), DEFAULT_BLOCK);
+        return new DiskSpec(size, 1, 0, ByteSize.ofBytes(0), DEFAULT_BLOCK);
     }
 
     public DiskSpec withWrites(DataRate rate, ByteSize workingSet) {
-        return new DiskSpec(size, allocatedShare, rate, workingSet, blockSize);
+        return new DiskSpec(size, allocatedShare, rate.bytesPerSecond(), workingSet, blockSize);
     }
 
     public long blocks() {
@@ -71,7 +72,7 @@ public record DiskSpec(ByteSize size, double allocatedShare, DataRate writeRate,
 
     /** Block writes per second (each write dirties one block). */
     public double blockWritesPerSecond() {
-        return writeRate.bytesPerSecond() / blockSize.bytes();
+        return writeBytesPerSecond / blockSize.bytes();
     }
 
     /**

@@ -54,7 +54,7 @@ class Raid5Test {
 
     @Test
     void diskSpec_expectedDirtyBlocks_saturatesAtTheWorkingSet() {
-        DiskSpec d = new DiskSpec(ByteSize.ofGiB(1), 0.5, DataRate.ofMiBps(64), ByteSize.ofMiB(64),
+        DiskSpec d = new DiskSpec(ByteSize.ofGiB(1), 0.5, 64.0 * (1 << 20), ByteSize.ofMiB(64),
                 DiskSpec.DEFAULT_BLOCK);
         assertThat(d.allocatedBytes()).isEqualTo(512L << 20);
         assertThat(d.workingSetBlocks()).isEqualTo(1024);
