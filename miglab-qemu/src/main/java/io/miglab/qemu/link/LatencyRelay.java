@@ -22,7 +22,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * TCP stream would corrupt it, and loss on a real link shows up as TCP retransmissions, i.e. as delay and lower
  * throughput, which the cap and this delay already stand for.
  *
- * <p>Each accepted connection (multifd opens several) gets its own upstream connection to the target port.
+ * <p>Each accepted connection (multifd opens several) gets its own upstream connection to the target port. With a
+ * zero round trip it is a plain relay whose connections can be {@link #cut()}.
  */
 public final class LatencyRelay implements AutoCloseable {
     /** Chunks in flight per direction; with 64 KiB reads at most 64 MiB is buffered. */
@@ -148,6 +149,15 @@ public final class LatencyRelay implements AutoCloseable {
         writer.setDaemon(true);
         reader.start();
         writer.start();
+    }
+
+    /**
+     * Cuts the link: closes every connection relayed so far (both QEMUs see their sockets reset) but keeps
+     * listening, so a later connection (a post-copy recovery) goes through again.
+     */
+    public void cut() {
+        for (Socket s : sockets) closeQuietly(s);
+        sockets.clear();
     }
 
     @Override

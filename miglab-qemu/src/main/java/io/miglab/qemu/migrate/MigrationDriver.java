@@ -40,8 +40,11 @@ public final class MigrationDriver {
     private final List<String> notes = new ArrayList<>();
 
     private final QemuSteering steering;
+    private final FailureInjector injector;
     private double postcopyEnteredMs = -1;
-    private String destinationKilledDuring;
+    private long runStartNanos;
+    private long reservationNanos;
+    private String migrateRejected;
 
     public MigrationDriver(QemuProcess source, QemuProcess destination, MigrationSpec spec, QemuMigrationPlan plan,
                            QemuRunOptions options, Path workDir) {
@@ -53,6 +56,16 @@ public final class MigrationDriver {
         this.workDir = workDir;
         this.notes.addAll(plan.notes());
         this.steering = new QemuSteering(spec, plan, source.qmp());
+        this.injector = new FailureInjector(source, destination, options.failure(), notes);
+        this.runStartNanos = System.nanoTime();
+        this.reservationNanos = runStartNanos;
+    }
+
+    /** When the run began (planning) and when the destination was started, for the stages; default: now. */
+    public MigrationDriver startedAt(long runStart, long reservation) {
+        this.runStartNanos = runStart;
+        this.reservationNanos = reservation;
+        return this;
     }
 
     public QemuRun run() {
@@ -60,16 +73,24 @@ public final class MigrationDriver {
         int port = FreePort.pick();
         String incoming = "tcp:127.0.0.1:" + port;
         destination.qmp().execute("migrate-incoming", Map.of("uri", incoming));
+        boolean relayed = !plan.roundTripLatency().isZero()
+                || options.failure().orElse(null) instanceof InjectedFailure.LinkCutInPostcopy;
+        injector.beforeMigrate();
         long startWall = wallMicros();
         long start = System.nanoTime();
-        try (LatencyRelay relay = plan.roundTripLatency().isZero() ? null
-                : LatencyRelay.start(port, plan.roundTripLatency())) {
+        try (LatencyRelay relay = relayed ? LatencyRelay.start(port, plan.roundTripLatency()) : null) {
             String uri = relay == null ? incoming : "tcp:127.0.0.1:" + relay.port();
-            source.qmp().execute("migrate", Map.of("uri", uri));
-            poll(start);
+            try {
+                source.qmp().execute("migrate", Map.of("uri", uri));
+            } catch (QmpException e) {
+                migrateRejected = e.getMessage();
+                notes.add("migrate was refused: " + e.getMessage());
+            }
+            poll(start, relay);
         }
         MigrationSample last = series.get(series.size() - 1);
-        Ending ending = ending(last);
+        boolean abortedAtCommit = last.status().equals("completed") && injector.afterCompletion();
+        Ending ending = abortedAtCommit ? Ending.ABORTED_BEFORE_COMMIT : ending(last);
         Optional<MemoryComparator.Difference> memory = Optional.empty();
         Optional<HeartbeatAnalysis> heartbeat = Optional.empty();
         if (ending == Ending.COMPLETED) {
@@ -77,29 +98,44 @@ public final class MigrationDriver {
             if (options.memoryCheck()) {
                 memory = Optional.of(MemoryComparator.compare(source, destination, plan.guest().memory().bytes(),
                         workDir));
-                destination.qmp().execute("cont");
                 notes.add("memory check: destination started paused (-S) and resumed after the comparison, so the "
                         + "heartbeat gap includes the comparison");
             }
+            if (options.destinationStartsPaused()) destination.qmp().execute("cont");
             heartbeat = analyseHeartbeat(start);
         } else {
             errorDescription().ifPresent(d -> notes.add("QEMU's error: " + d));
             watchSource(ending);
         }
         String sourceState = safeRunState();
+        StageMarks marks = new StageMarks(runStartNanos, reservationNanos, start, firstDestinationBeat(),
+                System.nanoTime());
         ResultMapper mapper = new ResultMapper(spec, plan, series, source.qmp().events(), startWall, notes);
+        List<QemuStage> stages = mapper.stages(marks, destination.qmp().events());
+        String runsOn = GuestWhereabouts.of(source, destination);
         return new QemuRun(mapper.map(ending, reason(ending), heartbeat, memory, source, sourceState), plan.guest(),
-                source.qmp().qemuVersion(), source.accel(), heartbeat, memory, sourceState, last.status(), series);
+                source.qmp().qemuVersion(), source.accel(), heartbeat, memory, sourceState, last.status(), series,
+                stages, injector.injectedIn(), injector.recovered(), runsOn);
     }
 
     /** How the run ended, as far as the guest is concerned. */
     enum Ending {
-        COMPLETED, CANCELLED, DESTINATION_LOST_IN_PRECOPY, DESTINATION_LOST_IN_POSTCOPY, FAILED
+        COMPLETED, CANCELLED,
+        /** Stopped before commit (destination lost, or cancelled at the switch-over): the source keeps the guest. */
+        ABORTED_BEFORE_COMMIT,
+        /** The destination was lost after the guest ran there in post-copy: it runs nowhere. */
+        DESTINATION_LOST_IN_POSTCOPY, FAILED
     }
 
     private void configure() {
-        setCapabilities(source, plan.sourceCapabilities());
-        setCapabilities(destination, plan.destinationCapabilities());
+        // events: MIGRATION and MIGRATION_PASS, which the stages and rounds are read from
+        Map<String, Boolean> sourceCaps = new java.util.LinkedHashMap<>(plan.sourceCapabilities());
+        sourceCaps.put("events", true);
+        sourceCaps.put("pause-before-switchover", injector.needsPauseBeforeSwitchover());
+        Map<String, Boolean> destinationCaps = new java.util.LinkedHashMap<>(plan.destinationCapabilities());
+        destinationCaps.put("events", true);
+        setCapabilities(source, sourceCaps);
+        setCapabilities(destination, destinationCaps);
         source.qmp().execute("migrate-set-parameters", plan.sourceParameters());
         if (!plan.destinationParameters().isEmpty()) {
             destination.qmp().execute("migrate-set-parameters", plan.destinationParameters());
@@ -112,7 +148,7 @@ public final class MigrationDriver {
         qemu.qmp().execute("migrate-set-capabilities", Map.of("capabilities", list));
     }
 
-    private void poll(long start) {
+    private void poll(long start, LatencyRelay relay) {
         long interval = options.pollInterval().toNanos();
         long next = start;
         double killedAtMs = -1;
@@ -121,15 +157,16 @@ public final class MigrationDriver {
             MigrationSample s = MigrationSample.from(source.qmp().execute("query-migrate"),
                     (System.nanoTime() - start) / 1e6, wallMicros());
             series.add(s);
-            if (s.isFinal()) return;
+            if (s.isFinal() || (migrateRejected != null && s.status().equals("none"))) return;
             double t = s.elapsedMs();
             String status = s.status();
             if (status.startsWith("postcopy") && postcopyEnteredMs < 0) postcopyEnteredMs = t;
-            if (destinationKilledDuring != null) {
+            if (injector.destinationKilled() && !injector.injectedIn().orElse("").equals("stop-and-copy")) {
                 // pre-copy: QEMU fails the migration and resumes the guest; post-copy: it pauses and waits
+                if (killedAtMs < 0) killedAtMs = t;
                 if (status.equals("postcopy-paused") || t - killedAtMs > 15_000) return;
-            } else if (injectFailure(s)) {
-                killedAtMs = t;
+            } else {
+                injector.onSample(s, postcopyEnteredMs, relay);
             }
             steering.poll(s);
             if (t > hardStopMs) {
@@ -141,27 +178,12 @@ public final class MigrationDriver {
         }
     }
 
-    private boolean injectFailure(MigrationSample s) {
-        if (options.destinationFailure().isEmpty()) return false;
-        DestinationFailure f = options.destinationFailure().get();
-        boolean now = (f instanceof DestinationFailure.DuringPrecopy p && s.status().equals("active")
-                && s.elapsedMs() >= p.after().toMillis())
-                || (f instanceof DestinationFailure.DuringPostcopy q && postcopyEnteredMs >= 0
-                && s.elapsedMs() - postcopyEnteredMs >= q.afterSwitch().toMillis());
-        if (!now) return false;
-        destination.kill();
-        destinationKilledDuring = s.status().startsWith("postcopy") ? "post-copy" : "pre-copy";
-        notes.add(String.format(java.util.Locale.ROOT, "destination killed (SIGKILL) during %s at %.0f ms, "
-                + "%d bytes sent", destinationKilledDuring, s.elapsedMs(), s.transferred()));
-        return true;
-    }
-
     private Ending ending(MigrationSample last) {
         if (last.status().equals("completed")) return Ending.COMPLETED;
-        if (destinationKilledDuring != null) {
-            return destinationKilledDuring.equals("post-copy") || last.status().startsWith("postcopy")
-                    ? Ending.DESTINATION_LOST_IN_POSTCOPY : Ending.DESTINATION_LOST_IN_PRECOPY;
-        }
+        String stage = injector.injectedIn().orElse("");
+        if (stage.equals("post-copy") && !injector.recovered()) return Ending.DESTINATION_LOST_IN_POSTCOPY;
+        if (!stage.isEmpty() && !stage.equals("post-copy")) return Ending.ABORTED_BEFORE_COMMIT;
+        if (last.status().startsWith("postcopy")) return Ending.DESTINATION_LOST_IN_POSTCOPY;
         if (last.status().equals("cancelled") && steering.cancelRequested()) return Ending.CANCELLED;
         return Ending.FAILED;
     }
@@ -173,7 +195,7 @@ public final class MigrationDriver {
                 yield steering.reason().orElse(StopReason.DOWNTIME_LIMIT_MET);
             }
             case CANCELLED -> steering.reason().orElseThrow();
-            case DESTINATION_LOST_IN_PRECOPY -> StopReason.ABORTED;
+            case ABORTED_BEFORE_COMMIT -> StopReason.ABORTED;
             case DESTINATION_LOST_IN_POSTCOPY, FAILED -> StopReason.FAILED;
         };
     }
@@ -214,6 +236,13 @@ public final class MigrationDriver {
         long after = source.serial().lastHeartbeat();
         notes.add("guest on the source after the migration ended: run state '" + safeRunState() + "', heartbeat "
                 + before + " -> " + after + (after > before ? " (still running)" : " (stalled)"));
+    }
+
+    /** When the guest's first heartbeat arrived from the destination (0: none did). */
+    private long firstDestinationBeat() {
+        if (!destination.isAlive() && destination.serial().lines().isEmpty()) return 0;
+        return destination.serial().lines().stream().filter(l -> l.text().startsWith("HB "))
+                .mapToLong(io.miglab.qemu.serial.SerialLine::hostNanos).findFirst().orElse(0);
     }
 
     /** The source's {@code error-desc}, when the migration failed. */

@@ -16,12 +16,18 @@ import java.util.Optional;
  * @param sourceRunState   {@code query-status} of the source at the end ({@code running} after a cancel)
  * @param finalStatus      the source's last {@code query-migrate} status
  * @param series           every {@code query-migrate} sample, in order
+ * @param stages           the stages of the staged model, from QMP events (see {@link QemuStageMapper})
+ * @param failedStage      the stage a failure was injected in, if one was
+ * @param recovered        a post-copy whose link broke was recovered
+ * @param guestRunsOn      where the guest's heartbeat goes on afterwards: source, destination or nowhere
  */
 public record QemuRun(MigrationResult result, GuestConfig guest, String qemuVersion, Accel accel,
                       Optional<HeartbeatAnalysis> heartbeat, Optional<MemoryComparator.Difference> memory,
-                      String sourceRunState, String finalStatus, List<MigrationSample> series) {
+                      String sourceRunState, String finalStatus, List<MigrationSample> series,
+                      List<QemuStage> stages, Optional<String> failedStage, boolean recovered, String guestRunsOn) {
     public QemuRun {
         series = List.copyOf(series);
+        stages = List.copyOf(stages);
     }
 
     public boolean sourceStillRunning() {
@@ -30,6 +36,11 @@ public record QemuRun(MigrationResult result, GuestConfig guest, String qemuVers
 
     public boolean counterContinued() {
         return heartbeat.map(HeartbeatAnalysis::counterContinued).orElse(false);
+    }
+
+    /** The stages' labels in order: preparation, reservation, pre-copy, ... */
+    public List<String> stageNames() {
+        return stages.stream().map(QemuStage::stage).toList();
     }
 
     /** The last sample, where QEMU's totals are. */

@@ -11,7 +11,7 @@ import java.util.Optional;
  * @param memoryCheck        start the destination paused ({@code -S}) and compare both RAMs page by page after the
  *                           migration (the heartbeat gap then includes the comparison and means nothing)
  * @param multifdChannels    0: one migration stream; otherwise QEMU's multifd with this many channels
- * @param destinationFailure kill the destination at some point, to test failure handling
+ * @param failure            a failure injected at one stage (destination killed, link cut), to test the protocol
  * @param pollInterval       how often {@code query-migrate} is sampled (the recipe's 100 ms)
  * @param readyTimeout       how long the source guest may take to print {@code MIGLAB READY}
  * @param postcopyPreempt    post-copy: QEMU's postcopy-preempt, a second channel so page requests do not queue
@@ -21,16 +21,22 @@ import java.util.Optional;
  *                           no write model describes; empty: chosen by the write model (see
  *                           {@link QemuMigrationPlan#guestFor(io.miglab.core.spec.MigrationSpec, QemuRunOptions)})
  */
-public record QemuRunOptions(boolean memoryCheck, int multifdChannels, Optional<DestinationFailure> destinationFailure,
+public record QemuRunOptions(boolean memoryCheck, int multifdChannels, Optional<InjectedFailure> failure,
                              Duration pollInterval, Duration readyTimeout, boolean postcopyPreempt,
                              Optional<Workload> guestWorkload) {
     public QemuRunOptions {
         InvalidSpecException.require(multifdChannels >= 0 && multifdChannels <= 255, "multifd-channels", "0 to 255",
                 multifdChannels);
-        destinationFailure = destinationFailure == null ? Optional.empty() : destinationFailure;
+        failure = failure == null ? Optional.empty() : failure;
         guestWorkload = guestWorkload == null ? Optional.empty() : guestWorkload;
         InvalidSpecException.require(!pollInterval.isNegative() && pollInterval.toMillis() >= 10, "poll-interval",
                 "at least 10 ms", pollInterval);
+    }
+
+    /** The destination starts paused ({@code -S}) and miglab resumes it at commit: for the memory check, and to
+     * fail it between completion and commit. */
+    public boolean destinationStartsPaused() {
+        return memoryCheck || failure.orElse(null) instanceof InjectedFailure.BeforeCommit;
     }
 
     public static QemuRunOptions defaults() {
@@ -39,28 +45,28 @@ public record QemuRunOptions(boolean memoryCheck, int multifdChannels, Optional<
     }
 
     public QemuRunOptions withMemoryCheck(boolean on) {
-        return new QemuRunOptions(on, multifdChannels, destinationFailure, pollInterval, readyTimeout,
+        return new QemuRunOptions(on, multifdChannels, failure, pollInterval, readyTimeout,
                 postcopyPreempt, guestWorkload);
     }
 
     public QemuRunOptions withMultifd(int channels) {
-        return new QemuRunOptions(memoryCheck, channels, destinationFailure, pollInterval, readyTimeout,
+        return new QemuRunOptions(memoryCheck, channels, failure, pollInterval, readyTimeout,
                 postcopyPreempt, guestWorkload);
     }
 
-    public QemuRunOptions withDestinationFailure(DestinationFailure f) {
+    public QemuRunOptions withFailure(InjectedFailure f) {
         return new QemuRunOptions(memoryCheck, multifdChannels, Optional.of(f), pollInterval, readyTimeout,
                 postcopyPreempt, guestWorkload);
     }
 
     public QemuRunOptions withPostcopyPreempt(boolean on) {
-        return new QemuRunOptions(memoryCheck, multifdChannels, destinationFailure, pollInterval, readyTimeout, on,
+        return new QemuRunOptions(memoryCheck, multifdChannels, failure, pollInterval, readyTimeout, on,
                 guestWorkload);
     }
 
     /** Runs {@code workload} in the guest; {@code null} goes back to the write model's choice. */
     public QemuRunOptions withGuestWorkload(Workload workload) {
-        return new QemuRunOptions(memoryCheck, multifdChannels, destinationFailure, pollInterval, readyTimeout,
+        return new QemuRunOptions(memoryCheck, multifdChannels, failure, pollInterval, readyTimeout,
                 postcopyPreempt, Optional.ofNullable(workload));
     }
 }

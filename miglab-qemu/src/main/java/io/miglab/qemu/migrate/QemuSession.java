@@ -52,6 +52,16 @@ public final class QemuSession implements AutoCloseable {
         return source;
     }
 
+    /** The session's private folder (sockets, logs, disk images), deleted on close. */
+    public java.nio.file.Path folder() {
+        return dir.path();
+    }
+
+    /** What every QEMU of this session has on its command line ({@code -name miglab-<uuid>-<role>}). */
+    public String marker() {
+        return runId;
+    }
+
     public GuestConfig guest() {
         return guest;
     }
@@ -65,14 +75,17 @@ public final class QemuSession implements AutoCloseable {
 
     /** Starts a fresh destination and migrates the source to it. A destination that did not get the guest is stopped. */
     public QemuRun migrate(MigrationSpec spec, QemuRunOptions options) {
+        long runStart = System.nanoTime();
         QemuMigrationPlan plan = QemuMigrationPlan.of(spec, options);
         if (!plan.guest().equals(guest)) {
             throw new IllegalArgumentException("the spec asks for guest " + plan.guest() + " but this session runs "
                     + guest);
         }
+        long reservation = System.nanoTime();
         QemuProcess destination = start(runId + "-dst" + (++destinations),
-                options.memoryCheck() ? QemuLauncher.Mode.INCOMING_PAUSED : QemuLauncher.Mode.INCOMING);
-        QemuRun run = new MigrationDriver(source, destination, spec, plan, options, dir.path()).run();
+                options.destinationStartsPaused() ? QemuLauncher.Mode.INCOMING_PAUSED : QemuLauncher.Mode.INCOMING);
+        QemuRun run = new MigrationDriver(source, destination, spec, plan, options, dir.path())
+                .startedAt(runStart, reservation).run();
         if (!run.result().outcome().completed()) destination.close();
         return run;
     }

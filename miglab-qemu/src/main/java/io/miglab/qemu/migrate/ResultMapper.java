@@ -87,6 +87,13 @@ final class ResultMapper {
                 rounds, assumptions);
     }
 
+    /** The run's stages from the source's and the destination's events (see {@link QemuStageMapper}). */
+    List<QemuStage> stages(StageMarks marks, List<QmpEvent> destinationEvents) {
+        MigrationSample ram = lastWithRam();
+        return QemuStageMapper.map(marks, events, destinationEvents, new QemuStageMapper.Bytes(ram.precopyBytes(),
+                ram.downtimeBytes(), ram.postcopyBytes(), ram.transferred()));
+    }
+
     private MigrationSample lastWithRam() {
         for (int i = series.size() - 1; i >= 0; i--) if (series.get(i).hasRam()) return series.get(i);
         return series.get(series.size() - 1);

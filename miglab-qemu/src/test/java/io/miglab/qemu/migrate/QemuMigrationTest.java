@@ -144,7 +144,7 @@ class QemuMigrationTest {
                 .withPolicy(TerminationPolicy.qemu(Duration.ofMillis(300), Duration.ofSeconds(20)));
         try (QemuSession session = boot(precopy)) {
             QemuRun lost = session.migrate(precopy, QemuRunOptions.defaults()
-                    .withDestinationFailure(new DestinationFailure.DuringPrecopy(Duration.ofMillis(1500))));
+                    .withFailure(new InjectedFailure.DuringPrecopy(Duration.ofMillis(1500))));
             assertThat(lost.result().outcome().completed()).isFalse();
             assertThat(lost.result().outcome().stopReason()).isEqualTo(StopReason.ABORTED);
             assertThat(lost.finalStatus()).isEqualTo("failed");
@@ -153,7 +153,7 @@ class QemuMigrationTest {
 
             MigrationSpec postcopy = spec(20, 50_000).withAlgorithm("postcopy");
             QemuRun split = session.migrate(postcopy, QemuRunOptions.defaults()
-                    .withDestinationFailure(new DestinationFailure.DuringPostcopy(Duration.ofMillis(1000))));
+                    .withFailure(new InjectedFailure.DuringPostcopy(Duration.ofMillis(1000))));
             assertThat(split.result().outcome().completed()).isFalse();
             assertThat(split.result().outcome().stopReason()).isEqualTo(StopReason.FAILED);
             assertThat(split.sourceStillRunning()).isFalse();
