@@ -65,7 +65,12 @@ public final class QmpClient implements AutoCloseable {
                 QmpClient client = new QmpClient(ch, socket);
                 try {
                     client.awaitGreeting(remaining(deadline));
-                    client.execute("qmp_capabilities", Map.of(), remaining(deadline));
+                    // out-of-band execution when QEMU offers it: a command such as migrate-recover then runs even
+                    // while the main loop waits on a post-copy page fault (docs/devel/qapi-code-gen, "OOB")
+                    boolean oob = false;
+                    for (JsonNode c : client.greeting().path("capabilities")) oob |= c.asText().equals("oob");
+                    client.execute("qmp_capabilities", oob ? Map.of("enable", List.of("oob")) : Map.of(),
+                            remaining(deadline));
                     return client;
                 } catch (RuntimeException e) {
                     client.close();
@@ -112,9 +117,21 @@ public final class QmpClient implements AutoCloseable {
      *                      {@code timeout}
      */
     public JsonNode execute(String command, Map<String, ?> arguments, Duration timeout) {
+        return send("execute", command, arguments, timeout);
+    }
+
+    /**
+     * Runs an out-of-band-capable command ({@code exec-oob}) such as {@code migrate-recover}: QEMU runs it at once in
+     * the monitor's own thread, not queued behind the main loop.
+     */
+    public JsonNode executeOutOfBand(String command, Map<String, ?> arguments) {
+        return send("exec-oob", command, arguments, DEFAULT_TIMEOUT);
+    }
+
+    private JsonNode send(String kind, String command, Map<String, ?> arguments, Duration timeout) {
         long id = ids.incrementAndGet();
         ObjectNode message = JSON.createObjectNode();
-        message.put("execute", command);
+        message.put(kind, command);
         if (!arguments.isEmpty()) message.set("arguments", JSON.valueToTree(arguments));
         message.put("id", id);
         CompletableFuture<JsonNode> answer = new CompletableFuture<>();
