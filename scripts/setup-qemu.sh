@@ -20,9 +20,9 @@ OUT="$ROOT/.miglab/guest"
 QEMU_MIN_MAJOR=9
 BASE_PKGS=(busybox-static gcc libc6-dev cpio gzip xz-utils)
 QEMU_PKGS=(qemu-system-x86 qemu-system-common qemu-system-data seabios)
-PROGS=(memwriter heartbeat cpuburn)
-# Network drivers put into the initramfs when the kernel has them as modules.
-NET_MODULES=(virtio_pci virtio_net)
+PROGS=(memwriter heartbeat cpuburn diskwriter)
+# Network and disk drivers put into the initramfs when the kernel has them as modules.
+NET_MODULES=(virtio_pci virtio_net virtio_blk)
 
 START=$(date +%s)
 log() { echo "[setup-qemu] $*"; }
@@ -140,7 +140,8 @@ for p in "${BASE_PKGS[@]}"; do pkg_installed "$p" || missing+=("$p"); done
 need_qemu=0
 qemu_ok "$QEMU" || need_qemu=1
 need_kernel=0
-{ is_elf "$OUT/vmlinux" && [ -f "$KDIR/modules.list" ]; } || need_kernel=1
+{ is_elf "$OUT/vmlinux" && [ -f "$KDIR/modules.list" ] \
+    && [ "$(cat "$KDIR/modules.wanted" 2>/dev/null)" = "${NET_MODULES[*]}" ]; } || need_kernel=1
 
 if [ ${#missing[@]} -gt 0 ] || [ "$need_qemu" = 1 ] || [ "$need_kernel" = 1 ]; then
     need_root "installing packages"
@@ -228,6 +229,7 @@ else
         echo "$name.ko" >> "$KDIR/modules.list"
     }
     for m in "${NET_MODULES[@]}"; do add_module "$m"; done
+    echo "${NET_MODULES[*]}" > "$KDIR/modules.wanted"
     log "initramfs modules: $(tr '\n' ' ' < "$KDIR/modules.list")"
     rm -rf "$tmp"
     trap - EXIT
