@@ -40,6 +40,7 @@ public final class DatacenterSimulation {
     private final SchedulingPolicy evacuation = new MaintenanceEvacuation();
     private final List<DatacenterSample> samples = new ArrayList<>();
     private final List<HostSample> hostSamples = new ArrayList<>();
+    private final MigrationDegradation degradation;
 
     private DatacenterSimulation(Scenario scenario, PolicyRegistry registry, AlgorithmRegistry algorithms) {
         this.scenario = scenario;
@@ -52,14 +53,15 @@ public final class DatacenterSimulation {
         this.sim = new Simulator(scenario.seed());
         this.dc = DatacenterBuilder.build(scenario);
         Network network = new Network(sim);
+        this.degradation = new MigrationDegradation(dc.vms(), scenario.durationSeconds());
         this.scheduler = new MigrationScheduler(sim, network, dc, scenario.profile(), scenario.policy(),
-                scenario.network().migrationCoresPerGbps(), scenario.network().roundTrip(), algorithms);
+                scenario.network().migrationCoresPerGbps(), scenario.network().roundTrip(), algorithms, degradation);
         this.policy = registry.policy(scenario.policy().name());
         this.context = new PolicyContext(dc, scenario.policy(), registry.placement(scenario.policy().placement()),
-                registry.selection(scenario.policy().vmSelection()), scheduler);
+                registry.selection(scenario.policy().vmSelection()), scheduler, scenario.seed());
         PolicyContext initial = new PolicyContext(dc, scenario.policy(), scenario.initialPlacement().equals("spread")
                 ? registry.placement("first-fit") : registry.placement(scenario.initialPlacement()),
-                registry.selection(scenario.policy().vmSelection()), scheduler);
+                registry.selection(scenario.policy().vmSelection()), scheduler, scenario.seed());
         initial.begin(0);
         DatacenterBuilder.populate(dc, scenario, sim.random(), initial);
     }
@@ -102,6 +104,7 @@ public final class DatacenterSimulation {
         }
         sim.runUntil(end);
         dc.accountAll(end);
+        degradation.advance(end);
         List<HostSummary> summaries = summaries();
         sim.run();
         progress.progress(end, end, sim.eventsExecuted(), scheduler.started());
@@ -110,9 +113,11 @@ public final class DatacenterSimulation {
 
     private void tick() {
         double now = sim.now();
+        degradation.advance(now);
         dc.updateDemand(now);
         sample(now);
         context.begin(now);
+        context.sample();
         evacuation.schedule(context);
         policy.schedule(context);
     }
@@ -162,6 +167,13 @@ public final class DatacenterSimulation {
             double next = i + 1 < samples.size() ? samples.get(i + 1).timeSeconds() : scenario.durationSeconds();
             onSeconds += samples.get(i).hostsOn() * (next - samples.get(i).timeSeconds());
         }
+        double slatah = 0;
+        int active = 0;
+        for (Host h : dc.hosts()) {
+            if (h.activeSeconds() <= 0) continue;
+            slatah += h.fullSeconds() / h.activeSeconds();
+            active++;
+        }
         double downtime = 0, maxDowntime = 0;
         for (Vm vm : dc.vms()) {
             downtime += vm.downtimeSeconds();
@@ -177,6 +189,7 @@ public final class DatacenterSimulation {
         return new DatacenterReport(scenario.name(), scenario.seed(), scenario.durationSeconds(), dc.hosts().size(),
                 dc.vms().size(), scenario.profile().name(), scenario.policy().name(), energy, overload,
                 onSeconds > 0 ? overload / onSeconds : 0, downtime, maxDowntime, byReason, notConverged, cancelled,
-                scheduler.queued(), sim.eventsExecuted(), scheduler.records(), samples, hostSamples, summaries);
+                scheduler.queued(), sim.eventsExecuted(), scheduler.records(), samples, hostSamples, summaries,
+                active == 0 ? 0 : slatah / active, degradation.pdm());
     }
 }

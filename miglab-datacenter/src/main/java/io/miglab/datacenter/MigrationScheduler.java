@@ -4,6 +4,7 @@ import io.miglab.core.algorithm.AlgorithmRegistry;
 import io.miglab.core.result.MigrationResult;
 import io.miglab.core.spec.MigrationSpec;
 import io.miglab.datacenter.engine.Simulator;
+import io.miglab.datacenter.migration.MigrationPredictor;
 import io.miglab.datacenter.migration.RateMigration;
 import io.miglab.datacenter.migration.ThrottleRules;
 import io.miglab.datacenter.model.Datacenter;
@@ -37,6 +38,8 @@ final class MigrationScheduler implements PolicyContext.Migrator {
     private final double coresPerBytePerSecond;
     private final Duration roundTrip;
     private final AlgorithmRegistry algorithms;
+    private final MigrationPredictor predictor;
+    private final MigrationDegradation degradation;
     private final List<Request> queue = new ArrayList<>();
     private final int[] activePerHost;
     private final double[] outgoingRate;
@@ -45,8 +48,11 @@ final class MigrationScheduler implements PolicyContext.Migrator {
     private long started;
 
     MigrationScheduler(Simulator sim, Network network, Datacenter dc, HypervisorProfile profile, PolicyConfig limits,
-                       double migrationCoresPerGbps, Duration roundTrip, AlgorithmRegistry algorithms) {
+                       double migrationCoresPerGbps, Duration roundTrip, AlgorithmRegistry algorithms,
+                       MigrationDegradation degradation) {
+        this.degradation = degradation;
         this.algorithms = algorithms;
+        this.predictor = new MigrationPredictor(profile, roundTrip, algorithms);
         this.sim = sim;
         this.network = network;
         this.dc = dc;
@@ -71,6 +77,11 @@ final class MigrationScheduler implements PolicyContext.Migrator {
     public double soloRateBytesPerSecond(Vm vm) {
         double nic = vm.host().spec().nic().bytesPerSecond();
         return profile.bandwidthCap().map(c -> Math.min(nic, c.bytesPerSecond())).orElse(nic);
+    }
+
+    @Override
+    public MigrationResult predict(Vm vm, double bytesPerSecond) {
+        return predictor.predict(vm.memory(), vm.writes(), bytesPerSecond);
     }
 
     int active() { return active; }
@@ -99,6 +110,7 @@ final class MigrationScheduler implements PolicyContext.Migrator {
         activePerHost[r.source.id()]++;
         activePerHost[r.destination.id()]++;
         double startedAt = sim.now();
+        degradation.started(r.vm, startedAt);
         MigrationSpec spec = profile.specFor(r.vm.memory(), r.vm.writes(), r.source.spec().nic(), roundTrip,
                 sim.random().derive("migration", started));
         RateMigration m = new RateMigration(sim, network, dc.topology().path(r.source.id(), r.destination.id()),
@@ -118,6 +130,7 @@ final class MigrationScheduler implements PolicyContext.Migrator {
 
                     @Override
                     public void finished(RateMigration mig, MigrationResult result) {
+                        degradation.finished(r.vm, sim.now());
                         dc.endMigration(r.vm, r.source, r.destination, result.outcome().completed(), r.reservedCores,
                                 result.timing().downtimeMs() / 1000, sim.now());
                         records.add(new MigrationRecord(r.vm.name(), r.source.name(), r.destination.name(), r.reason,

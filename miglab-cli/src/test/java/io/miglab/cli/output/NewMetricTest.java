@@ -116,7 +116,7 @@ class NewMetricTest {
     void datacenterMigrationsCsv_hasTheNewColumn() throws Exception {
         DatacenterReport r = new DatacenterReport("s", 1, 60, 2, 1, "kvm", "none", 0, 0, 0, 0, 0, Map.of(), 0, 0, 0,
                 0, List.of(new MigrationRecord("vm1", "h1", "h2", "evacuation", 1, 2, RESULT)), List.of(), List.of(),
-                List.of());
+                List.of(), 0, 0);
         CsvReporter.write(r, dir, WITH_RATE);
         List<String> lines = Files.readAllLines(dir.resolve("migrations.csv"));
         List<String> header = List.of(lines.get(0).split(","));

@@ -17,9 +17,16 @@ import java.util.List;
 public final class RateBasedBackend implements MigrationBackend {
     public static final String NAME = "datacenter";
     private final AlgorithmRegistry algorithms;
+    private final boolean sdps;
+
+    /** @param sdps whether VMware's Stun During Page Send throttles the guest (the profile's {@code sdps}) */
+    public RateBasedBackend(AlgorithmRegistry algorithms, boolean sdps) {
+        this.algorithms = algorithms;
+        this.sdps = sdps;
+    }
 
     public RateBasedBackend(AlgorithmRegistry algorithms) {
-        this.algorithms = algorithms;
+        this(algorithms, false);
     }
 
     public RateBasedBackend() {
@@ -35,7 +42,7 @@ public final class RateBasedBackend implements MigrationBackend {
         Network network = new Network(sim);
         NetworkLink link = new NetworkLink("link", spec.link().bandwidth().bytesPerSecond());
         RateMigration m = new RateMigration(sim, network, List.of(link), spec, algorithms.create(spec.algorithm()),
-                ThrottleRules.forSpec(spec, false), null, NAME);
+                ThrottleRules.forSpec(spec, sdps), null, NAME);
         m.start();
         sim.run();
         if (!m.isFinished()) throw new IllegalStateException("the migration did not finish");

@@ -25,6 +25,8 @@ public final class Host {
     private double lastAccount;
     private double energyJoules;
     private double overloadSeconds;
+    private double activeSeconds;
+    private double fullSeconds;
 
     public Host(int id, String name, int rack, HostSpec spec) {
         this.id = id;
@@ -81,13 +83,21 @@ public final class Host {
     /** Seconds during which the demand exceeded the over-utilisation threshold. */
     public double overloadSeconds() { return overloadSeconds; }
 
+    /** Seconds this host was switched on. */
+    public double activeSeconds() { return activeSeconds; }
+
+    /** Seconds this host was on with its CPU fully used (demand at or over its cores): Beloglazov's T_s. */
+    public double fullSeconds() { return fullSeconds; }
+
     /** Integrates power and overload up to {@code now}. */
     public void account(double now, double overThreshold) {
         double dt = now - lastAccount;
         if (dt <= 0) return;
         if (on) {
             energyJoules += watts() * dt;
+            activeSeconds += dt;
             if (demandShare() > overThreshold) overloadSeconds += dt;
+            if (demandShare() >= 1) fullSeconds += dt;
         }
         lastAccount = now;
     }

@@ -19,19 +19,32 @@ public final class ConsolidationPolicy implements SchedulingPolicy {
 
     @Override
     public void schedule(PolicyContext c) {
+        releaseDraining(c); // a host whose emptying was cut short (a cancelled migration) takes VMs again
+        balance.schedule(c);
+        emptyUnderloaded(c, h -> h.demandShare() < c.config().underThreshold());
+    }
+
+    /** Hosts being emptied with no migration left (one was cancelled) take VMs again. */
+    static void releaseDraining(PolicyContext c) {
         for (Host h : c.datacenter().hosts()) {
-            // a host whose emptying was cut short (a cancelled migration) takes VMs again
             if (h.isDraining() && h.migrations() == 0) {
                 c.datacenter().setDraining(h, false);
                 c.refresh(h);
             }
         }
-        balance.schedule(c);
+    }
+
+    /**
+     * Empties the hosts {@code underloaded} accepts (among those on, not in maintenance, not being emptied, with
+     * VMs and no migration), least loaded first, each only if all its VMs fit elsewhere; then switches off the
+     * empty hosts.
+     */
+    static void emptyUnderloaded(PolicyContext c, java.util.function.Predicate<Host> underloaded) {
         switchOffEmptyHosts(c);
         List<Host> under = new ArrayList<>();
         for (Host h : c.datacenter().hosts()) {
             if (h.isOn() && !h.inMaintenance() && !h.isDraining() && h.migrations() == 0 && !h.vms().isEmpty()
-                    && h.demandShare() < c.config().underThreshold()) {
+                    && underloaded.test(h)) {
                 under.add(h);
             }
         }
@@ -41,6 +54,7 @@ public final class ConsolidationPolicy implements SchedulingPolicy {
             if (h.migrations() > 0) continue;
             List<Vm> vms = c.candidates(h);
             if (vms.size() > c.budget() || failures >= MAX_FAILURES_PER_TICK) break;
+            if (vms.size() < h.vms().size()) continue; // a VM in its cool-down stays, so the host cannot be emptied
             c.datacenter().setDraining(h, true);
             c.refresh(h);
             List<Host> targets = new ArrayList<>();

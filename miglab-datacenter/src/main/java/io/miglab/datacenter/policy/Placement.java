@@ -1,5 +1,8 @@
 package io.miglab.datacenter.policy;
 
+import io.miglab.datacenter.model.Host;
+import io.miglab.datacenter.model.Vm;
+
 /**
  * Chooses a destination among the hosts that can take a VM ({@link PolicyContext#fits}): the one with the
  * lowest score, ties to the lower host id. Hosts that are on are tried first; only if none fits is a
@@ -9,16 +12,27 @@ package io.miglab.datacenter.policy;
 @FunctionalInterface
 public interface Placement {
     /**
+     * @param host       a host that is on and fits {@code vm}
      * @param shareNow   the host's committed CPU share now
      * @param shareAfter the same with the VM placed there
      */
-    double score(double shareNow, double shareAfter);
+    double score(PolicyContext context, Vm vm, Host host, double shareNow, double shareAfter);
 
-    static Placement firstFit() { return (now, after) -> 0; }
+    static Placement firstFit() { return (c, vm, h, now, after) -> 0; }
 
     /** The host left with the least spare CPU after the VM arrives (tightest packing). */
-    static Placement bestFit() { return (now, after) -> -after; }
+    static Placement bestFit() { return (c, vm, h, now, after) -> -after; }
 
     /** The host with the lowest CPU share now. */
-    static Placement leastLoaded() { return (now, after) -> now; }
+    static Placement leastLoaded() { return (c, vm, h, now, after) -> now; }
+
+    /**
+     * Power-aware best fit (PABFD's placement, Beloglazov and Buyya, CCPE 2012, algorithm 1): the host whose power
+     * draw rises least, in its own power model; rounded to a microwatt so that equal hosts tie (then the lower id,
+     * as the paper's first minimum).
+     */
+    static Placement powerAware() {
+        return (c, vm, h, now, after) -> Math.rint(1e6 * (h.spec().power().watts(after) - h.spec().power().watts(now)))
+                / 1e6;
+    }
 }

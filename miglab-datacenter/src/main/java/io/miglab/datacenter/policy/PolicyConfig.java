@@ -12,11 +12,16 @@ import io.miglab.core.error.InvalidSpecException;
  * @param maxMigrationsPerInterval migrations a policy may ask for per scheduling interval (evacuations exempt)
  * @param maxConcurrentPerHost     migrations a host may send or receive at once (more wait in a queue)
  * @param maxConcurrent            migrations in flight in the whole datacenter at once
+ * @param coolDownSeconds          a VM asked to move less than this long ago is not picked again by the
+ *                                 selections that honour it (the migration-aware one); evacuations ignore it
  */
 public record PolicyConfig(String name, double overThreshold, double underThreshold, double placementCeiling,
                            String vmSelection,
                            String placement, int maxMigrationsPerInterval, int maxConcurrentPerHost,
-                           int maxConcurrent) {
+                           int maxConcurrent, double coolDownSeconds) {
+    /** The default of {@code policy.coolDown}: 12 scheduling intervals of 300 s. */
+    public static final double DEFAULT_COOL_DOWN_SECONDS = 3600;
+
     public PolicyConfig {
         InvalidSpecException.require(overThreshold > 0 && overThreshold <= 1, "policy.overThreshold",
                 "a share from above 0 to 1", overThreshold);
@@ -29,9 +34,20 @@ public record PolicyConfig(String name, double overThreshold, double underThresh
         InvalidSpecException.require(maxConcurrentPerHost >= 1, "policy.maxConcurrentPerHost", "a count >= 1",
                 maxConcurrentPerHost);
         InvalidSpecException.require(maxConcurrent >= 1, "policy.maxConcurrent", "a count >= 1", maxConcurrent);
+        InvalidSpecException.require(coolDownSeconds >= 0 && Double.isFinite(coolDownSeconds), "policy.coolDown",
+                "a duration >= 0", coolDownSeconds);
+    }
+
+    /** The same with the default cool-down. */
+    public PolicyConfig(String name, double overThreshold, double underThreshold, double placementCeiling,
+                        String vmSelection, String placement, int maxMigrationsPerInterval, int maxConcurrentPerHost,
+                        int maxConcurrent) {
+        this(name, overThreshold, underThreshold, placementCeiling, vmSelection, placement, maxMigrationsPerInterval,
+                maxConcurrentPerHost, maxConcurrent, DEFAULT_COOL_DOWN_SECONDS);
     }
 
     public static PolicyConfig defaults(String name) {
-        return new PolicyConfig(name, 0.8, 0.2, 0.8, "smallest-memory", "best-fit", 1000, 2, 1000);
+        return new PolicyConfig(name, 0.8, 0.2, 0.8, "smallest-memory", "best-fit", 1000, 2, 1000,
+                DEFAULT_COOL_DOWN_SECONDS);
     }
 }

@@ -1,5 +1,6 @@
 package io.miglab.datacenter.policy;
 
+import io.miglab.core.result.MigrationResult;
 import io.miglab.datacenter.model.Datacenter;
 import io.miglab.datacenter.model.Host;
 import io.miglab.datacenter.model.Vm;
@@ -18,7 +19,13 @@ public final class PolicyContext {
 
         /** Rate a migration of {@code vm} would get alone: its host's NIC, or the profile's cap if lower. */
         double soloRateBytesPerSecond(Vm vm);
+
+        /** The migration of {@code vm} alone over a NIC share of {@code bytesPerSecond}, as the scheduler runs it. */
+        MigrationResult predict(Vm vm, double bytesPerSecond);
     }
+
+    /** Samples of CPU utilisation kept per host (and CPU share per VM, for selections that ask) for the detectors. */
+    public static final int HISTORY_SAMPLES = 30;
 
     public static final String OVERLOAD = "overload";
     public static final String CONSOLIDATION = "consolidation";
@@ -38,11 +45,19 @@ public final class PolicyContext {
     private final long[] freeMemory;
     private final boolean[] eligible;
     private final boolean[] on;
+    private final long seed;
+    private final History hostHistory;
+    private History vmHistory;
+    private double[] lastMovedAt = new double[0];
     private double now;
     private int budget;
+    private long ticks;
 
+    /** @param seed the run's seed, for the selections that draw (random choice, tie-breaks) */
     public PolicyContext(Datacenter datacenter, PolicyConfig config, Placement placement, VmSelection selection,
-                         Migrator migrator) {
+                         Migrator migrator, long seed) {
+        this.seed = seed;
+        this.hostHistory = new History(datacenter.hosts().size(), HISTORY_SAMPLES);
         this.datacenter = datacenter;
         this.config = config;
         this.placement = placement;
@@ -64,6 +79,38 @@ public final class PolicyContext {
         this.budget = config.maxMigrationsPerInterval();
         clearPlan();
         for (Host h : datacenter.hosts()) refresh(h);
+    }
+
+    /** Records every host's CPU utilisation (and every VM's CPU share, if the selection uses it) at this tick. */
+    public void sample() {
+        ticks++;
+        hostHistory.advance();
+        for (Host h : datacenter.hosts()) hostHistory.set(h.id(), h.utilisation());
+        if (!selection.usesVmHistory()) return;
+        if (vmHistory == null) vmHistory = new History(datacenter.vms().size(), HISTORY_SAMPLES);
+        vmHistory.advance();
+        for (Vm v : datacenter.vms()) vmHistory.set(v.id(), v.demandCores() / v.vcpus());
+    }
+
+    /** The host's CPU utilisation at the last {@link History#length} ticks, oldest first. */
+    public double[] history(Host h) { return hostHistory.of(h.id()); }
+
+    /** The VM's CPU share at the last ticks, oldest first (empty unless the selection uses VM history). */
+    public double[] history(Vm v) { return vmHistory == null ? new double[0] : vmHistory.of(v.id()); }
+
+    /** A number drawn for {@code vm} at this tick from the run's seed: random choice and tie-breaks. */
+    public long draw(Vm vm) {
+        long z = seed * 0x9E3779B97F4A7C15L + ticks * 0xBF58476D1CE4E5B9L + vm.id() * 0x94D049BB133111EBL;
+        z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L; // SplitMix64's finaliser
+        z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
+        return z ^ (z >>> 31);
+    }
+
+    public MigrationResult predict(Vm vm, double bytesPerSecond) { return migrator.predict(vm, bytesPerSecond); }
+
+    /** Whether {@code vm} was asked to move less than {@code seconds} ago. */
+    public boolean movedWithin(Vm vm, double seconds) {
+        return vm.id() < lastMovedAt.length && now - lastMovedAt[vm.id()] < seconds;
     }
 
     /** Re-reads one host into the snapshot (after a change to it). */
@@ -122,7 +169,7 @@ public final class PolicyContext {
         for (int i = 0; i < n; i++) {
             if (!on[i] || !fits(i, source, memory, demand)) continue;
             double now = (committedCores[i] + planCores[i]) / cores[i];
-            double s = placement.score(now, now + demand / cores[i]);
+            double s = placement.score(this, vm, datacenter.hosts().get(i), now, now + demand / cores[i]);
             if (s < bestScore) {
                 best = i;
                 bestScore = s;
@@ -137,8 +184,9 @@ public final class PolicyContext {
     /** The VMs of {@code host} not already moving, in the selection's order. */
     public List<Vm> candidates(Host host) {
         List<Vm> out = new ArrayList<>();
-        for (Vm v : host.vms()) if (!v.isMigrating()) out.add(v);
-        out.sort(selection.order(this));
+        double coolDown = host.inMaintenance() ? 0 : selection.coolDownSeconds(config);
+        for (Vm v : host.vms()) if (!v.isMigrating() && (coolDown <= 0 || !movedWithin(v, coolDown))) out.add(v);
+        out.sort(selection.order(this, host));
         return out;
     }
 
@@ -160,6 +208,12 @@ public final class PolicyContext {
     /** Asks for a migration; all but evacuations count against the tick's budget. */
     public void migrate(Vm vm, Host destination, String reason) {
         if (!reason.equals(EVACUATION)) budget--;
+        if (lastMovedAt.length <= vm.id()) {
+            int old = lastMovedAt.length;
+            lastMovedAt = java.util.Arrays.copyOf(lastMovedAt, Math.max(vm.id() + 1, datacenter.vms().size()));
+            java.util.Arrays.fill(lastMovedAt, old, lastMovedAt.length, Double.NEGATIVE_INFINITY);
+        }
+        lastMovedAt[vm.id()] = now;
         Host source = vm.host();
         migrator.migrate(vm, destination, reason);
         refresh(destination);

@@ -20,12 +20,25 @@ public final class PolicyRegistry {
                 .policy("none", c -> { })
                 .policy("load-balancing", new LoadBalancingPolicy())
                 .policy("consolidation", new ConsolidationPolicy())
+                // Beloglazov and Buyya, CCPE 2012, section 6.2, with their safety parameters and history lengths
+                .policy("thr", new DynamicConsolidationPolicy(OverloadDetector.threshold()))
+                .policy("mad", new DynamicConsolidationPolicy(new OverloadDetector.Mad(2.5, 12)))
+                .policy("iqr", new DynamicConsolidationPolicy(new OverloadDetector.Iqr(1.5, 12)))
+                .policy("lr", new DynamicConsolidationPolicy(new OverloadDetector.LocalRegression(1.2, 10, false)))
+                .policy("lrr", new DynamicConsolidationPolicy(new OverloadDetector.LocalRegression(1.2, 10, true)))
                 .selection("smallest-memory", VmSelection.smallestMemory())
                 .selection("least-dirtying", VmSelection.leastDirtying())
                 .selection("lowest-predicted-time", VmSelection.lowestPredictedTime())
+                .selection("mu", VmSelection.minimumUtilisation())
+                .selection("mmt", VmSelection.minimumMigrationTime())
+                .selection("mc", new MaximumCorrelation())
+                .selection("rs", VmSelection.randomChoice())
+                .selection("migration-aware", MigrationAware.selection())
                 .placement("first-fit", Placement.firstFit())
                 .placement("best-fit", Placement.bestFit())
-                .placement("least-loaded", Placement.leastLoaded());
+                .placement("least-loaded", Placement.leastLoaded())
+                .placement("pabfd", Placement.powerAware())
+                .placement("migration-aware", MigrationAware.placement());
     }
 
     public PolicyRegistry policy(String name, SchedulingPolicy p) { return put(policies, name, p); }
@@ -41,6 +54,8 @@ public final class PolicyRegistry {
     public Placement placement(String name) { return get(placements, "policy.placement", name); }
 
     public Set<String> policyNames() { return Collections.unmodifiableSet(policies.keySet()); }
+
+    public Set<String> selectionNames() { return Collections.unmodifiableSet(selections.keySet()); }
 
     public Set<String> placementNames() { return Collections.unmodifiableSet(placements.keySet()); }
 

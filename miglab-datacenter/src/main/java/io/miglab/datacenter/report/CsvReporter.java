@@ -73,28 +73,9 @@ public final class CsvReporter {
         return out;
     }
 
-    /** The headline figures, as name/value pairs (shared with the HTML report). */
+    /** The headline figures, as name/value pairs ({@link SummaryFigures}, shared with the HTML report). */
     public static List<String[]> summary(DatacenterReport r) {
-        List<String[]> s = new ArrayList<>();
-        s.add(new String[] {"scenario", r.scenario()});
-        s.add(new String[] {"seed", "" + r.seed()});
-        s.add(new String[] {"duration_s", n(r.durationSeconds())});
-        s.add(new String[] {"hosts", "" + r.hosts()});
-        s.add(new String[] {"vms", "" + r.vms()});
-        s.add(new String[] {"profile", r.profile()});
-        s.add(new String[] {"policy", r.policy()});
-        s.add(new String[] {"energy_kwh", n(r.energyKWh())});
-        s.add(new String[] {"overload_host_seconds", n(r.overloadHostSeconds())});
-        s.add(new String[] {"overload_share", n(r.overloadShare())});
-        s.add(new String[] {"vm_downtime_total_s", n(r.totalDowntimeSeconds())});
-        s.add(new String[] {"vm_downtime_max_s", n(r.maxVmDowntimeSeconds())});
-        s.add(new String[] {"migrations", "" + r.migrations().size()});
-        r.migrationsByReason().forEach((k, v) -> s.add(new String[] {"migrations_" + k, "" + v}));
-        s.add(new String[] {"migrations_not_converged", "" + r.migrationsNotConverged()});
-        s.add(new String[] {"migrations_cancelled", "" + r.migrationsCancelled()});
-        s.add(new String[] {"migrations_never_started", "" + r.migrationsNeverStarted()});
-        s.add(new String[] {"events", "" + r.eventsExecuted()});
-        return s;
+        return SummaryFigures.raw(r);
     }
 
     static String n(double v) {

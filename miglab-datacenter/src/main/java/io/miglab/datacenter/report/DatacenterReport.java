@@ -11,6 +11,10 @@ import java.util.Map;
  * @param overloadShare        that over the host-seconds hosts were on (Beloglazov's SLATAH)
  * @param totalDowntimeSeconds downtime all VMs saw in their migrations
  * @param migrationsByReason   migrations started, by the reason the policy gave
+ * @param slaTimePerActiveHost SLATAH (Beloglazov and Buyya, CCPE 2012, section 7.2): per host the share of its
+ *                             time switched on with its CPU fully used, averaged over the hosts ever on
+ * @param migrationDegradation PDM (ibid.): per VM the CPU lost to its migrations (10 % of its demand while it
+ *                             migrates) over the CPU it asked for, averaged over the VMs that asked for any
  */
 public record DatacenterReport(String scenario, long seed, double durationSeconds, int hosts, int vms,
                                String profile, String policy, double energyKWh, double overloadHostSeconds,
@@ -18,12 +22,26 @@ public record DatacenterReport(String scenario, long seed, double durationSecond
                                Map<String, Long> migrationsByReason, long migrationsNotConverged,
                                long migrationsCancelled, long migrationsNeverStarted, long eventsExecuted,
                                List<MigrationRecord> migrations, List<DatacenterSample> samples,
-                               List<HostSample> hostSamples, List<HostSummary> hostSummaries) {
+                               List<HostSample> hostSamples, List<HostSummary> hostSummaries,
+                               double slaTimePerActiveHost, double migrationDegradation) {
     public DatacenterReport {
         migrationsByReason = java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(migrationsByReason));
         migrations = List.copyOf(migrations);
         samples = List.copyOf(samples);
         hostSamples = List.copyOf(hostSamples);
         hostSummaries = List.copyOf(hostSummaries);
+    }
+
+    /** SLA violation, SLAV = SLATAH x PDM (ibid.). */
+    public double slaViolation() { return slaTimePerActiveHost * migrationDegradation; }
+
+    /** Energy and SLA violation together, ESV = energy (kWh) x SLAV (ibid.). */
+    public double energySlaViolation() { return energyKWh * slaViolation(); }
+
+    /** Bytes all migrations sent. */
+    public long migratedBytes() {
+        long b = 0;
+        for (MigrationRecord m : migrations) b += m.result().traffic().bytesTransferred();
+        return b;
     }
 }

@@ -33,7 +33,7 @@ public final class HtmlReporter {
                 r.hosts(), r.vms(), Quantity.seconds(r.durationSeconds()), r.profile(),
                 r.policy(), r.seed()));
         p.heading("Summary");
-        p.table(Table.keyValue("summary", "figure", SummaryRows.of(r)));
+        p.table(Table.keyValue("summary", "figure", SummaryFigures.readable(r)));
         p.heading("Over time");
         p.charts(OverTimeCharts.of(r));
         if (!r.hostSamples().isEmpty()) p.note("Every host's utilisation and power at every tick are in hosts.csv.");

@@ -18,7 +18,7 @@ public record ScenarioFile(String name, Long seed, String duration, String sched
     public record Policy(String name, Double overThreshold, Double underThreshold, Double placementCeiling,
                          String vmSelection,
                          String placement, Integer maxMigrationsPerInterval, Integer maxConcurrentPerHost,
-                         Integer maxConcurrent) { }
+                         Integer maxConcurrent, String coolDown) { }
 
     public record Network(String rackUplink, String core, String latency, Double migrationCoresPerGbps) { }
 

@@ -89,14 +89,15 @@ public final class ScenarioReader {
         }
         ProfileReader.addAll(profiles, f.profiles());
         ScenarioFile.Policy p = f.policy() == null ? new ScenarioFile.Policy(null, null, null, null, null, null, null,
-                null, null) : f.policy();
+                null, null, null) : f.policy();
         PolicyConfig d = PolicyConfig.defaults("none");
         double over = or(p.overThreshold(), d.overThreshold());
         PolicyConfig policy = new PolicyConfig(or(p.name(), "none"), over,
                 or(p.underThreshold(), d.underThreshold()), or(p.placementCeiling(), over),
                 or(p.vmSelection(), d.vmSelection()),
                 or(p.placement(), d.placement()), or(p.maxMigrationsPerInterval(), d.maxMigrationsPerInterval()),
-                or(p.maxConcurrentPerHost(), d.maxConcurrentPerHost()), or(p.maxConcurrent(), d.maxConcurrent()));
+                or(p.maxConcurrentPerHost(), d.maxConcurrentPerHost()), or(p.maxConcurrent(), d.maxConcurrent()),
+                p.coolDown() == null ? d.coolDownSeconds() : Durations.seconds("policy.coolDown", p.coolDown()));
         io.miglab.datacenter.policy.PolicyRegistry registry = io.miglab.datacenter.policy.PolicyRegistry.standard();
         registry.policy(policy.name());
         registry.selection(policy.vmSelection());
