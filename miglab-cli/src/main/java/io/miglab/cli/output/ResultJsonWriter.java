@@ -2,6 +2,7 @@ package io.miglab.cli.output;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectWriter;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import io.miglab.core.result.Metrics;
 import io.miglab.core.result.MigrationResult;
@@ -16,12 +17,22 @@ import java.io.UncheckedIOException;
  */
 public final class ResultJsonWriter {
     private static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    private static final ObjectWriter LINE = MAPPER.writer().without(SerializationFeature.INDENT_OUTPUT);
 
     private ResultJsonWriter() { }
 
     public static String toJson(Object value) {
         try {
             return MAPPER.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** {@code value} as JSON on one line (JSON lines), the same fields as {@link #toJson}. */
+    public static String toJsonLine(Object value) {
+        try {
+            return LINE.writeValueAsString(value);
         } catch (JsonProcessingException e) {
             throw new UncheckedIOException(e);
         }

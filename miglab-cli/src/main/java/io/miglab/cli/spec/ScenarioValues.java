@@ -27,6 +27,13 @@ public final class ScenarioValues {
         return new ScenarioValues(new LinkedHashMap<>());
     }
 
+    /** {@code texts} (key to text), all from {@code origin}, in the map's order. */
+    public static ScenarioValues of(Map<String, String> texts, String origin) {
+        Map<String, Value> values = new LinkedHashMap<>();
+        texts.forEach((k, t) -> values.put(k, new Value(t, origin)));
+        return new ScenarioValues(values);
+    }
+
     /** A copy with {@code key} set to {@code text} from {@code origin}; a null text leaves the key as it was. */
     public ScenarioValues with(String key, String text, String origin) {
         if (text == null) return this;

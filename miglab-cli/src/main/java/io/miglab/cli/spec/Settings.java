@@ -15,8 +15,10 @@ import io.miglab.core.storage.Raid5;
 import io.miglab.core.write.PacedWrites;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * Every input of a migration, once, in the order the help lists them. The flags of {@code SpecOptions} and
@@ -220,8 +222,12 @@ public final class Settings {
         return new Setting(name, type, label, group, help, d, uses, null, null, null, Optional.empty());
     }
 
+    /** {@link #ALL} by name: the spec factory looks defaults up for every input of every migration. */
+    private static final Map<String, Setting> BY_NAME = ALL.stream()
+            .collect(Collectors.toUnmodifiableMap(Setting::name, s -> s, (a, b) -> a));
+
     public static Optional<Setting> find(String name) {
-        return ALL.stream().filter(s -> s.name().equals(name)).findFirst();
+        return Optional.ofNullable(BY_NAME.get(name));
     }
 
     public static Setting get(String name) {

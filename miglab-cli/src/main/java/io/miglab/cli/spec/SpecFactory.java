@@ -135,7 +135,8 @@ public final class SpecFactory {
         boolean checked = !in.origin("algorithm").map(ScenarioValues.SWEEP::equals).orElse(false);
         Set<String> own = registry.create(algorithm).ownSettings();
         for (String setting : ALGORITHM_SETTINGS) {
-            if (checked && !own.contains(setting)) {
+            // the names are joined only when the setting was given (this runs for every migration of a batch)
+            if (checked && !own.contains(setting) && in.givenByUser(setting)) {
                 in.forbid(setting, "--algorithm " + String.join(" or ", registry.namesReading(setting)));
             }
         }

@@ -22,6 +22,11 @@ final class SpecInputs {
         return values.has(key) || profile.containsKey(key);
     }
 
+    /** The user set this key (not the hypervisor profile, not the default). */
+    boolean givenByUser(String key) {
+        return values.has(key);
+    }
+
     Optional<String> origin(String key) {
         return values.get(key).map(ScenarioValues.Value::origin);
     }

@@ -11,6 +11,8 @@ import io.miglab.core.result.Traffic;
 import io.miglab.core.spec.MigrationSpec;
 import io.miglab.core.spec.Optimisations;
 import io.miglab.core.spec.TerminationPolicy;
+import io.miglab.core.unit.DataRate;
+import io.miglab.core.write.WriteModel;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -32,6 +34,8 @@ final class ExpectedMigration implements MigrationEngine {
     private final double resume;
     private final double device;
     private final double zeroShare;
+    private static final LastText<DataRate> BANDWIDTH = new LastText<>(DataRate::toString);
+    private static final LastText<WriteModel> WRITES = new LastText<>(WriteModel::describe);
     private final List<String> assumptions = new ArrayList<>();
     private final List<RoundStats> rounds = new ArrayList<>();
     /** Pages (and their bytes) the next round or phase has to send. */
@@ -61,7 +65,7 @@ final class ExpectedMigration implements MigrationEngine {
         this.nas = new ExpectedNas(spec.nas().orElse(null), spec.memory().pageSizeBytes(), pageWire);
         this.roundPages = pages;
         this.roundBytes = firstPassBytes();
-        assumptions.add("bandwidth constant at " + spec.link().effectiveBandwidth() + "; every page costs "
+        assumptions.add("bandwidth constant at " + BANDWIDTH.of(spec.link().effectiveBandwidth()) + "; every page costs "
                 + (long) pageWire + " B on the wire (8 B header)");
         if (zeroShare > 0) assumptions.add("first pass: " + Math.round(zeroShare * 100)
                 + " % of pages are zero pages sent as 8 B headers");
@@ -153,7 +157,7 @@ final class ExpectedMigration implements MigrationEngine {
 
     private void precopyAssumptions() {
         assumptions.add("pre-copy: round i re-sends the write model's expected distinct pages dirtied during"
-                + " round i-1 (" + spec.writeModel().describe() + "); geometric series for a sweep");
+                + " round i-1 (" + WRITES.of(spec.writeModel()) + "); geometric series for a sweep");
         if (spec.autoConverge().isPresent()) assumptions.add("auto-converge throttling is not modelled");
         if (spec.policy().midPassDowntimeLimit().isPresent()) {
             assumptions.add("the downtime limit is checked at round ends only (the simulator checks mid-pass)");

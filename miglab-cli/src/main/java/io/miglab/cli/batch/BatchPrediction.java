@@ -1,0 +1,102 @@
+package io.miglab.cli.batch;
+
+import io.miglab.cli.common.BadInputException;
+import io.miglab.cli.output.Csv;
+import io.miglab.cli.output.ResultCsvWriter;
+import io.miglab.cli.output.ResultJsonWriter;
+import io.miglab.cli.spec.ScenarioValues;
+import io.miglab.cli.spec.SpecFactory;
+import io.miglab.core.MigrationBackend;
+import io.miglab.core.error.InvalidSpecException;
+import io.miglab.core.result.Metrics;
+import io.miglab.core.result.MigrationResult;
+import io.miglab.core.result.ResultValues;
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.Optional;
+
+/**
+ * {@code predict --batch FILE}: one prediction per input line, one result row per line out (CSV under a header,
+ * or JSON lines with the fields of {@code predict --json}), in the input's order. Lines are read and written one
+ * at a time into a temporary file beside the output, which becomes the output (or is copied to stdout) only when
+ * every line was good: a bad line stops the run with one message naming its line number and field, and nothing
+ * is written. The temporary file is removed on every path.
+ */
+public final class BatchPrediction {
+    /** How the rows are written. */
+    public enum Format { CSV, JSON_LINES }
+
+    private final ScenarioValues base;
+    private final SpecFactory factory;
+    private final MigrationBackend backend;
+    private final Format format;
+
+    /** {@code base}: the command line's settings, under every line's own. */
+    public BatchPrediction(ScenarioValues base, SpecFactory factory, MigrationBackend backend, Format format) {
+        this.base = base;
+        this.factory = factory;
+        this.backend = backend;
+        this.format = format;
+    }
+
+    /** Runs every line of {@code input}; writes to {@code out}, or to {@code stdout} when it is empty. */
+    public long run(Path input, Optional<Path> out, PrintWriter stdout) throws IOException {
+        Path folder = out.map(p -> p.toAbsolutePath().getParent()).orElse(null);
+        if (folder != null && !Files.isDirectory(folder)) {
+            throw new BadInputException("out: a file in an existing folder (no folder " + folder + ")");
+        }
+        Path temp = folder == null ? Files.createTempFile("miglab-batch", ".tmp")
+                : Files.createTempFile(folder, ".miglab-batch", ".tmp");
+        try {
+            long rows;
+            try (Writer w = new BufferedWriter(Files.newBufferedWriter(temp, StandardCharsets.UTF_8), 1 << 16)) {
+                rows = write(input, w);
+            }
+            if (out.isPresent()) {
+                Files.move(temp, out.get(), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            } else {
+                try (var reader = Files.newBufferedReader(temp, StandardCharsets.UTF_8)) {
+                    reader.transferTo(stdout);
+                }
+                stdout.flush();
+            }
+            return rows;
+        } finally {
+            Files.deleteIfExists(temp);
+        }
+    }
+
+    private long write(Path input, Writer w) throws IOException {
+        if (format == Format.CSV) {
+            w.write(Csv.line(ResultCsvWriter.header(Metrics.STANDARD)));
+            w.write('\n');
+        }
+        long[] rows = {0};
+        BatchRows.forEach(input, row -> {
+            MigrationResult result = backend.migrate(spec(input, row));
+            if (format == Format.CSV) {
+                w.write(Csv.line(ResultCsvWriter.cells(Metrics.STANDARD, result)));
+            } else {
+                w.write(ResultJsonWriter.toJsonLine(ResultValues.flat(result, Metrics.STANDARD)));
+            }
+            w.write('\n');
+            rows[0]++;
+        });
+        return rows[0];
+    }
+
+    private io.miglab.core.spec.MigrationSpec spec(Path input, BatchRows.Row row) {
+        ScenarioValues values = base.overriddenBy(ScenarioValues.of(row.values(), "batch line " + row.line()));
+        try {
+            return factory.build(values);
+        } catch (InvalidSpecException | BadInputException e) {
+            throw BatchRows.bad(input, row.line(), e.getMessage());
+        }
+    }
+}

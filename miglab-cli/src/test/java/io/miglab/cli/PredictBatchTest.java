@@ -1,0 +1,100 @@
+package io.miglab.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code miglab predict --batch FILE}: one prediction per input line, the same as one {@code predict} each. */
+class PredictBatchTest {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @TempDir
+    Path dir;
+
+    // Guards against a batch line being read differently from the same flags (a lost column, a base flag that a
+    // line does not override, rows out of order).
+    @Test
+    void threeLines_giveTheNumbersOfThreeSinglePredictions() throws Exception {
+        Path csv = Files.writeString(dir.resolve("in.csv"), "memory,--dirty-rate,bandwidth,write-model,working-set\n"
+                + "1G,20000,1Gbit/s,,\n"
+                + "\n"
+                + "4G,5000,10Gbit/s,sweep,1G\n"
+                + "256M,0,100MB/s,,\n");
+        Path jsonLines = Files.writeString(dir.resolve("in.jsonl"), "{\"memory\": \"1G\", \"dirty-rate\": 20000, "
+                + "\"bandwidth\": \"1Gbit/s\"}\n{\"memory\": \"4G\", \"dirty-rate\": \"5000\", \"bandwidth\": "
+                + "\"10Gbit/s\", \"write-model\": \"sweep\", \"working-set\": \"1G\"}\n{\"memory\": \"256M\", \"dirty-rate\": 0, "
+                + "\"bandwidth\": \"100MB/s\"}\n");
+        List<List<String>> singles = List.of(
+                List.of("--memory", "1G", "--dirty-rate", "20000", "--bandwidth", "1Gbit/s"),
+                List.of("--memory", "4G", "--dirty-rate", "5000", "--bandwidth", "10Gbit/s", "--write-model", "sweep",
+                        "--working-set", "1G"),
+                List.of("--memory", "256M", "--dirty-rate", "0", "--bandwidth", "100MB/s"));
+        // every line takes the command line's --downtime-limit and --seed, as a single run would
+        List<String> base = List.of("--downtime-limit", "100ms", "--seed", "7");
+        for (Path input : List.of(csv, jsonLines)) {
+            Cli.Run batch = Cli.run(Stream.concat(Stream.of("predict", "--batch", input.toString(), "--json"),
+                    base.stream()).toArray(String[]::new));
+            assertThat(batch.exitCode()).as(batch.err()).isZero();
+            List<String> rows = batch.out().lines().toList();
+            assertThat(rows).hasSize(3);
+            for (int i = 0; i < 3; i++) {
+                Cli.Run one = Cli.run(Stream.of(Stream.of("predict", "--json"), singles.get(i).stream(), base.stream())
+                        .flatMap(s -> s).toArray(String[]::new));
+                assertThat(one.exitCode()).as(one.err()).isZero();
+                assertThat(JSON.readTree(rows.get(i))).as("line %d of %s", i + 1, input.getFileName())
+                        .isEqualTo(JSON.readTree(one.out()));
+            }
+        }
+        // CSV out: a header, then one row per line, the single run's CSV row
+        Cli.Run csvOut = Cli.run("predict", "--batch", csv.toString(), "--downtime-limit", "100ms", "--seed", "7");
+        List<String> lines = csvOut.out().lines().toList();
+        Cli.Run oneCsv = Cli.run("predict", "--csv", "--memory", "256M", "--dirty-rate", "0", "--bandwidth",
+                "100MB/s", "--downtime-limit", "100ms", "--seed", "7");
+        assertThat(lines).hasSize(4);
+        assertThat(lines.get(0) + "\n" + lines.get(3) + "\n").isEqualTo(oneCsv.out());
+    }
+
+    // Guards against a partial output: a bad line must leave no file (and no temporary file) behind.
+    @Test
+    void badLine_exits2_namingLineAndField_andWritesNothing() throws Exception {
+        Path csv = Files.writeString(dir.resolve("bad.csv"), "memory,dirty-rate\n1G,20000\n2G,5000\n1G,fast\n");
+        Path out = dir.resolve("out.csv");
+        Cli.Run run = Cli.run("predict", "--batch", csv.toString(), "--out", out.toString());
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.errLines()).hasSize(1);
+        assertThat(run.err()).contains("line 4").contains("dirty-rate").contains("fast");
+        assertThat(out).doesNotExist();
+        try (Stream<Path> left = Files.list(dir)) {
+            assertThat(left.map(p -> p.getFileName().toString())).containsExactlyInAnyOrder("bad.csv");
+        }
+        Cli.Run toStdout = Cli.run("predict", "--batch", csv.toString());
+        assertThat(toStdout.exitCode()).isEqualTo(2);
+        assertThat(toStdout.out()).isEmpty();
+        Path unknown = Files.writeString(dir.resolve("unknown.jsonl"), "{\"memory\": \"1G\"}\n{\"memroy\": \"1G\"}\n");
+        Cli.Run typo = Cli.run("predict", "--batch", unknown.toString(), "--json");
+        assertThat(typo.exitCode()).isEqualTo(2);
+        assertThat(typo.err()).contains("line 2").contains("memroy");
+        assertThat(typo.out()).isEmpty();
+    }
+
+    // Guards against --out being written when every line is good but in another place or format.
+    @Test
+    void out_receivesTheRows() throws Exception {
+        Path csv = Files.writeString(dir.resolve("in.csv"), "memory\n1G\n2G\n");
+        Path out = dir.resolve("rows.csv");
+        Cli.Run run = Cli.run("predict", "--batch", csv.toString(), "--out", out.toString());
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.out()).isEmpty();
+        List<String> rows = Files.readAllLines(out);
+        assertThat(rows).hasSize(3);
+        assertThat(rows.get(0)).startsWith("backend,algorithm,");
+        assertThat(rows.get(2)).startsWith("closed-form,precopy,");
+    }
+}
