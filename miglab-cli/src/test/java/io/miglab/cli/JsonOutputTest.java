@@ -60,12 +60,12 @@ class JsonOutputTest {
 
     // Guards against the JSON drifting from the metric list (a stored metric not written, or an extra field).
     @Test
-    void jsonFieldNames_areTheStoredMetricsThenRoundsAndAssumptions() throws Exception {
+    void jsonFieldNames_areTheStoredMetricsThenRoundsStagesAndAssumptions() throws Exception {
         JsonNode root = new ObjectMapper().readTree(json());
         List<String> names = new ArrayList<>();
         root.fieldNames().forEachRemaining(names::add);
         List<String> expected = new ArrayList<>(Metrics.STANDARD.stored().stream().map(Metric::name).toList());
-        expected.addAll(List.of("rounds", "assumptions"));
+        expected.addAll(List.of("rounds", "stages", "assumptions"));
         assertThat(names).containsExactlyElementsOf(expected);
     }
 

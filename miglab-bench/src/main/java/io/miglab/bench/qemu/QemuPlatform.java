@@ -198,7 +198,7 @@ public final class QemuPlatform implements BenchPlatform {
         List<String> a = new ArrayList<>(r.assumptions());
         a.addAll(extra);
         return new MigrationResult(r.backend(), r.algorithm(), r.outcome(), r.timing(), r.traffic(), r.guestImpact(),
-                r.rounds(), a);
+                r.fate(), r.rounds(), r.stages(), a);
     }
 
     /**

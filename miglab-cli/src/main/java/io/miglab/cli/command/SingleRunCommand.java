@@ -8,6 +8,7 @@ import io.miglab.cli.output.ResultCsvWriter;
 import io.miglab.cli.output.ResultJsonWriter;
 import io.miglab.cli.output.ResultTableWriter;
 import io.miglab.cli.output.SpecSummary;
+import io.miglab.cli.output.StageWriter;
 import io.miglab.cli.spec.SpecOptions;
 import io.miglab.core.MigrationBackend;
 import io.miglab.core.result.Metrics;
@@ -51,10 +52,17 @@ abstract class SingleRunCommand implements Callable<Integer> {
     @Option(names = "--rounds", description = "Also print the per-round table (table output only; JSON always has it).")
     boolean rounds;
 
+    @Option(names = "--stages", description = "Print the stage table after the figures (with --csv: the stage rows "
+            + "as CSV instead of the result row; JSON always has the stages).")
+    boolean stages;
+
     abstract MigrationBackend backend();
 
     @Override
     public Integer call() {
+        if (stages && format.json) {
+            throw new BadInputException("stages: only with the table or CSV output (the JSON always holds the stages)");
+        }
         if (rounds && (format.json || format.csv)) {
             throw new BadInputException("rounds: only with the table output (the JSON always holds the rounds)");
         }
@@ -72,6 +80,8 @@ abstract class SingleRunCommand implements Callable<Integer> {
                     backend().migrate(spec.withNas(Optional.empty())), "NAS-assisted", result, true, out);
         } else if (format.json) {
             ResultJsonWriter.write(result, out);
+        } else if (format.csv && stages) {
+            StageWriter.writeCsv(result, out);
         } else if (format.csv) {
             ResultCsvWriter.write(result, out, true);
         } else {
@@ -81,6 +91,10 @@ abstract class SingleRunCommand implements Callable<Integer> {
             if (rounds) {
                 out.println();
                 ResultTableWriter.writeRounds(result, out);
+            }
+            if (stages) {
+                out.println();
+                StageWriter.writeTable(result, out);
             }
         }
         out.flush();

@@ -74,8 +74,8 @@ class NewMetricTest {
         JsonNode root = ResultJsonWriter.mapper().readTree(print(o -> ResultJsonWriter.write(WITH_RATE, RESULT, o)));
         List<String> names = new ArrayList<>();
         root.fieldNames().forEachRemaining(names::add);
-        assertThat(names.subList(names.size() - 3, names.size()))
-                .containsExactly("pagesPerSecond", "rounds", "assumptions");
+        assertThat(names.subList(names.size() - 4, names.size()))
+                .containsExactly("pagesPerSecond", "rounds", "stages", "assumptions");
         assertThat(root.get("pagesPerSecond").asDouble()).isEqualTo(1000.0);
     }
 

@@ -33,10 +33,18 @@ public interface MigrationEngine extends MigrationView {
         return false;
     }
 
+    /**
+     * The migration has ended without the algorithm's word: refused at reservation, or ended by a failure. The
+     * algorithm is not asked again.
+     */
+    default boolean ended() {
+        return false;
+    }
+
     /** Runs the algorithm to the end: its first decision, then one decision after each pre-copy round. */
     default void drive(MigrationAlgorithm algorithm) {
-        if (!carryOut(algorithm.first(this))) return;
-        while (carryOut(algorithm.afterRound(this))) {
+        if (ended() || !carryOut(algorithm.first(this))) return;
+        while (!ended() && carryOut(algorithm.afterRound(this))) {
             // each pass carried out one more pre-copy round
         }
     }

@@ -1,10 +1,13 @@
 package io.miglab.core.predict;
 
 import io.miglab.core.algorithm.MigrationEngine;
+import io.miglab.core.result.Fate;
 import io.miglab.core.result.GuestImpact;
 import io.miglab.core.result.MigrationResult;
 import io.miglab.core.result.Outcome;
 import io.miglab.core.result.RoundStats;
+import io.miglab.core.result.Stage;
+import io.miglab.core.result.StageLog;
 import io.miglab.core.result.StopReason;
 import io.miglab.core.result.Timing;
 import io.miglab.core.result.Traffic;
@@ -38,6 +41,7 @@ final class ExpectedMigration implements MigrationEngine {
     private static final LastText<WriteModel> WRITES = new LastText<>(WriteModel::describe);
     private final List<String> assumptions = new ArrayList<>();
     private final List<RoundStats> rounds = new ArrayList<>();
+    private final StageLog stages = new StageLog();
     /** Pages (and their bytes) the next round or phase has to send. */
     private double roundPages;
     private double roundBytes;
@@ -63,6 +67,8 @@ final class ExpectedMigration implements MigrationEngine {
         this.zeroShare = spec.optimisations().zeroPageElision() ? spec.memory().zeroPageShare() : 0;
         this.clock = prep;
         this.nas = new ExpectedNas(spec.nas().orElse(null), spec.memory().pageSizeBytes(), pageWire);
+        stages.begin(Stage.PREPARATION, 0);
+        stages.begin(Stage.RESERVATION, prep);
         this.roundPages = pages;
         this.roundBytes = firstPassBytes();
         assumptions.add("bandwidth constant at " + BANDWIDTH.of(spec.link().effectiveBandwidth()) + "; every page costs "
@@ -99,6 +105,7 @@ final class ExpectedMigration implements MigrationEngine {
     @Override
     public void precopyRound() {
         if (rounds.isEmpty()) precopyAssumptions();
+        if (stages.current() != Stage.PRECOPY) stages.begin(Stage.PRECOPY, clock);
         double seconds = nas.roundSeconds(rounds.size(), roundBytes, roundPages, bandwidth);
         double left = spec.policy().timeout().map(t -> t.toNanos() / 1e9 - clock).orElse(Double.POSITIVE_INFINITY);
         double share = seconds > left ? Math.max(0, left) / seconds : 1;
@@ -108,7 +115,9 @@ final class ExpectedMigration implements MigrationEngine {
         double dirty = Math.min(pages, spec.writeModel().expectedDistinctPages(seconds, pages));
         rounds.add(new RoundStats(rounds.size(), Math.round(sent), Math.round(bytes), seconds * 1000,
                 seconds > 0 ? dirty / seconds : 0, 0));
-        sentBytes += nas.roundWire(rounds.size() - 1, bytes);
+        double wire = nas.roundWire(rounds.size() - 1, bytes);
+        sentBytes += wire;
+        stages.sent(wire);
         sentPages += sent;
         clock += seconds;
         precopyTime += seconds;
@@ -125,6 +134,10 @@ final class ExpectedMigration implements MigrationEngine {
         }
         double down = nas.switchOverSeconds(roundBytes + device, (roundBytes + device) / switchOver + oneWay) + resume;
         double stopBytes = nas.switchOverWire(roundBytes + device);
+        stages.begin(Stage.STOP_AND_COPY, clock);
+        stages.sent(stopBytes);
+        stages.begin(Stage.COMMIT, clock + Math.max(0, down - resume - oneWay));
+        stages.begin(Stage.ACTIVATION, clock + down - resume);
         result = result(reason, true, clock + down, down, sentBytes + stopBytes, sentPages + roundPages,
                 sentPages - pages + roundPages, stopBytes, 0);
     }
@@ -137,6 +150,12 @@ final class ExpectedMigration implements MigrationEngine {
         double down = device / switchOver + oneWay + resume;
         double pushBytes = roundPages == pages ? firstPassBytes() : roundPages * pageWire;
         double total = clock + down + pushBytes / spec.link().postCopyBandwidth().bytesPerSecond() + oneWay;
+        stages.begin(Stage.STOP_AND_COPY, clock);
+        stages.sent(device);
+        stages.begin(Stage.ACTIVATION, clock + down - resume);
+        stages.begin(Stage.POSTCOPY, clock + down);
+        stages.sent(pushBytes);
+        stages.begin(Stage.COMMIT, total - oneWay);
         result = result(reason, true, total, down, sentBytes + device + pushBytes, sentPages + roundPages,
                 sentPages - pages + roundPages, device, pushBytes);
     }
@@ -174,6 +193,6 @@ final class ExpectedMigration implements MigrationEngine {
                         Math.round(pages * zeroShare), Math.round(sentBytes), Math.round(stopBytes),
                         Math.round(postBytes), Math.round(bytes - nas.sourceToNas - nas.nasToDestination),
                         Math.round(nas.sourceToNas), Math.round(nas.nasToDestination), 0),
-                new GuestImpact(0, 0, 0), rounds, assumptions);
+                new GuestImpact(0, 0, 0), Fate.none(completed), rounds, stages.stages(totalSeconds), assumptions);
     }
 }

@@ -65,6 +65,11 @@ public record Metrics(List<Metric> all) {
                     r -> r.guestImpact().maxThrottlePercent()),
             Metric.of("diskWriteSlowdownPercent", "disk_write_slowdown_percent", "disk write slowdown", REAL,
                     PERCENT, 260, r -> r.guestImpact().diskWriteSlowdownPercent()),
+            Metric.of("vmRunsOn", "vm_runs_on", "VM runs on", NAME, NONE, 45, r -> r.fate().vmRunsOn()),
+            Metric.of("failure", "failure", "failure", TEXT, NONE, 46, r -> r.fate().failure()),
+            Metric.of("failedStage", "failed_stage", "failed stage", TEXT, NONE, 47, r -> r.fate().failedStage()),
+            Metric.of("wastedBytes", "wasted_bytes", "wasted", LONG, BYTES, 220, r -> r.fate().wastedBytes()),
+            Metric.of("wastedTimeMs", "wasted_ms", "wasted time", REAL, MS, 230, r -> r.fate().wastedTimeMs()),
             Metric.of("roundCount", "rounds", "rounds", INT, NONE, 110, MigrationResult::roundCount).notStored()));
 
     public Metrics {

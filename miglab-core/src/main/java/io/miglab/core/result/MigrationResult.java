@@ -5,8 +5,8 @@ import java.util.List;
 /**
  * The figures of one migration, the same for every backend, in groups. Times are in milliseconds, sizes in bytes.
  * Writers lay it out through {@link Metrics}, flat: the JSON field names are the groups' component names and are
- * part of miglab's stable interface (see README). Further groups (per-stage timing, storage) join as components
- * here, with their figures listed in {@link Metrics}.
+ * part of miglab's stable interface (see README). Further groups (storage) join as components here, with their
+ * figures listed in {@link Metrics}.
  *
  * @param backend     who produced it: {@code sim}, {@code closed-form}, {@code qemu}, ...
  * @param algorithm   the algorithm's registry name
@@ -14,17 +14,40 @@ import java.util.List;
  * @param timing      how long it and its parts took
  * @param traffic     what went over the wire
  * @param guestImpact what it cost the running guest
+ * @param fate        where the guest runs now, and what failed if something did
  * @param rounds      the per-round table
+ * @param stages      the stages in order (preparation, reservation, pre-copy, ...), gapless from the start to the end
  * @param assumptions what the backend assumed (closed form) or observed (QEMU notes)
  */
 public record MigrationResult(String backend, String algorithm, Outcome outcome, Timing timing, Traffic traffic,
-                              GuestImpact guestImpact, List<RoundStats> rounds, List<String> assumptions) {
+                              GuestImpact guestImpact, Fate fate, List<RoundStats> rounds, List<StageStats> stages,
+                              List<String> assumptions) {
     public MigrationResult {
         rounds = List.copyOf(rounds);
+        stages = List.copyOf(stages);
         assumptions = List.copyOf(assumptions);
+    }
+
+    /** A result without stages, where nothing failed (for backends that do not report stages yet, and tests). */
+    public MigrationResult(String backend, String algorithm, Outcome outcome, Timing timing, Traffic traffic,
+                           GuestImpact guestImpact, List<RoundStats> rounds, List<String> assumptions) {
+        this(backend, algorithm, outcome, timing, traffic, guestImpact, Fate.none(outcome.completed()), rounds,
+                List.of(), assumptions);
     }
 
     public int roundCount() {
         return rounds.size();
+    }
+
+    /** This result with its stages. */
+    public MigrationResult withStages(List<StageStats> s) {
+        return new MigrationResult(backend, algorithm, outcome, timing, traffic, guestImpact, fate, rounds, s,
+                assumptions);
+    }
+
+    /** This result with what became of the guest. */
+    public MigrationResult withFate(Fate f) {
+        return new MigrationResult(backend, algorithm, outcome, timing, traffic, guestImpact, f, rounds, stages,
+                assumptions);
     }
 }

@@ -3,31 +3,27 @@ package io.miglab.core.result;
 import java.util.List;
 
 /**
- * The one place a migration's metrics are computed: from a {@link Timeline} to a {@link MigrationResult}. Times
- * come from the events (preparation: start to first page; downtime: pause to resume on the destination; resume
- * time: destination loading to resume; total: start to finish), pre-copy time from the rounds, the rest from the
- * counters (rounded to whole bytes, pages and faults).
+ * The one place a migration's metrics are computed: from a {@link Timeline} to a {@link MigrationResult}. The stages
+ * come from the timeline's {@link StageLog}, and the times are views of them ({@link #timing}): preparation is
+ * preparation plus reservation, downtime runs from the pause (stop-and-copy's start) to the guest running on the
+ * destination (activation's end), resume time is activation; total from the start to the end. Pre-copy time comes
+ * from the rounds, the rest from the counters (rounded to whole bytes, pages and faults).
  */
 public final class ResultAssembler {
     private ResultAssembler() { }
 
     public static MigrationResult assemble(String backend, String algorithm, Timeline t, List<String> assumptions) {
-        double firstPage = 0, paused = Double.NaN, loading = Double.NaN, resumed = Double.NaN, end = 0;
+        double end = 0;
         StopReason reason = StopReason.FAILED;
         boolean completed = false;
         for (Timeline.Event e : t.events()) {
-            if (e instanceof Timeline.FirstPageSent f) firstPage = f.atSeconds();
-            else if (e instanceof Timeline.GuestPaused p) paused = p.atSeconds();
-            else if (e instanceof Timeline.DestinationLoading l) loading = l.atSeconds();
-            else if (e instanceof Timeline.GuestResumedOnDestination r) resumed = r.atSeconds();
-            else if (e instanceof Timeline.Finished f) {
+            if (e instanceof Timeline.Finished f) {
                 end = f.atSeconds();
                 reason = f.reason();
                 completed = f.completed();
             }
         }
-        double downtime = Double.isNaN(paused) || Double.isNaN(resumed) ? 0 : resumed - paused;
-        double resume = Double.isNaN(loading) || Double.isNaN(resumed) ? 0 : resumed - loading;
+        List<StageStats> stages = t.stageLog().stages(end);
         List<RoundStats> rounds = t.rounds();
         double precopy = rounds.stream().mapToDouble(RoundStats::durationMs).sum();
         double slowdown = t.guestRunSeconds() > 0 ? 100 * t.guestLostSeconds() / t.guestRunSeconds() : 0;
@@ -36,11 +32,29 @@ public final class ResultAssembler {
         long post = Math.round(t.bytes(Timeline.Phase.POSTCOPY));
         long nasIn = Math.round(t.bytes(Timeline.Route.SOURCE_TO_NAS));
         long nasOut = Math.round(t.bytes(Timeline.Route.NAS_TO_DESTINATION));
+        Fate fate = t.fateOrNull() != null ? t.fateOrNull() : Fate.none(completed);
         return new MigrationResult(backend, algorithm, Outcome.of(reason, completed),
-                new Timing(firstPage * 1000, downtime * 1000, resume * 1000, end * 1000, precopy),
+                timing(t.stageLog(), end, precopy),
                 new Traffic(pre + stop + post, Math.round(t.pages()), Math.round(t.resent()),
                         Math.round(t.zeroPages()), pre, stop, post, pre + stop + post - nasIn - nasOut, nasIn, nasOut,
                         0),
-                new GuestImpact(Math.round(t.faults()), slowdown, t.maxThrottlePercent()), rounds, assumptions);
+                new GuestImpact(Math.round(t.faults()), slowdown, t.maxThrottlePercent()), fate, rounds, stages,
+                assumptions);
+    }
+
+    /**
+     * The times every backend reports, as views of its stages: preparation (to the end of reservation), downtime
+     * (from stop-and-copy's start to activation's end, when the guest ran on neither side), resume (activation).
+     * Computed in seconds from the stages' boundaries, then in milliseconds.
+     */
+    public static Timing timing(StageLog log, double endSeconds, double precopyMs) {
+        double preparation = log.reached(Stage.RESERVATION) ? log.endSeconds(Stage.RESERVATION, endSeconds)
+                : log.reached(Stage.PREPARATION) ? log.endSeconds(Stage.PREPARATION, endSeconds) : 0;
+        boolean resumed = log.reached(Stage.STOP_AND_COPY) && log.reached(Stage.ACTIVATION);
+        double down = resumed ? log.endSeconds(Stage.ACTIVATION, endSeconds) - log.startSeconds(Stage.STOP_AND_COPY)
+                : 0;
+        double resume = resumed ? log.endSeconds(Stage.ACTIVATION, endSeconds) - log.startSeconds(Stage.ACTIVATION)
+                : 0;
+        return new Timing(preparation * 1000, down * 1000, resume * 1000, endSeconds * 1000, precopyMs);
     }
 }

@@ -10,20 +10,22 @@ import java.util.Map;
 
 /**
  * A result as flat named values and back: the shape of {@code --json} (every stored metric by name, then
- * {@code rounds} and {@code assumptions}) and of a results-store row. Rebuilding matches the result's record
- * components by name, so a metric added to the result and to {@link Metrics} needs nothing here.
+ * {@code rounds}, {@code stages} and {@code assumptions}) and of a results-store row. Rebuilding matches the
+ * result's record components by name, so a metric added to the result and to {@link Metrics} needs nothing here.
  */
 public final class ResultValues {
     public static final String ROUNDS = "rounds";
+    public static final String STAGES = "stages";
     public static final String ASSUMPTIONS = "assumptions";
 
     private ResultValues() { }
 
-    /** The stored metrics in order, then the rounds and the assumptions; a JSON serialiser writes it as is. */
+    /** The stored metrics in order, then the rounds, the stages and the assumptions, for a JSON serialiser. */
     public static Map<String, Object> flat(MigrationResult r, Metrics metrics) {
         Map<String, Object> m = new LinkedHashMap<>();
         for (Metric x : metrics.stored()) m.put(x.name(), x.of(r));
         m.put(ROUNDS, r.rounds());
+        m.put(STAGES, r.stages());
         m.put(ASSUMPTIONS, r.assumptions());
         return m;
     }

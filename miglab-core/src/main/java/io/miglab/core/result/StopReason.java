@@ -23,8 +23,10 @@ public enum StopReason {
     TIMEOUT(false),
     /** The destination went away or the run was cancelled by a user. */
     ABORTED(false),
-    /** The migration failed: a QEMU error, a lost destination during post-copy, and the like. */
-    FAILED(false);
+    /** The migration failed: a QEMU error, a crash or a broken link (see the result's fate), and the like. */
+    FAILED(false),
+    /** The destination could not reserve the VM's memory or vCPUs: nothing was sent, the guest stays on the source. */
+    REFUSED(false);
 
     private final boolean converged;
 

@@ -4,9 +4,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * What happened during one migration, as an engine carries it out: the events in order (started, first page sent,
- * round ended, paused, destination loading, resumed on the destination, post-copy started, finished) and the
- * counters of what went over the wire and what the guest lost, by phase. The page-level session and the
+ * What happened during one migration, as an engine carries it out: the events in order (started, a stage began,
+ * round ended, finished), the stages with their bytes ({@link StageLog}), the counters of what went over the wire
+ * and what the guest lost, by phase, and what became of the guest if something failed. The page-level session and the
  * rate-based migration fill one; {@link ResultAssembler} turns it into a {@link MigrationResult}, so every metric
  * is defined once.
  *
@@ -21,18 +21,13 @@ public final class Timeline {
 
     public record Started(double atSeconds) implements Event { }
 
-    public record FirstPageSent(double atSeconds) implements Event { }
+    /**
+     * A stage of the protocol began (and the one before it ended): pre-copy's first page, the pause of
+     * stop-and-copy, the destination loading the device state (activation), post-copy's start, ...
+     */
+    public record StageBegan(double atSeconds, Stage stage) implements Event { }
 
     public record RoundEnded(double atSeconds, RoundStats stats) implements Event { }
-
-    public record GuestPaused(double atSeconds) implements Event { }
-
-    /** The last byte of the switch-over arrived and the destination starts loading the device state. */
-    public record DestinationLoading(double atSeconds) implements Event { }
-
-    public record GuestResumedOnDestination(double atSeconds) implements Event { }
-
-    public record PostCopyStarted(double atSeconds) implements Event { }
 
     public record Finished(double atSeconds, StopReason reason, boolean completed) implements Event { }
 
@@ -51,6 +46,8 @@ public final class Timeline {
     /** The links of the memory stream: straight, or through a NAS (NAS-assisted pre-copy). */
     public enum Route { SOURCE_TO_DESTINATION, SOURCE_TO_NAS, NAS_TO_DESTINATION }
 
+    private final StageLog stages = new StageLog();
+    private Fate fate;
     private final double[] bytesByPhase = new double[Phase.values().length];
     private final double[] bytesByRoute = new double[Route.values().length];
     private double pages;
@@ -64,11 +61,23 @@ public final class Timeline {
     public void add(Event e) {
         events.add(e);
         if (e instanceof RoundEnded r) rounds.add(r.stats());
+        if (e instanceof StageBegan b) stages.begin(b.stage(), b.atSeconds());
+    }
+
+    /** The stage {@code s} begins at {@code atSeconds}. */
+    public void stage(Stage s, double atSeconds) {
+        add(new StageBegan(atSeconds, s));
+    }
+
+    /** What became of the guest when something failed; unset, the assembler derives it from the outcome. */
+    public void fate(Fate f) {
+        fate = f;
     }
 
     /** Bytes on the wire in a phase (pages, headers, device state). */
     public void sent(Phase phase, double bytes) {
         bytesByPhase[phase.ordinal()] += bytes;
+        stages.sent(bytes);
     }
 
     /** Bytes on the wire in a phase over one link; {@link #sent(Phase, double)} is the source->destination link. */
@@ -122,6 +131,11 @@ public final class Timeline {
     public double bytes(Phase phase) { return bytesByPhase[phase.ordinal()]; }
 
     public List<Event> events() { return List.copyOf(events); }
+
+    public StageLog stageLog() { return stages; }
+
+    /** The fate set by {@link #fate(Fate)}, or null. */
+    public Fate fateOrNull() { return fate; }
 
     public List<RoundStats> rounds() { return List.copyOf(rounds); }
 

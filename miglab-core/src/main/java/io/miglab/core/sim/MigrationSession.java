@@ -5,6 +5,7 @@ import io.miglab.core.memory.PageBitmap;
 import io.miglab.core.result.MigrationResult;
 import io.miglab.core.result.ResultAssembler;
 import io.miglab.core.result.RoundStats;
+import io.miglab.core.result.Stage;
 import io.miglab.core.result.StopReason;
 import io.miglab.core.result.Timeline;
 import io.miglab.core.result.Timeline.Phase;
@@ -106,10 +107,11 @@ public final class MigrationSession implements MigrationEngine {
         if (started) throw new IllegalStateException("start() called twice");
         started = true;
         timeline.add(new Timeline.Started(0));
+        timeline.stage(Stage.PREPARATION, 0);
         runGuestOnSource(spec.overheads().preparation().toNanos() / 1e9);
+        timeline.stage(Stage.RESERVATION, clock);
         written.clearAll();
         toSend.setAll();
-        timeline.add(new Timeline.FirstPageSent(clock));
     }
 
     /**
@@ -120,6 +122,7 @@ public final class MigrationSession implements MigrationEngine {
     @Override
     public void precopyRound() {
         requireRunning();
+        if (timeline.stageLog().current() != Stage.PRECOPY) timeline.stage(Stage.PRECOPY, clock);
         int round = timeline.roundCount();
         int throttleInRound = throttlePercent;
         long compressedBefore = cost.bytesCompressed;
@@ -172,7 +175,7 @@ public final class MigrationSession implements MigrationEngine {
     @Override
     public void stopAndCopy(StopReason reason) {
         requireRunning();
-        timeline.add(new Timeline.GuestPaused(clock));
+        timeline.stage(Stage.STOP_AND_COPY, clock);
         sync();
         long compressedBefore = cost.bytesCompressed;
         long bytes = spec.overheads().deviceState().bytes();
@@ -183,10 +186,15 @@ public final class MigrationSession implements MigrationEngine {
             if (bits != 0) bytes += send.send(w, bits);
         }
         toSend.clearAll();
-        double seconds = cost.transferSeconds(bytes, cost.bytesCompressed - compressedBefore, switchOverBandwidth)
-                + spec.link().oneWaySeconds();
+        double sendSeconds = cost.transferSeconds(bytes, cost.bytesCompressed - compressedBefore,
+                switchOverBandwidth);
+        double seconds = sendSeconds + spec.link().oneWaySeconds();
         nas.account(timeline, Phase.STOP_AND_COPY, 0, bytes);
-        clock += nas.switchOverSeconds(bytes, seconds);
+        double switchOver = nas.switchOverSeconds(bytes, seconds);
+        // commit: the last byte reaches the destination, which then holds a consistent image and acknowledges;
+        // it activates without waiting for the source (QEMU: migration/migration.c process_incoming_migration_bh)
+        timeline.stage(Stage.COMMIT, clock + Math.max(0, switchOver - spec.link().oneWaySeconds()));
+        clock += switchOver;
         resumeOnDestination();
         finish(reason, true);
     }
@@ -205,14 +213,16 @@ public final class MigrationSession implements MigrationEngine {
     @Override
     public void switchToPostCopy(StopReason reason) {
         requireRunning();
-        timeline.add(new Timeline.GuestPaused(clock));
+        timeline.stage(Stage.STOP_AND_COPY, clock);
         sync();
         long bytes = spec.overheads().deviceState().bytes();
         timeline.sent(Phase.STOP_AND_COPY, bytes);
         clock += cost.transferSeconds(bytes, 0, switchOverBandwidth) + spec.link().oneWaySeconds();
         resumeOnDestination();
-        timeline.add(new Timeline.PostCopyStarted(clock));
+        timeline.stage(Stage.POSTCOPY, clock);
         new PostCopyPusher(this).run();
+        // commit: every page arrived; the destination's word reaches the source, which is released
+        timeline.stage(Stage.COMMIT, clock);
         clock += spec.link().oneWaySeconds();
         finish(reason, true);
     }
@@ -299,10 +309,10 @@ public final class MigrationSession implements MigrationEngine {
         return spec.overheads().syncPerGiB().toNanos() / 1e9 * spec.memory().bytes() / (1024.0 * 1024 * 1024);
     }
 
+    /** Activation: the destination loads the device state and starts the guest (self-announce follows). */
     private void resumeOnDestination() {
-        timeline.add(new Timeline.DestinationLoading(clock));
+        timeline.stage(Stage.ACTIVATION, clock);
         clock += spec.overheads().resume().toNanos() / 1e9;
-        timeline.add(new Timeline.GuestResumedOnDestination(clock));
     }
 
     private void finish(StopReason reason, boolean completed) {

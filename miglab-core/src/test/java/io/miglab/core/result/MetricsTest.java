@@ -36,7 +36,7 @@ class MetricsTest {
     @Test
     void flatValues_rebuildTheSameResult() {
         Map<String, Object> flat = ResultValues.flat(RESULT, Metrics.STANDARD);
-        assertThat(flat.keySet()).endsWith(ResultValues.ROUNDS, ResultValues.ASSUMPTIONS);
+        assertThat(flat.keySet()).endsWith(ResultValues.ROUNDS, ResultValues.STAGES, ResultValues.ASSUMPTIONS);
         assertThat(ResultValues.rebuild(flat)).isEqualTo(RESULT);
     }
 

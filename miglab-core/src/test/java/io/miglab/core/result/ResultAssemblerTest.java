@@ -11,7 +11,9 @@ class ResultAssemblerTest {
     private static Timeline precopyThenSwitchOver() {
         Timeline t = new Timeline();
         t.add(new Timeline.Started(0));
-        t.add(new Timeline.FirstPageSent(0.05));
+        t.stage(Stage.PREPARATION, 0);
+        t.stage(Stage.RESERVATION, 0.04);
+        t.stage(Stage.PRECOPY, 0.05);
         t.sent(Timeline.Phase.PRECOPY, 1000.4);
         t.pagesSent(2.5, 0.25, 1);
         t.add(new Timeline.RoundEnded(1.05, new RoundStats(0, 2, 1000, 1000, 5, 0)));
@@ -20,10 +22,10 @@ class ResultAssemblerTest {
         t.throttled(20);
         t.throttled(10);
         t.add(new Timeline.RoundEnded(1.55, new RoundStats(1, 1, 500, 500, 4, 20)));
-        t.add(new Timeline.GuestPaused(1.55));
+        t.stage(Stage.STOP_AND_COPY, 1.55);
         t.sent(Timeline.Phase.STOP_AND_COPY, 200.4);
-        t.add(new Timeline.DestinationLoading(1.6));
-        t.add(new Timeline.GuestResumedOnDestination(1.625));
+        t.stage(Stage.COMMIT, 1.59);
+        t.stage(Stage.ACTIVATION, 1.6);
         t.guestRan(1.55, 0.155);
         t.add(new Timeline.Finished(1.625, StopReason.DOWNTIME_LIMIT_MET, true));
         return t;
@@ -45,13 +47,28 @@ class ResultAssemblerTest {
         assertThat(r.guestImpact().maxThrottlePercent()).isEqualTo(20);
         assertThat(r.rounds()).extracting(RoundStats::round).containsExactly(0, 1);
         assertThat(r.assumptions()).containsExactly("note");
+        assertThat(r.fate()).isEqualTo(Fate.none(true));
+    }
+
+    // Guards the stage list: gapless, in order, each stage's bytes its own, and the times as views of it.
+    @Test
+    void stages_coverTheRunWithoutGaps() {
+        MigrationResult r = ResultAssembler.assemble("test", "precopy", precopyThenSwitchOver(), List.of());
+        assertThat(r.stages()).extracting(StageStats::stage).containsExactly("preparation", "reservation",
+                "pre-copy", "stop-and-copy", "commit", "activation");
+        assertThat(r.stages()).extracting(StageStats::bytes).containsExactly(0L, 0L, 1501L, 200L, 0L, 0L);
+        assertThat(r.stages().get(2).durationMs()).isCloseTo(1500, offset(1e-9));
+        assertThat(r.stages().get(4).durationMs()).isCloseTo(10, offset(1e-9));
+        double sum = r.stages().stream().mapToDouble(StageStats::durationMs).sum();
+        assertThat(sum).isCloseTo(r.timing().totalTimeMs(), offset(1e-9));
+        assertThat(r.stages().get(5).durationMs()).isCloseTo(r.timing().resumeTimeMs(), offset(1e-9));
     }
 
     // Guards a cancelled run: the guest never paused, so no downtime, and it did not complete.
     @Test
     void cancelledRun_hasNoDowntime() {
         Timeline t = new Timeline();
-        t.add(new Timeline.FirstPageSent(0));
+        t.stage(Stage.PRECOPY, 0);
         t.add(new Timeline.RoundEnded(5, new RoundStats(0, 10, 10, 5000, 1, 0)));
         t.add(new Timeline.Finished(5, StopReason.TIMEOUT, false));
         MigrationResult r = ResultAssembler.assemble("test", "precopy", t, List.of());

@@ -5,6 +5,7 @@ import io.miglab.core.algorithm.MigrationEngine;
 import io.miglab.core.result.MigrationResult;
 import io.miglab.core.result.ResultAssembler;
 import io.miglab.core.result.RoundStats;
+import io.miglab.core.result.Stage;
 import io.miglab.core.result.StopReason;
 import io.miglab.core.result.Timeline;
 import io.miglab.core.result.Timeline.Phase;
@@ -98,12 +99,13 @@ public final class RateMigration implements MigrationEngine {
         if (!Double.isNaN(startTime)) throw new IllegalStateException("start() called twice");
         startTime = sim.now();
         timeline.add(new Timeline.Started(0));
+        timeline.stage(Stage.PREPARATION, 0);
         double prep = seconds(spec.overheads().preparation());
         runGuestOnSource(prep);
         zeroPagesLeft = costs.zeroElision ? pages * spec.memory().zeroPageShare()
                 * (1 - writes.expectedDistinctPages(prep, pages) / pages) : 0;
         sim.after(prep, s -> {
-            timeline.add(new Timeline.FirstPageSent(clockSeconds()));
+            timeline.stage(Stage.RESERVATION, clockSeconds());
             double cap = Math.min(spec.link().bandwidthCap().map(r -> r.bytesPerSecond())
                     .orElse(Double.POSITIVE_INFINITY), costs.compressorWireCap);
             stream.open(cap);
@@ -115,6 +117,7 @@ public final class RateMigration implements MigrationEngine {
     @Override
     public void precopyRound() {
         requireRunning();
+        if (timeline.stageLog().current() != Stage.PRECOPY) timeline.stage(Stage.PRECOPY, clockSeconds());
         int round = timeline.roundCount();
         double sendPages = round == 0 ? pages : dirtyPages;
         double zero = round == 0 ? zeroPagesLeft : 0;
@@ -178,10 +181,14 @@ public final class RateMigration implements MigrationEngine {
         // migration_rate_set(RATE_LIMIT_DISABLED)), as the page-level session does with
         // Link.switchOverBandwidth(): a new flow with only the compressor's limit, at its fair share of the links
         if (spec.link().bandwidthCap().isPresent()) stream.reopen(costs.compressorWireCap);
-        stream.send(bytes, () -> sim.after(spec.link().oneWaySeconds(), s -> resumeOnDestination(() -> {
-            stream.close();
-            finish(reason, true);
-        })));
+        stream.send(bytes, () -> {
+            // commit: the last byte reaches the destination, which acknowledges and activates at once
+            timeline.stage(Stage.COMMIT, clockSeconds());
+            sim.after(spec.link().oneWaySeconds(), s -> resumeOnDestination(() -> {
+                stream.close();
+                finish(reason, true);
+            }));
+        });
     }
 
     /** Give up: the guest keeps running on the source. */
@@ -203,6 +210,7 @@ public final class RateMigration implements MigrationEngine {
         double pending = noRounds ? pages : dirtyPages;
         double zero = noRounds ? zeroPagesLeft : 0;
         stream.send(device, () -> sim.after(spec.link().oneWaySeconds(), s -> resumeOnDestination(() -> {
+            timeline.stage(Stage.POSTCOPY, clockSeconds());
             double bytes = zero * costs.zeroPage + (pending - zero) * costs.dataPage;
             count(pending, zero, noRounds ? 0 : pending);
             timeline.sent(Phase.POSTCOPY, bytes);
@@ -214,6 +222,7 @@ public final class RateMigration implements MigrationEngine {
             double pushStart = sim.now();
             stream.send(bytes, () -> {
                 postCopyFaults(pending, sim.now() - pushStart, bytes);
+                timeline.stage(Stage.COMMIT, clockSeconds());
                 sim.after(spec.link().oneWaySeconds(), s2 -> {
                     stream.close();
                     finish(reason, true);
@@ -239,14 +248,13 @@ public final class RateMigration implements MigrationEngine {
     // ---- internals ----
 
     private void pause() {
-        timeline.add(new Timeline.GuestPaused(clockSeconds()));
+        timeline.stage(Stage.STOP_AND_COPY, clockSeconds());
         listener.paused(this);
     }
 
     private void resumeOnDestination(Runnable then) {
-        timeline.add(new Timeline.DestinationLoading(clockSeconds()));
+        timeline.stage(Stage.ACTIVATION, clockSeconds());
         sim.after(seconds(spec.overheads().resume()), s -> {
-            timeline.add(new Timeline.GuestResumedOnDestination(clockSeconds()));
             listener.resumed(this);
             then.run();
         });

@@ -1,0 +1,78 @@
+package io.miglab.core.result;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The stages of one migration as an engine goes through them: {@link #begin} a stage at a time (the previous one
+ * ends there), {@link #sent} bytes into the current one, then {@link #stages} at the end. Every engine fills one:
+ * the page-level session and the rate-based migration through their {@link Timeline}, the closed form and the
+ * QEMU mapper directly (the QEMU mapper from QMP's events: setup, active, device, postcopy-active, completed).
+ */
+public final class StageLog {
+    private final List<Stage> stages = new ArrayList<>();
+    private final List<Double> starts = new ArrayList<>();
+    private final List<Double> bytes = new ArrayList<>();
+
+    /** The stage {@code stage} begins {@code atSeconds} after the start; the current one ends there. */
+    public void begin(Stage stage, double atSeconds) {
+        if (!starts.isEmpty() && atSeconds < starts.get(starts.size() - 1) - 1e-12) {
+            throw new IllegalArgumentException(stage.label() + " begins before the stage it follows");
+        }
+        stages.add(stage);
+        starts.add(atSeconds);
+        bytes.add(0.0);
+    }
+
+    /** Bytes on the wire during the current stage. */
+    public void sent(double b) {
+        if (stages.isEmpty()) throw new IllegalStateException("bytes sent before any stage began");
+        bytes.set(bytes.size() - 1, bytes.get(bytes.size() - 1) + b);
+    }
+
+    /** The stage now under way, or null before the first. */
+    public Stage current() {
+        return stages.isEmpty() ? null : stages.get(stages.size() - 1);
+    }
+
+    /** When the current stage began, in seconds. */
+    public double currentStart() {
+        return starts.isEmpty() ? 0 : starts.get(starts.size() - 1);
+    }
+
+    /** Bytes sent so far in the current stage. */
+    public double currentBytes() {
+        return bytes.isEmpty() ? 0 : bytes.get(bytes.size() - 1);
+    }
+
+    /** Whether the stage was entered at all. */
+    public boolean reached(Stage s) {
+        return stages.contains(s);
+    }
+
+    /** When {@code s} (its first time) began, in seconds from the start. */
+    public double startSeconds(Stage s) {
+        int i = stages.indexOf(s);
+        if (i < 0) throw new IllegalArgumentException(s.label() + " was not reached");
+        return starts.get(i);
+    }
+
+    /** When {@code s} ended: where the next stage began, or {@code endSeconds} if it was the last. */
+    public double endSeconds(Stage s, double endSeconds) {
+        int i = stages.indexOf(s);
+        if (i < 0) throw new IllegalArgumentException(s.label() + " was not reached");
+        return i + 1 < stages.size() ? starts.get(i + 1) : Math.max(starts.get(i), endSeconds);
+    }
+
+    /** The stages in order, the last one ending at {@code endSeconds}; bytes rounded to whole bytes. */
+    public List<StageStats> stages(double endSeconds) {
+        List<StageStats> out = new ArrayList<>();
+        for (int i = 0; i < stages.size(); i++) {
+            double start = starts.get(i);
+            double end = i + 1 < stages.size() ? starts.get(i + 1) : Math.max(start, endSeconds);
+            out.add(new StageStats(stages.get(i).label(), start * 1000, (end - start) * 1000,
+                    Math.round(bytes.get(i))));
+        }
+        return out;
+    }
+}
