@@ -12,6 +12,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.stream.Stream;
+import io.miglab.libvirt.nativeapi.LibvirtCalls;
 import org.libvirt.Connect;
 import org.libvirt.Domain;
 import org.libvirt.LibvirtException;
@@ -90,6 +91,7 @@ public final class LocalDaemon {
 
     /** Waits until a connection to the daemon's QEMU driver works, or fails with the end of its log. */
     void awaitReady(Duration timeout) {
+        LibvirtCalls.quiet();
         long deadline = System.nanoTime() + timeout.toNanos();
         String last = "no socket yet";
         while (System.nanoTime() < deadline) {

@@ -25,7 +25,22 @@ public final class LibvirtCalls {
     private static final Field DOMAIN_HANDLE = field(Domain.class, "vdp");
     private static final Field CONNECT_HANDLE = field(Connect.class, "vcp");
 
+    /** Kept referenced: libvirt holds the function pointer. */
+    private static final org.libvirt.jna.Libvirt.VirErrorCallback SILENT = (data, error) -> { };
+
     private LibvirtCalls() {
+    }
+
+    /**
+     * Stops libvirt's default error function from printing every error on stderr (a lookup of a domain that is not
+     * there is an expected answer here); the binding still turns each error into a {@code LibvirtException}.
+     */
+    public static void quiet() {
+        try {
+            Connect.setErrorCallback(SILENT);
+        } catch (org.libvirt.LibvirtException e) {
+            throw new IllegalStateException("cannot set libvirt's error callback: " + e.getMessage(), e);
+        }
     }
 
     /** The job's statistics and its type; with {@code completed} those of the last completed job. */
