@@ -52,7 +52,7 @@ class ReadmeCommandsTest {
     }
 
     private static void run(String command) throws Exception {
-        if (command.contains("--backend qemu")) RealQemuGuest.require();
+        if (command.contains("--backend qemu") || command.contains("--backend libvirt")) RealQemuGuest.require();
         if (!Files.exists(work.resolve("examples"))) {
             Files.createSymbolicLink(work.resolve("examples"), ROOT.resolve("examples"));
             Files.createDirectories(work.resolve("tmp"));

@@ -3,6 +3,8 @@ package io.miglab.cli.migrate;
 import io.miglab.cli.common.BadInputException;
 import io.miglab.cli.common.ExitCodes;
 import io.miglab.cli.common.RootCommand;
+import io.miglab.cli.libvirt.LibvirtFlags;
+import io.miglab.cli.libvirt.LibvirtMigrate;
 import io.miglab.cli.output.ComparisonTableWriter;
 import io.miglab.cli.output.ResultJsonWriter;
 import io.miglab.cli.output.ResultTableWriter;
@@ -12,6 +14,8 @@ import io.miglab.core.error.InvalidSpecException;
 import io.miglab.core.result.MigrationResult;
 import io.miglab.core.sim.PageLevelSimulator;
 import io.miglab.core.spec.MigrationSpec;
+import io.miglab.libvirt.LibvirtBackend;
+import io.miglab.libvirt.migrate.LibvirtRun;
 import io.miglab.qemu.calibrate.GuestCalibration;
 import io.miglab.qemu.launch.AccelProbe;
 import io.miglab.qemu.launch.QemuInstallation;
@@ -44,6 +48,7 @@ import picocli.CommandLine.Spec;
 public final class MigrateCommand implements Callable<Integer> {
     static final String QEMU = QemuBackend.NAME;
     static final String SIM = PageLevelSimulator.NAME;
+    static final String LIBVIRT = LibvirtBackend.NAME;
 
     @ParentCommand
     RootCommand main;
@@ -54,9 +59,12 @@ public final class MigrateCommand implements Callable<Integer> {
     @Mixin
     SpecOptions options;
 
-    @Option(names = "--backend", paramLabel = "qemu|sim", order = 100,
-            description = "qemu: a real migration; sim: the simulator on the spec calibrated for the QEMU guest. "
-                    + "Default: qemu")
+    @Mixin
+    LibvirtFlags libvirt;
+
+    @Option(names = "--backend", paramLabel = "qemu|sim|libvirt", order = 100,
+            description = "qemu: a real migration; sim: the simulator on the spec calibrated for the QEMU guest; "
+                    + "libvirt: a real migration through libvirt daemons (--source, --destination). Default: qemu")
     String backend = QEMU;
 
     @Option(names = "--compare", order = 101,
@@ -72,7 +80,8 @@ public final class MigrateCommand implements Callable<Integer> {
     boolean memoryCheck;
 
     @Option(names = "--multifd", paramLabel = "CHANNELS", order = 104,
-            description = "qemu: use multifd with this many channels. Default: 0 (one stream)")
+            description = "qemu: use multifd with this many channels; libvirt: parallel connections. Default: 0 (one "
+                    + "stream)")
     int multifd;
 
     @Option(names = "--json", order = 105, description = "Print the result as JSON (not with --compare).")
@@ -83,8 +92,13 @@ public final class MigrateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        if (!backend.equals(QEMU) && !backend.equals(SIM)) {
-            throw new InvalidSpecException("backend", "qemu or sim", "'" + backend + "'");
+        if (!backend.equals(QEMU) && !backend.equals(SIM) && !backend.equals(LIBVIRT)) {
+            throw new InvalidSpecException("backend", "qemu, sim or libvirt", "'" + backend + "'");
+        }
+        if (backend.equals(LIBVIRT)) return migrateThroughLibvirt();
+        if (libvirt.any()) {
+            throw new BadInputException("source, destination, domain, libvirt-transport, persistent, "
+                    + "undefine-source, listen-address: only with --backend libvirt (got --backend " + backend + ")");
         }
         if (compare && json) throw new BadInputException("json: not with --compare (it prints two results)");
         if (compare && backend.equals(SIM)) throw new BadInputException("compare: runs qemu and sim; drop --backend");
@@ -118,6 +132,22 @@ public final class MigrateCommand implements Callable<Integer> {
             print(spec, run.result(), out);
             if (!json) printQemuExtras(run, out);
         }
+        out.flush();
+        return ExitCodes.OK;
+    }
+
+    private Integer migrateThroughLibvirt() {
+        if (compare || memoryCheck || uncalibrated) {
+            throw new BadInputException("backend: libvirt takes neither --compare, --memory-check nor --uncalibrated");
+        }
+        if (multifd < 0 || multifd > 255) {
+            throw new BadInputException("multifd: 0 (one stream) or 1 to 255 channels (got '" + multifd + "')");
+        }
+        MigrationSpec spec = options.toSpec(main.registry());
+        LibvirtRun run = LibvirtMigrate.run(spec, libvirt, multifd);
+        PrintWriter out = command.commandLine().getOut();
+        print(spec, run.result(), out);
+        if (!json) LibvirtMigrate.printExtras(run, out);
         out.flush();
         return ExitCodes.OK;
     }

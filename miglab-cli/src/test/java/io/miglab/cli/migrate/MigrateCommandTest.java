@@ -43,6 +43,26 @@ class MigrateCommandTest {
         assertThat(Cli.run("migrate", "--help").out()).contains("none (idle) and sweep");
     }
 
+    // Guards the libvirt backend's bad input: each a single line naming the flag, exit 2, before any daemon starts.
+    @Test
+    void libvirtFlags_areCheckedBeforeAnythingStarts() {
+        Cli.Run noSource = Cli.run("migrate", "--backend", "libvirt", "--memory", "256M");
+        assertThat(noSource.exitCode()).isEqualTo(2);
+        assertThat(noSource.errLines()).hasSize(1);
+        assertThat(noSource.err()).startsWith("miglab: source: a libvirt connection URI is required");
+        Cli.Run badLocal = Cli.run("migrate", "--backend", "libvirt", "--source", "local:host-z", "--destination",
+                "local:host-b", "--memory", "256M");
+        assertThat(badLocal.exitCode()).isEqualTo(2);
+        assertThat(badLocal.err()).startsWith("miglab: source: a libvirt URI, or local:host-a to local:host-h");
+        Cli.Run latency = Cli.run("migrate", "--backend", "libvirt", "--source", "local:host-a", "--destination",
+                "local:host-b", "--memory", "256M", "--latency", "5ms");
+        assertThat(latency.exitCode()).isEqualTo(2);
+        assertThat(latency.err()).startsWith("miglab: latency:");
+        Cli.Run elsewhere = Cli.run("migrate", "--backend", "qemu", "--memory", "256M", "--source", "local:host-a");
+        assertThat(elsewhere.exitCode()).isEqualTo(2);
+        assertThat(elsewhere.err()).contains("only with --backend libvirt");
+    }
+
     // Guards against the sim backend ignoring the QEMU guest's calibration (a fresh guest is mostly zero pages).
     @Test
     void theSimBackendModelsTheQemuGuestUnlessAskedNotTo() throws Exception {

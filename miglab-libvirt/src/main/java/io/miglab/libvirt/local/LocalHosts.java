@@ -13,7 +13,7 @@ import java.util.stream.Stream;
 
 /**
  * Several libvirt "hosts" on this machine: one {@link LocalDaemon} each, in one folder {@code miglab-lv-*} under
- * the temporary directory that holds the JVM's pid ({@code owner.pid}). Everything is removed by {@link #close()},
+ * {@code /tmp} that holds the JVM's pid ({@code owner.pid}). Everything is removed by {@link #close()},
  * by a shutdown hook if the JVM exits first, and otherwise by the next {@link #start} on this machine, which ends
  * the daemons and QEMUs of folders whose owner is no longer alive (by their pid files) and deletes them.
  */
@@ -124,8 +124,12 @@ public final class LocalHosts implements AutoCloseable {
         }
     }
 
+    /**
+     * {@code /tmp} (or {@code -Dmiglab.libvirt.tmp}), not the JVM's temporary folder: the daemons' user must reach
+     * it, and libvirt's QEMU monitor sockets under it must stay within the 108 bytes of a socket path.
+     */
     private static Path tmp() {
-        return Path.of(System.getProperty("java.io.tmpdir"));
+        return Path.of(System.getProperty("miglab.libvirt.tmp", "/tmp"));
     }
 
     private static void delete(Path root) {
