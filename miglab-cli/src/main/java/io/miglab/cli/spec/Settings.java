@@ -183,17 +183,17 @@ public final class Settings {
             // ---- storage ----
             s("storage", "disk-size", Type.SIZE, "SIZE", "The VM's local disk, which the destination cannot reach "
                     + "unless --storage shared.", Default.absent("none (no disk to move)"))
-                    .note("A whole number of --disk-block blocks.").datacenter("vms[].disk.size"),
+                    .note("A whole number of --disk-block blocks."),
             s("storage", "storage", Type.CHOICE, "shared|block-precopy|mirror", "--disk-size: how the disk moves: "
                     + "shared (nothing to copy), block-precopy (copied before memory in dirty-block rounds), "
                     + "mirror (copied while new writes are mirrored synchronously).", Default.of("mirror"))
-                    .datacenter("vms[].disk.strategy"),
+                    ,
             s("storage", "disk-allocated", Type.SHARE, "SHARE", "--disk-size: share of the disk holding data (only "
-                    + "that is copied).", Default.of("1")).datacenter("vms[].disk.allocated"),
+                    + "that is copied).", Default.of("1")),
             s("storage", "disk-write-rate", Type.RATE, "RATE", "--disk-size: how fast the guest writes to its "
-                    + "disk.", Default.absent("0 (an idle disk)")).datacenter("vms[].disk.writeRate"),
+                    + "disk.", Default.absent("0 (an idle disk)")),
             s("storage", "disk-working-set", Type.SIZE, "SIZE", "--disk-size: the part of the disk the writes fall "
-                    + "in.", Default.absent("the allocated part")).datacenter("vms[].disk.workingSet"),
+                    + "in.", Default.absent("the allocated part")),
             s("storage", "disk-block", Type.SIZE, "SIZE", "--disk-size: the dirty-block granularity.",
                     Default.ofBytes(DiskSpec.DEFAULT_BLOCK.bytes())).note("QEMU's mirror default."),
             // ---- fixed costs ----

@@ -7,7 +7,6 @@ import io.miglab.core.storage.Raid5;
 import io.miglab.core.storage.StorageSpec;
 import io.miglab.core.storage.StorageStrategy;
 import io.miglab.core.unit.ByteSize;
-import io.miglab.core.unit.DataRate;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -41,15 +40,13 @@ final class StorageSettings {
             return Optional.empty();
         }
         ByteSize disk = Values.size("disk-size", size.get());
-        if (disk.bytes() > 0) throw new io.miglab.core.error.InvalidSpecException("disk-size", "nothing yet (the "
-                + "storage models are not in this build)", size.get());
         double allocated = Values.share("disk-allocated", in.text("disk-allocated"));
         ByteSize block = Values.size("disk-block", in.text("disk-block"));
         ByteSize workingSet = in.optional("disk-working-set").map(t -> Values.size("disk-working-set", t))
                 .orElse(ByteSize.ofBytes(Math.round(disk.bytes() * allocated / block.bytes()) * block.bytes()));
-        DataRate writes = in.optional("disk-write-rate").map(t -> Values.rate("disk-write-rate", t))
-                .orElse(DataRate.ofBytesPerSecond(0));
+        double writes = in.optional("disk-write-rate").map(t -> Values.rate("disk-write-rate", t).bytesPerSecond())
+                .orElse(0.0);
         StorageStrategy strategy = StorageStrategy.parse("storage", in.text("storage"));
-        return Optional.of(new StorageSpec(new DiskSpec(disk, allocated, writes.bytesPerSecond(), workingSet, block), strategy));
+        return Optional.of(new StorageSpec(new DiskSpec(disk, allocated, writes, workingSet, block), strategy));
     }
 }

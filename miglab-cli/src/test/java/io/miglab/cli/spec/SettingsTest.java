@@ -60,7 +60,8 @@ class SettingsTest {
                 "compress-throughput", List.of("compress", "true"),
                 "catch-up", List.of("paced", "true", "dirty-rate", "100"),
                 "cold-dirty-rate", List.of("dirty-rate", "100", "working-set", "64M"),
-                "precopy-rounds", List.of("algorithm", "hybrid"), "prepaging", List.of("algorithm", "postcopy"));
+                "precopy-rounds", List.of("algorithm", "hybrid"), "prepaging", List.of("algorithm", "postcopy"),
+                "nas-", List.of("nas", "true"), "disk-", List.of("disk-size", "1G"), "storage", List.of("disk-size", "1G"));
         int checked = 0;
         for (Setting s : Settings.of(Use.SCENARIO_FILE)) {
             if (s.dflt().value() == null) continue;

@@ -2,6 +2,8 @@ package io.miglab.core.predict;
 
 import io.miglab.core.MigrationBackend;
 import io.miglab.core.algorithm.AlgorithmRegistry;
+import io.miglab.core.diskmove.BlockWriter;
+import io.miglab.core.diskmove.StorageMove;
 import io.miglab.core.result.MigrationResult;
 import io.miglab.core.spec.MigrationSpec;
 
@@ -34,6 +36,10 @@ public final class ClosedFormPredictor implements MigrationBackend {
 
     @Override
     public MigrationResult migrate(MigrationSpec spec) {
+        return StorageMove.run(spec, this::memory, BlockWriter::expected);
+    }
+
+    private MigrationResult memory(MigrationSpec spec) {
         ExpectedMigration m = new ExpectedMigration(spec);
         m.drive(algorithms.create(spec.algorithm()));
         return m.result();

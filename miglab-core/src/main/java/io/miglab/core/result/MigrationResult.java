@@ -50,4 +50,9 @@ public record MigrationResult(String backend, String algorithm, Outcome outcome,
         return new MigrationResult(backend, algorithm, outcome, timing, traffic, guestImpact, f, rounds, stages,
                 assumptions);
     }
+
+    /** This result with other figures, stages and assumptions (a disk moved around the memory migration). */
+    public MigrationResult withFigures(Timing t, Traffic tr, GuestImpact g, List<StageStats> s, List<String> notes) {
+        return new MigrationResult(backend, algorithm, outcome, t, tr, g, fate, rounds, s, notes);
+    }
 }

@@ -11,6 +11,11 @@ public enum Stage {
     PREPARATION("preparation"),
     /** The destination reserves a container of the VM's size (memory, vCPUs), or refuses. */
     RESERVATION("reservation"),
+    /**
+     * The VM's local disk goes to the destination before its memory (block pre-copy's rounds, or a mirror's copy
+     * until in sync); only when a disk moves (see core.diskmove.StorageMove). Its bytes are the disk's.
+     */
+    STORAGE("storage"),
     /** Iterative push while the guest runs on the source. */
     PRECOPY("pre-copy"),
     /** The guest is paused; the rest of memory and the CPU and device state go over (post-copy: the switch). */

@@ -2,6 +2,8 @@ package io.miglab.core.sim;
 
 import io.miglab.core.MigrationBackend;
 import io.miglab.core.algorithm.AlgorithmRegistry;
+import io.miglab.core.diskmove.BlockWriter;
+import io.miglab.core.diskmove.StorageMove;
 import io.miglab.core.result.MigrationResult;
 import io.miglab.core.spec.MigrationSpec;
 
@@ -23,6 +25,10 @@ public final class PageLevelSimulator implements MigrationBackend {
 
     @Override
     public MigrationResult migrate(MigrationSpec spec) {
+        return StorageMove.run(spec, this::memory, disk -> BlockWriter.sampled(disk, spec.seed()));
+    }
+
+    private MigrationResult memory(MigrationSpec spec) {
         MigrationSession session = new MigrationSession(spec);
         session.start();
         session.drive(algorithms.create(spec.algorithm()));
