@@ -38,6 +38,11 @@ public record Scenario(String name, long seed, double durationSeconds, double in
                 initialPlacement, hostSeriesLimit);
     }
 
+    public Scenario withPolicy(PolicyConfig p) {
+        return new Scenario(name, seed, durationSeconds, intervalSeconds, profile, p, network, racks, vms, maintenance,
+                initialPlacement, hostSeriesLimit);
+    }
+
     public long hostCount() {
         return racks.stream().mapToLong(r -> (long) r.racks() * r.hostsPerRack()).sum();
     }
