@@ -4,14 +4,17 @@ import io.miglab.core.error.InvalidSpecException;
 import io.miglab.core.unit.ByteSize;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * One miglab guest: RAM size and workload. Source and destination are started with the same configuration.
  *
  * @param workingSetMiB memwriter's array (its {@code ws_mb})
  * @param dirtyPagesPerSecond memwriter's rate (its {@code dirty_pps})
+ * @param disk          a local disk with its writer, or none
  */
-public record GuestConfig(ByteSize memory, Workload workload, int workingSetMiB, int dirtyPagesPerSecond) {
+public record GuestConfig(ByteSize memory, Workload workload, int workingSetMiB, int dirtyPagesPerSecond,
+                          Optional<GuestDisk> disk) {
     /** Guest kernel and user space need about this much beside the working set (a 6.1 kernel, busybox). */
     public static final long GUEST_OWN_MIB = 96;
 
@@ -23,6 +26,16 @@ public record GuestConfig(ByteSize memory, Workload workload, int workingSetMiB,
                 "1 MiB to memory - " + GUEST_OWN_MIB + " MiB (the guest's own footprint)", workingSetMiB + "MiB");
         InvalidSpecException.require(dirtyPagesPerSecond >= 0 && dirtyPagesPerSecond <= 1_000_000, "dirty-rate",
                 "0 to 1000000 pages/s for the guest's memwriter", dirtyPagesPerSecond);
+        disk = disk == null ? Optional.empty() : disk;
+    }
+
+    /** A guest without a disk. */
+    public GuestConfig(ByteSize memory, Workload workload, int workingSetMiB, int dirtyPagesPerSecond) {
+        this(memory, workload, workingSetMiB, dirtyPagesPerSecond, Optional.empty());
+    }
+
+    public GuestConfig withDisk(GuestDisk d) {
+        return new GuestConfig(memory, workload, workingSetMiB, dirtyPagesPerSecond, Optional.of(d));
     }
 
     public static GuestConfig idle(ByteSize memory) {
@@ -41,6 +54,10 @@ public record GuestConfig(ByteSize memory, Workload workload, int workingSetMiB,
             words.add("ws_mb=" + workingSetMiB);
             words.add("dirty_pps=" + dirtyPagesPerSecond);
         }
+        disk.filter(d -> d.writeBytesPerSecond() > 0).ifPresent(d -> {
+            words.add("disk_bps=" + d.writeBytesPerSecond());
+            words.add("disk_ws_mb=" + d.workingSetMiB());
+        });
         return String.join(" ", words);
     }
 

@@ -86,6 +86,12 @@ public final class QemuLauncher {
             cmd.add("-nic");
             cmd.add(n.nicArgument());
         });
+        guest.disk().ifPresent(d -> {
+            cmd.addAll(List.of("-blockdev", "driver=file,filename=" + diskImage(dir, name, d)
+                            + ",node-name=" + GuestDisk.NODE + "-file",
+                    "-blockdev", "driver=raw,file=" + GuestDisk.NODE + "-file,node-name=" + GuestDisk.NODE,
+                    "-device", "virtio-blk-pci,drive=" + GuestDisk.NODE + ",id=vd0"));
+        });
         if (mode != Mode.BOOT) {
             cmd.add("-incoming");
             cmd.add("defer");
@@ -114,12 +120,14 @@ public final class QemuLauncher {
             cmd.addAll(List.of(SETPRIV.toString(), "--pdeathsig", "KILL", "--"));
         }
         cmd.addAll(commandLine(guest, name, mode, dir, network));
+        Optional<Path> image = guest.disk().map(d -> DiskImages.prepare(diskImage(dir, name, d), d,
+                mode == Mode.BOOT));
         Path log = dir.resolve(role(name) + ".log");
         ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.to(log.toFile()))
                 .redirectInput(ProcessBuilder.Redirect.from(Path.of("/dev/null").toFile()));
         Process process = spawn(pb, name);
-        QemuProcess qemu = new QemuProcess(name, process, log, guest, accel, network);
+        QemuProcess qemu = new QemuProcess(name, process, log, guest, accel, network, image);
         QemuReaper.register(qemu);
         try {
             QmpClient qmp = QmpClient.connect(qmpSocket(dir, name), CONNECT_TIMEOUT, process::isAlive);
@@ -139,6 +147,11 @@ public final class QemuLauncher {
      * stay under 108 bytes, so the long unique name goes into {@code -name} only. */
     public static Path qmpSocket(PrivateDir dir, String name) {
         return dir.resolve(role(name) + ".qmp");
+    }
+
+    /** {@code <role>.img}, or {@code shared.img} for both QEMUs when the disk is on shared storage. */
+    public static Path diskImage(PrivateDir dir, String name, GuestDisk disk) {
+        return dir.resolve((disk.shared() ? "shared" : role(name)) + ".img");
     }
 
     public static Path serialSocket(PrivateDir dir, String name) {

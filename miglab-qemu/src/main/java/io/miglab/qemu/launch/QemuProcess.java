@@ -23,13 +23,15 @@ public final class QemuProcess implements AutoCloseable {
     private final GuestConfig guest;
     private final Accel accel;
     private final Optional<UserNetwork> network;
+    private final Optional<Path> diskImage;
     private QmpClient qmp;
     private SerialReader serial;
     private volatile boolean closed;
 
     QemuProcess(String name, Process process, Path log, GuestConfig guest, Accel accel,
-                Optional<UserNetwork> network) {
+                Optional<UserNetwork> network, Optional<Path> diskImage) {
         this.name = name;
+        this.diskImage = diskImage;
         this.network = network;
         this.process = process;
         this.log = log;
@@ -66,6 +68,11 @@ public final class QemuProcess implements AutoCloseable {
     /** The guest's NIC and host port forward, if it was started with one. */
     public Optional<UserNetwork> network() {
         return network;
+    }
+
+    /** The image file of the guest's disk, if it has one. */
+    public Optional<Path> diskImage() {
+        return diskImage;
     }
 
     public long pid() {

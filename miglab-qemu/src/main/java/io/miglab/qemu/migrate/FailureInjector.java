@@ -90,11 +90,12 @@ final class FailureInjector {
     /**
      * After the source reports {@code completed}: with {@link InjectedFailure.BeforeCommit} the destination (paused
      * with -S, holding the whole image) dies before miglab commits to it, and the source, still primary, is
-     * resumed. Returns true when it did so.
+     * resumed, once {@code beforeResume} ran (it drops a disk mirror). Returns true when it did so.
      */
-    boolean afterCompletion() {
+    boolean afterCompletion(Runnable beforeResume) {
         if (!(failure.orElse(null) instanceof InjectedFailure.BeforeCommit)) return false;
         destination.kill();
+        beforeResume.run();
         source.qmp().execute("cont");
         injected("destination killed (SIGKILL) after the source completed, before commit (-S, no cont); the source, "
                 + "still primary, resumed with cont", "commit");

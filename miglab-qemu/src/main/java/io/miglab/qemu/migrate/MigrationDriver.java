@@ -1,5 +1,6 @@
 package io.miglab.qemu.migrate;
 
+import io.miglab.core.result.MigrationResult;
 import io.miglab.core.result.StopReason;
 import io.miglab.core.spec.MigrationSpec;
 import io.miglab.qemu.launch.QemuProcess;
@@ -73,6 +74,7 @@ public final class MigrationDriver {
         int port = FreePort.pick();
         String incoming = "tcp:127.0.0.1:" + port;
         destination.qmp().execute("migrate-incoming", Map.of("uri", incoming));
+        Optional<DiskMirror> mirror = startMirror();
         boolean relayed = !plan.roundTripLatency().isZero()
                 || options.failure().orElse(null) instanceof InjectedFailure.LinkCutInPostcopy;
         injector.beforeMigrate();
@@ -89,33 +91,51 @@ public final class MigrationDriver {
             poll(start, relay);
         }
         MigrationSample last = series.get(series.size() - 1);
-        boolean abortedAtCommit = last.status().equals("completed") && injector.afterCompletion();
+        boolean abortedAtCommit = last.status().equals("completed")
+                && injector.afterCompletion(() -> mirror.ifPresent(DiskMirror::abandon));
         Ending ending = abortedAtCommit ? Ending.ABORTED_BEFORE_COMMIT : ending(last);
         Optional<MemoryComparator.Difference> memory = Optional.empty();
         Optional<HeartbeatAnalysis> heartbeat = Optional.empty();
+        Optional<StorageCheck> storage = Optional.empty();
         if (ending == Ending.COMPLETED) {
             awaitDestinationCompleted();
+            storage = mirror.map(m -> StorageCheck.after(m.complete(), source, destination));
             if (options.memoryCheck()) {
                 memory = Optional.of(MemoryComparator.compare(source, destination, plan.guest().memory().bytes(),
                         workDir));
                 notes.add("memory check: destination started paused (-S) and resumed after the comparison, so the "
                         + "heartbeat gap includes the comparison");
             }
-            if (options.destinationStartsPaused()) destination.qmp().execute("cont");
+            if (options.destinationStartsPaused(plan.guest())) destination.qmp().execute("cont");
             heartbeat = analyseHeartbeat(start);
         } else {
+            if (!abortedAtCommit) mirror.ifPresent(DiskMirror::abandon);
             errorDescription().ifPresent(d -> notes.add("QEMU's error: " + d));
             watchSource(ending);
         }
         String sourceState = safeRunState();
-        StageMarks marks = new StageMarks(runStartNanos, reservationNanos, start, firstDestinationBeat(),
-                System.nanoTime());
+        StageMarks marks = new StageMarks(runStartNanos, reservationNanos, mirror.map(DiskMirror::startNanos)
+                .orElse(0L), start, firstDestinationBeat(), System.nanoTime());
         ResultMapper mapper = new ResultMapper(spec, plan, series, source.qmp().events(), startWall, notes);
         List<QemuStage> stages = mapper.stages(marks, destination.qmp().events());
         String runsOn = GuestWhereabouts.of(source, destination);
-        return new QemuRun(mapper.map(ending, reason(ending), heartbeat, memory, source, sourceState), plan.guest(),
-                source.qmp().qemuVersion(), source.accel(), heartbeat, memory, sourceState, last.status(), series,
-                stages, injector.injectedIn(), injector.recovered(), runsOn);
+        MigrationResult result = mapper.map(ending, reason(ending), heartbeat, memory, source, sourceState);
+        if (mirror.isPresent()) {
+            result = StorageCheck.withStorage(result, mirror.get().stats(), (start - mirror.get().startNanos()) / 1e6,
+                    source.serial().transcript(), mirror.get().startNanos(), plan.guest(), notes);
+        }
+        return new QemuRun(result, plan.guest(), source.qmp().qemuVersion(), source.accel(), heartbeat, memory,
+                sourceState, last.status(), series, stages, injector.injectedIn(), injector.recovered(), runsOn,
+                storage);
+    }
+
+    /** A disk that does not live on shared storage is mirrored to the destination before the memory migration. */
+    private Optional<DiskMirror> startMirror() {
+        if (plan.guest().disk().isEmpty() || plan.guest().disk().get().shared()) return Optional.empty();
+        DiskMirror m = new DiskMirror(source, destination,
+                Math.round(spec.link().effectiveBandwidth().bytesPerSecond()), notes);
+        m.start(plan.guest().disk().get());
+        return Optional.of(m);
     }
 
     /** How the run ended, as far as the guest is concerned. */

@@ -149,7 +149,7 @@ public record QemuMigrationPlan(GuestConfig guest, MigrationAlgorithm algorithm,
                 InvalidSpecException.require(spec.writeModel() instanceof NoWrites, "write-model",
                         "none when the guest runs " + w.guestName() + " (its writes are the real program's)",
                         spec.writeModel().describe());
-                yield new GuestConfig(spec.memory().size(), w, 1, 0);
+                yield QemuDisks.attach(new GuestConfig(spec.memory().size(), w, 1, 0), spec);
             }
             case MEMWRITER -> {
                 InvalidSpecException.require(spec.writeModel() instanceof SweepWrites, "write-model",
@@ -162,14 +162,14 @@ public record QemuMigrationPlan(GuestConfig guest, MigrationAlgorithm algorithm,
     /** The workload the guest can run for the spec's write model: idle, or memwriter for a sweep. */
     static GuestConfig guestFor(MigrationSpec spec) {
         ByteSize memory = spec.memory().size();
-        if (spec.writeModel() instanceof NoWrites) return GuestConfig.idle(memory);
+        if (spec.writeModel() instanceof NoWrites) return QemuDisks.attach(GuestConfig.idle(memory), spec);
         if (spec.writeModel() instanceof SweepWrites s) {
             InvalidSpecException.require(s.array().bytes() % ByteSize.MIB == 0, "working-set",
                     "a whole number of MiB for the guest's memwriter", s.array());
             InvalidSpecException.require(s.pageSizeBytes() == PAGE_SIZE, "page-size", "4096 for the guest's memwriter",
                     s.pageSizeBytes());
-            return GuestConfig.memwriter(memory, (int) (s.array().bytes() / ByteSize.MIB),
-                    (int) Math.round(s.pagesPerSecond()));
+            return QemuDisks.attach(GuestConfig.memwriter(memory, (int) (s.array().bytes() / ByteSize.MIB),
+                    (int) Math.round(s.pagesPerSecond())), spec);
         }
         throw new InvalidSpecException("write-model", "none or sweep for the qemu backend (its guest runs idle or "
                 + "memwriter, a sweep over an array; the other models run in simulate, predict and sweep)",

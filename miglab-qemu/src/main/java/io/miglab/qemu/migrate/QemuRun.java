@@ -20,11 +20,13 @@ import java.util.Optional;
  * @param failedStage      the stage a failure was injected in, if one was
  * @param recovered        a post-copy whose link broke was recovered
  * @param guestRunsOn      where the guest's heartbeat goes on afterwards: source, destination or nowhere
+ * @param storage          the mirrored disk: what the mirror did and both images compared
  */
 public record QemuRun(MigrationResult result, GuestConfig guest, String qemuVersion, Accel accel,
                       Optional<HeartbeatAnalysis> heartbeat, Optional<MemoryComparator.Difference> memory,
                       String sourceRunState, String finalStatus, List<MigrationSample> series,
-                      List<QemuStage> stages, Optional<String> failedStage, boolean recovered, String guestRunsOn) {
+                      List<QemuStage> stages, Optional<String> failedStage, boolean recovered, String guestRunsOn,
+                      Optional<StorageCheck> storage) {
     public QemuRun {
         series = List.copyOf(series);
         stages = List.copyOf(stages);

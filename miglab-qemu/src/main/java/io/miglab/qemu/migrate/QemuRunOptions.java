@@ -33,10 +33,11 @@ public record QemuRunOptions(boolean memoryCheck, int multifdChannels, Optional<
                 "at least 10 ms", pollInterval);
     }
 
-    /** The destination starts paused ({@code -S}) and miglab resumes it at commit: for the memory check, and to
-     * fail it between completion and commit. */
-    public boolean destinationStartsPaused() {
-        return memoryCheck || failure.orElse(null) instanceof InjectedFailure.BeforeCommit;
+    /** The destination starts paused ({@code -S}) and miglab resumes it at commit: for the memory check, to fail
+     * it between completion and commit, and to remove a disk's NBD export before the guest runs there. */
+    public boolean destinationStartsPaused(io.miglab.qemu.launch.GuestConfig guest) {
+        return memoryCheck || failure.orElse(null) instanceof InjectedFailure.BeforeCommit
+                || guest.disk().filter(d -> !d.shared()).isPresent();
     }
 
     public static QemuRunOptions defaults() {

@@ -83,7 +83,7 @@ public final class QemuSession implements AutoCloseable {
         }
         long reservation = System.nanoTime();
         QemuProcess destination = start(runId + "-dst" + (++destinations),
-                options.destinationStartsPaused() ? QemuLauncher.Mode.INCOMING_PAUSED : QemuLauncher.Mode.INCOMING);
+                options.destinationStartsPaused(guest) ? QemuLauncher.Mode.INCOMING_PAUSED : QemuLauncher.Mode.INCOMING);
         QemuRun run = new MigrationDriver(source, destination, spec, plan, options, dir.path())
                 .startedAt(runStart, reservation).run();
         if (!run.result().outcome().completed()) destination.close();

@@ -37,7 +37,12 @@ public final class QemuStageMapper {
         OptionalLong stop = active.isPresent() ? first(source, named("STOP"), active.getAsLong()) : OptionalLong.empty();
         OptionalLong srcDone = first(source, status("completed"), marks.migrateNanos());
         OptionalLong dstDone = first(destination, status("completed"), marks.migrateNanos());
-        if (active.isPresent()) add(names, starts, "pre-copy", active.getAsLong());
+        // a disk mirror copies the disk before memory: block pre-copy, the first part of pre-copy
+        if (marks.storageStartNanos() > 0) {
+            add(names, starts, "pre-copy", marks.storageStartNanos());
+        } else if (active.isPresent()) {
+            add(names, starts, "pre-copy", active.getAsLong());
+        }
         if (stop.isPresent()) add(names, starts, "stop-and-copy", stop.getAsLong());
         long beat = marks.destinationBeatNanos();
         OptionalLong switched = first(source, status("postcopy-active"), marks.migrateNanos());

@@ -46,7 +46,7 @@ class QemuStageMapperTest {
     // ending at pre-switchover instead of STOP, or activation from the source's RESUME) moves a border.
     @Test
     void aCompletedPrecopy_goesThroughTheSixStagesBorderedByItsEvents() {
-        StageMarks marks = new StageMarks(ms(0), ms(200), ms(1000), ms(2100), ms(2200));
+        StageMarks marks = new StageMarks(ms(0), ms(200), 0, ms(1000), ms(2100), ms(2200));
         List<QemuStage> stages = QemuStageMapper.map(marks, precopySource(), precopyDestination(), BYTES);
         assertThat(stages).extracting(QemuStage::stage).containsExactly("preparation", "reservation", "pre-copy",
                 "stop-and-copy", "commit", "activation");
@@ -77,7 +77,7 @@ class QemuStageMapperTest {
                 1516 RESUME
                 1516 MIGRATION cancelled
                 """);
-        StageMarks marks = new StageMarks(ms(0), ms(100), ms(1000), 0, ms(3000));
+        StageMarks marks = new StageMarks(ms(0), ms(100), 0, ms(1000), 0, ms(3000));
         List<QemuStage> stages = QemuStageMapper.map(marks, source, events("1001 MIGRATION setup\n"), BYTES);
         assertThat(stages).extracting(QemuStage::stage).containsExactly("preparation", "reservation", "pre-copy",
                 "stop-and-copy");
@@ -91,7 +91,7 @@ class QemuStageMapperTest {
                 1001 MIGRATION setup
                 1002 MIGRATION failed
                 """);
-        StageMarks marks = new StageMarks(ms(0), ms(100), ms(1000), 0, ms(2500));
+        StageMarks marks = new StageMarks(ms(0), ms(100), 0, ms(1000), 0, ms(2500));
         assertThat(QemuStageMapper.map(marks, source, List.of(), BYTES)).extracting(QemuStage::stage)
                 .containsExactly("preparation", "reservation");
     }
@@ -122,7 +122,7 @@ class QemuStageMapperTest {
                 3179 MIGRATION postcopy-active
                 15385 MIGRATION completed
                 """);
-        StageMarks marks = new StageMarks(ms(0), ms(300), ms(1000), ms(2100), ms(16000));
+        StageMarks marks = new StageMarks(ms(0), ms(300), 0, ms(1000), ms(2100), ms(16000));
         List<QemuStage> stages = QemuStageMapper.map(marks, source, destination,
                 new QemuStageMapper.Bytes(5_326_638, 0, 71_056_395, 76_279_838));
         assertThat(stages).extracting(QemuStage::stage).containsExactly("preparation", "reservation", "pre-copy",
