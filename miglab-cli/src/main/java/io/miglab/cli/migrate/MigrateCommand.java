@@ -202,5 +202,15 @@ public final class MigrateCommand implements Callable<Integer> {
                 h.counterContinued() ? "continued" : "did NOT continue", h.switchGapMs())));
         run.memory().ifPresent(m -> out.println("memory check: " + m.differingPages() + " of " + m.pagesCompared()
                 + " pages differ"));
+        run.storage().ifPresent(d -> out.println(String.format(Locale.ROOT,
+                "disk check: %d of %d blocks of 64 KiB differ, SHA-256 %s on the source, %s on the destination",
+                d.differingBlocks(), d.blocksCompared(), d.sourceSha256().substring(0, 16),
+                d.destinationSha256().substring(0, 16))));
+        out.println("guest runs on: " + run.guestRunsOn());
+        out.println("stages (QMP events):");
+        for (io.miglab.qemu.migrate.QemuStage s : run.stages()) {
+            out.println(String.format(Locale.ROOT, "  %-14s start %9.1f ms  duration %9.1f ms  %12d bytes",
+                    s.stage(), s.startMs(), s.durationMs(), s.bytes()));
+        }
     }
 }
