@@ -207,10 +207,7 @@ public final class MigrateCommand implements Callable<Integer> {
                 d.differingBlocks(), d.blocksCompared(), d.sourceSha256().substring(0, 16),
                 d.destinationSha256().substring(0, 16))));
         out.println("guest runs on: " + run.guestRunsOn());
-        out.println("stages (QMP events):");
-        for (io.miglab.qemu.migrate.QemuStage s : run.stages()) {
-            out.println(String.format(Locale.ROOT, "  %-14s start %9.1f ms  duration %9.1f ms  %12d bytes",
-                    s.stage(), s.startMs(), s.durationMs(), s.bytes()));
-        }
+        out.println("stages (from QMP events):");
+        io.miglab.cli.output.StageWriter.writeTable(run.result(), out);
     }
 }

@@ -119,7 +119,8 @@ public final class MigrationDriver {
         ResultMapper mapper = new ResultMapper(spec, plan, series, source.qmp().events(), startWall, notes);
         List<QemuStage> stages = mapper.stages(marks, destination.qmp().events());
         String runsOn = GuestWhereabouts.of(source, destination);
-        MigrationResult result = mapper.map(ending, reason(ending), heartbeat, memory, source, sourceState);
+        MigrationResult result = QemuFate.staged(mapper.map(ending, reason(ending), heartbeat, memory, source,
+                sourceState), stages, options.failure(), injector.injectedIn(), injector.recovered(), runsOn);
         if (mirror.isPresent()) {
             result = StorageCheck.withStorage(result, mirror.get().stats(), (start - mirror.get().startNanos()) / 1e6,
                     source.serial().transcript(), mirror.get().startNanos(), plan.guest(), notes);
@@ -260,7 +261,6 @@ public final class MigrationDriver {
 
     /** When the guest's first heartbeat arrived from the destination (0: none did). */
     private long firstDestinationBeat() {
-        if (!destination.isAlive() && destination.serial().lines().isEmpty()) return 0;
         return destination.serial().lines().stream().filter(l -> l.text().startsWith("HB "))
                 .mapToLong(io.miglab.qemu.serial.SerialLine::hostNanos).findFirst().orElse(0);
     }

@@ -53,7 +53,7 @@ public record StorageCheck(long bytes, double copyMs, long blocksCompared, long 
         return new MigrationResult(r.backend(), r.algorithm(), r.outcome(), timing,
                 r.traffic().withStorageBytes(s.bytes()),
                 new GuestImpact(g.postcopyFaults(), g.guestSlowdownPercent(), g.maxThrottlePercent(), slowdown),
-                r.rounds(), r.assumptions());
+                r.fate(), r.rounds(), r.stages(), r.assumptions());
     }
 
     /** Mean of the rates on the guest's DISK lines after {@code fromNanos}; -1 without any. */

@@ -38,6 +38,7 @@ class PostcopyRecoveryTest {
             QemuRun run = session.migrate(SPEC, CUT);
             assertRecovered(run);
             assertThat(run.guestRunsOn()).isEqualTo("destination");
+            assertThat(run.result().fate().failure()).isEqualTo("link-down@post-copy, recovered");
             assertThat(run.counterContinued()).isTrue();
             assertThat(run.stageNames()).containsExactly("preparation", "reservation", "pre-copy", "stop-and-copy",
                     "activation", "post-copy", "commit");

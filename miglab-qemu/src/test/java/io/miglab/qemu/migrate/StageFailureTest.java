@@ -3,7 +3,9 @@ package io.miglab.qemu.migrate;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.miglab.core.result.MigrationResult;
+import io.miglab.core.result.StageStats;
 import io.miglab.core.result.StopReason;
+import io.miglab.core.result.VmLocation;
 import io.miglab.core.spec.MigrationSpec;
 import io.miglab.core.unit.ByteSize;
 import io.miglab.core.unit.DataRate;
@@ -79,5 +81,10 @@ class StageFailureTest {
         assertThat(run.guestRunsOn()).as(stage).isEqualTo("source");
         assertThat(run.sourceRunState()).as(stage).isEqualTo("running");
         assertThat(run.heartbeat()).as(stage).isEmpty();
+        // the same in the common result
+        assertThat(r.fate().vmRunsOn()).as(stage).isEqualTo(VmLocation.SOURCE);
+        assertThat(r.fate().failedStage()).as(stage).isEqualTo(stage);
+        assertThat(r.fate().wastedTimeMs()).as(stage).isPositive();
+        assertThat(r.stages()).as(stage).last().extracting(StageStats::stage).isEqualTo(stage);
     }
 }

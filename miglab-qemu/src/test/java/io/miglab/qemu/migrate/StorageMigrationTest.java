@@ -52,6 +52,8 @@ class StorageMigrationTest {
             assertThat(r.timing().storageTimeMs()).isPositive();
             assertThat(run.counterContinued()).isTrue();
             assertThat(run.guestRunsOn()).isEqualTo("destination");
+            assertThat(r.fate().vmRunsOn()).isEqualTo(io.miglab.core.result.VmLocation.DESTINATION);
+            assertThat(r.stages()).hasSize(6);
             assertThat(run.stageNames()).containsExactly("preparation", "reservation", "pre-copy", "stop-and-copy",
                     "commit", "activation");
             assertThat(session.lastDestination().orElseThrow().serial().awaitLine(l -> l.startsWith("DISK "),
