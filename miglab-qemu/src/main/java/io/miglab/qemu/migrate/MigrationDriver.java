@@ -28,8 +28,7 @@ import java.util.concurrent.TimeUnit;
 public final class MigrationDriver {
     /** After a failure or cancel, how long to watch the source's heartbeat to show it still runs. */
     private static final Duration ALIVE_WATCH = Duration.ofMillis(1500);
-    /** Heartbeats to collect on the destination before analysing the switch-over. */
-    private static final int DESTINATION_BEATS = 10;
+    private static final int DESTINATION_BEATS = 10; // heartbeats on the destination before analysing the switch
 
     private final QemuProcess source;
     private final QemuProcess destination;
@@ -117,7 +116,8 @@ public final class MigrationDriver {
         StageMarks marks = new StageMarks(runStartNanos, reservationNanos, mirror.map(DiskMirror::startNanos)
                 .orElse(0L), start, firstDestinationBeat(), System.nanoTime());
         ResultMapper mapper = new ResultMapper(spec, plan, series, source.qmp().events(), startWall, notes);
-        List<QemuStage> stages = mapper.stages(marks, destination.qmp().events());
+        List<QemuStage> stages = mapper.stages(marks, destination.qmp().events(), mirror.map(m -> m.stats().bytes())
+                .orElse(0L));
         String runsOn = GuestWhereabouts.of(source, destination);
         MigrationResult result = QemuFate.staged(mapper.map(ending, reason(ending), heartbeat, memory, source,
                 sourceState), stages, options.failure(), injector.injectedIn(), injector.recovered(), runsOn);

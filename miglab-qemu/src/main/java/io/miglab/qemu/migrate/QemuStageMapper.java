@@ -18,14 +18,19 @@ import java.util.function.Predicate;
  * source's {@code completed}) and commit (to the destination's {@code completed}). A failed run stops at the stage it
  * reached, which then ends when miglab gave up; the stages are gapless. Bytes: pre-copy gets QEMU's
  * {@code precopy-bytes} (all that was sent, when it failed before the stop), stop-and-copy {@code downtime-bytes},
- * post-copy {@code postcopy-bytes} (migration/migration-stats.h of QEMU 10).
+ * post-copy {@code postcopy-bytes} (migration/migration-stats.h of QEMU 10). With a disk to move, a storage stage
+ * (the mirror's start to the source's {@code active}, with the mirror's bytes) comes before pre-copy.
  */
 public final class QemuStageMapper {
     private QemuStageMapper() {
     }
 
-    /** RAM bytes as QEMU booked them; {@code transferred} is everything sent. */
-    public record Bytes(long precopy, long downtime, long postcopy, long transferred) { }
+    /** RAM bytes as QEMU booked them; {@code transferred} is everything sent; {@code storage}: the disk mirror's. */
+    public record Bytes(long precopy, long downtime, long postcopy, long transferred, long storage) {
+        public Bytes(long precopy, long downtime, long postcopy, long transferred) {
+            this(precopy, downtime, postcopy, transferred, 0);
+        }
+    }
 
     public static List<QemuStage> map(StageMarks marks, List<QmpEvent> source, List<QmpEvent> destination,
                                       Bytes bytes) {
@@ -37,12 +42,9 @@ public final class QemuStageMapper {
         OptionalLong stop = active.isPresent() ? first(source, named("STOP"), active.getAsLong()) : OptionalLong.empty();
         OptionalLong srcDone = first(source, status("completed"), marks.migrateNanos());
         OptionalLong dstDone = first(destination, status("completed"), marks.migrateNanos());
-        // a disk mirror copies the disk before memory: block pre-copy, the first part of pre-copy
-        if (marks.storageStartNanos() > 0) {
-            add(names, starts, "pre-copy", marks.storageStartNanos());
-        } else if (active.isPresent()) {
-            add(names, starts, "pre-copy", active.getAsLong());
-        }
+        // a disk mirror copies the disk before memory (the models' storage stage), until the memory stream is active
+        if (marks.storageStartNanos() > 0) add(names, starts, "storage", marks.storageStartNanos());
+        if (active.isPresent()) add(names, starts, "pre-copy", active.getAsLong());
         if (stop.isPresent()) add(names, starts, "stop-and-copy", stop.getAsLong());
         long beat = marks.destinationBeatNanos();
         OptionalLong switched = first(source, status("postcopy-active"), marks.migrateNanos());
@@ -82,6 +84,7 @@ public final class QemuStageMapper {
                 case "pre-copy" -> stopped ? Math.max(0, bytes.precopy()) : Math.max(0, bytes.transferred());
                 case "stop-and-copy" -> Math.max(0, bytes.downtime());
                 case "post-copy" -> Math.max(0, bytes.postcopy());
+                case "storage" -> Math.max(0, bytes.storage());
                 default -> 0;
             };
             out.add(new QemuStage(name, (s - origin) / 1e6, (e - s) / 1e6, b));

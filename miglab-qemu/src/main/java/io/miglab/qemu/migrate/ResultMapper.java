@@ -88,10 +88,10 @@ final class ResultMapper {
     }
 
     /** The run's stages from the source's and the destination's events (see {@link QemuStageMapper}). */
-    List<QemuStage> stages(StageMarks marks, List<QmpEvent> destinationEvents) {
+    List<QemuStage> stages(StageMarks marks, List<QmpEvent> destinationEvents, long storageBytes) {
         MigrationSample ram = lastWithRam();
         return QemuStageMapper.map(marks, events, destinationEvents, new QemuStageMapper.Bytes(ram.precopyBytes(),
-                ram.downtimeBytes(), ram.postcopyBytes(), ram.transferred()));
+                ram.downtimeBytes(), ram.postcopyBytes(), ram.transferred(), storageBytes));
     }
 
     private MigrationSample lastWithRam() {

@@ -53,9 +53,9 @@ class StorageMigrationTest {
             assertThat(run.counterContinued()).isTrue();
             assertThat(run.guestRunsOn()).isEqualTo("destination");
             assertThat(r.fate().vmRunsOn()).isEqualTo(io.miglab.core.result.VmLocation.DESTINATION);
-            assertThat(r.stages()).hasSize(6);
-            assertThat(run.stageNames()).containsExactly("preparation", "reservation", "pre-copy", "stop-and-copy",
-                    "commit", "activation");
+            assertThat(r.stages().get(2).bytes()).isEqualTo(r.traffic().storageBytes());
+            assertThat(run.stageNames()).containsExactly("preparation", "reservation", "storage", "pre-copy",
+                    "stop-and-copy", "commit", "activation");
             assertThat(session.lastDestination().orElseThrow().serial().awaitLine(l -> l.startsWith("DISK "),
                     Duration.ofSeconds(5))).isPresent();
         }
