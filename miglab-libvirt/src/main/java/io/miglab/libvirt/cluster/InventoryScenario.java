@@ -27,7 +27,7 @@ public final class InventoryScenario {
     public static String yaml(Inventory inv, DataRate nic, double zeroPageShare) {
         StringBuilder y = new StringBuilder();
         y.append("# A libvirt cluster read by miglab cluster inventory; evacuate a host with\n")
-                .append("# miglab cluster evacuate HOST --scenario THIS_FILE --plan (or --execute).\n");
+                .append("# miglab cluster evacuate HOST --cluster THIS_FILE --plan (or --execute).\n");
         for (int i = 0; i < inv.hosts().size(); i++) {
             Inventory.HostEntry h = inv.hosts().get(i);
             y.append("# libvirt-host r").append(i).append("-h0 ").append(h.name()).append(' ').append(h.uri())
