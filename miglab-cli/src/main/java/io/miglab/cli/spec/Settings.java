@@ -8,7 +8,9 @@ import io.miglab.core.memory.GuestMemory;
 import io.miglab.core.spec.AutoConverge;
 import io.miglab.core.spec.Optimisations;
 import io.miglab.core.spec.Overheads;
+import io.miglab.core.spec.FailureSpec;
 import io.miglab.core.spec.PostCopyOptions;
+import io.miglab.core.spec.ProtocolOptions;
 import io.miglab.core.spec.TerminationPolicy;
 import io.miglab.core.storage.DiskSpec;
 import io.miglab.core.storage.Raid5;
@@ -31,6 +33,7 @@ public final class Settings {
     private static final Optimisations.Xbzrle XBZRLE = Optimisations.Xbzrle.qemuDefaults();
     private static final Overheads OVERHEADS = Overheads.defaults();
     private static final PostCopyOptions POST_COPY = PostCopyOptions.defaults();
+    private static final ProtocolOptions PROTOCOL = ProtocolOptions.defaults();
 
     public static final List<Setting> ALL = List.of(
             s("", "scenario", Type.FILE, "FILE", "Scenario file (.yaml, .yml or .json) with the same keys as these "
@@ -207,7 +210,28 @@ public final class Settings {
             s("fixed costs", "sync-cost", Type.DURATION, "DURATION", "Dirty-bitmap sync time per GiB of RAM, once "
                     + "per round.", Default.of(OVERHEADS.syncPerGiB())),
             s("fixed costs", "seed", Type.INTEGER, "N", "Seed of the random write models and zero-page placement.",
-                    Default.of(1)).datacenter("seed"));
+                    Default.of(1)).datacenter("seed"),
+            // ---- protocol stages and failures ----
+            p("stages and failures", "reservation-time", Type.DURATION, "DURATION", "How long the destination "
+                    + "takes to reserve the VM's memory and vCPUs.", Default.of(PROTOCOL.reservation())),
+            p("stages and failures", "vcpus", Type.INTEGER, "N", "The VM's vCPUs, which the destination must "
+                    + "reserve.", Default.of(PROTOCOL.vcpus())).range("1..4096"),
+            p("stages and failures", "destination-free-memory", Type.SIZE, "SIZE", "Memory free at the "
+                    + "destination; less than --memory: the migration is REFUSED and the VM stays on the source.",
+                    Default.absent("enough")),
+            p("stages and failures", "destination-free-vcpus", Type.INTEGER, "N", "vCPUs free at the destination; "
+                    + "fewer than --vcpus: REFUSED.", Default.absent("enough")).range("0..1000000"),
+            p("stages and failures", "fail", Type.TEXT, FailureSpec.SYNTAX, "Inject a failure: KIND "
+                    + "destination-crash, link-down or source-crash, at STAGE (preparation, reservation, pre-copy, "
+                    + "stop-and-copy, commit, activation, post-copy) TIME after it began, e.g. "
+                    + "destination-crash@pre-copy+2s.", Default.absent("none"))
+                    .note("See docs/protocol.md for what each failure leaves behind."),
+            p("stages and failures", "detect-time", Type.DURATION, "DURATION", "How long a link down goes "
+                    + "unnoticed (a crashed destination is noticed after a round trip).",
+                    Default.of(PROTOCOL.detect())),
+            p("stages and failures", "reconnect-time", Type.DURATION, "DURATION", "Post-copy recovery after a "
+                    + "link down: from noticing to the channel being back (QEMU migrate-recover, then migrate "
+                    + "resume=true).", Default.of(PROTOCOL.reconnect())));
 
     private Settings() { }
 
@@ -215,6 +239,12 @@ public final class Settings {
         EnumSet<Use> uses = EnumSet.copyOf(Use.RUNS);
         uses.add(Use.SCENARIO_FILE);
         return s(group, name, type, label, help, d, uses);
+    }
+
+    /** A setting of the staged protocol: the model commands and scenario files (QEMU injects its own failures). */
+    private static Setting p(String group, String name, Type type, String label, String help, Default d) {
+        return s(group, name, type, label, help, d, EnumSet.of(Use.SIMULATE, Use.PREDICT, Use.SWEEP,
+                Use.SCENARIO_FILE));
     }
 
     private static Setting s(String group, String name, Type type, String label, String help, Default d,

@@ -10,7 +10,9 @@ import io.miglab.core.spec.AutoConverge;
 import io.miglab.core.spec.MigrationSpec;
 import io.miglab.core.spec.Optimisations;
 import io.miglab.core.spec.Overheads;
+import io.miglab.core.spec.FailureSpec;
 import io.miglab.core.spec.PostCopyOptions;
+import io.miglab.core.spec.ProtocolOptions;
 import io.miglab.core.spec.TerminationPolicy;
 import io.miglab.core.unit.ByteSize;
 import io.miglab.core.unit.DataRate;
@@ -74,7 +76,18 @@ public final class SpecFactory {
         TerminationPolicy policy = PolicyBuilder.build(in);
         return new MigrationSpec(memory, writes, link, algorithm, policy, autoConverge(in), optimisations(in),
                 postCopy(in, algorithm), overheads(in), Values.integer("seed", in.text("seed"), Long.MIN_VALUE,
-                Long.MAX_VALUE), StorageSettings.storage(in), StorageSettings.nas(in));
+                Long.MAX_VALUE), StorageSettings.storage(in), StorageSettings.nas(in), protocol(in));
+    }
+
+    private static ProtocolOptions protocol(SpecInputs in) {
+        return new ProtocolOptions(Values.duration("reservation-time", in.text("reservation-time")),
+                (int) Values.integer("vcpus", in.text("vcpus"), 1, 4096),
+                in.optional("destination-free-memory").map(t -> Values.size("destination-free-memory", t)),
+                in.optional("destination-free-vcpus")
+                        .map(t -> (int) Values.integer("destination-free-vcpus", t, 0, 1_000_000)),
+                in.optional("fail").map(FailureSpec::parse),
+                Values.duration("detect-time", in.text("detect-time")),
+                Values.duration("reconnect-time", in.text("reconnect-time")));
     }
 
     /** {@code none}: the post-copy phase runs uncapped (QEMU's default). */

@@ -1,6 +1,7 @@
 package io.miglab.core.predict;
 
 import io.miglab.core.algorithm.MigrationEngine;
+import io.miglab.core.error.InvalidSpecException;
 import io.miglab.core.result.Fate;
 import io.miglab.core.result.GuestImpact;
 import io.miglab.core.result.MigrationResult;
@@ -11,6 +12,7 @@ import io.miglab.core.result.StageLog;
 import io.miglab.core.result.StopReason;
 import io.miglab.core.result.Timing;
 import io.miglab.core.result.Traffic;
+import io.miglab.core.spec.FailurePlan;
 import io.miglab.core.spec.MigrationSpec;
 import io.miglab.core.spec.Optimisations;
 import io.miglab.core.spec.TerminationPolicy;
@@ -69,6 +71,17 @@ final class ExpectedMigration implements MigrationEngine {
         this.nas = new ExpectedNas(spec.nas().orElse(null), spec.memory().pageSizeBytes(), pageWire);
         stages.begin(Stage.PREPARATION, 0);
         stages.begin(Stage.RESERVATION, prep);
+        InvalidSpecException.require(spec.protocol().failure().isEmpty(), "fail",
+                "not modelled by the closed form (the page-level simulator, simulate, injects failures)",
+                spec.protocol().failure().map(f -> f.label()));
+        double reserved = prep + spec.protocol().reservationSeconds();
+        spec.protocol().refusal(spec.memory().bytes()).ifPresent(reason -> {
+            result = new MigrationResult(ClosedFormPredictor.NAME, spec.algorithm(),
+                    Outcome.of(StopReason.REFUSED, false), new Timing(reserved * 1000, 0, 0, reserved * 1000, 0),
+                    new Traffic(0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0), new GuestImpact(0, 0, 0),
+                    FailurePlan.refused(reason, reserved), List.of(), stages.stages(reserved), List.of());
+        });
+        this.clock = reserved;
         this.roundPages = pages;
         this.roundBytes = firstPassBytes();
         assumptions.add("bandwidth constant at " + BANDWIDTH.of(spec.link().effectiveBandwidth()) + "; every page costs "
@@ -82,6 +95,9 @@ final class ExpectedMigration implements MigrationEngine {
 
     @Override
     public MigrationSpec spec() { return spec; }
+
+    @Override
+    public boolean ended() { return result != null; }
 
     @Override
     public int roundsDone() { return rounds.size(); }
@@ -187,7 +203,8 @@ final class ExpectedMigration implements MigrationEngine {
                                    double bytes, double pagesSent, double resent, double stopBytes,
                                    double postBytes) {
         return new MigrationResult(ClosedFormPredictor.NAME, spec.algorithm(), Outcome.of(reason, completed),
-                new Timing(prep * 1000, downSeconds * 1000, completed && downSeconds > 0 ? resume * 1000 : 0,
+                new Timing((prep + spec.protocol().reservationSeconds()) * 1000, downSeconds * 1000,
+                        completed && downSeconds > 0 ? resume * 1000 : 0,
                         totalSeconds * 1000, precopyTime * 1000),
                 new Traffic(Math.round(bytes), Math.round(pagesSent), Math.round(Math.max(0, resent)),
                         Math.round(pages * zeroShare), Math.round(sentBytes), Math.round(stopBytes),

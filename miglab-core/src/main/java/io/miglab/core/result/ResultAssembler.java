@@ -34,7 +34,7 @@ public final class ResultAssembler {
         long nasOut = Math.round(t.bytes(Timeline.Route.NAS_TO_DESTINATION));
         Fate fate = t.fateOrNull() != null ? t.fateOrNull() : Fate.none(completed);
         return new MigrationResult(backend, algorithm, Outcome.of(reason, completed),
-                timing(t.stageLog(), end, precopy),
+                timing(t.stageLog(), end, precopy, fate.vmRunsOn()),
                 new Traffic(pre + stop + post, Math.round(t.pages()), Math.round(t.resent()),
                         Math.round(t.zeroPages()), pre, stop, post, pre + stop + post - nasIn - nasOut, nasIn, nasOut,
                         0),
@@ -48,13 +48,34 @@ public final class ResultAssembler {
      * Computed in seconds from the stages' boundaries, then in milliseconds.
      */
     public static Timing timing(StageLog log, double endSeconds, double precopyMs) {
-        double preparation = log.reached(Stage.RESERVATION) ? log.endSeconds(Stage.RESERVATION, endSeconds)
-                : log.reached(Stage.PREPARATION) ? log.endSeconds(Stage.PREPARATION, endSeconds) : 0;
+        return timing(log, endSeconds, precopyMs, VmLocation.DESTINATION);
+    }
+
+    /**
+     * As {@link #timing(StageLog, double, double)}; a guest that a failure sent back to the source after the pause
+     * ran nowhere from stop-and-copy's start until the source resumed it at the end. A lost guest has no downtime
+     * figure (it never runs again): 0, with {@code vmRunsOn} LOST.
+     */
+    public static Timing timing(StageLog log, double endSeconds, double precopyMs, VmLocation vm) {
+        if (vm == VmLocation.SOURCE && log.reached(Stage.STOP_AND_COPY)) {
+            double down = endSeconds - log.startSeconds(Stage.STOP_AND_COPY);
+            return new Timing(preparationSeconds(log, endSeconds) * 1000, down * 1000, 0, endSeconds * 1000,
+                    precopyMs);
+        }
+        if (vm == VmLocation.LOST) {
+            return new Timing(preparationSeconds(log, endSeconds) * 1000, 0, 0, endSeconds * 1000, precopyMs);
+        }
+        double preparation = preparationSeconds(log, endSeconds);
         boolean resumed = log.reached(Stage.STOP_AND_COPY) && log.reached(Stage.ACTIVATION);
         double down = resumed ? log.endSeconds(Stage.ACTIVATION, endSeconds) - log.startSeconds(Stage.STOP_AND_COPY)
                 : 0;
         double resume = resumed ? log.endSeconds(Stage.ACTIVATION, endSeconds) - log.startSeconds(Stage.ACTIVATION)
                 : 0;
         return new Timing(preparation * 1000, down * 1000, resume * 1000, endSeconds * 1000, precopyMs);
+    }
+
+    private static double preparationSeconds(StageLog log, double endSeconds) {
+        return log.reached(Stage.RESERVATION) ? log.endSeconds(Stage.RESERVATION, endSeconds)
+                : log.reached(Stage.PREPARATION) ? log.endSeconds(Stage.PREPARATION, endSeconds) : 0;
     }
 }

@@ -45,13 +45,14 @@ public final class MigrationSession implements MigrationEngine {
     private final AutoConvergeController autoConverge;
     private final NasRelay nas;
     final Timeline timeline = new Timeline();
-    private double clock;
+    final SessionFailures failures;
+    double clock;
     private double guestClock;
     private int throttlePercent;
     private long lastRoundBytes;
     private double lastRoundSeconds;
     private boolean started;
-    private boolean finished;
+    boolean finished;
 
     private final PageSink logWrites = new PageSink() {
         @Override
@@ -87,6 +88,7 @@ public final class MigrationSession implements MigrationEngine {
         this.cost = new PageCostModel(spec.memory(), spec.optimisations(), spec.seed());
         this.writer = spec.writeModel().start(pages, spec.seed());
         this.autoConverge = spec.autoConverge().map(a -> new AutoConvergeController(a, 0)).orElse(null);
+        this.failures = new SessionFailures(this);
         this.nas = new NasRelay(spec.nas().orElse(null), pageSize, spec.memory().bytes());
     }
 
@@ -107,9 +109,7 @@ public final class MigrationSession implements MigrationEngine {
         if (started) throw new IllegalStateException("start() called twice");
         started = true;
         timeline.add(new Timeline.Started(0));
-        timeline.stage(Stage.PREPARATION, 0);
-        runGuestOnSource(spec.overheads().preparation().toNanos() / 1e9);
-        timeline.stage(Stage.RESERVATION, clock);
+        if (!failures.prepareAndReserve()) return;
         written.clearAll();
         toSend.setAll();
     }
@@ -127,8 +127,12 @@ public final class MigrationSession implements MigrationEngine {
         int throttleInRound = throttlePercent;
         long compressedBefore = cost.bytesCompressed;
         boolean delta = round >= 1;
-        double timeLeft = spec.policy().timeout().map(t -> t.toNanos() / 1e9 - clock)
+        double timeoutLeft = spec.policy().timeout().map(t -> t.toNanos() / 1e9 - clock)
                 .orElse(Double.POSITIVE_INFINITY);
+        // an injected failure ends the round like the timeout does, where it falls
+        double failAt = failures.plan.hits(Stage.PRECOPY, timeline.stageLog().currentStart(),
+                Double.POSITIVE_INFINITY);
+        double timeLeft = Double.isNaN(failAt) ? timeoutLeft : Math.min(timeoutLeft, failAt - clock);
         long maxPage = pageSize + Optimisations.PAGE_HEADER_BYTES;
         PassSender.WordSender send = nas.tap((w, bits) -> sendWord(w, bits, delta));
         double rate = nas.rate(round, bandwidth);
@@ -144,6 +148,12 @@ public final class MigrationSession implements MigrationEngine {
                 cost.transferSeconds(bytes, cost.bytesCompressed - compressedBefore, Double.POSITIVE_INFINITY));
         // a round cut by the timeout lasts until the timeout: the page in flight would not have arrived before it
         if (pass.cut) sendSeconds = Math.max(sendSeconds, Math.max(0, timeLeft));
+        if (!Double.isNaN(failAt) && clock + sendSeconds + syncSeconds() >= failAt) {
+            runGuestOnSource(failAt - clock);
+            nas.account(timeline, Phase.PRECOPY, round, bytes);
+            failures.fail();
+            return;
+        }
         runGuestOnSource(sendSeconds);
         runGuestOnSource(syncSeconds());
         long dirtied = sync();
@@ -189,13 +199,18 @@ public final class MigrationSession implements MigrationEngine {
         double sendSeconds = cost.transferSeconds(bytes, cost.bytesCompressed - compressedBefore,
                 switchOverBandwidth);
         double seconds = sendSeconds + spec.link().oneWaySeconds();
-        nas.account(timeline, Phase.STOP_AND_COPY, 0, bytes);
         double switchOver = nas.switchOverSeconds(bytes, seconds);
+        double commitAt = clock + Math.max(0, switchOver - spec.link().oneWaySeconds());
+        if (failures.failedSending(Stage.STOP_AND_COPY, commitAt - clock, bytes, nas)) return;
+        nas.account(timeline, Phase.STOP_AND_COPY, 0, bytes);
         // commit: the last byte reaches the destination, which then holds a consistent image and acknowledges;
         // it activates without waiting for the source (QEMU: migration/migration.c process_incoming_migration_bh)
-        timeline.stage(Stage.COMMIT, clock + Math.max(0, switchOver - spec.link().oneWaySeconds()));
-        clock += switchOver;
-        resumeOnDestination();
+        timeline.stage(Stage.COMMIT, commitAt);
+        double activationAt = clock + switchOver;
+        clock = commitAt;
+        if (failures.failedIn(Stage.COMMIT, activationAt - commitAt)) return;
+        clock = activationAt;
+        if (resumeOnDestination()) return;
         finish(reason, true);
     }
 
@@ -213,23 +228,28 @@ public final class MigrationSession implements MigrationEngine {
     @Override
     public void switchToPostCopy(StopReason reason) {
         requireRunning();
+        failures.postCopyOrder = true;
         timeline.stage(Stage.STOP_AND_COPY, clock);
         sync();
         long bytes = spec.overheads().deviceState().bytes();
+        double switchSeconds = cost.transferSeconds(bytes, 0, switchOverBandwidth) + spec.link().oneWaySeconds();
+        if (failures.failedSending(Stage.STOP_AND_COPY, switchSeconds, bytes, null)) return;
         timeline.sent(Phase.STOP_AND_COPY, bytes);
-        clock += cost.transferSeconds(bytes, 0, switchOverBandwidth) + spec.link().oneWaySeconds();
-        resumeOnDestination();
+        clock += switchSeconds;
+        if (resumeOnDestination()) return;
         timeline.stage(Stage.POSTCOPY, clock);
         new PostCopyPusher(this).run();
+        if (finished) return;
         // commit: every page arrived; the destination's word reaches the source, which is released
         timeline.stage(Stage.COMMIT, clock);
+        if (failures.failedIn(Stage.COMMIT, spec.link().oneWaySeconds())) return;
         clock += spec.link().oneWaySeconds();
         finish(reason, true);
     }
 
     public MigrationResult result(String backend) {
         if (!finished) throw new IllegalStateException("the algorithm ended without finishing the migration");
-        return ResultAssembler.assemble(backend, spec.algorithm(), timeline, List.of());
+        return ResultAssembler.assemble(backend, spec.algorithm(), timeline, failures.plan.notes());
     }
 
     // ---- used by PostCopyPusher ----
@@ -296,7 +316,7 @@ public final class MigrationSession implements MigrationEngine {
         return lastRoundSeconds > 0 ? lastRoundBytes / lastRoundSeconds : bandwidth;
     }
 
-    private void runGuestOnSource(double wallSeconds) {
+    void runGuestOnSource(double wallSeconds) {
         if (wallSeconds <= 0) return;
         double running = spec.writeModel().runningShare(throttlePercent);
         writer.write(guestClock, guestClock + wallSeconds * running, logWrites);
@@ -309,13 +329,24 @@ public final class MigrationSession implements MigrationEngine {
         return spec.overheads().syncPerGiB().toNanos() / 1e9 * spec.memory().bytes() / (1024.0 * 1024 * 1024);
     }
 
-    /** Activation: the destination loads the device state and starts the guest (self-announce follows). */
-    private void resumeOnDestination() {
+    /**
+     * Activation: the destination loads the device state and starts the guest (self-announce follows); true if a
+     * failure ended the migration there.
+     */
+    private boolean resumeOnDestination() {
         timeline.stage(Stage.ACTIVATION, clock);
-        clock += spec.overheads().resume().toNanos() / 1e9;
+        double resumed = clock + spec.overheads().resume().toNanos() / 1e9;
+        if (failures.failedIn(Stage.ACTIVATION, resumed - clock)) return true;
+        clock = resumed;
+        return false;
     }
 
-    private void finish(StopReason reason, boolean completed) {
+    @Override
+    public boolean ended() {
+        return finished;
+    }
+
+    void finish(StopReason reason, boolean completed) {
         finished = true;
         timeline.add(new Timeline.Finished(clock, reason, completed));
     }

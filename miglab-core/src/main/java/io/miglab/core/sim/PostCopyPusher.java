@@ -81,6 +81,7 @@ final class PostCopyPusher {
             }
             if (remaining == 0 && budget > 0) wall -= Math.min(slice, budget / bandwidth);
             session.advanceWall(wall, stall);
+            if (session.failures.postCopyFailed(remainingWritable > 0, bandwidth)) return;
         }
     }
 

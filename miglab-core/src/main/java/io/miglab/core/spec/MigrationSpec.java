@@ -19,11 +19,21 @@ import java.util.Optional;
  * @param algorithm registry name: {@code stop-and-copy}, {@code precopy}, {@code postcopy}, {@code hybrid}, ...
  * @param storage   the VM's local disk and how it moves; empty: no local disk (or storage left out)
  * @param nas       NAS-assisted pre-copy: later rounds go through a NAS; empty: plain source-to-destination
+ * @param protocol  the staged protocol: reservation at the destination, an injected failure, post-copy recovery
  */
 public record MigrationSpec(GuestMemory memory, WriteModel writeModel, Link link, String algorithm,
                             TerminationPolicy policy, Optional<AutoConverge> autoConverge,
                             Optimisations optimisations, PostCopyOptions postCopy, Overheads overheads, long seed,
-                            Optional<StorageSpec> storage, Optional<NasAssist> nas) {
+                            Optional<StorageSpec> storage, Optional<NasAssist> nas, ProtocolOptions protocol) {
+    /** A spec with the protocol's defaults: room at the destination, no failure. */
+    public MigrationSpec(GuestMemory memory, WriteModel writeModel, Link link, String algorithm,
+                         TerminationPolicy policy, Optional<AutoConverge> autoConverge, Optimisations optimisations,
+                         PostCopyOptions postCopy, Overheads overheads, long seed, Optional<StorageSpec> storage,
+                         Optional<NasAssist> nas) {
+        this(memory, writeModel, link, algorithm, policy, autoConverge, optimisations, postCopy, overheads, seed,
+                storage, nas, ProtocolOptions.defaults());
+    }
+
     /** A spec without a local disk to move and without a NAS. */
     public MigrationSpec(GuestMemory memory, WriteModel writeModel, Link link, String algorithm,
                          TerminationPolicy policy, Optional<AutoConverge> autoConverge, Optimisations optimisations,
@@ -45,6 +55,7 @@ public record MigrationSpec(GuestMemory memory, WriteModel writeModel, Link link
         Objects.requireNonNull(optimisations, "optimisations");
         Objects.requireNonNull(postCopy, "postCopy");
         Objects.requireNonNull(overheads, "overheads");
+        protocol = protocol == null ? ProtocolOptions.defaults() : protocol;
     }
 
     /** A spec with miglab's defaults: pre-copy, QEMU policy, no writes, 4 KiB pages, zero-page elision on. */
@@ -65,61 +76,66 @@ public record MigrationSpec(GuestMemory memory, WriteModel writeModel, Link link
 
     public MigrationSpec withMemory(GuestMemory m) {
         return new MigrationSpec(m, writeModel, link, algorithm, policy, autoConverge, optimisations, postCopy,
-                overheads, seed, storage, nas);
+                overheads, seed, storage, nas, protocol);
     }
 
     public MigrationSpec withWriteModel(WriteModel w) {
         return new MigrationSpec(memory, w, link, algorithm, policy, autoConverge, optimisations, postCopy,
-                overheads, seed, storage, nas);
+                overheads, seed, storage, nas, protocol);
     }
 
     public MigrationSpec withLink(Link l) {
         return new MigrationSpec(memory, writeModel, l, algorithm, policy, autoConverge, optimisations, postCopy,
-                overheads, seed, storage, nas);
+                overheads, seed, storage, nas, protocol);
     }
 
     public MigrationSpec withAlgorithm(String a) {
         return new MigrationSpec(memory, writeModel, link, a, policy, autoConverge, optimisations, postCopy,
-                overheads, seed, storage, nas);
+                overheads, seed, storage, nas, protocol);
     }
 
     public MigrationSpec withPolicy(TerminationPolicy p) {
         return new MigrationSpec(memory, writeModel, link, algorithm, p, autoConverge, optimisations, postCopy,
-                overheads, seed, storage, nas);
+                overheads, seed, storage, nas, protocol);
     }
 
     public MigrationSpec withAutoConverge(Optional<AutoConverge> a) {
         return new MigrationSpec(memory, writeModel, link, algorithm, policy, a, optimisations, postCopy,
-                overheads, seed, storage, nas);
+                overheads, seed, storage, nas, protocol);
     }
 
     public MigrationSpec withOptimisations(Optimisations o) {
         return new MigrationSpec(memory, writeModel, link, algorithm, policy, autoConverge, o, postCopy,
-                overheads, seed, storage, nas);
+                overheads, seed, storage, nas, protocol);
     }
 
     public MigrationSpec withPostCopy(PostCopyOptions p) {
         return new MigrationSpec(memory, writeModel, link, algorithm, policy, autoConverge, optimisations, p,
-                overheads, seed, storage, nas);
+                overheads, seed, storage, nas, protocol);
     }
 
     public MigrationSpec withOverheads(Overheads o) {
         return new MigrationSpec(memory, writeModel, link, algorithm, policy, autoConverge, optimisations, postCopy,
-                o, seed, storage, nas);
+                o, seed, storage, nas, protocol);
     }
 
     public MigrationSpec withSeed(long s) {
         return new MigrationSpec(memory, writeModel, link, algorithm, policy, autoConverge, optimisations, postCopy,
-                overheads, s, storage, nas);
+                overheads, s, storage, nas, protocol);
     }
 
     public MigrationSpec withStorage(Optional<StorageSpec> s) {
         return new MigrationSpec(memory, writeModel, link, algorithm, policy, autoConverge, optimisations, postCopy,
-                overheads, seed, s, nas);
+                overheads, seed, s, nas, protocol);
+    }
+
+    public MigrationSpec withProtocol(ProtocolOptions p) {
+        return new MigrationSpec(memory, writeModel, link, algorithm, policy, autoConverge, optimisations, postCopy,
+                overheads, seed, storage, nas, p);
     }
 
     public MigrationSpec withNas(Optional<NasAssist> n) {
         return new MigrationSpec(memory, writeModel, link, algorithm, policy, autoConverge, optimisations, postCopy,
-                overheads, seed, storage, n);
+                overheads, seed, storage, n, protocol);
     }
 }
