@@ -34,4 +34,21 @@ class DatacenterCommandTest {
         assertThat(code).isEqualTo(2);
         assertThat(e.toString().trim()).startsWith("miglab: racks[0].host.nicc: a known field").doesNotContain("\n");
     }
+
+    /** Guards a bad row in a CPU trace: one line naming the column and the line, exit 2, nothing written. */
+    @Test
+    void aBadTraceRowIsBadInput(@TempDir Path dir) throws Exception {
+        Files.writeString(dir.resolve("cpu.csv"), "time_s,vm,cpu_share\n0,a,0.5\n300,a,half\n");
+        Path f = dir.resolve("s.yaml");
+        Files.writeString(f, "name: x\nracks: [{count: 1, hostsPerRack: 2, host: {cores: 4, memory: 8G, nic: 1G}}]\n"
+                + "vms: [{name: a, memory: 1G, cpu: {pattern: trace, file: cpu.csv}}]\n");
+        Path out = dir.resolve("out");
+        StringWriter o = new StringWriter(), e = new StringWriter();
+        int code = new Main().run(new PrintWriter(o), new PrintWriter(e), "datacenter", "--scenario", f.toString(),
+                "--out", out.toString(), "--no-progress");
+        assertThat(code).isEqualTo(2);
+        assertThat(e.toString().trim()).isEqualTo("miglab: cpu.trace.cpu_share: a share from 0 to 1 (got cpu.csv line 3:"
+                + " '300,a,half')");
+        assertThat(out).doesNotExist();
+    }
 }

@@ -88,7 +88,7 @@ public sealed interface CpuPattern {
     record TraceReplay(CpuTrace trace) implements CpuPattern {
         @Override
         public CpuSeries series(int index, SplittableRandom random) {
-            return trace.series(trace.vmNames().get(index % trace.vmNames().size()));
+            return trace.series(index % trace.vmNames().size());
         }
 
         @Override

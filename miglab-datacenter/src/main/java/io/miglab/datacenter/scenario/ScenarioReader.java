@@ -21,6 +21,7 @@ import io.miglab.datacenter.model.PowerModel;
 import io.miglab.datacenter.policy.PolicyConfig;
 import io.miglab.core.profile.HypervisorProfiles;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.Reader;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -182,8 +183,9 @@ public final class ScenarioReader {
                     or(c.max(), 1.0));
             case "trace" -> {
                 InvalidSpecException.require(c.file() != null, at + ".file", "a CSV file time_s,vm,cpu_share", "nothing");
-                try (Reader r = open(at + ".file", "a readable CSV file time_s,vm,cpu_share", base, c.file())) {
-                    yield new CpuPattern.TraceReplay(CpuTrace.read(c.file(), r));
+                try (InputStream in = openStream(at + ".file", "a readable CSV file time_s,vm,cpu_share", base,
+                        c.file())) {
+                    yield new CpuPattern.TraceReplay(CpuTrace.read(c.file(), in));
                 }
             }
             default -> throw new InvalidSpecException(at + ".pattern", "constant, diurnal, random-walk or trace",
@@ -196,6 +198,18 @@ public final class ScenarioReader {
         Path p = base.resolve(name);
         try {
             return Files.newBufferedReader(p);
+        } catch (NoSuchFileException e) {
+            throw new InvalidSpecException(field, allowed, "'" + p + "': no such file");
+        } catch (IOException e) {
+            throw new InvalidSpecException(field, allowed, "'" + p + "': " + e.getMessage());
+        }
+    }
+
+    /** The same as {@link #open}, as bytes (the CPU trace reader parses bytes). */
+    private static InputStream openStream(String field, String allowed, Path base, String name) {
+        Path p = base.resolve(name);
+        try {
+            return Files.newInputStream(p);
         } catch (NoSuchFileException e) {
             throw new InvalidSpecException(field, allowed, "'" + p + "': no such file");
         } catch (IOException e) {
