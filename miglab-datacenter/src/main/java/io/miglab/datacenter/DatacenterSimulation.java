@@ -87,6 +87,9 @@ public final class DatacenterSimulation {
         return new DatacenterSimulation(scenario, registry, algorithms);
     }
 
+    /** The hosts and VMs, for tests that check the state between ticks. */
+    Datacenter datacenter() { return dc; }
+
     /** Runs the prepared scenario to its end. */
     public DatacenterReport execute(ProgressListener listener) {
         ProgressListener progress = listener == null ? ProgressListener.NONE : listener;

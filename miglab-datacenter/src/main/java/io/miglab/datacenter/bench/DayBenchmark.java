@@ -33,6 +33,8 @@ public final class DayBenchmark {
             }
         });
         double wall = (System.nanoTime() - t0) / 1e9;
+        double cpu = ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+                .getProcessCpuTime() / 1e9;
         long peak = 0;
         for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
             if (pool.getType() == MemoryType.HEAP) peak += pool.getPeakUsage().getUsed();
@@ -42,6 +44,7 @@ public final class DayBenchmark {
                 scenario.intervalSeconds(), r.profile(), r.policy());
         System.out.printf(Locale.ROOT, "wall time       %.1f s (reading the scenario: %.1f s)%n", wall,
                 (t0 - read0) / 1e9);
+        System.out.printf(Locale.ROOT, "process CPU     %.1f s (JIT and GC threads included; all of the run)%n", cpu);
         System.out.printf(Locale.ROOT, "events          %,d (%,.0f per second)%n", r.eventsExecuted(),
                 r.eventsExecuted() / wall);
         System.out.printf(Locale.ROOT, "migrations      %,d %s, not converged %,d, cancelled %,d%n",
