@@ -79,6 +79,23 @@ public final class PageBitmap {
         return n;
     }
 
+    /**
+     * Moves every set page of this bitmap into {@code target} (target |= this, then this is cleared) in one pass;
+     * returns how many pages this one held. A dirty-log sync: count, merge and clear at once.
+     */
+    public long moveInto(PageBitmap target) {
+        long n = 0;
+        long[] t = target.words;
+        for (int i = 0; i < words.length; i++) {
+            long w = words[i];
+            if (w == 0) continue;
+            n += Long.bitCount(w);
+            t[i] |= w;
+            words[i] = 0;
+        }
+        return n;
+    }
+
     /** This |= other. */
     public void or(PageBitmap other) {
         for (int i = 0; i < words.length; i++) words[i] |= other.words[i];

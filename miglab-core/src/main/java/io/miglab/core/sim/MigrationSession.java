@@ -303,10 +303,7 @@ public final class MigrationSession implements MigrationEngine {
 
     /** Collects the dirty log into the migration bitmap; returns the pages it held. */
     private long sync() {
-        long dirtied = written.cardinality();
-        toSend.or(written);
-        written.clearAll();
-        return dirtied;
+        return written.moveInto(toSend);
     }
 
     /** The bandwidth QEMU would have measured: the last round's bytes over its time, or the link's rate. */

@@ -40,7 +40,8 @@ final class PassSender {
         bytes = 0;
         pages = 0;
         cut = false;
-        boolean fits = toSend.cardinality() * (double) maxPageBytes <= budgetBytes;
+        // the whole memory fits the budget (no need to count the pages); otherwise each word is checked on its own
+        boolean fits = toSend.pages() * (double) maxPageBytes <= budgetBytes;
         for (int w = 0, n = toSend.wordCount(); w < n; w++) {
             long bits = toSend.word(w);
             if (bits == 0) continue;

@@ -71,6 +71,15 @@ class PageBitmapPropertyTest {
         }
         assertThat(byNextSet).isEqualTo(expected);
         assertThat(byWords).isEqualTo(expected);
+        // a dirty-log sync: moved into another bitmap, counted, cleared
+        PageBitmap target = new PageBitmap(pages);
+        int extra = random.nextInt(pages);
+        target.set(extra);
+        assertThat(bitmap.copy().moveInto(target.copy())).isEqualTo(expected.size());
+        PageBitmap moved = bitmap.copy();
+        moved.moveInto(target);
+        assertThat(moved.isEmpty()).isTrue();
+        for (int p = 0; p < pages; p++) assertThat(target.get(p)).isEqualTo(reference[p] || p == extra);
         // counts over random ranges
         for (int k = 0; k < 20; k++) {
             int a = random.nextInt(pages + 1), b = random.nextInt(pages + 1);
