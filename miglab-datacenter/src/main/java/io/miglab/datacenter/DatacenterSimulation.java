@@ -55,7 +55,8 @@ public final class DatacenterSimulation {
         Network network = new Network(sim);
         this.degradation = new MigrationDegradation(dc.vms(), scenario.durationSeconds());
         this.scheduler = new MigrationScheduler(sim, network, dc, scenario.profile(), scenario.policy(),
-                scenario.network().migrationCoresPerGbps(), scenario.network().roundTrip(), algorithms, degradation);
+                scenario.network().migrationCoresPerGbps(), scenario.network().roundTrip(), algorithms, degradation,
+                scenario.failures());
         this.policy = registry.policy(scenario.policy().name());
         this.context = new PolicyContext(dc, scenario.policy(), registry.placement(scenario.policy().placement()),
                 registry.selection(scenario.policy().vmSelection()), scheduler, scenario.seed());
@@ -187,7 +188,7 @@ public final class DatacenterSimulation {
         for (MigrationRecord r : scheduler.records()) {
             byReason.merge(r.reason(), 1L, Long::sum);
             if (!r.result().outcome().converged()) notConverged++;
-            if (!r.result().outcome().completed()) cancelled++;
+            if (!r.result().outcome().completed() && r.result().fate().failure().isEmpty()) cancelled++;
         }
         return new DatacenterReport(scenario.name(), scenario.seed(), scenario.durationSeconds(), dc.hosts().size(),
                 dc.vms().size(), scenario.profile().name(), scenario.policy().name(), energy, overload,

@@ -59,9 +59,11 @@ final class MigrationDegradation {
     }
 
     private void grow() {
-        if (requested.length == vms.size()) return;
-        requested = java.util.Arrays.copyOf(requested, vms.size());
-        startMark = java.util.Arrays.copyOf(startMark, vms.size());
-        migrating = java.util.Arrays.copyOf(migrating, vms.size());
+        int n = 0;
+        for (Vm v : vms) n = Math.max(n, v.id() + 1); // ids stay as they were when VMs are lost
+        if (requested.length >= n) return;
+        requested = java.util.Arrays.copyOf(requested, n);
+        startMark = java.util.Arrays.copyOf(startMark, n);
+        migrating = java.util.Arrays.copyOf(migrating, n);
     }
 }

@@ -2,8 +2,10 @@ package io.miglab.datacenter;
 
 import io.miglab.core.algorithm.AlgorithmRegistry;
 import io.miglab.core.result.MigrationResult;
+import io.miglab.core.result.VmLocation;
 import io.miglab.core.spec.MigrationSpec;
 import io.miglab.datacenter.engine.Simulator;
+import io.miglab.datacenter.migration.MigrationListener;
 import io.miglab.datacenter.migration.MigrationPredictor;
 import io.miglab.datacenter.migration.RateMigration;
 import io.miglab.datacenter.migration.ThrottleRules;
@@ -15,10 +17,13 @@ import io.miglab.datacenter.policy.PolicyConfig;
 import io.miglab.datacenter.policy.PolicyContext;
 import io.miglab.core.profile.HypervisorProfile;
 import io.miglab.datacenter.report.MigrationRecord;
+import io.miglab.datacenter.scenario.FailureInjection;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Iterator;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
 /**
  * Takes the policies' migration requests, holds them in a FIFO queue while a limit is reached (migrations per
@@ -44,13 +49,17 @@ final class MigrationScheduler implements PolicyContext.Migrator {
     private final int[] activePerHost;
     private final double[] outgoingRate;
     private final List<MigrationRecord> records = new ArrayList<>();
+    private final FailureInjection failures;
+    private final Set<String> migratedVms = new HashSet<>();
     private int active;
     private long started;
+    private long lost;
 
     MigrationScheduler(Simulator sim, Network network, Datacenter dc, HypervisorProfile profile, PolicyConfig limits,
                        double migrationCoresPerGbps, Duration roundTrip, AlgorithmRegistry algorithms,
-                       MigrationDegradation degradation) {
+                       MigrationDegradation degradation, FailureInjection failures) {
         this.degradation = degradation;
+        this.failures = failures;
         this.algorithms = algorithms;
         this.predictor = new MigrationPredictor(profile, roundTrip, algorithms);
         this.sim = sim;
@@ -92,6 +101,9 @@ final class MigrationScheduler implements PolicyContext.Migrator {
 
     List<MigrationRecord> records() { return records; }
 
+    /** VMs lost to failed migrations. */
+    long lost() { return lost; }
+
     /** Starts every queued migration the limits allow, oldest first. */
     private void pump() {
         if (active >= limits.maxConcurrent()) return;
@@ -113,9 +125,14 @@ final class MigrationScheduler implements PolicyContext.Migrator {
         degradation.started(r.vm, startedAt);
         MigrationSpec spec = profile.specFor(r.vm.memory(), r.vm.writes(), r.source.spec().nic(), roundTrip,
                 sim.random().derive("migration", started));
+        if (!failures.isEmpty()) {
+            boolean first = migratedVms.add(r.vm.name());
+            spec = spec.withProtocol(spec.protocol().withFailure(failures.pick(started, r.vm.name(), first,
+                    sim.random().stream("failure", started))));
+        }
         RateMigration m = new RateMigration(sim, network, dc.topology().path(r.source.id(), r.destination.id()),
                 spec, algorithms.create(spec.algorithm()), ThrottleRules.forSpec(spec, profile.sdps()),
-                new RateMigration.Listener() {
+                new MigrationListener() {
                     @Override
                     public void rateChanged(RateMigration mig, double oldRate, double newRate) {
                         int s = r.source.id();
@@ -131,8 +148,13 @@ final class MigrationScheduler implements PolicyContext.Migrator {
                     @Override
                     public void finished(RateMigration mig, MigrationResult result) {
                         degradation.finished(r.vm, sim.now());
-                        dc.endMigration(r.vm, r.source, r.destination, result.outcome().completed(), r.reservedCores,
-                                result.timing().downtimeMs() / 1000, sim.now());
+                        if (result.fate().vmRunsOn() == VmLocation.LOST) {
+                            lost++;
+                            dc.loseVm(r.vm, r.source, r.destination, r.reservedCores, sim.now());
+                        } else {
+                            dc.endMigration(r.vm, r.source, r.destination, result.outcome().completed(),
+                                    r.reservedCores, result.timing().downtimeMs() / 1000, sim.now());
+                        }
                         records.add(new MigrationRecord(r.vm.name(), r.source.name(), r.destination.name(), r.reason,
                                 r.requestedAt, startedAt, result));
                         active--;

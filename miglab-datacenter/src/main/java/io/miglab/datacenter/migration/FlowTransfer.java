@@ -22,6 +22,8 @@ final class FlowTransfer {
     private double last;
     private ScheduledEvent done;
     private Runnable after;
+    private boolean stalled;
+    private double cap;
 
     /** {@code listener} hears every rate change, after the bytes already sent are accounted for. */
     FlowTransfer(Simulator sim, Network network, List<NetworkLink> path, Flow.RateListener listener) {
@@ -33,6 +35,7 @@ final class FlowTransfer {
 
     /** Opens the flow, capped at {@code capBytesPerSecond}. */
     void open(double capBytesPerSecond) {
+        cap = capBytesPerSecond;
         flow = network.open(path, capBytesPerSecond, this::rateChanged);
     }
 
@@ -69,13 +72,48 @@ final class FlowTransfer {
         reschedule();
     }
 
+    /**
+     * An injected failure stops the stream: the send in progress is dropped (its callback never runs) and the flow
+     * closes. Returns the bytes of that send not yet sent (0 when none was in progress).
+     */
+    double abort() {
+        double left = 0;
+        if (sending) left = stalled ? remaining : Math.max(0, remaining - rate() * (sim.now() - last));
+        if (done != null) done.cancel();
+        done = null;
+        after = null;
+        sending = false;
+        close();
+        return left;
+    }
+
+    /**
+     * The link is down for {@code seconds}: nothing goes meanwhile; then {@code extraBytes} more go with the rest of
+     * the send in progress (a post-copy recovery sends the received bitmap and what was in flight again). The flow
+     * leaves the links meanwhile (the other flows share them) and comes back with its cap.
+     */
+    void stall(double seconds, double extraBytes) {
+        if (!sending) return;
+        remaining = Math.max(0, remaining - rate() * (sim.now() - last));
+        stalled = true;
+        if (done != null) done.cancel();
+        network.close(flow);
+        done = sim.after(seconds, s -> {
+            flow = network.open(path, cap, this::rateChanged);
+            stalled = false;
+            remaining += extraBytes;
+            last = sim.now();
+            reschedule();
+        });
+    }
+
     private void rateChanged(double oldRate, double newRate) {
-        if (sending) {
+        if (sending && !stalled) {
             remaining = Math.max(0, remaining - oldRate * (sim.now() - last));
             last = sim.now();
         }
         listener.rateChanged(oldRate, newRate);
-        if (sending) reschedule();
+        if (sending && !stalled) reschedule();
     }
 
     private void reschedule() {

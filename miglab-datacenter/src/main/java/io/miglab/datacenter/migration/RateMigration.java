@@ -12,6 +12,7 @@ import io.miglab.core.result.Timeline.Phase;
 import io.miglab.core.spec.MigrationSpec;
 import io.miglab.core.spec.TerminationPolicy;
 import io.miglab.core.write.WriteModel;
+import io.miglab.datacenter.engine.ScheduledEvent;
 import io.miglab.datacenter.engine.Simulator;
 import io.miglab.datacenter.network.Flow;
 import io.miglab.datacenter.network.Network;
@@ -29,30 +30,19 @@ import java.util.Optional;
  * session, so core's {@link ResultAssembler} computes the metrics; see docs/datacenter.md for the equations.
  */
 public final class RateMigration implements MigrationEngine {
-    /** What the datacenter hears of a migration. Every method has a default that does nothing. */
-    public interface Listener {
-        default void rateChanged(RateMigration m, double oldBytesPerSecond, double newBytesPerSecond) { }
-
-        /** The guest stopped running on the source (the switch-over began). */
-        default void paused(RateMigration m) { }
-
-        /** The guest runs on the destination from now on. */
-        default void resumed(RateMigration m) { }
-
-        default void finished(RateMigration m, MigrationResult result) { }
-    }
-
     private final Simulator sim;
     private final MigrationSpec spec;
     private final MigrationAlgorithm algorithm;
     private final ThrottleRule throttleRule;
-    private final Listener listener;
+    private final MigrationListener listener;
     private final String backend;
     private final int pages;
     private final PageCosts costs;
     private final WriteModel writes;
     private final FlowTransfer stream;
     private final Timeline timeline = new Timeline();
+    private final RateFailures failures;
+    private ScheduledEvent next;
     private double startTime = Double.NaN;
     private double dirtyPages;
     private double zeroPagesLeft;
@@ -64,17 +54,19 @@ public final class RateMigration implements MigrationEngine {
     private MigrationResult result;
 
     public RateMigration(Simulator sim, Network network, List<NetworkLink> path, MigrationSpec spec,
-                         MigrationAlgorithm algorithm, ThrottleRule throttleRule, Listener listener, String backend) {
+                         MigrationAlgorithm algorithm, ThrottleRule throttleRule, MigrationListener listener, String backend) {
         this.sim = sim;
         this.spec = spec;
         this.algorithm = algorithm;
         this.throttleRule = throttleRule;
-        this.listener = listener == null ? new Listener() { } : listener;
+        this.listener = listener == null ? new MigrationListener() { } : listener;
         this.stream = new FlowTransfer(sim, network, path, (o, n) -> this.listener.rateChanged(this, o, n));
         this.backend = backend;
         this.pages = spec.memory().pages();
         this.costs = new PageCosts(spec);
         this.writes = spec.writeModel();
+        this.failures = new RateFailures(sim, spec, timeline, stream, this::halt, r -> finish(r, false),
+                this::clockSeconds);
     }
 
     @Override
@@ -99,13 +91,14 @@ public final class RateMigration implements MigrationEngine {
         if (!Double.isNaN(startTime)) throw new IllegalStateException("start() called twice");
         startTime = sim.now();
         timeline.add(new Timeline.Started(0));
-        timeline.stage(Stage.PREPARATION, 0);
+        stage(Stage.PREPARATION);
         double prep = seconds(spec.overheads().preparation());
         runGuestOnSource(prep);
         zeroPagesLeft = costs.zeroElision ? pages * spec.memory().zeroPageShare()
                 * (1 - writes.expectedDistinctPages(prep, pages) / pages) : 0;
-        sim.after(prep, s -> {
-            timeline.stage(Stage.RESERVATION, clockSeconds());
+        after(prep, s -> {
+            stage(Stage.RESERVATION);
+            if (failures.refused(clockSeconds())) return;
             double cap = Math.min(spec.link().bandwidthCap().map(r -> r.bytesPerSecond())
                     .orElse(Double.POSITIVE_INFINITY), costs.compressorWireCap);
             stream.open(cap);
@@ -117,20 +110,21 @@ public final class RateMigration implements MigrationEngine {
     @Override
     public void precopyRound() {
         requireRunning();
-        if (timeline.stageLog().current() != Stage.PRECOPY) timeline.stage(Stage.PRECOPY, clockSeconds());
+        if (timeline.stageLog().current() != Stage.PRECOPY) stage(Stage.PRECOPY);
         int round = timeline.roundCount();
         double sendPages = round == 0 ? pages : dirtyPages;
         double zero = round == 0 ? zeroPagesLeft : 0;
         double hits = round >= 2 ? costs.xbzrleHits(sendPages, previousRoundPages) : 0;
         double bytes = zero * costs.zeroPage + hits * costs.deltaPage + (sendPages - zero - hits) * costs.dataPage;
-        count(sendPages, zero, round == 0 ? 0 : sendPages);
+        timeline.pagesSent(sendPages, round == 0 ? 0 : sendPages, zero);
         if (round == 0) zeroPagesLeft = 0;
         double roundStart = sim.now();
         int throttleInRound = throttlePercent;
+        failures.sending(Phase.PRECOPY, bytes, false);
         stream.send(bytes, () -> {
             double sendSeconds = sim.now() - roundStart;
             double sync = seconds(spec.overheads().syncPerGiB()) * spec.memory().bytes() / (1024.0 * 1024 * 1024);
-            sim.after(sync, s -> endRound(round, sendPages, bytes, sendSeconds, sendSeconds + sync,
+            after(sync, s -> endRound(round, sendPages, bytes, sendSeconds, sendSeconds + sync,
                     throttleInRound));
         });
     }
@@ -175,16 +169,17 @@ public final class RateMigration implements MigrationEngine {
         double hits = timeline.roundCount() >= 2 ? costs.xbzrleHits(sendPages, previousRoundPages) : 0;
         double bytes = spec.overheads().deviceState().bytes() + zero * costs.zeroPage + hits * costs.deltaPage
                 + (sendPages - zero - hits) * costs.dataPage;
-        count(sendPages, zero, noRounds ? 0 : sendPages);
+        timeline.pagesSent(sendPages, noRounds ? 0 : sendPages, zero);
         timeline.sent(Phase.STOP_AND_COPY, bytes);
         // QEMU sends the switch-over without its bandwidth cap (migration_completion_precopy calls
         // migration_rate_set(RATE_LIMIT_DISABLED)), as the page-level session does with
         // Link.switchOverBandwidth(): a new flow with only the compressor's limit, at its fair share of the links
         if (spec.link().bandwidthCap().isPresent()) stream.reopen(costs.compressorWireCap);
+        failures.sending(Phase.STOP_AND_COPY, bytes, true);
         stream.send(bytes, () -> {
             // commit: the last byte reaches the destination, which acknowledges and activates at once
-            timeline.stage(Stage.COMMIT, clockSeconds());
-            sim.after(spec.link().oneWaySeconds(), s -> resumeOnDestination(() -> {
+            stage(Stage.COMMIT);
+            after(spec.link().oneWaySeconds(), s -> resumeOnDestination(() -> {
                 stream.close();
                 finish(reason, true);
             }));
@@ -203,16 +198,18 @@ public final class RateMigration implements MigrationEngine {
     @Override
     public void switchToPostCopy(StopReason reason) {
         requireRunning();
+        failures.switchedToPostCopy();
         pause();
         double device = spec.overheads().deviceState().bytes();
         timeline.sent(Phase.STOP_AND_COPY, device);
         boolean noRounds = timeline.roundCount() == 0;
         double pending = noRounds ? pages : dirtyPages;
         double zero = noRounds ? zeroPagesLeft : 0;
-        stream.send(device, () -> sim.after(spec.link().oneWaySeconds(), s -> resumeOnDestination(() -> {
-            timeline.stage(Stage.POSTCOPY, clockSeconds());
+        failures.sending(Phase.STOP_AND_COPY, device, true);
+        stream.send(device, () -> after(spec.link().oneWaySeconds(), s -> resumeOnDestination(() -> {
+            stage(Stage.POSTCOPY);
             double bytes = zero * costs.zeroPage + (pending - zero) * costs.dataPage;
-            count(pending, zero, noRounds ? 0 : pending);
+            timeline.pagesSent(pending, noRounds ? 0 : pending, zero);
             timeline.sent(Phase.POSTCOPY, bytes);
             // the post-copy phase has its own cap (QEMU: max-postcopy-bandwidth, unlimited by default)
             if (!spec.link().postCopyCap().equals(spec.link().bandwidthCap())) {
@@ -220,10 +217,11 @@ public final class RateMigration implements MigrationEngine {
                         .orElse(Double.POSITIVE_INFINITY), costs.compressorWireCap));
             }
             double pushStart = sim.now();
+            failures.sending(Phase.POSTCOPY, bytes, true);
             stream.send(bytes, () -> {
                 postCopyFaults(pending, sim.now() - pushStart, bytes);
-                timeline.stage(Stage.COMMIT, clockSeconds());
-                sim.after(spec.link().oneWaySeconds(), s2 -> {
+                stage(Stage.COMMIT);
+                after(spec.link().oneWaySeconds(), s2 -> {
                     stream.close();
                     finish(reason, true);
                 });
@@ -248,28 +246,40 @@ public final class RateMigration implements MigrationEngine {
     // ---- internals ----
 
     private void pause() {
-        timeline.stage(Stage.STOP_AND_COPY, clockSeconds());
+        stage(Stage.STOP_AND_COPY);
         listener.paused(this);
     }
 
     private void resumeOnDestination(Runnable then) {
-        timeline.stage(Stage.ACTIVATION, clockSeconds());
-        sim.after(seconds(spec.overheads().resume()), s -> {
+        stage(Stage.ACTIVATION);
+        after(seconds(spec.overheads().resume()), s -> {
             listener.resumed(this);
             then.run();
         });
     }
 
+    private void stage(Stage s) {
+        timeline.stage(s, clockSeconds());
+        failures.stageBegan(s, clockSeconds());
+    }
+
+    private void after(double delaySeconds, ScheduledEvent.Action action) {
+        next = sim.after(delaySeconds, action);
+    }
+
+    /** An injected failure: nothing more happens but its end; the bytes of the send in progress not yet sent. */
+    private double halt() {
+        if (next != null) next.cancel();
+        return stream.abort();
+    }
+
     private void finish(StopReason reason, boolean completed) {
+        failures.disarm();
         finished = true;
         timeline.add(new Timeline.Finished(clockSeconds(), reason, completed));
         result = ResultAssembler.assemble(backend, spec.algorithm(), timeline,
                 List.of("rate-based: dirtied pages per round = expectedDistinctPages(round guest seconds)"));
         listener.finished(this, result);
-    }
-
-    private void count(double sentPages, double zero, double resent) {
-        timeline.pagesSent(sentPages, resent, zero);
     }
 
     /** Guest time that passes on the source in {@code wallSeconds} at the current throttle. */

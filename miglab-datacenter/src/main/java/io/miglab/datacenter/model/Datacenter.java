@@ -107,6 +107,27 @@ public final class Datacenter {
         vm.addDowntime(downtimeSeconds);
     }
 
+    /**
+     * A failed migration lost {@code vm}: it leaves the host it ran on (the source, or the destination once it ran
+     * there) and the datacenter; the destination's reservation is released if it never arrived.
+     */
+    public void loseVm(Vm vm, Host source, Host destination, double reservedCores, double now) {
+        Host on = vm.host;
+        on.account(now, overThreshold);
+        destination.account(now, overThreshold);
+        on.vms.remove(vm);
+        on.addVmCores(-vm.demandCores);
+        on.freeMemory(vm.memory().bytes());
+        if (on == source) {
+            destination.release(reservedCores);
+            destination.freeMemory(vm.memory().bytes());
+        }
+        vms.remove(vm);
+        destination.migrationEnded();
+        source.migrationEnded();
+        vm.migrating = false;
+    }
+
     /** Sets the CPU cost of the migrations {@code host} sends. */
     public void setMigrationCores(Host host, double cores, double now) {
         host.account(now, overThreshold);

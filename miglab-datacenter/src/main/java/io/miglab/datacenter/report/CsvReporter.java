@@ -34,7 +34,7 @@ public final class CsvReporter {
                         n(m.startedAtSeconds()), n(m.endedAtSeconds())));
                 for (Metric x : metrics.all()) {
                     w.write(',');
-                    w.write(x.kind() == Metric.Kind.REAL ? n(x.number(m.result())) : x.text(m.result()));
+                    w.write(x.kind() == Metric.Kind.REAL ? n(x.number(m.result())) : cell(x.text(m.result())));
                 }
                 w.newLine();
             }
@@ -76,6 +76,12 @@ public final class CsvReporter {
     /** The headline figures, as name/value pairs ({@link SummaryFigures}, shared with the HTML report). */
     public static List<String[]> summary(DatacenterReport r) {
         return SummaryFigures.raw(r);
+    }
+
+    /** A text cell, quoted when it holds a comma or a quote (a failure: {@code link-down@post-copy+1s, recovered}). */
+    static String cell(String s) {
+        if (s.indexOf(',') < 0 && s.indexOf('"') < 0 && s.indexOf('\n') < 0) return s;
+        return '"' + s.replace("\"", "\"\"") + '"';
     }
 
     static String n(double v) {

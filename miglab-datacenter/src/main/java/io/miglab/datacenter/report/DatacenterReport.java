@@ -1,5 +1,6 @@
 package io.miglab.datacenter.report;
 
+import io.miglab.core.result.VmLocation;
 import java.util.List;
 import java.util.Map;
 
@@ -37,6 +38,17 @@ public record DatacenterReport(String scenario, long seed, double durationSecond
 
     /** Energy and SLA violation together, ESV = energy (kWh) x SLAV (ibid.). */
     public double energySlaViolation() { return energyKWh * slaViolation(); }
+
+    /** Migrations an injected failure ended before the guest ran on the destination (or lost it). */
+    public long migrationsFailed() {
+        return migrations.stream().filter(m -> !m.result().fate().failure().isEmpty()
+                && m.result().fate().vmRunsOn() != VmLocation.DESTINATION).count();
+    }
+
+    /** VMs lost to failed migrations: the run's VMs at the end plus these are its VMs at the start. */
+    public long vmsLost() {
+        return migrations.stream().filter(m -> m.result().fate().vmRunsOn() == VmLocation.LOST).count();
+    }
 
     /** Bytes all migrations sent. */
     public long migratedBytes() {

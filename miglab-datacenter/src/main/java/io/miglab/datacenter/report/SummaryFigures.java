@@ -49,6 +49,9 @@ public final class SummaryFigures {
                     r -> Num.count(r.migrationsNotConverged())),
             of("migrations_cancelled", "migrations cancelled", r -> "" + r.migrationsCancelled(),
                     r -> Num.count(r.migrationsCancelled())),
+            of("migrations_failed", "migrations failed (injected failures)", r -> "" + r.migrationsFailed(),
+                    r -> Num.count(r.migrationsFailed())),
+            of("vms_lost", "VMs lost to failed migrations", r -> "" + r.vmsLost(), r -> Num.count(r.vmsLost())),
             of("migrations_never_started", "migrations never started", r -> "" + r.migrationsNeverStarted(),
                     r -> Num.count(r.migrationsNeverStarted())),
             of("events", "events simulated", r -> "" + r.eventsExecuted(), r -> Num.count(r.eventsExecuted())));

@@ -13,11 +13,20 @@ import java.util.List;
  * @param initialPlacement how VMs are first placed: {@code spread} (round-robin over the hosts, or over a
  *                         population's own {@code hosts}) or a placement name ({@code first-fit}, ...)
  * @param hostSeriesLimit  per-host time series are kept only up to this many hosts (they grow as hosts x ticks)
+ * @param failures         failures injected into the migrations ({@link FailureInjection#NONE}: none)
  */
 public record Scenario(String name, long seed, double durationSeconds, double intervalSeconds,
                        HypervisorProfile profile, PolicyConfig policy, NetworkConfig network, List<RackGroup> racks,
                        List<VmGroup> vms, List<Maintenance> maintenance, String initialPlacement,
-                       int hostSeriesLimit) {
+                       int hostSeriesLimit, FailureInjection failures) {
+    /** A scenario without failures. */
+    public Scenario(String name, long seed, double durationSeconds, double intervalSeconds, HypervisorProfile profile,
+                    PolicyConfig policy, NetworkConfig network, List<RackGroup> racks, List<VmGroup> vms,
+                    List<Maintenance> maintenance, String initialPlacement, int hostSeriesLimit) {
+        this(name, seed, durationSeconds, intervalSeconds, profile, policy, network, racks, vms, maintenance,
+                initialPlacement, hostSeriesLimit, FailureInjection.NONE);
+    }
+
     public Scenario {
         InvalidSpecException.require(name != null && !name.isBlank(), "name", "a scenario name", name);
         InvalidSpecException.require(durationSeconds > 0, "duration", "a duration > 0",
@@ -30,17 +39,23 @@ public record Scenario(String name, long seed, double durationSeconds, double in
         vms = vms == null ? List.of() : List.copyOf(vms);
         maintenance = maintenance == null ? List.of() : List.copyOf(maintenance);
         InvalidSpecException.require(hostSeriesLimit >= 0, "report.hostSeriesLimit", "a count >= 0", hostSeriesLimit);
+        failures = failures == null ? FailureInjection.NONE : failures;
         ScenarioChecks.check(durationSeconds, racks, vms, maintenance);
     }
 
     public Scenario withProfile(HypervisorProfile p) {
         return new Scenario(name, seed, durationSeconds, intervalSeconds, p, policy, network, racks, vms, maintenance,
-                initialPlacement, hostSeriesLimit);
+                initialPlacement, hostSeriesLimit, failures);
     }
 
     public Scenario withPolicy(PolicyConfig p) {
         return new Scenario(name, seed, durationSeconds, intervalSeconds, profile, p, network, racks, vms, maintenance,
-                initialPlacement, hostSeriesLimit);
+                initialPlacement, hostSeriesLimit, failures);
+    }
+
+    public Scenario withFailures(FailureInjection f) {
+        return new Scenario(name, seed, durationSeconds, intervalSeconds, profile, policy, network, racks, vms,
+                maintenance, initialPlacement, hostSeriesLimit, f);
     }
 
     public long hostCount() {

@@ -13,7 +13,7 @@ public record ScenarioFile(String name, Long seed, String duration, String sched
                            @JsonAlias("hypervisor") String profile,
                            List<ProfileFile.Entry> profiles, String profilesFile, String initialPlacement,
                            Policy policy, Network network, List<Racks> racks, List<Vms> vms,
-                           List<Down> maintenance, Report report) {
+                           List<Down> maintenance, Report report, Failures failures) {
 
     public record Policy(String name, Double overThreshold, Double underThreshold, Double placementCeiling,
                          String vmSelection,
@@ -40,4 +40,10 @@ public record ScenarioFile(String name, Long seed, String duration, String sched
     public record Down(String at, List<String> hosts, List<String> racks) { }
 
     public record Report(Integer hostSeriesLimit) { }
+
+    /** Injected failures: {@code rate} is 0.2 or 20%; {@code inject} aims each at a VM's name or a migration. */
+    public record Failures(String rate, List<String> kinds, List<String> stages, String within,
+                           List<Inject> inject) { }
+
+    public record Inject(String vm, Long migration, String fail) { }
 }

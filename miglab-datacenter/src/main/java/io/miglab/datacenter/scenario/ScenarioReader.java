@@ -131,7 +131,8 @@ public final class ScenarioReader {
         return new Scenario(or(f.name(), "scenario"), or(f.seed(), 1L),
                 Durations.seconds("duration", or(f.duration(), "1h")),
                 Durations.seconds("schedulingInterval", or(f.schedulingInterval(), "300s")),
-                profiles.get(or(f.profile(), "kvm")), policy, network, racks, vms, downs, initial, limit);
+                profiles.get(or(f.profile(), "kvm")), policy, network, racks, vms, downs, initial, limit,
+                FailuresReader.read(f.failures()));
     }
 
     private static RackGroup rackGroup(String at, ScenarioFile.Racks r) {
