@@ -15,7 +15,6 @@ import io.miglab.core.spec.TerminationPolicy;
 import io.miglab.core.throttle.AutoConvergeController;
 import io.miglab.core.write.PageSink;
 import io.miglab.core.write.WriteProcess;
-import java.util.List;
 import java.util.Optional;
 
 /**
@@ -36,11 +35,8 @@ public final class MigrationSession implements MigrationEngine {
     private final double switchOverBandwidth;
     /** The downtime limit in seconds when the policy checks it while a pass is under way (QEMU); 0 otherwise. */
     private final double midPassLimitSeconds;
-    private final PageBitmap toSend;
+    private final PageLedger ledger;
     private final PassSender pass;
-    private final PageBitmap written;
-    private final PageBitmap everSent;
-    private final PageCostModel cost;
     private final WriteProcess writer;
     private final AutoConvergeController autoConverge;
     private final NasRelay nas;
@@ -54,26 +50,6 @@ public final class MigrationSession implements MigrationEngine {
     private boolean started;
     boolean finished;
 
-    private final PageSink logWrites = new PageSink() {
-        @Override
-        public void page(int index) {
-            written.set(index);
-            cost.written(index);
-        }
-
-        @Override
-        public void range(int from, int to) {
-            written.setRange(from, to);
-            cost.writtenRange(from, to);
-        }
-
-        @Override
-        public void pages(int[] list, int count) {
-            for (int i = 0; i < count; i++) written.set(list[i]);
-            if (cost.tracksWrites()) for (int i = 0; i < count; i++) cost.written(list[i]);
-        }
-    };
-
     public MigrationSession(MigrationSpec spec) {
         this.spec = spec;
         int pages = spec.memory().pages();
@@ -81,11 +57,8 @@ public final class MigrationSession implements MigrationEngine {
         this.bandwidth = spec.link().effectiveBandwidth().bytesPerSecond();
         this.switchOverBandwidth = spec.link().switchOverBandwidth().bytesPerSecond();
         this.midPassLimitSeconds = spec.policy().midPassDowntimeLimit().map(d -> d.toNanos() / 1e9).orElse(0.0);
-        this.toSend = new PageBitmap(pages);
-        this.pass = new PassSender(toSend);
-        this.written = new PageBitmap(pages);
-        this.everSent = new PageBitmap(pages);
-        this.cost = new PageCostModel(spec.memory(), spec.optimisations(), spec.seed());
+        this.ledger = new PageLedger(spec, timeline);
+        this.pass = new PassSender(ledger.toSend);
         this.writer = spec.writeModel().start(pages, spec.seed());
         this.autoConverge = spec.autoConverge().map(a -> new AutoConvergeController(a, 0)).orElse(null);
         this.failures = new SessionFailures(this);
@@ -102,7 +75,7 @@ public final class MigrationSession implements MigrationEngine {
     public double clockSeconds() { return clock; }
 
     /** Pages that still have to be sent (the migration bitmap after the last sync). */
-    public long dirtyPages() { return toSend.cardinality(); }
+    public long dirtyPages() { return ledger.toSend.cardinality(); }
 
     /** Setup: the preparation time passes with the guest running, then every page is marked to send. */
     public void start() {
@@ -110,8 +83,8 @@ public final class MigrationSession implements MigrationEngine {
         started = true;
         timeline.add(new Timeline.Started(0));
         if (!failures.prepareAndReserve()) return;
-        written.clearAll();
-        toSend.setAll();
+        ledger.written.clearAll();
+        ledger.toSend.setAll();
     }
 
     /**
@@ -125,7 +98,7 @@ public final class MigrationSession implements MigrationEngine {
         if (timeline.stageLog().current() != Stage.PRECOPY) timeline.stage(Stage.PRECOPY, clock);
         int round = timeline.roundCount();
         int throttleInRound = throttlePercent;
-        long compressedBefore = cost.bytesCompressed;
+        long compressedBefore = ledger.cost.bytesCompressed;
         boolean delta = round >= 1;
         double timeoutLeft = spec.policy().timeout().map(t -> t.toNanos() / 1e9 - clock)
                 .orElse(Double.POSITIVE_INFINITY);
@@ -134,7 +107,7 @@ public final class MigrationSession implements MigrationEngine {
                 Double.POSITIVE_INFINITY);
         double timeLeft = Double.isNaN(failAt) ? timeoutLeft : Math.min(timeoutLeft, failAt - clock);
         long maxPage = pageSize + Optimisations.PAGE_HEADER_BYTES;
-        PassSender.WordSender send = nas.tap((w, bits) -> sendWord(w, bits, delta));
+        PassSender.WordSender send = nas.tap((w, bits) -> ledger.sendWord(w, bits, delta));
         double rate = nas.rate(round, bandwidth);
         if (midPassLimitSeconds == 0) {
             pass.whole(send, timeLeft * rate, maxPage);
@@ -143,9 +116,9 @@ public final class MigrationSession implements MigrationEngine {
                     rate * RATE_LIMIT_PERIOD_SECONDS, timeLeft * rate, maxPage);
         }
         long bytes = pass.bytes, pages = pass.pages;
-        double sendSeconds = cost.transferSeconds(bytes, cost.bytesCompressed - compressedBefore, bandwidth);
-        sendSeconds = nas.roundSeconds(round, bytes, sendSeconds,
-                cost.transferSeconds(bytes, cost.bytesCompressed - compressedBefore, Double.POSITIVE_INFINITY));
+        long compressed = ledger.cost.bytesCompressed - compressedBefore;
+        double sendSeconds = nas.roundSeconds(round, bytes, ledger.cost.transferSeconds(bytes, compressed, bandwidth),
+                ledger.cost.transferSeconds(bytes, compressed, Double.POSITIVE_INFINITY));
         // a round cut by the timeout lasts until the timeout: the page in flight would not have arrived before it
         if (pass.cut) sendSeconds = Math.max(sendSeconds, Math.max(0, timeLeft));
         if (!Double.isNaN(failAt) && clock + sendSeconds + syncSeconds() >= failAt) {
@@ -156,7 +129,7 @@ public final class MigrationSession implements MigrationEngine {
         }
         runGuestOnSource(sendSeconds);
         runGuestOnSource(syncSeconds());
-        long dirtied = sync();
+        long dirtied = ledger.sync();
         nas.account(timeline, Phase.PRECOPY, round, bytes);
         lastRoundBytes = bytes;
         lastRoundSeconds = sendSeconds;
@@ -176,7 +149,7 @@ public final class MigrationSession implements MigrationEngine {
      */
     @Override
     public Optional<StopReason> verdict() {
-        return spec.policy().verdict(new TerminationPolicy.Progress(toSend.cardinality(), pageSize,
+        return spec.policy().verdict(new TerminationPolicy.Progress(ledger.toSend.cardinality(), pageSize,
                 measuredBandwidth(), timeline.roundCount(), timeline.bytes(), spec.memory().bytes(), clock,
                 spec.fixedSwitchOverSeconds()));
     }
@@ -186,17 +159,12 @@ public final class MigrationSession implements MigrationEngine {
     public void stopAndCopy(StopReason reason) {
         requireRunning();
         timeline.stage(Stage.STOP_AND_COPY, clock);
-        sync();
-        long compressedBefore = cost.bytesCompressed;
+        ledger.sync();
+        long compressedBefore = ledger.cost.bytesCompressed;
         long bytes = spec.overheads().deviceState().bytes();
         boolean delta = timeline.roundCount() > 0;
-        PassSender.WordSender send = nas.tap((w, bits) -> sendWord(w, bits, delta));
-        for (int w = 0, n = toSend.wordCount(); w < n; w++) {
-            long bits = toSend.word(w);
-            if (bits != 0) bytes += send.send(w, bits);
-        }
-        toSend.clearAll();
-        double sendSeconds = cost.transferSeconds(bytes, cost.bytesCompressed - compressedBefore,
+        bytes += ledger.sendAll(nas.tap((w, bits) -> ledger.sendWord(w, bits, delta)));
+        double sendSeconds = ledger.cost.transferSeconds(bytes, ledger.cost.bytesCompressed - compressedBefore,
                 switchOverBandwidth);
         double seconds = sendSeconds + spec.link().oneWaySeconds();
         double switchOver = nas.switchOverSeconds(bytes, seconds);
@@ -230,9 +198,10 @@ public final class MigrationSession implements MigrationEngine {
         requireRunning();
         failures.postCopyOrder = true;
         timeline.stage(Stage.STOP_AND_COPY, clock);
-        sync();
+        ledger.sync();
         long bytes = spec.overheads().deviceState().bytes();
-        double switchSeconds = cost.transferSeconds(bytes, 0, switchOverBandwidth) + spec.link().oneWaySeconds();
+        double switchSeconds = ledger.cost.transferSeconds(bytes, 0, switchOverBandwidth)
+                + spec.link().oneWaySeconds();
         if (failures.failedSending(Stage.STOP_AND_COPY, switchSeconds, bytes, null)) return;
         timeline.sent(Phase.STOP_AND_COPY, bytes);
         clock += switchSeconds;
@@ -254,7 +223,7 @@ public final class MigrationSession implements MigrationEngine {
 
     // ---- used by PostCopyPusher ----
 
-    PageBitmap pending() { return toSend; }
+    PageBitmap pending() { return ledger.toSend; }
 
     int pageSize() { return pageSize; }
 
@@ -276,34 +245,9 @@ public final class MigrationSession implements MigrationEngine {
 
     /** Sends one page during post-copy; the caller clears it from the pending bitmap. */
     long sendPostCopyPage(int page) {
-        long b = sendPage(page, false);
+        long b = ledger.sendPage(page, false);
         timeline.sent(Phase.POSTCOPY, b);
         return b;
-    }
-
-    // ---- internals ----
-
-    /**
-     * Sends the pages {@code bits} of word {@code word} in address order: the same counters and bytes as
-     * {@link #sendPage} page by page, counted by popcount.
-     */
-    private long sendWord(int word, long bits, boolean deltaAllowed) {
-        long before = everSent.word(word);
-        everSent.setWord(word, before | bits);
-        timeline.pagesSent(Long.bitCount(bits), Long.bitCount(bits & before), Long.bitCount(cost.zeroBits(word, bits)));
-        return cost.costWord(word, bits, deltaAllowed);
-    }
-
-    private long sendPage(int page, boolean deltaAllowed) {
-        boolean again = everSent.get(page);
-        if (!again) everSent.set(page);
-        timeline.pageSent(again, cost.isZero(page));
-        return cost.cost(page, deltaAllowed);
-    }
-
-    /** Collects the dirty log into the migration bitmap; returns the pages it held. */
-    private long sync() {
-        return written.moveInto(toSend);
     }
 
     /** The bandwidth QEMU would have measured: the last round's bytes over its time, or the link's rate. */
@@ -316,7 +260,7 @@ public final class MigrationSession implements MigrationEngine {
     void runGuestOnSource(double wallSeconds) {
         if (wallSeconds <= 0) return;
         double running = spec.writeModel().runningShare(throttlePercent);
-        writer.write(guestClock, guestClock + wallSeconds * running, logWrites);
+        writer.write(guestClock, guestClock + wallSeconds * running, ledger.logWrites);
         guestClock += wallSeconds * running;
         clock += wallSeconds;
         timeline.guestRan(wallSeconds, wallSeconds * (1 - running));

@@ -1,0 +1,86 @@
+package io.miglab.core.sim;
+
+import io.miglab.core.memory.PageBitmap;
+import io.miglab.core.result.Timeline;
+import io.miglab.core.spec.MigrationSpec;
+import io.miglab.core.write.PageSink;
+
+/**
+ * The pages of one page-level migration: the migration bitmap (what the next pass sends), the dirty log (what the
+ * guest wrote since the last sync, as QEMU's dirty log), the pages sent at least once, and the cost of sending a
+ * page; every page sent is counted in the {@link Timeline}. Word-level operations count 64 pages at a time by
+ * popcount, with the same counters and bytes as page by page.
+ */
+final class PageLedger {
+    /** The migration bitmap: pages still to send. */
+    final PageBitmap toSend;
+    /** The dirty log: pages written since the last sync. */
+    final PageBitmap written;
+    final PageCostModel cost;
+    private final PageBitmap everSent;
+    private final Timeline timeline;
+
+    /** Where the guest's writes on the source go: the dirty log, and the cost model if it tracks writes. */
+    final PageSink logWrites = new PageSink() {
+        @Override
+        public void page(int index) {
+            written.set(index);
+            cost.written(index);
+        }
+
+        @Override
+        public void range(int from, int to) {
+            written.setRange(from, to);
+            cost.writtenRange(from, to);
+        }
+
+        @Override
+        public void pages(int[] list, int count) {
+            for (int i = 0; i < count; i++) written.set(list[i]);
+            if (cost.tracksWrites()) for (int i = 0; i < count; i++) cost.written(list[i]);
+        }
+    };
+
+    PageLedger(MigrationSpec spec, Timeline timeline) {
+        int pages = spec.memory().pages();
+        this.toSend = new PageBitmap(pages);
+        this.written = new PageBitmap(pages);
+        this.everSent = new PageBitmap(pages);
+        this.cost = new PageCostModel(spec.memory(), spec.optimisations(), spec.seed());
+        this.timeline = timeline;
+    }
+
+    /**
+     * Sends the pages {@code bits} of word {@code word} in address order: the same counters and bytes as
+     * {@link #sendPage} page by page, counted by popcount.
+     */
+    long sendWord(int word, long bits, boolean deltaAllowed) {
+        long before = everSent.word(word);
+        everSent.setWord(word, before | bits);
+        timeline.pagesSent(Long.bitCount(bits), Long.bitCount(bits & before), Long.bitCount(cost.zeroBits(word, bits)));
+        return cost.costWord(word, bits, deltaAllowed);
+    }
+
+    long sendPage(int page, boolean deltaAllowed) {
+        boolean again = everSent.get(page);
+        if (!again) everSent.set(page);
+        timeline.pageSent(again, cost.isZero(page));
+        return cost.cost(page, deltaAllowed);
+    }
+
+    /** Sends every page left in the migration bitmap through {@code send}, word by word, and clears it. */
+    long sendAll(PassSender.WordSender send) {
+        long bytes = 0;
+        for (int w = 0, n = toSend.wordCount(); w < n; w++) {
+            long bits = toSend.word(w);
+            if (bits != 0) bytes += send.send(w, bits);
+        }
+        toSend.clearAll();
+        return bytes;
+    }
+
+    /** Collects the dirty log into the migration bitmap; returns the pages it held. */
+    long sync() {
+        return written.moveInto(toSend);
+    }
+}
