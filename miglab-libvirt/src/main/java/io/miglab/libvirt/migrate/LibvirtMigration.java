@@ -8,6 +8,7 @@ import io.miglab.libvirt.domain.SerialLog;
 import io.miglab.libvirt.nativeapi.JobStats;
 import io.miglab.libvirt.nativeapi.LibvirtCalls;
 import io.miglab.libvirt.nativeapi.TypedParams;
+import io.miglab.qemu.migrate.MigrationSteering;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -19,7 +20,7 @@ import org.libvirt.LibvirtException;
 
 /**
  * Runs one migration of an existing domain: the migrate call on its own thread, the source's job sampled every
- * poll interval (the algorithm is asked at each sample, see {@link LibvirtSteering}), then the completed job's
+ * poll interval (the algorithm is asked at each sample, see {@link MigrationSteering}), then the completed job's
  * statistics from the destination (the source's domain is gone after a transient migration) and the heartbeat.
  * A failed or cancelled migration is a result, never an exception.
  */
@@ -39,7 +40,7 @@ public final class LibvirtMigration {
         String name = domain.getName();
         trySetDowntime(domain);
         List<JobSample> samples = new ArrayList<>();
-        LibvirtSteering steering = new LibvirtSteering(spec, plan, domain);
+        MigrationSteering steering = new MigrationSteering(spec, plan.qemu(), new LibvirtControls(domain));
         long start = System.nanoTime();
         CompletableFuture<Void> call = CompletableFuture.runAsync(() -> migrate(domain, destination));
         boolean downtimeSet = false;
@@ -51,8 +52,8 @@ public final class LibvirtMigration {
                 JobSample s = new JobSample((System.nanoTime() - start) / 1e6, stats);
                 samples.add(s);
                 if (!downtimeSet) downtimeSet = trySetDowntime(domain);
-                steering.poll(s);
-            } catch (RuntimeException | LibvirtException e) {
+                steering.poll(LibvirtControls.progress(s));
+            } catch (RuntimeException e) {
                 // the job ended between the check and the call, or the domain left the source
             }
         }

@@ -39,7 +39,7 @@ public final class MigrationDriver {
     private final List<MigrationSample> series = new ArrayList<>();
     private final List<String> notes = new ArrayList<>();
 
-    private final QemuSteering steering;
+    private final MigrationSteering steering;
     private final FailureInjector injector;
     private double postcopyEnteredMs = -1;
     private long runStartNanos;
@@ -55,7 +55,7 @@ public final class MigrationDriver {
         this.options = options;
         this.workDir = workDir;
         this.notes.addAll(plan.notes());
-        this.steering = new QemuSteering(spec, plan, source.qmp());
+        this.steering = new MigrationSteering(spec, plan, QmpControls.of(source.qmp()));
         this.injector = new FailureInjector(source, destination, options.failure(), notes);
         this.runStartNanos = System.nanoTime();
         this.reservationNanos = runStartNanos;
@@ -189,7 +189,10 @@ public final class MigrationDriver {
             } else {
                 injector.onSample(s, postcopyEnteredMs, relay);
             }
-            steering.poll(s);
+            if (status.equals("active") || status.equals("setup")) {
+                steering.poll(new MigrationSteering.Progress(status.equals("setup"),
+                        (int) Math.max(0, s.dirtySyncCount() - 1), t, s.transferred()));
+            }
             if (t > hardStopMs) {
                 notes.add("the migration had not ended " + (hardStopMs / 1000) + " s after the start; gave up");
                 return;

@@ -50,7 +50,7 @@ public record QemuMigrationPlan(GuestConfig guest, MigrationAlgorithm algorithm,
         return of(spec, options, AlgorithmRegistry.standard());
     }
 
-    /** The plan with the algorithm from {@code algorithms}; its decisions are carried out by {@link QemuSteering}. */
+    /** The plan with the algorithm from {@code algorithms}; its decisions are carried out by {@link MigrationSteering}. */
     public static QemuMigrationPlan of(MigrationSpec spec, QemuRunOptions options, AlgorithmRegistry algorithms) {
         List<String> notes = new ArrayList<>();
         MigrationAlgorithm algorithm = algorithms.create(spec.algorithm());

@@ -1,0 +1,128 @@
+package io.miglab.qemu.migrate;
+
+import io.miglab.core.algorithm.Action;
+import io.miglab.core.algorithm.MigrationView;
+import io.miglab.core.result.StopReason;
+import io.miglab.core.spec.MigrationSpec;
+import java.util.Optional;
+
+/**
+ * Carries an algorithm's decisions out on a running QEMU migration, whoever drives QEMU: miglab over QMP
+ * ({@link MigrationDriver}) or libvirt. QEMU decides convergence itself (it switches over when the rest fits
+ * bandwidth x downtime-limit), so the verdict shown to the algorithm holds only the limits miglab enforces (time,
+ * rounds, data). Asked on every poll while pre-copy runs: the first decision once, then the after-round decision
+ * with the rounds QEMU has finished so far.
+ * <ul>
+ *   <li>pre-copy round: nothing to do, QEMU goes on;</li>
+ *   <li>switch to post-copy: {@link Controls#startPostCopy()} (the plan set postcopy-ram);</li>
+ *   <li>cancel: {@link Controls#cancel()}, the guest keeps running on the source;</li>
+ *   <li>stop-and-copy: {@link Controls#forceSwitchOver()}, the downtime limit raised to its maximum, so QEMU stops
+ *   the guest at its next check.</li>
+ * </ul>
+ */
+public final class MigrationSteering {
+    /** What the driver of QEMU lets miglab do to the running migration. */
+    public interface Controls {
+        void startPostCopy();
+
+        void cancel();
+
+        /** Raise the downtime limit to {@link QemuMigrationPlan#MAX_DOWNTIME_LIMIT_MS}. */
+        void forceSwitchOver();
+    }
+
+    /**
+     * One poll of a pre-copy that is running.
+     *
+     * @param setup      QEMU is still setting up: the algorithm is asked, the limits are not checked yet
+     * @param roundsDone passes QEMU has finished (its dirty-bitmap syncs less the one at setup)
+     * @param elapsedMs  since the migration started
+     * @param sentBytes  RAM bytes sent so far
+     */
+    public record Progress(boolean setup, int roundsDone, double elapsedMs, double sentBytes) {
+    }
+
+    private final MigrationSpec spec;
+    private final QemuMigrationPlan plan;
+    private final Controls controls;
+    private boolean asked;
+    private boolean decided;
+    /** Why pre-copy ended, when miglab ended it. */
+    private StopReason reason;
+    private boolean switched;
+    private boolean forcedSwitchOver;
+    private boolean cancelRequested;
+
+    public MigrationSteering(MigrationSpec spec, QemuMigrationPlan plan, Controls controls) {
+        this.spec = spec;
+        this.plan = plan;
+        this.controls = controls;
+    }
+
+    /** One poll: asks the algorithm while nothing has been decided yet, and carries its action out. */
+    public void poll(Progress p) {
+        if (decided) return;
+        View view = new View(p);
+        Action action = asked ? plan.algorithm().afterRound(view) : plan.algorithm().first(view);
+        asked = true;
+        if (action instanceof Action.PrecopyRound) return;
+        decided = true;
+        if (action instanceof Action.SwitchToPostCopy sw) {
+            if (!plan.algorithm().mayUsePostCopy()) {
+                throw new IllegalStateException("algorithm " + spec.algorithm() + " switched to post-copy without "
+                        + "declaring mayUsePostCopy()");
+            }
+            reason = sw.reason();
+            switched = true;
+            controls.startPostCopy();
+        } else if (action instanceof Action.Cancel c) {
+            reason = c.reason();
+            cancelRequested = true;
+            controls.cancel();
+        } else if (action instanceof Action.StopAndCopy sc) {
+            reason = sc.reason();
+            forcedSwitchOver = true;
+            controls.forceSwitchOver();
+        }
+    }
+
+    public boolean switched() { return switched; }
+
+    public boolean forcedSwitchOver() { return forcedSwitchOver; }
+
+    public boolean cancelRequested() { return cancelRequested; }
+
+    /** The reason of the action miglab carried out, if any. */
+    public Optional<StopReason> reason() { return Optional.ofNullable(reason); }
+
+    /** The algorithm's view of one poll. */
+    private final class View implements MigrationView {
+        private final Progress p;
+
+        View(Progress p) {
+            this.p = p;
+        }
+
+        @Override
+        public MigrationSpec spec() { return spec; }
+
+        @Override
+        public int roundsDone() { return p.roundsDone(); }
+
+        @Override
+        public double clockSeconds() { return p.elapsedMs() / 1000; }
+
+        @Override
+        public Optional<StopReason> verdict() {
+            if (p.setup()) return Optional.empty();
+            if (p.elapsedMs() >= plan.timeout().toMillis()) return Optional.of(StopReason.TIMEOUT);
+            if (plan.maxRounds().isPresent() && roundsDone() >= plan.maxRounds().getAsInt()) {
+                return Optional.of(StopReason.MAX_ROUNDS);
+            }
+            if (plan.maxDataBytes().isPresent() && p.sentBytes() >= plan.maxDataBytes().getAsDouble()) {
+                return Optional.of(StopReason.MAX_DATA);
+            }
+            return Optional.empty();
+        }
+    }
+}
