@@ -189,10 +189,7 @@ public final class MigrationDriver {
             } else {
                 injector.onSample(s, postcopyEnteredMs, relay);
             }
-            if (status.equals("active") || status.equals("setup")) {
-                steering.poll(new MigrationSteering.Progress(status.equals("setup"),
-                        (int) Math.max(0, s.dirtySyncCount() - 1), t, s.transferred()));
-            }
+            steering.poll(s);
             if (t > hardStopMs) {
                 notes.add("the migration had not ended " + (hardStopMs / 1000) + " s after the start; gave up");
                 return;

@@ -59,6 +59,13 @@ public final class MigrationSteering {
         this.controls = controls;
     }
 
+    /** One QMP sample: polls while pre-copy sets up or runs; QEMU syncs once at setup and once per finished pass. */
+    void poll(MigrationSample s) {
+        if (!s.status().equals("active") && !s.status().equals("setup")) return;
+        poll(new Progress(s.status().equals("setup"), (int) Math.max(0, s.dirtySyncCount() - 1), s.elapsedMs(),
+                s.transferred()));
+    }
+
     /** One poll: asks the algorithm while nothing has been decided yet, and carries its action out. */
     public void poll(Progress p) {
         if (decided) return;
