@@ -68,7 +68,8 @@ final class DatacenterBuilder {
                 GuestMemory memory = memories.computeIfAbsent(size,
                         b -> GuestMemory.of(b).withZeroPageShare(g.zeroPageShare()));
                 if (memory.zeroPageShare() != g.zeroPageShare()) memory = memory.withZeroPageShare(g.zeroPageShare());
-                Vm vm = new Vm(id, g.name() + "-" + i, g.vcpus(), memory, g.writes(), g.cpu().series(i, draw));
+                Vm vm = new Vm(id, g.name() + "-" + i, g.vcpus(), memory, g.writes(), g.cpu().series(i, draw),
+                        g.storage());
                 vm.cpu().shareAt(0);
                 Host host;
                 if (!pinned.isEmpty() || s.initialPlacement().equals("spread")) {

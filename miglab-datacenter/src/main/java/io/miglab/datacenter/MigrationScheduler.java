@@ -124,7 +124,7 @@ final class MigrationScheduler implements PolicyContext.Migrator {
         double startedAt = sim.now();
         degradation.started(r.vm, startedAt);
         MigrationSpec spec = profile.specFor(r.vm.memory(), r.vm.writes(), r.source.spec().nic(), roundTrip,
-                sim.random().derive("migration", started));
+                sim.random().derive("migration", started)).withStorage(r.vm.storage());
         if (!failures.isEmpty()) {
             boolean first = migratedVms.add(r.vm.name());
             spec = spec.withProtocol(spec.protocol().withFailure(failures.pick(started, r.vm.name(), first,

@@ -42,6 +42,7 @@ public final class RateMigration implements MigrationEngine {
     private final FlowTransfer stream;
     private final Timeline timeline = new Timeline();
     private final RateFailures failures;
+    private final StoragePhase storage;
     private ScheduledEvent next;
     private double startTime = Double.NaN;
     private double dirtyPages;
@@ -67,6 +68,7 @@ public final class RateMigration implements MigrationEngine {
         this.writes = spec.writeModel();
         this.failures = new RateFailures(sim, spec, timeline, stream, this::halt, r -> finish(r, false),
                 this::clockSeconds);
+        this.storage = new StoragePhase(sim, spec, timeline, stream, this::stage);
     }
 
     @Override
@@ -102,7 +104,7 @@ public final class RateMigration implements MigrationEngine {
             double cap = Math.min(spec.link().bandwidthCap().map(r -> r.bytesPerSecond())
                     .orElse(Double.POSITIVE_INFINITY), costs.compressorWireCap);
             stream.open(cap);
-            carryOut(algorithm.first(this));
+            storage.run(() -> carryOut(algorithm.first(this)));
         });
     }
 
@@ -230,9 +232,8 @@ public final class RateMigration implements MigrationEngine {
     }
 
     /**
-     * Expected post-copy faults: the guest touches expectedDistinctPages(T) pages during the push of T seconds,
-     * and on average half of the pending pages are still at the source when it does. Each fault stalls the guest
-     * a round trip plus the page's own transfer. An estimate; the page-level simulator counts them.
+     * Expected post-copy faults: the guest touches expectedDistinctPages(T) pages during the push of T seconds, and
+     * on average half of the pending pages are still at the source when it does (each stalls a round trip + a page).
      */
     private void postCopyFaults(double pending, double pushSeconds, double bytes) {
         double touched = writes.expectedDistinctPages(pushSeconds, pages);
@@ -277,8 +278,8 @@ public final class RateMigration implements MigrationEngine {
         failures.disarm();
         finished = true;
         timeline.add(new Timeline.Finished(clockSeconds(), reason, completed));
-        result = ResultAssembler.assemble(backend, spec.algorithm(), timeline,
-                List.of("rate-based: dirtied pages per round = expectedDistinctPages(round guest seconds)"));
+        result = storage.apply(ResultAssembler.assemble(backend, spec.algorithm(), timeline,
+                List.of("rate-based: dirtied pages per round = expectedDistinctPages(round guest seconds)")));
         listener.finished(this, result);
     }
 

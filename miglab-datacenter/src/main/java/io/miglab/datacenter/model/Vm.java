@@ -1,7 +1,9 @@
 package io.miglab.datacenter.model;
 
 import io.miglab.core.memory.GuestMemory;
+import io.miglab.core.storage.StorageSpec;
 import io.miglab.core.write.WriteModel;
+import java.util.Optional;
 
 /** One VM: its memory and writer (what a migration of it costs) and its CPU demand over time. */
 public final class Vm {
@@ -11,6 +13,7 @@ public final class Vm {
     private final GuestMemory memory;
     private final WriteModel writes;
     private final CpuSeries cpu;
+    private final Optional<StorageSpec> storage;
     Host host;
     double demandCores;
     boolean migrating;
@@ -18,6 +21,13 @@ public final class Vm {
     private int migrations;
 
     public Vm(int id, String name, int vcpus, GuestMemory memory, WriteModel writes, CpuSeries cpu) {
+        this(id, name, vcpus, memory, writes, cpu, Optional.empty());
+    }
+
+    /** A VM with a local disk that moves with it as {@code storage} says (empty: no disk to move). */
+    public Vm(int id, String name, int vcpus, GuestMemory memory, WriteModel writes, CpuSeries cpu,
+              Optional<StorageSpec> storage) {
+        this.storage = storage == null ? Optional.empty() : storage;
         this.id = id;
         this.name = name;
         this.vcpus = vcpus;
@@ -37,6 +47,9 @@ public final class Vm {
     public WriteModel writes() { return writes; }
 
     public CpuSeries cpu() { return cpu; }
+
+    /** The VM's local disk and how it moves; empty: none (shared storage). */
+    public Optional<StorageSpec> storage() { return storage; }
 
     public Host host() { return host; }
 

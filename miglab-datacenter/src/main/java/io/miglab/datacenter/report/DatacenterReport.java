@@ -56,4 +56,18 @@ public record DatacenterReport(String scenario, long seed, double durationSecond
         for (MigrationRecord m : migrations) b += m.result().traffic().bytesTransferred();
         return b;
     }
+
+    /** Bytes of local disks all migrations sent (0 with shared storage). */
+    public long storageBytes() {
+        long b = 0;
+        for (MigrationRecord m : migrations) b += m.result().traffic().storageBytes();
+        return b;
+    }
+
+    /** Seconds all migrations spent copying local disks, summed over migrations. */
+    public double storageSeconds() {
+        double s = 0;
+        for (MigrationRecord m : migrations) s += m.result().timing().storageTimeMs() / 1000;
+        return s;
+    }
 }

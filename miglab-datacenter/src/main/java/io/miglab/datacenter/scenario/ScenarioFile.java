@@ -13,7 +13,7 @@ public record ScenarioFile(String name, Long seed, String duration, String sched
                            @JsonAlias("hypervisor") String profile,
                            List<ProfileFile.Entry> profiles, String profilesFile, String initialPlacement,
                            Policy policy, Network network, List<Racks> racks, List<Vms> vms,
-                           List<Down> maintenance, Report report, Failures failures) {
+                           List<Down> maintenance, Report report, Failures failures, String storage) {
 
     public record Policy(String name, Double overThreshold, Double underThreshold, Double placementCeiling,
                          String vmSelection,
@@ -27,7 +27,12 @@ public record ScenarioFile(String name, Long seed, String duration, String sched
     public record Host(Integer cores, String memory, String nic, Double idleWatts, Double peakWatts) { }
 
     public record Vms(String name, Integer count, Integer vcpus, List<String> memory, List<Double> memoryWeights,
-                      @JsonAlias("zero-pages") Double zeroPageShare, Writes writes, Cpu cpu, List<String> hosts) { }
+                      @JsonAlias("zero-pages") Double zeroPageShare, Writes writes, Cpu cpu, List<String> hosts,
+                      Disk disk) { }
+
+    /** A VM's local disk, named as the CLI's --disk-* flags: size, allocated share, write rate, working set. */
+    public record Disk(String size, Double allocated, @JsonAlias("write-rate") String writeRate,
+                       @JsonAlias("working-set") String workingSet, String block) { }
 
     /** {@code dirty-rate} is pagesPerSecond (pages/s, as the flag); {@code dirtyRate} a data rate such as 10MiB/s. */
     public record Writes(String model, @JsonAlias("dirty-rate") Double pagesPerSecond, String dirtyRate, String array,

@@ -7,6 +7,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import io.miglab.core.error.InvalidSpecException;
+import io.miglab.core.storage.DiskSpec;
+import io.miglab.core.storage.StorageSpec;
+import io.miglab.core.storage.StorageStrategy;
 import io.miglab.core.unit.ByteSize;
 import io.miglab.core.unit.DataRate;
 import io.miglab.core.write.NoWrites;
@@ -29,6 +32,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.stream.Collectors;
 
 /**
@@ -113,7 +117,7 @@ public final class ScenarioReader {
         List<RackGroup> racks = new ArrayList<>();
         for (int i = 0; i < f.racks().size(); i++) racks.add(rackGroup("racks[" + i + "]", f.racks().get(i)));
         List<VmGroup> vms = new ArrayList<>();
-        if (f.vms() != null) for (int i = 0; i < f.vms().size(); i++) vms.add(vmGroup("vms[" + i + "]", f.vms().get(i), base));
+        if (f.vms() != null) for (int i = 0; i < f.vms().size(); i++) vms.add(vmGroup("vms[" + i + "]", f.vms().get(i), base, f.storage()));
         List<Maintenance> downs = new ArrayList<>();
         if (f.maintenance() != null) {
             for (int i = 0; i < f.maintenance().size(); i++) {
@@ -145,7 +149,7 @@ public final class ScenarioReader {
         return new RackGroup(or(r.count(), 1), or(r.hostsPerRack(), 1), spec);
     }
 
-    private static VmGroup vmGroup(String at, ScenarioFile.Vms v, Path base) throws IOException {
+    private static VmGroup vmGroup(String at, ScenarioFile.Vms v, Path base, String strategy) throws IOException {
         InvalidSpecException.require(v.memory() != null && !v.memory().isEmpty(), at + ".memory",
                 "a size or a list of sizes", "nothing");
         List<ByteSize> memory = new ArrayList<>();
@@ -154,7 +158,21 @@ public final class ScenarioReader {
                 v.name() == null ? "nothing" : "'" + v.name() + "'");
         return new VmGroup(v.name(), or(v.count(), 1), or(v.vcpus(), 1), memory, v.memoryWeights(),
                 or(v.zeroPageShare(), 0.0), writes(at + ".writes", v.writes()), cpu(at + ".cpu", v.cpu(), base),
-                v.hosts());
+                v.hosts(), disk(at + ".disk", v.disk(), strategy));
+    }
+
+    /** A VM group's disk as the CLI reads --disk-*: allocated 1, working set the allocated part, idle, 64 KiB. */
+    static Optional<StorageSpec> disk(String at, ScenarioFile.Disk d, String strategy) {
+        if (d == null) return Optional.empty();
+        InvalidSpecException.require(d.size() != null, at + ".size", "a size such as 20GiB", "nothing");
+        ByteSize size = ByteSize.parse(at + ".size", d.size());
+        double allocated = d.allocated() == null ? 1 : d.allocated();
+        ByteSize block = d.block() == null ? DiskSpec.DEFAULT_BLOCK : ByteSize.parse(at + ".block", d.block());
+        ByteSize workingSet = d.workingSet() != null ? ByteSize.parse(at + ".workingSet", d.workingSet())
+                : ByteSize.ofBytes(Math.round(size.bytes() * allocated / block.bytes()) * block.bytes());
+        double writes = d.writeRate() == null ? 0 : DataRate.parse(at + ".writeRate", d.writeRate()).bytesPerSecond();
+        StorageStrategy s = strategy == null ? StorageStrategy.SHARED : StorageStrategy.parse("storage", strategy);
+        return Optional.of(new StorageSpec(new DiskSpec(size, allocated, writes, workingSet, block), s));
     }
 
     static WriteModel writes(String at, ScenarioFile.Writes w) {
