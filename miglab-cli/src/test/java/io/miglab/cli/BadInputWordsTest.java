@@ -137,8 +137,8 @@ class BadInputWordsTest {
         assertThat(run.err()).startsWith("miglab: seed: a whole number (got ");
         Path placement = Files.writeString(dir.resolve("b.yaml"), "name: x\ninitialPlacement: randomly\n" + racks);
         assertBadInput(Cli.run("datacenter", "--scenario", placement.toString(), "--out", dir.resolve("o")
-                .toString()), "miglab: initialPlacement: spread or one of first-fit, best-fit, least-loaded "
-                + "(got randomly)");
+                .toString()), "miglab: initialPlacement: spread or one of first-fit, best-fit, least-loaded, "
+                + "pabfd, migration-aware (got randomly)");
         Path interval = Files.writeString(dir.resolve("c.yaml"), "name: x\nduration: 1h\nschedulingInterval: 2h\n"
                 + racks);
         assertBadInput(Cli.run("datacenter", "--scenario", interval.toString(), "--out", dir.resolve("o")
