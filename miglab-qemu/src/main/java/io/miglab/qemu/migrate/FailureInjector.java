@@ -1,5 +1,6 @@
 package io.miglab.qemu.migrate;
 
+import io.miglab.core.result.Stage;
 import io.miglab.qemu.launch.QemuProcess;
 import io.miglab.qemu.link.LatencyRelay;
 import io.miglab.qemu.qmp.QmpException;
@@ -22,7 +23,7 @@ final class FailureInjector {
     private final QemuProcess destination;
     private final Optional<InjectedFailure> failure;
     private final List<String> notes;
-    private String injectedIn;
+    private Stage injectedIn;
     private boolean recovered;
     private boolean cut;
 
@@ -40,7 +41,7 @@ final class FailureInjector {
     }
 
     /** The stage a failure was injected in, once it was. */
-    Optional<String> injectedIn() {
+    Optional<Stage> injectedIn() {
         return Optional.ofNullable(injectedIn);
     }
 
@@ -56,7 +57,7 @@ final class FailureInjector {
     void beforeMigrate() {
         if (failure.orElse(null) instanceof InjectedFailure.BeforeMigrate) {
             destination.kill();
-            injected("destination killed (SIGKILL) after it listened, before migrate", "reservation");
+            injected("destination killed (SIGKILL) after it listened, before migrate");
         }
     }
 
@@ -68,20 +69,20 @@ final class FailureInjector {
         if (f instanceof InjectedFailure.DuringPrecopy p && s.status().equals("active")
                 && s.elapsedMs() >= p.after().toMillis()) {
             destination.kill();
-            injected(at("destination killed (SIGKILL) during pre-copy", s), "pre-copy");
+            injected(at("destination killed (SIGKILL) during pre-copy", s));
         } else if (f instanceof InjectedFailure.AtSwitchover a && s.status().equals("pre-switchover")) {
             if (a.killDestination()) destination.kill();
             source.qmp().execute("migrate_cancel");
             injected(at((a.killDestination() ? "destination killed (SIGKILL) in pre-switchover, then "
-                    : "in pre-switchover: ") + "migrate_cancel on the source", s), "stop-and-copy");
+                    : "in pre-switchover: ") + "migrate_cancel on the source", s));
         } else if (f instanceof InjectedFailure.DuringPostcopy q && sincePostcopy >= q.afterSwitch().toMillis()) {
             destination.kill();
-            injected(at("destination killed (SIGKILL) during post-copy", s), "post-copy");
+            injected(at("destination killed (SIGKILL) during post-copy", s));
         } else if (f instanceof InjectedFailure.LinkCutInPostcopy c && sincePostcopy >= c.afterSwitch().toMillis()
                 && relay != null) {
             relay.cut();
             cut = true;
-            injected(at("link cut (every relayed connection closed) during post-copy", s), "post-copy");
+            injected(at("link cut (every relayed connection closed) during post-copy", s));
             recover();
         }
         return injectedIn != null;
@@ -98,7 +99,7 @@ final class FailureInjector {
         beforeResume.run();
         source.qmp().execute("cont");
         injected("destination killed (SIGKILL) after the source completed, before commit (-S, no cont); the source, "
-                + "still primary, resumed with cont", "commit");
+                + "still primary, resumed with cont");
         return true;
     }
 
@@ -133,9 +134,10 @@ final class FailureInjector {
         return cut;
     }
 
-    private void injected(String what, String stage) {
-        injectedIn = stage;
-        notes.add("failure injected in " + stage + ": " + what);
+    /** Marks the failure as injected, in the stage it names. */
+    private void injected(String what) {
+        injectedIn = failure.orElseThrow().stage();
+        notes.add("failure injected in " + injectedIn.label() + ": " + what);
     }
 
     private static String at(String what, MigrationSample s) {

@@ -1,29 +1,30 @@
 package io.miglab.qemu.migrate;
 
+import io.miglab.core.result.Stage;
 import java.time.Duration;
 
 /**
  * A failure injected into a real migration, one per stage of the staged model (docs/protocol.md, "Real QEMU"): the
  * destination's QEMU gets SIGKILL (a host crash), or the link between the two is cut. {@link #stage()} names the
- * stage it hits, with the labels of {@code core.result.Stage}.
+ * stage it hits.
  */
 public sealed interface InjectedFailure {
-    /** The stage this failure hits: {@code reservation}, {@code pre-copy}, ... */
-    String stage();
+    /** The stage this failure hits. */
+    Stage stage();
 
     /** The destination dies after it was started and listens, before the source's {@code migrate}. */
     record BeforeMigrate() implements InjectedFailure {
         @Override
-        public String stage() {
-            return "reservation";
+        public Stage stage() {
+            return Stage.RESERVATION;
         }
     }
 
     /** Kill the destination this long after {@code migrate}, if pre-copy is still running then. */
     record DuringPrecopy(Duration after) implements InjectedFailure {
         @Override
-        public String stage() {
-            return "pre-copy";
+        public Stage stage() {
+            return Stage.PRECOPY;
         }
     }
 
@@ -34,8 +35,8 @@ public sealed interface InjectedFailure {
      */
     record AtSwitchover(boolean killDestination) implements InjectedFailure {
         @Override
-        public String stage() {
-            return "stop-and-copy";
+        public Stage stage() {
+            return Stage.STOP_AND_COPY;
         }
     }
 
@@ -45,16 +46,16 @@ public sealed interface InjectedFailure {
      */
     record BeforeCommit() implements InjectedFailure {
         @Override
-        public String stage() {
-            return "commit";
+        public Stage stage() {
+            return Stage.COMMIT;
         }
     }
 
     /** Kill the destination this long after the migration entered {@code postcopy-active}. */
     record DuringPostcopy(Duration afterSwitch) implements InjectedFailure {
         @Override
-        public String stage() {
-            return "post-copy";
+        public Stage stage() {
+            return Stage.POSTCOPY;
         }
     }
 
@@ -65,8 +66,8 @@ public sealed interface InjectedFailure {
      */
     record LinkCutInPostcopy(Duration afterSwitch) implements InjectedFailure {
         @Override
-        public String stage() {
-            return "post-copy";
+        public Stage stage() {
+            return Stage.POSTCOPY;
         }
     }
 }

@@ -1,6 +1,8 @@
 package io.miglab.qemu.migrate;
 
 import io.miglab.core.result.MigrationResult;
+import io.miglab.core.result.Stage;
+import io.miglab.core.result.StageStats;
 import io.miglab.core.result.StopReason;
 import io.miglab.core.spec.MigrationSpec;
 import io.miglab.qemu.launch.QemuProcess;
@@ -116,7 +118,7 @@ public final class MigrationDriver {
         StageMarks marks = new StageMarks(runStartNanos, reservationNanos, mirror.map(DiskMirror::startNanos)
                 .orElse(0L), start, firstDestinationBeat(), System.nanoTime());
         ResultMapper mapper = new ResultMapper(spec, plan, series, source.qmp().events(), startWall, notes);
-        List<QemuStage> stages = mapper.stages(marks, destination.qmp().events(), mirror.map(m -> m.stats().bytes())
+        List<StageStats> stages = mapper.stages(marks, destination.qmp().events(), mirror.map(m -> m.stats().bytes())
                 .orElse(0L));
         String runsOn = GuestWhereabouts.of(source, destination);
         MigrationResult result = QemuFate.staged(mapper.map(ending, reason(ending), heartbeat, memory, source,
@@ -182,7 +184,7 @@ public final class MigrationDriver {
             double t = s.elapsedMs();
             String status = s.status();
             if (status.startsWith("postcopy") && postcopyEnteredMs < 0) postcopyEnteredMs = t;
-            if (injector.destinationKilled() && !injector.injectedIn().orElse("").equals("stop-and-copy")) {
+            if (injector.destinationKilled() && injector.injectedIn().orElse(null) != Stage.STOP_AND_COPY) {
                 // pre-copy: QEMU fails the migration and resumes the guest; post-copy: it pauses and waits
                 if (killedAtMs < 0) killedAtMs = t;
                 if (status.equals("postcopy-paused") || t - killedAtMs > 15_000) return;
@@ -201,9 +203,9 @@ public final class MigrationDriver {
 
     private Ending ending(MigrationSample last) {
         if (last.status().equals("completed")) return Ending.COMPLETED;
-        String stage = injector.injectedIn().orElse("");
-        if (stage.equals("post-copy") && !injector.recovered()) return Ending.DESTINATION_LOST_IN_POSTCOPY;
-        if (!stage.isEmpty() && !stage.equals("post-copy")) return Ending.ABORTED_BEFORE_COMMIT;
+        Stage stage = injector.injectedIn().orElse(null);
+        if (stage == Stage.POSTCOPY && !injector.recovered()) return Ending.DESTINATION_LOST_IN_POSTCOPY;
+        if (stage != null && stage != Stage.POSTCOPY) return Ending.ABORTED_BEFORE_COMMIT;
         if (last.status().startsWith("postcopy")) return Ending.DESTINATION_LOST_IN_POSTCOPY;
         if (last.status().equals("cancelled") && steering.cancelRequested()) return Ending.CANCELLED;
         return Ending.FAILED;

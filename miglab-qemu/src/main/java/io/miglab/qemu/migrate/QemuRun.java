@@ -1,6 +1,8 @@
 package io.miglab.qemu.migrate;
 
 import io.miglab.core.result.MigrationResult;
+import io.miglab.core.result.Stage;
+import io.miglab.core.result.StageStats;
 import io.miglab.qemu.launch.Accel;
 import io.miglab.qemu.launch.GuestConfig;
 import io.miglab.qemu.serial.HeartbeatAnalysis;
@@ -25,7 +27,7 @@ import java.util.Optional;
 public record QemuRun(MigrationResult result, GuestConfig guest, String qemuVersion, Accel accel,
                       Optional<HeartbeatAnalysis> heartbeat, Optional<MemoryComparator.Difference> memory,
                       String sourceRunState, String finalStatus, List<MigrationSample> series,
-                      List<QemuStage> stages, Optional<String> failedStage, boolean recovered, String guestRunsOn,
+                      List<StageStats> stages, Optional<Stage> failedStage, boolean recovered, String guestRunsOn,
                       Optional<StorageCheck> storage) {
     public QemuRun {
         series = List.copyOf(series);
@@ -42,7 +44,7 @@ public record QemuRun(MigrationResult result, GuestConfig guest, String qemuVers
 
     /** The stages' labels in order: preparation, reservation, pre-copy, ... */
     public List<String> stageNames() {
-        return stages.stream().map(QemuStage::stage).toList();
+        return stages.stream().map(StageStats::stage).toList();
     }
 
     /** The last sample, where QEMU's totals are. */

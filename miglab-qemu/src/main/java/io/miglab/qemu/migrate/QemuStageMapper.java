@@ -1,5 +1,7 @@
 package io.miglab.qemu.migrate;
 
+import io.miglab.core.result.Stage;
+import io.miglab.core.result.StageStats;
 import io.miglab.qemu.qmp.QmpEvent;
 import java.util.ArrayList;
 import java.util.List;
@@ -7,7 +9,7 @@ import java.util.OptionalLong;
 import java.util.function.Predicate;
 
 /**
- * QEMU's migration in the stages of the staged model (labels of {@code core.result.Stage}), from the QMP events of
+ * QEMU's migration in the stages of the staged model (core's {@link Stage}, as {@link StageStats}), from the QMP events of
  * both sides (QEMU 10 sends {@code MIGRATION} with the status, {@code STOP} and {@code RESUME}) and miglab's own
  * marks. Pre-copy: preparation (miglab plans and checks), reservation (the destination QEMU starts, listens, and
  * accepts the stream: up to the source's {@code active}; QEMU's {@code setup} state is connecting), pre-copy (to
@@ -32,20 +34,20 @@ public final class QemuStageMapper {
         }
     }
 
-    public static List<QemuStage> map(StageMarks marks, List<QmpEvent> source, List<QmpEvent> destination,
+    public static List<StageStats> map(StageMarks marks, List<QmpEvent> source, List<QmpEvent> destination,
                                       Bytes bytes) {
-        List<String> names = new ArrayList<>();
+        List<Stage> names = new ArrayList<>();
         List<Long> starts = new ArrayList<>();
-        add(names, starts, "preparation", marks.runStartNanos());
-        add(names, starts, "reservation", marks.reservationNanos());
+        add(names, starts, Stage.PREPARATION, marks.runStartNanos());
+        add(names, starts, Stage.RESERVATION, marks.reservationNanos());
         OptionalLong active = first(source, status("active"), marks.migrateNanos());
         OptionalLong stop = active.isPresent() ? first(source, named("STOP"), active.getAsLong()) : OptionalLong.empty();
         OptionalLong srcDone = first(source, status("completed"), marks.migrateNanos());
         OptionalLong dstDone = first(destination, status("completed"), marks.migrateNanos());
         // a disk mirror copies the disk before memory (the models' storage stage), until the memory stream is active
-        if (marks.storageStartNanos() > 0) add(names, starts, "storage", marks.storageStartNanos());
-        if (active.isPresent()) add(names, starts, "pre-copy", active.getAsLong());
-        if (stop.isPresent()) add(names, starts, "stop-and-copy", stop.getAsLong());
+        if (marks.storageStartNanos() > 0) add(names, starts, Stage.STORAGE, marks.storageStartNanos());
+        if (active.isPresent()) add(names, starts, Stage.PRECOPY, active.getAsLong());
+        if (stop.isPresent()) add(names, starts, Stage.STOP_AND_COPY, stop.getAsLong());
         long beat = marks.destinationBeatNanos();
         OptionalLong switched = first(source, status("postcopy-active"), marks.migrateNanos());
         OptionalLong resume = stop.isPresent() ? first(destination, named("RESUME"), stop.getAsLong())
@@ -54,46 +56,46 @@ public final class QemuStageMapper {
                 && (srcDone.isEmpty() || resume.getAsLong() < srcDone.getAsLong());
         if (ranInPostcopy) {
             // the guest runs on the destination before all memory is there: activation comes before post-copy
-            add(names, starts, "activation", resume.getAsLong());
-            add(names, starts, "post-copy", Math.max(beat, resume.getAsLong()));
-            if (srcDone.isPresent()) add(names, starts, "commit", srcDone.getAsLong());
+            add(names, starts, Stage.ACTIVATION, resume.getAsLong());
+            add(names, starts, Stage.POSTCOPY, Math.max(beat, resume.getAsLong()));
+            if (srcDone.isPresent()) add(names, starts, Stage.COMMIT, srcDone.getAsLong());
         } else if (stop.isPresent()) {
             // a destination started with -S stays paused through post-copy: a background push, then as pre-copy
-            if (switched.isPresent()) add(names, starts, "post-copy", switched.getAsLong());
-            if (srcDone.isPresent()) add(names, starts, "commit", srcDone.getAsLong());
+            if (switched.isPresent()) add(names, starts, Stage.POSTCOPY, switched.getAsLong());
+            if (srcDone.isPresent()) add(names, starts, Stage.COMMIT, srcDone.getAsLong());
             if (srcDone.isPresent() && dstDone.isPresent() && beat > 0) {
-                add(names, starts, "activation", dstDone.getAsLong());
+                add(names, starts, Stage.ACTIVATION, dstDone.getAsLong());
             }
         }
-        String last = names.get(names.size() - 1);
-        long end = last.equals("activation") && beat > 0 ? beat
-                : last.equals("commit") && ranInPostcopy && dstDone.isPresent() ? dstDone.getAsLong()
+        Stage last = names.get(names.size() - 1);
+        long end = last == Stage.ACTIVATION && beat > 0 ? beat
+                : last == Stage.COMMIT && ranInPostcopy && dstDone.isPresent() ? dstDone.getAsLong()
                 : marks.endNanos();
         return stages(names, starts, Math.max(end, starts.get(starts.size() - 1)), marks.runStartNanos(), bytes,
                 stop.isPresent());
     }
 
-    private static List<QemuStage> stages(List<String> names, List<Long> starts, long end, long origin, Bytes bytes,
+    private static List<StageStats> stages(List<Stage> names, List<Long> starts, long end, long origin, Bytes bytes,
                                           boolean stopped) {
-        List<QemuStage> out = new ArrayList<>();
+        List<StageStats> out = new ArrayList<>();
         for (int i = 0; i < names.size(); i++) {
             long s = starts.get(i);
             long e = i + 1 < names.size() ? starts.get(i + 1) : end;
-            String name = names.get(i);
-            long b = switch (name) {
-                case "pre-copy" -> stopped ? Math.max(0, bytes.precopy()) : Math.max(0, bytes.transferred());
-                case "stop-and-copy" -> Math.max(0, bytes.downtime());
-                case "post-copy" -> Math.max(0, bytes.postcopy());
-                case "storage" -> Math.max(0, bytes.storage());
+            Stage stage = names.get(i);
+            long b = switch (stage) {
+                case PRECOPY -> stopped ? Math.max(0, bytes.precopy()) : Math.max(0, bytes.transferred());
+                case STOP_AND_COPY -> Math.max(0, bytes.downtime());
+                case POSTCOPY -> Math.max(0, bytes.postcopy());
+                case STORAGE -> Math.max(0, bytes.storage());
                 default -> 0;
             };
-            out.add(new QemuStage(name, (s - origin) / 1e6, (e - s) / 1e6, b));
+            out.add(new StageStats(stage.label(), (s - origin) / 1e6, (e - s) / 1e6, b));
         }
         return out;
     }
 
     /** Appends a stage, never starting before the one it follows (events and marks come from different threads). */
-    private static void add(List<String> names, List<Long> starts, String name, long at) {
+    private static void add(List<Stage> names, List<Long> starts, Stage name, long at) {
         long previous = starts.isEmpty() ? at : starts.get(starts.size() - 1);
         names.add(name);
         starts.add(Math.max(previous, at));

@@ -4,6 +4,7 @@ import io.miglab.core.result.GuestImpact;
 import io.miglab.core.result.MigrationResult;
 import io.miglab.core.result.Outcome;
 import io.miglab.core.result.RoundStats;
+import io.miglab.core.result.StageStats;
 import io.miglab.core.result.StopReason;
 import io.miglab.core.result.Timing;
 import io.miglab.core.result.Traffic;
@@ -88,7 +89,7 @@ final class ResultMapper {
     }
 
     /** The run's stages from the source's and the destination's events (see {@link QemuStageMapper}). */
-    List<QemuStage> stages(StageMarks marks, List<QmpEvent> destinationEvents, long storageBytes) {
+    List<StageStats> stages(StageMarks marks, List<QmpEvent> destinationEvents, long storageBytes) {
         MigrationSample ram = lastWithRam();
         return QemuStageMapper.map(marks, events, destinationEvents, new QemuStageMapper.Bytes(ram.precopyBytes(),
                 ram.downtimeBytes(), ram.postcopyBytes(), ram.transferred(), storageBytes));

@@ -3,6 +3,7 @@ package io.miglab.qemu.migrate;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.miglab.core.result.MigrationResult;
+import io.miglab.core.result.Stage;
 import io.miglab.core.spec.MigrationSpec;
 import io.miglab.core.unit.ByteSize;
 import io.miglab.core.unit.DataRate;
@@ -69,7 +70,7 @@ class PostcopyRecoveryTest {
         MigrationResult r = run.result();
         assertThat(r.outcome().completed()).isTrue();
         assertThat(run.recovered()).isTrue();
-        assertThat(run.failedStage()).contains("post-copy");
+        assertThat(run.failedStage()).contains(Stage.POSTCOPY);
         assertThat(r.assumptions()).anyMatch(a -> a.contains("both sides in postcopy-paused"));
         assertThat(r.assumptions()).anyMatch(a -> a.contains("recovered: migrate-recover"));
     }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.miglab.core.result.StageStats;
 import io.miglab.qemu.qmp.QmpEvent;
 import java.util.ArrayList;
 import java.util.List;
@@ -47,8 +48,8 @@ class QemuStageMapperTest {
     @Test
     void aCompletedPrecopy_goesThroughTheSixStagesBorderedByItsEvents() {
         StageMarks marks = new StageMarks(ms(0), ms(200), 0, ms(1000), ms(2100), ms(2200));
-        List<QemuStage> stages = QemuStageMapper.map(marks, precopySource(), precopyDestination(), BYTES);
-        assertThat(stages).extracting(QemuStage::stage).containsExactly("preparation", "reservation", "pre-copy",
+        List<StageStats> stages = QemuStageMapper.map(marks, precopySource(), precopyDestination(), BYTES);
+        assertThat(stages).extracting(StageStats::stage).containsExactly("preparation", "reservation", "pre-copy",
                 "stop-and-copy", "commit", "activation");
         assertThat(stages.get(0).durationMs()).isCloseTo(200, within(1e-9));
         assertThat(stages.get(1).durationMs()).isCloseTo(812, within(1e-9)); // to the source's active
@@ -78,8 +79,8 @@ class QemuStageMapperTest {
                 1516 MIGRATION cancelled
                 """);
         StageMarks marks = new StageMarks(ms(0), ms(100), 0, ms(1000), 0, ms(3000));
-        List<QemuStage> stages = QemuStageMapper.map(marks, source, events("1001 MIGRATION setup\n"), BYTES);
-        assertThat(stages).extracting(QemuStage::stage).containsExactly("preparation", "reservation", "pre-copy",
+        List<StageStats> stages = QemuStageMapper.map(marks, source, events("1001 MIGRATION setup\n"), BYTES);
+        assertThat(stages).extracting(StageStats::stage).containsExactly("preparation", "reservation", "pre-copy",
                 "stop-and-copy");
         assertThat(stages.get(3).startMs() + stages.get(3).durationMs()).isCloseTo(3000, within(1e-9));
     }
@@ -92,7 +93,7 @@ class QemuStageMapperTest {
                 1002 MIGRATION failed
                 """);
         StageMarks marks = new StageMarks(ms(0), ms(100), 0, ms(1000), 0, ms(2500));
-        assertThat(QemuStageMapper.map(marks, source, List.of(), BYTES)).extracting(QemuStage::stage)
+        assertThat(QemuStageMapper.map(marks, source, List.of(), BYTES)).extracting(StageStats::stage)
                 .containsExactly("preparation", "reservation");
     }
 
@@ -123,9 +124,9 @@ class QemuStageMapperTest {
                 15385 MIGRATION completed
                 """);
         StageMarks marks = new StageMarks(ms(0), ms(300), 0, ms(1000), ms(2100), ms(16000));
-        List<QemuStage> stages = QemuStageMapper.map(marks, source, destination,
+        List<StageStats> stages = QemuStageMapper.map(marks, source, destination,
                 new QemuStageMapper.Bytes(5_326_638, 0, 71_056_395, 76_279_838));
-        assertThat(stages).extracting(QemuStage::stage).containsExactly("preparation", "reservation", "pre-copy",
+        assertThat(stages).extracting(StageStats::stage).containsExactly("preparation", "reservation", "pre-copy",
                 "stop-and-copy", "activation", "post-copy", "commit");
         assertThat(stages.get(3).durationMs()).isCloseTo(6, within(1e-9));     // STOP to the destination's RESUME
         assertThat(stages.get(5).startMs()).isCloseTo(2100, within(1e-9));     // first heartbeat

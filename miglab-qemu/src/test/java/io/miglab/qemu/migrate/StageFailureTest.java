@@ -3,6 +3,7 @@ package io.miglab.qemu.migrate;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.miglab.core.result.MigrationResult;
+import io.miglab.core.result.Stage;
 import io.miglab.core.result.StageStats;
 import io.miglab.core.result.StopReason;
 import io.miglab.core.result.VmLocation;
@@ -76,7 +77,7 @@ class StageFailureTest {
         MigrationResult r = run.result();
         assertThat(r.outcome().completed()).as(stage).isFalse();
         assertThat(r.outcome().stopReason()).as(stage).isEqualTo(StopReason.ABORTED);
-        assertThat(run.failedStage()).as(stage).contains(stage);
+        assertThat(run.failedStage().map(Stage::label)).as(stage).contains(stage);
         assertThat(run.stageNames()).as(stage).last().isEqualTo(stage);
         assertThat(run.guestRunsOn()).as(stage).isEqualTo("source");
         assertThat(run.sourceRunState()).as(stage).isEqualTo("running");
