@@ -13,10 +13,4 @@ public final class StopAndCopy implements MigrationAlgorithm {
     public Action afterRound(MigrationView view) {
         throw new IllegalStateException("stop-and-copy has no rounds");
     }
-
-    @Override
-    public java.util.Optional<String> qemuLimitation() {
-        return java.util.Optional.of("stop-and-copy needs the guest paused before migrate, which miglab's QEMU "
-                + "driver does not do yet");
-    }
 }

@@ -1,6 +1,7 @@
 package io.miglab.libvirt.migrate;
 
 import io.miglab.core.algorithm.MigrationAlgorithm;
+import io.miglab.core.algorithm.StopAndCopy;
 import io.miglab.core.error.InvalidSpecException;
 import io.miglab.core.spec.MigrationSpec;
 import io.miglab.core.unit.ByteSize;
@@ -35,6 +36,9 @@ public record LibvirtMigrationPlan(QemuMigrationPlan qemu, int flags, Map<String
                 spec.link().roundTripLatency().toMillis() + "ms");
         QemuMigrationPlan qemu = QemuMigrationPlan.of(spec,
                 QemuRunOptions.defaults().withMultifd(options.parallelConnections()));
+        InvalidSpecException.require(!(qemu.algorithm() instanceof StopAndCopy), "algorithm",
+                "an algorithm the libvirt backend can carry out (stop-and-copy pauses the guest before the migration, "
+                        + "which miglab does over QMP only: use --backend qemu)", spec.algorithm());
         Map<String, Boolean> caps = qemu.sourceCapabilities();
         Map<String, Object> q = qemu.sourceParameters();
         List<String> notes = new ArrayList<>(qemu.notes());

@@ -79,6 +79,7 @@ public final class MigrationDriver {
         boolean relayed = !plan.roundTripLatency().isZero()
                 || options.failure().orElse(null) instanceof InjectedFailure.LinkCutInPostcopy;
         injector.beforeMigrate();
+        steering.beforeMigrate(); // a stop-and-copy pauses the guest here
         long startWall = wallMicros();
         long start = System.nanoTime();
         try (LatencyRelay relay = relayed ? LatencyRelay.start(port, plan.roundTripLatency()) : null) {
@@ -98,8 +99,9 @@ public final class MigrationDriver {
         Optional<MemoryComparator.Difference> memory = Optional.empty();
         Optional<HeartbeatAnalysis> heartbeat = Optional.empty();
         Optional<StorageCheck> storage = Optional.empty();
+        long resumedNanos = 0;
         if (ending == Ending.COMPLETED) {
-            awaitDestinationCompleted();
+            DestinationWatch.awaitCompleted(destination, notes);
             storage = mirror.map(m -> StorageCheck.after(m.complete(), source, destination));
             if (options.memoryCheck()) {
                 memory = Optional.of(MemoryComparator.compare(source, destination, plan.guest().memory().bytes(),
@@ -107,17 +109,22 @@ public final class MigrationDriver {
                 notes.add("memory check: destination started paused (-S) and resumed after the comparison, so the "
                         + "heartbeat gap includes the comparison");
             }
-            if (options.destinationStartsPaused(plan.guest())) destination.qmp().execute("cont");
+            if (options.destinationStartsPaused(plan.guest()) || steering.pausedBeforeMigrate()) {
+                destination.qmp().execute("cont");
+            }
+            resumedNanos = System.nanoTime();
             heartbeat = analyseHeartbeat(start);
         } else {
             if (!abortedAtCommit) mirror.ifPresent(DiskMirror::abandon);
             errorDescription().ifPresent(d -> notes.add("QEMU's error: " + d));
+            if (steering.pausedBeforeMigrate()) source.qmp().execute("cont"); // the guest stays on the source
             watchSource(ending);
         }
         String sourceState = safeRunState();
         StageMarks marks = new StageMarks(runStartNanos, reservationNanos, mirror.map(DiskMirror::startNanos)
-                .orElse(0L), start, firstDestinationBeat(), System.nanoTime());
-        ResultMapper mapper = new ResultMapper(spec, plan, series, source.qmp().events(), startWall, notes);
+                .orElse(0L), start, DestinationWatch.firstBeat(destination), System.nanoTime());
+        ResultMapper mapper = new ResultMapper(spec, plan, series, source.qmp().events(), startWall, notes)
+                .pausedBeforeMigrate(steering.pausedAtNanos(), start, resumedNanos);
         List<StageStats> stages = mapper.stages(marks, destination.qmp().events(), mirror.map(m -> m.stats().bytes())
                 .orElse(0L));
         String runsOn = GuestWhereabouts.of(source, destination);
@@ -223,20 +230,6 @@ public final class MigrationDriver {
         };
     }
 
-    private void awaitDestinationCompleted() {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-        while (System.nanoTime() < deadline) {
-            String status = destination.qmp().execute("query-migrate").path("status").asText();
-            if (status.equals("completed")) return;
-            if (status.equals("failed")) {
-                notes.add("the destination reported its incoming migration failed");
-                return;
-            }
-            sleepUntil(System.nanoTime() + 20_000_000);
-        }
-        notes.add("the destination did not report its incoming migration completed within 30 s");
-    }
-
     private Optional<HeartbeatAnalysis> analyseHeartbeat(long start) {
         destination.serial().awaitLineAfter(DESTINATION_BEATS - 1, l -> l.startsWith("HB "), Duration.ofSeconds(5));
         SerialTranscript src = source.serial().transcript();
@@ -259,12 +252,6 @@ public final class MigrationDriver {
         long after = source.serial().lastHeartbeat();
         notes.add("guest on the source after the migration ended: run state '" + safeRunState() + "', heartbeat "
                 + before + " -> " + after + (after > before ? " (still running)" : " (stalled)"));
-    }
-
-    /** When the guest's first heartbeat arrived from the destination (0: none did). */
-    private long firstDestinationBeat() {
-        return destination.serial().lines().stream().filter(l -> l.text().startsWith("HB "))
-                .mapToLong(io.miglab.qemu.serial.SerialLine::hostNanos).findFirst().orElse(0);
     }
 
     /** The source's {@code error-desc}, when the migration failed. */

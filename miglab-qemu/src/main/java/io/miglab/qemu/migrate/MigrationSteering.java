@@ -19,6 +19,9 @@ import java.util.Optional;
  *   <li>stop-and-copy: {@link Controls#forceSwitchOver()}, the downtime limit raised to its maximum, so QEMU stops
  *   the guest at its next check.</li>
  * </ul>
+ * The first decision is asked before QEMU starts ({@link #beforeMigrate()}): a stop-and-copy then pauses the guest
+ * ({@link Controls#pauseGuest()}) and QEMU migrates a stopped guest in one pass at the link's rate, so the downtime
+ * is the whole migration; any other first decision is carried out at the first poll.
  */
 public final class MigrationSteering {
     /** What the driver of QEMU lets miglab do to the running migration. */
@@ -29,6 +32,11 @@ public final class MigrationSteering {
 
         /** Raise the downtime limit to {@link QemuMigrationPlan#MAX_DOWNTIME_LIMIT_MS}. */
         void forceSwitchOver();
+
+        /** Pause the guest on the source before the migration starts (QMP {@code stop}). */
+        default void pauseGuest() {
+            throw new UnsupportedOperationException("this driver cannot pause the guest before the migration");
+        }
     }
 
     /**
@@ -52,6 +60,9 @@ public final class MigrationSteering {
     private boolean switched;
     private boolean forcedSwitchOver;
     private boolean cancelRequested;
+    /** The first decision, asked before the migration and carried out at the first poll. */
+    private Action pending;
+    private long pausedAtNanos;
 
     public MigrationSteering(MigrationSpec spec, QemuMigrationPlan plan, Controls controls) {
         this.spec = spec;
@@ -66,11 +77,32 @@ public final class MigrationSteering {
                 s.transferred()));
     }
 
+    /**
+     * Asks the first decision before {@code migrate} is sent. A stop-and-copy pauses the guest now: QEMU then sends
+     * every page once, at the planned rate, and switches over when the pass ends (nothing is dirtied meanwhile), the
+     * guest running again only on the destination ({@code cont} there, as QEMU keeps the source's paused state in
+     * process_incoming_migration_bh, migration/migration.c).
+     */
+    public void beforeMigrate() {
+        Action action = plan.algorithm().first(new View(new Progress(true, 0, 0, 0)));
+        asked = true;
+        if (action instanceof Action.StopAndCopy sc) {
+            decided = true;
+            reason = sc.reason();
+            controls.pauseGuest();
+            pausedAtNanos = System.nanoTime();
+        } else {
+            pending = action;
+        }
+    }
+
     /** One poll: asks the algorithm while nothing has been decided yet, and carries its action out. */
     public void poll(Progress p) {
         if (decided) return;
         View view = new View(p);
-        Action action = asked ? plan.algorithm().afterRound(view) : plan.algorithm().first(view);
+        Action action = pending != null ? pending
+                : asked ? plan.algorithm().afterRound(view) : plan.algorithm().first(view);
+        pending = null;
         asked = true;
         if (action instanceof Action.PrecopyRound) return;
         decided = true;
@@ -98,6 +130,12 @@ public final class MigrationSteering {
     public boolean forcedSwitchOver() { return forcedSwitchOver; }
 
     public boolean cancelRequested() { return cancelRequested; }
+
+    /** The guest was paused before the migration (stop-and-copy): it must be resumed wherever it ends up. */
+    public boolean pausedBeforeMigrate() { return pausedAtNanos != 0; }
+
+    /** When the guest was paused ({@link System#nanoTime()}), 0 if it was not. */
+    public long pausedAtNanos() { return pausedAtNanos; }
 
     /** The reason of the action miglab carried out, if any. */
     public Optional<StopReason> reason() { return Optional.ofNullable(reason); }

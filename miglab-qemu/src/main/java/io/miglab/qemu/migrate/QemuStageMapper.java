@@ -21,7 +21,9 @@ import java.util.function.Predicate;
  * reached, which then ends when miglab gave up; the stages are gapless. Bytes: pre-copy gets QEMU's
  * {@code precopy-bytes} (all that was sent, when it failed before the stop), stop-and-copy {@code downtime-bytes},
  * post-copy {@code postcopy-bytes} (migration/migration-stats.h of QEMU 10). With a disk to move, a storage stage
- * (the mirror's start to the source's {@code active}, with the mirror's bytes) comes before pre-copy.
+ * (the mirror's start to the source's {@code active}, with the mirror's bytes) comes before pre-copy. A guest paused
+ * before {@code migrate} (stop-and-copy) has no pre-copy stage: stop-and-copy runs from its {@code STOP} to the
+ * source's {@code completed} and holds every byte sent.
  */
 public final class QemuStageMapper {
     private QemuStageMapper() {
@@ -41,12 +43,16 @@ public final class QemuStageMapper {
         add(names, starts, Stage.PREPARATION, marks.runStartNanos());
         add(names, starts, Stage.RESERVATION, marks.reservationNanos());
         OptionalLong active = first(source, status("active"), marks.migrateNanos());
-        OptionalLong stop = active.isPresent() ? first(source, named("STOP"), active.getAsLong()) : OptionalLong.empty();
+        // stop-and-copy: the guest was paused before migrate, its STOP comes after the reservation and before active
+        OptionalLong early = first(source, named("STOP"), marks.reservationNanos());
+        boolean pausedFirst = early.isPresent() && early.getAsLong() < active.orElse(Long.MAX_VALUE);
+        OptionalLong stop = pausedFirst ? early
+                : active.isPresent() ? first(source, named("STOP"), active.getAsLong()) : OptionalLong.empty();
         OptionalLong srcDone = first(source, status("completed"), marks.migrateNanos());
         OptionalLong dstDone = first(destination, status("completed"), marks.migrateNanos());
         // a disk mirror copies the disk before memory (the models' storage stage), until the memory stream is active
         if (marks.storageStartNanos() > 0) add(names, starts, Stage.STORAGE, marks.storageStartNanos());
-        if (active.isPresent()) add(names, starts, Stage.PRECOPY, active.getAsLong());
+        if (active.isPresent() && !pausedFirst) add(names, starts, Stage.PRECOPY, active.getAsLong());
         if (stop.isPresent()) add(names, starts, Stage.STOP_AND_COPY, stop.getAsLong());
         long beat = marks.destinationBeatNanos();
         OptionalLong switched = first(source, status("postcopy-active"), marks.migrateNanos());
@@ -72,11 +78,11 @@ public final class QemuStageMapper {
                 : last == Stage.COMMIT && ranInPostcopy && dstDone.isPresent() ? dstDone.getAsLong()
                 : marks.endNanos();
         return stages(names, starts, Math.max(end, starts.get(starts.size() - 1)), marks.runStartNanos(), bytes,
-                stop.isPresent());
+                stop.isPresent(), pausedFirst);
     }
 
     private static List<StageStats> stages(List<Stage> names, List<Long> starts, long end, long origin, Bytes bytes,
-                                          boolean stopped) {
+                                          boolean stopped, boolean pausedFirst) {
         List<StageStats> out = new ArrayList<>();
         for (int i = 0; i < names.size(); i++) {
             long s = starts.get(i);
@@ -84,7 +90,7 @@ public final class QemuStageMapper {
             Stage stage = names.get(i);
             long b = switch (stage) {
                 case PRECOPY -> stopped ? Math.max(0, bytes.precopy()) : Math.max(0, bytes.transferred());
-                case STOP_AND_COPY -> Math.max(0, bytes.downtime());
+                case STOP_AND_COPY -> Math.max(0, pausedFirst ? bytes.transferred() : bytes.downtime());
                 case POSTCOPY -> Math.max(0, bytes.postcopy());
                 case STORAGE -> Math.max(0, bytes.storage());
                 default -> 0;

@@ -25,6 +25,11 @@ final class QmpControls {
                 source.execute("migrate-set-parameters",
                         Map.of("downtime-limit", QemuMigrationPlan.MAX_DOWNTIME_LIMIT_MS));
             }
+
+            @Override
+            public void pauseGuest() {
+                source.execute("stop");
+            }
         };
     }
 }

@@ -30,6 +30,7 @@ final class ResultMapper {
     private final List<QmpEvent> events;
     private final long startWallMicros;
     private final List<String> notes;
+    private long pausedNanos, migrateNanos, resumedNanos;
 
     ResultMapper(MigrationSpec spec, QemuMigrationPlan plan, List<MigrationSample> series, List<QmpEvent> events,
                  long startWallMicros, List<String> notes) {
@@ -41,6 +42,17 @@ final class ResultMapper {
         this.notes = notes;
     }
 
+    /**
+     * The guest was paused at {@code pausedNanos} before {@code migrate} was sent at {@code migrateNanos}
+     * (stop-and-copy) and resumed on the destination at {@code resumedNanos} (0: it was not); 0, 0, 0: not paused.
+     */
+    ResultMapper pausedBeforeMigrate(long pausedNanos, long migrateNanos, long resumedNanos) {
+        this.pausedNanos = pausedNanos;
+        this.migrateNanos = migrateNanos;
+        this.resumedNanos = resumedNanos;
+        return this;
+    }
+
     MigrationResult map(MigrationDriver.Ending ending, StopReason reason, Optional<HeartbeatAnalysis> heartbeat,
                         Optional<MemoryComparator.Difference> memory, QemuProcess source, String sourceState) {
         MigrationSample last = series.get(series.size() - 1);
@@ -49,13 +61,24 @@ final class ResultMapper {
         double total = last.totalTimeMs() >= 0 ? last.totalTimeMs() : last.elapsedMs();
         double setup = Math.max(0, ram.setupTimeMs() >= 0 ? ram.setupTimeMs() : last.setupTimeMs());
         double downtime = completed ? Math.max(0, last.downtimeMs()) : 0;
+        boolean paused = pausedNanos != 0;
+        if (paused) {
+            // stop-and-copy: the guest ran nowhere from the pause to the cont on the destination; QEMU's own
+            // downtime counts only its final device-state phase, and its total-time starts at migrate
+            total += (migrateNanos - pausedNanos) / 1e6;
+            if (completed && resumedNanos > 0) downtime = (resumedNanos - pausedNanos) / 1e6;
+            total = Math.max(total, downtime);
+            notes.add(String.format(Locale.ROOT, "stop-and-copy: guest paused (QMP stop) %.1f ms before migrate%s",
+                    (migrateNanos - pausedNanos) / 1e6, completed ? ", resumed on the destination (cont) after "
+                            + "completion: downtime = pause to resume" : ", resumed on the source (cont)"));
+        }
         double switchMs = switchOverMs(completed, total, downtime);
         long pagesTotal = ram.total() > 0 ? ram.total() / QemuMigrationPlan.PAGE_SIZE : 0;
         long pages = ram.pagesSent();
 
         long syncsAtEnd = syncsAtEndOfPrecopy();
         boolean finalSync = completed || postcopyEntered();
-        int roundCount = RoundExtractor.precopyRounds(syncsAtEnd, finalSync);
+        int roundCount = paused ? 0 : RoundExtractor.precopyRounds(syncsAtEnd, finalSync);
         long precopyBytes = Math.max(0, ram.precopyBytes());
         List<RoundStats> rounds = new RoundExtractor(series, events, startWallMicros)
                 .rounds(roundCount, finalSync ? precopyBytes : -1);
@@ -82,7 +105,8 @@ final class ResultMapper {
         return new MigrationResult("qemu", spec.algorithm(), Outcome.of(reason, completed),
                 new Timing(setup, downtime, 0, total, Math.max(0, switchMs - setup)),
                 new Traffic(Math.max(0, ram.transferred()), pages, Math.max(0, pages - pagesTotal),
-                        Math.max(0, ram.duplicatePages()), precopyBytes, Math.max(0, ram.downtimeBytes()),
+                        Math.max(0, ram.duplicatePages()), paused ? 0 : precopyBytes,
+                        paused ? Math.max(0, ram.transferred()) : Math.max(0, ram.downtimeBytes()),
                         Math.max(0, ram.postcopyBytes())),
                 new GuestImpact(Math.max(0, ram.postcopyRequests()), throttleSlowdownPercent(switchMs), maxThrottle()),
                 rounds, assumptions);
@@ -117,7 +141,7 @@ final class ResultMapper {
                 return s.elapsedMs();
             }
         }
-        return completed ? total - downtime : total;
+        return completed ? Math.max(0, total - downtime) : total;
     }
 
     /** Share of the guest's time on the source lost to auto-converge's throttle, sample by sample. */

@@ -29,6 +29,9 @@ class MigrationSteeringTest {
 
         @Override
         public void forceSwitchOver() { calls.add("switch-over"); }
+
+        @Override
+        public void pauseGuest() { calls.add("pause"); }
     }
 
     private static MigrationSteering steering(MigrationSpec spec, Recorder r) {
@@ -66,5 +69,26 @@ class MigrationSteeringTest {
         s.poll(new MigrationSteering.Progress(false, 1, 20, 1e6));
         assertThat(r.calls).containsExactly("postcopy");
         assertThat(s.switched()).isTrue();
+    }
+
+    // Guards against stop-and-copy run as a live pre-copy with a raised limit (the guest running while its pages go)
+    // and against other algorithms' first decision being carried out before QEMU is migrating.
+    @Test
+    void stopAndCopyPausesTheGuestBeforeMigrateAndOtherFirstDecisionsWaitForTheFirstPoll() {
+        Recorder r = new Recorder();
+        MigrationSteering s = steering(BASE.withAlgorithm("stop-and-copy"), r);
+        s.beforeMigrate();
+        s.poll(new MigrationSteering.Progress(false, 1, 10_000, 1e9));
+        assertThat(r.calls).containsExactly("pause");
+        assertThat(s.pausedBeforeMigrate()).isTrue();
+        assertThat(s.reason()).contains(StopReason.NOT_ITERATIVE);
+
+        Recorder p = new Recorder();
+        MigrationSteering post = steering(BASE.withAlgorithm("postcopy"), p);
+        post.beforeMigrate();
+        assertThat(p.calls).isEmpty();
+        post.poll(new MigrationSteering.Progress(false, 0, 10, 0));
+        assertThat(p.calls).containsExactly("postcopy");
+        assertThat(post.pausedBeforeMigrate()).isFalse();
     }
 }
