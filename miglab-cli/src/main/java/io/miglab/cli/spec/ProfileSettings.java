@@ -1,5 +1,6 @@
 package io.miglab.cli.spec;
 
+import io.miglab.core.spec.Announce;
 import io.miglab.core.profile.HypervisorProfile;
 import io.miglab.core.spec.AutoConverge;
 import io.miglab.core.spec.Optimisations;
@@ -44,6 +45,11 @@ final class ProfileSettings {
         s.put("resume-time", Setting.Default.text(p.overheads().resume()));
         s.put("device-state", p.overheads().deviceState().bytes() + "");
         s.put("sync-cost", Setting.Default.text(p.overheads().syncPerGiB()));
+        Announce a = p.overheads().announce();
+        s.put("announce-rounds", Integer.toString(a.rounds()));
+        s.put("announce-initial", Setting.Default.text(a.initial()));
+        s.put("announce-step", Setting.Default.text(a.step()));
+        s.put("announce-max", Setting.Default.text(a.max()));
         return s;
     }
 

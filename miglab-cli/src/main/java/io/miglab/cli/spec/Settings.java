@@ -209,6 +209,15 @@ public final class Settings {
                     Default.ofBytes(OVERHEADS.deviceState().bytes())).datacenter("profiles[].deviceState"),
             s("fixed costs", "sync-cost", Type.DURATION, "DURATION", "Dirty-bitmap sync time per GiB of RAM, once "
                     + "per round.", Default.of(OVERHEADS.syncPerGiB())),
+            s("fixed costs", "announce-rounds", Type.INTEGER, "N", "Self-announce rounds after activation (QEMU "
+                    + "net/announce.c; the kvm profile: 5).", Default.of(OVERHEADS.announce().rounds()))
+                    .range("0..1000"),
+            s("fixed costs", "announce-initial", Type.DURATION, "DURATION", "Gap before the second announce round.",
+                    Default.of(OVERHEADS.announce().initial())),
+            s("fixed costs", "announce-step", Type.DURATION, "DURATION", "How much each announce gap grows.",
+                    Default.of(OVERHEADS.announce().step())),
+            s("fixed costs", "announce-max", Type.DURATION, "DURATION", "The longest announce gap.",
+                    Default.of(OVERHEADS.announce().max())),
             s("fixed costs", "seed", Type.INTEGER, "N", "Seed of the random write models and zero-page placement.",
                     Default.of(1)).datacenter("seed"),
             // ---- protocol stages and failures ----

@@ -2,6 +2,7 @@ package io.miglab.cli.spec;
 
 import io.miglab.cli.common.BadInputException;
 import io.miglab.cli.trace.DirtyTraceReader;
+import io.miglab.core.spec.Announce;
 import io.miglab.core.algorithm.AlgorithmRegistry;
 import io.miglab.core.error.InvalidSpecException;
 import io.miglab.core.link.Link;
@@ -162,7 +163,11 @@ public final class SpecFactory {
         return new Overheads(Values.duration("preparation-time", in.text("preparation-time")),
                 Values.duration("resume-time", in.text("resume-time")),
                 Values.size("device-state", in.text("device-state")),
-                Values.duration("sync-cost", in.text("sync-cost")));
+                Values.duration("sync-cost", in.text("sync-cost")),
+                new Announce(Values.duration("announce-initial", in.text("announce-initial")),
+                        Values.duration("announce-max", in.text("announce-max")),
+                        (int) Values.integer("announce-rounds", in.text("announce-rounds"), 0, 1000),
+                        Values.duration("announce-step", in.text("announce-step"))));
     }
 
     private TraceWrites trace(String file, GuestMemory memory) {

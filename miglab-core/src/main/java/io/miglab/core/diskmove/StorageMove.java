@@ -115,7 +115,8 @@ public final class StorageMove {
         Timing t = m.timing();
         Timing timing = new Timing(t.preparationTimeMs(), t.downtimeMs() + extraDowntimeSeconds * 1000,
                 t.resumeTimeMs(), t.totalTimeMs() + (storageSeconds + extraDowntimeSeconds) * 1000,
-                t.precopyTimeMs(), storageSeconds * 1000);
+                t.precopyTimeMs(), storageSeconds * 1000).withAnnounce(t.announceRounds(), t.announceRounds() > 0
+                ? t.lastAnnounceMs() + (storageSeconds + extraDowntimeSeconds) * 1000 : 0);
         GuestImpact g = m.guestImpact();
         return m.withFigures(timing, m.traffic().withStorageBytes(storageBytes),
                 new GuestImpact(g.postcopyFaults(), g.guestSlowdownPercent(), g.maxThrottlePercent(),

@@ -6,6 +6,7 @@ import io.miglab.core.result.Fate;
 import io.miglab.core.result.GuestImpact;
 import io.miglab.core.result.MigrationResult;
 import io.miglab.core.result.Outcome;
+import io.miglab.core.result.ResultAssembler;
 import io.miglab.core.result.RoundStats;
 import io.miglab.core.result.Stage;
 import io.miglab.core.result.StageLog;
@@ -154,6 +155,7 @@ final class ExpectedMigration implements MigrationEngine {
         stages.sent(stopBytes);
         stages.begin(Stage.COMMIT, clock + Math.max(0, down - resume - oneWay));
         stages.begin(Stage.ACTIVATION, clock + down - resume);
+        spec.overheads().announce().into(stages);
         result = result(reason, true, clock + down, down, sentBytes + stopBytes, sentPages + roundPages,
                 sentPages - pages + roundPages, stopBytes, 0);
     }
@@ -169,6 +171,7 @@ final class ExpectedMigration implements MigrationEngine {
         stages.begin(Stage.STOP_AND_COPY, clock);
         stages.sent(device);
         stages.begin(Stage.ACTIVATION, clock + down - resume);
+        spec.overheads().announce().into(stages);
         stages.begin(Stage.POSTCOPY, clock + down);
         stages.sent(pushBytes);
         stages.begin(Stage.COMMIT, total - oneWay);
@@ -203,9 +206,10 @@ final class ExpectedMigration implements MigrationEngine {
                                    double bytes, double pagesSent, double resent, double stopBytes,
                                    double postBytes) {
         return new MigrationResult(ClosedFormPredictor.NAME, spec.algorithm(), Outcome.of(reason, completed),
-                new Timing((prep + spec.protocol().reservationSeconds()) * 1000, downSeconds * 1000,
-                        completed && downSeconds > 0 ? resume * 1000 : 0,
-                        totalSeconds * 1000, precopyTime * 1000),
+                ResultAssembler.announced(new Timing((prep + spec.protocol().reservationSeconds()) * 1000,
+                        downSeconds * 1000, completed && downSeconds > 0 ? resume * 1000 : 0, totalSeconds * 1000,
+                        precopyTime * 1000), stages, completed && stages.reached(Stage.ACTIVATION)
+                        ? stages.endSeconds(Stage.ACTIVATION, totalSeconds) : -1),
                 new Traffic(Math.round(bytes), Math.round(pagesSent), Math.round(Math.max(0, resent)),
                         Math.round(pages * zeroShare), Math.round(sentBytes), Math.round(stopBytes),
                         Math.round(postBytes), Math.round(bytes - nas.sourceToNas - nas.nasToDestination),

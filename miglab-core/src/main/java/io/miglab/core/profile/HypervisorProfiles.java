@@ -1,6 +1,7 @@
 package io.miglab.core.profile;
 
 import io.miglab.core.error.InvalidSpecException;
+import io.miglab.core.spec.Announce;
 import io.miglab.core.spec.AutoConverge;
 import io.miglab.core.spec.Optimisations;
 import io.miglab.core.spec.Overheads;
@@ -44,10 +45,11 @@ public final class HypervisorProfiles {
      * QEMU 10's fixed costs, measured with miglab's QEMU backend (QEMU 10.0.2): setup-time 0 to 11 ms, 2 ms typical;
      * 1 ms of downtime for each post-copy switch-over, which sends only the device state (stop the vCPUs, last
      * sync, device state saved and loaded); device state and stream framing 114,084 B (a paused 256 MiB guest saved
-     * with migrate file: made exactly ram.transferred bytes, of which all but these were RAM pages and headers).
+     * with migrate file: made exactly ram.transferred bytes, of which all but these were RAM pages and headers);
+     * self-announce rounds after activation with QEMU's defaults (net/announce.c, migration/options.c).
      */
     public static final Overheads QEMU_OVERHEADS = new Overheads(Duration.ofMillis(2), Duration.ofMillis(1),
-            ByteSize.ofBytes(114_084), Duration.ZERO);
+            ByteSize.ofBytes(114_084), Duration.ZERO, Announce.qemuDefaults());
 
     private final Map<String, HypervisorProfile> profiles = new LinkedHashMap<>();
     /** Other names of a profile (kvm for qemu), found by {@link #get} but not listed by {@link #names}. */

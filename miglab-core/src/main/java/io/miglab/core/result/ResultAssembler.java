@@ -63,7 +63,11 @@ public final class ResultAssembler {
                     precopyMs);
         }
         if (vm == VmLocation.LOST) {
-            return new Timing(preparationSeconds(log, endSeconds) * 1000, 0, 0, endSeconds * 1000, precopyMs);
+            // in post-copy the guest ran on the destination (and was announced) before it was lost
+            boolean announced = log.reached(Stage.ACTIVATION) && log.reached(Stage.POSTCOPY)
+                    && log.startSeconds(Stage.POSTCOPY) >= log.startSeconds(Stage.ACTIVATION);
+            return announced(new Timing(preparationSeconds(log, endSeconds) * 1000, 0, 0, endSeconds * 1000,
+                    precopyMs), log, announced ? log.endSeconds(Stage.ACTIVATION, endSeconds) : -1);
         }
         double preparation = preparationSeconds(log, endSeconds);
         boolean resumed = log.reached(Stage.STOP_AND_COPY) && log.reached(Stage.ACTIVATION);
@@ -71,7 +75,17 @@ public final class ResultAssembler {
                 : 0;
         double resume = resumed ? log.endSeconds(Stage.ACTIVATION, endSeconds) - log.startSeconds(Stage.ACTIVATION)
                 : 0;
-        return new Timing(preparation * 1000, down * 1000, resume * 1000, endSeconds * 1000, precopyMs);
+        return announced(new Timing(preparation * 1000, down * 1000, resume * 1000, endSeconds * 1000, precopyMs),
+                log, resumed ? log.endSeconds(Stage.ACTIVATION, endSeconds) : -1);
+    }
+
+    /**
+     * With the log's announce rounds when the guest started on the destination at {@code activatedSeconds}
+     * (negative: it never did); the rounds follow activation's end.
+     */
+    public static Timing announced(Timing t, StageLog log, double activatedSeconds) {
+        if (activatedSeconds < 0 || log.announceRounds() == 0) return t;
+        return t.withAnnounce(log.announceRounds(), (activatedSeconds + log.lastAnnounceAfterSeconds()) * 1000);
     }
 
     private static double preparationSeconds(StageLog log, double endSeconds) {

@@ -13,6 +13,27 @@ public final class StageLog {
     private final List<Stage> stages = new ArrayList<>();
     private final List<Double> starts = new ArrayList<>();
     private final List<Double> bytes = new ArrayList<>();
+    private int announceRounds;
+    private double lastAnnounceSeconds;
+
+    /**
+     * The destination announces the guest in {@code rounds} self-announce rounds after activation, the last
+     * {@code lastAfterSeconds} after the guest started (core.spec.Announce); called as activation begins.
+     */
+    public void announces(int rounds, double lastAfterSeconds) {
+        announceRounds = rounds;
+        lastAnnounceSeconds = lastAfterSeconds;
+    }
+
+    /** The announce rounds set by {@link #announces}. */
+    public int announceRounds() {
+        return announceRounds;
+    }
+
+    /** Seconds from the guest's start on the destination to the last announce round. */
+    public double lastAnnounceAfterSeconds() {
+        return lastAnnounceSeconds;
+    }
 
     /** The stage {@code stage} begins {@code atSeconds} after the start; the current one ends there. */
     public void begin(Stage stage, double atSeconds) {

@@ -270,12 +270,10 @@ public final class MigrationSession implements MigrationEngine {
         return spec.overheads().syncPerGiB().toNanos() / 1e9 * spec.memory().bytes() / (1024.0 * 1024 * 1024);
     }
 
-    /**
-     * Activation: the destination loads the device state and starts the guest (self-announce follows); true if a
-     * failure ended the migration there.
-     */
+    /** Activation: the destination loads the device state, starts the guest and announces it; true if it failed. */
     private boolean resumeOnDestination() {
         timeline.stage(Stage.ACTIVATION, clock);
+        spec.overheads().announce().into(timeline.stageLog());
         double resumed = clock + spec.overheads().resume().toNanos() / 1e9;
         if (failures.failedIn(Stage.ACTIVATION, resumed - clock)) return true;
         clock = resumed;

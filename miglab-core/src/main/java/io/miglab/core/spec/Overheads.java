@@ -11,9 +11,17 @@ import java.time.Duration;
  * @param resume       from the last byte at the destination to the guest running there (device state load)
  * @param deviceState  CPU and device state sent while the guest is paused
  * @param syncPerGiB   time to synchronise the dirty bitmap, per GiB of guest memory, once per round
+ * @param announce     the self-announce rounds after activation (none unless the hypervisor profile has them)
  */
-public record Overheads(Duration preparation, Duration resume, ByteSize deviceState, Duration syncPerGiB) {
+public record Overheads(Duration preparation, Duration resume, ByteSize deviceState, Duration syncPerGiB,
+                        Announce announce) {
+    /** Fixed costs without announce rounds. */
+    public Overheads(Duration preparation, Duration resume, ByteSize deviceState, Duration syncPerGiB) {
+        this(preparation, resume, deviceState, syncPerGiB, Announce.none());
+    }
+
     public Overheads {
+        announce = announce == null ? Announce.none() : announce;
         InvalidSpecException.require(preparation != null && !preparation.isNegative(), "preparation-time",
                 "a duration >= 0", preparation);
         InvalidSpecException.require(resume != null && !resume.isNegative(), "resume-time", "a duration >= 0", resume);
@@ -24,5 +32,10 @@ public record Overheads(Duration preparation, Duration resume, ByteSize deviceSt
     /** No fixed costs but a small device state: what the closed-form tests compare against. */
     public static Overheads defaults() {
         return new Overheads(Duration.ZERO, Duration.ZERO, ByteSize.ofKiB(256), Duration.ZERO);
+    }
+
+    /** These costs with other announce rounds. */
+    public Overheads withAnnounce(Announce a) {
+        return new Overheads(preparation, resume, deviceState, syncPerGiB, a);
     }
 }

@@ -73,7 +73,6 @@ public final class RateMigration implements MigrationEngine {
 
     @Override
     public MigrationSpec spec() { return spec; }
-
     @Override
     public int roundsDone() { return timeline.roundCount(); }
 
@@ -253,6 +252,7 @@ public final class RateMigration implements MigrationEngine {
 
     private void resumeOnDestination(Runnable then) {
         stage(Stage.ACTIVATION);
+        spec.overheads().announce().into(timeline.stageLog()); // rounds after the start, no flow (net/announce.c)
         after(seconds(spec.overheads().resume()), s -> {
             listener.resumed(this);
             then.run();

@@ -100,7 +100,8 @@ final class StoragePhase {
         notes.add("rate-based storage: the disk on the migration's flow before memory ("
                 + spec.storage().get().strategy() + "); disk writes during the memory migration not counted");
         return m.withFigures(new Timing(t.preparationTimeMs(), t.downtimeMs(), t.resumeTimeMs(), t.totalTimeMs(),
-                        t.precopyTimeMs(), seconds * 1000), m.traffic().withStorageBytes(Math.round(bytes)), g,
+                        t.precopyTimeMs(), seconds * 1000).withAnnounce(t.announceRounds(), t.lastAnnounceMs()),
+                m.traffic().withStorageBytes(Math.round(bytes)), g,
                 m.stages(), notes);
     }
 }

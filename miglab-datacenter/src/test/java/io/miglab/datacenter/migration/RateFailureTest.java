@@ -1,12 +1,14 @@
 package io.miglab.datacenter.migration;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.offset;
 
 import io.miglab.core.link.Link;
 import io.miglab.core.result.MigrationResult;
 import io.miglab.core.result.StopReason;
 import io.miglab.core.result.VmLocation;
 import io.miglab.core.sim.PageLevelSimulator;
+import io.miglab.core.spec.Announce;
 import io.miglab.core.spec.FailureKind;
 import io.miglab.core.spec.FailureSpec;
 import io.miglab.core.spec.MigrationSpec;
@@ -85,5 +87,16 @@ class RateFailureTest {
         assertThat(r.outcome().stopReason()).isEqualTo(StopReason.REFUSED);
         assertThat(r.fate().vmRunsOn()).isEqualTo(VmLocation.SOURCE);
         assertThat(r.traffic().bytesTransferred()).isZero();
+    }
+
+    @Test
+    void announceRounds_followActivationAsInThePageLevelSimulator() {
+        MigrationSpec spec = spec("precopy", null);
+        spec = spec.withOverheads(spec.overheads().withAnnounce(Announce.qemuDefaults()));
+        MigrationResult rate = new RateBasedBackend().migrate(spec);
+        double activationEnd = rate.stages().stream().filter(x -> x.stage().equals("activation")).findFirst()
+                .orElseThrow().endMs();
+        assertThat(rate.timing().announceRounds()).isEqualTo(5);
+        assertThat(rate.timing().lastAnnounceMs()).isCloseTo(activationEnd + 800, offset(1e-6));
     }
 }

@@ -164,7 +164,7 @@ public final class GuestCalibration {
         Duration cpuExtra = Duration.ofNanos(Math.round(Math.max(0, scanSeconds - wireSeconds) * 1e9));
         Overheads o = observed.overheads();
         Overheads overheads = new Overheads(o.preparation().plus(cpuExtra), o.resume(), o.deviceState(),
-                o.syncPerGiB());
+                o.syncPerGiB(), o.announce());
         ByteSize top = ByteSize.ofBytes(Math.round(Math.min(nonZero, (NON_ZERO_TOP_BASE_MIB
                 + FOOTPRINT_MIB_PER_GIB * m.bytes() / (double) ByteSize.GIB) * ByteSize.MIB)));
         return observed.withMemory(m.withNonZeroTop(top)).withOverheads(overheads);
