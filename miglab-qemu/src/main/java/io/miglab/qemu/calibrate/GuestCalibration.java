@@ -1,5 +1,6 @@
 package io.miglab.qemu.calibrate;
 
+import io.miglab.core.algorithm.AlgorithmRegistry;
 import io.miglab.core.link.Link;
 import io.miglab.core.memory.GuestMemory;
 import io.miglab.core.profile.HypervisorProfile;
@@ -141,7 +142,9 @@ public final class GuestCalibration {
         double zeroShare = 1 - nonZeroAtStart(user).bytes() / (double) m.bytes();
         MigrationSpec base = qemu.specFor(m.withZeroPageShare(zeroShare), paced(user.writeModel()),
                 DataRate.ofMiBps(LOOPBACK_MIB_PER_SECOND), user.link().roundTripLatency(), user.seed());
-        return base.withLink(loopbackLink(user.link())).withAlgorithm(user.algorithm())
+        boolean postCopy = AlgorithmRegistry.standard().create(user.algorithm()).mayUsePostCopy();
+        return base.withLink(loopbackLink(user.link(), postCopy ? Optional.of(user.link().postCopyBandwidth())
+                        : qemu.postCopyCap())).withAlgorithm(user.algorithm())
                 .withPolicy(user.policy().withMidPassCheck()).withAutoConverge(user.autoConverge())
                 .withOptimisations(user.optimisations()).withPostCopy(user.postCopy());
     }
@@ -172,11 +175,12 @@ public final class GuestCalibration {
 
     /**
      * QEMU's link: the user's rate is its max-bandwidth (QemuMigrationPlan), the stream itself runs over loopback.
-     * A cap above what loopback carries leaves the loopback rate in force.
+     * A cap above what loopback carries leaves the loopback rate in force. The post-copy phase has its own cap
+     * (max-postcopy-bandwidth, which miglab's QEMU backend sets to the user's post-copy rate).
      */
-    static Link loopbackLink(Link user) {
+    static Link loopbackLink(Link user, Optional<DataRate> postCopyCap) {
         return new Link(DataRate.ofMiBps(LOOPBACK_MIB_PER_SECOND), user.roundTripLatency(),
-                Optional.of(user.effectiveBandwidth()));
+                Optional.of(user.effectiveBandwidth()), postCopyCap);
     }
 
     /** The guest's memwriter (the only sweep QemuMigrationPlan runs) keeps pace by the clock. */

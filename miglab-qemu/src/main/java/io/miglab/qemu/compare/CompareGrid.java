@@ -3,181 +3,155 @@ package io.miglab.qemu.compare;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
-import io.miglab.core.result.MigrationResult;
-import io.miglab.core.sim.PageLevelSimulator;
-import io.miglab.qemu.calibrate.GuestCalibration;
+import io.miglab.qemu.calibrate.ObservedInputs;
 import io.miglab.qemu.migrate.QemuBackend;
 import io.miglab.qemu.migrate.QemuRun;
 import io.miglab.qemu.serial.HeartbeatAnalysis;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.LocalDate;
+import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.function.ToDoubleFunction;
+import java.util.Optional;
 
 /**
- * Runs the grid of {@link GridCase#standard()} on real QEMU and on the page-level simulator, before and after
- * {@link GuestCalibration}, and writes a Markdown report.
+ * Runs the comparison corpus ({@link GridCases#all()}) on real QEMU and writes the page of QEMU against the
+ * simulator ({@link CorpusPage}).
  *
  * <pre>
- *   CompareGrid [--sim-only] [--only TEXT] [--runs docs/qemu-vs-sim.json] [--out docs/qemu-vs-sim.md]
+ *   CompareGrid [--sim-only] [--only TEXT] [--category NAME] [--repeat R] [--runs FILE] [--merge OTHER.json]...
+ *               [--out FILE]
  * </pre>
- * QEMU runs are stored in the JSON file after each case, so an interrupted grid keeps what it measured;
- * {@code --sim-only} recomputes the simulator side from them. Text after the line {@value #FINDINGS_MARKER} in
- * the report is kept when it is rewritten.
+ * {@code --runs} (default docs/qemu-vs-sim.json) holds the stored runs; each QEMU run is saved there as soon as it
+ * ends, so an interrupted corpus keeps what it measured. {@code --merge} adds the runs of another such file, a run
+ * of the same label replacing the stored one, so several people's runs combine. {@code --only} and
+ * {@code --category} select cases; {@code --repeat R} runs each selected case R times (labels {@code "... #2"} and
+ * on) instead of the case's own repeat count. {@code --sim-only} runs no QEMU and recomputes the simulator side.
+ * Text after the line {@value CorpusPage#FINDINGS_MARKER} in the page is kept when it is rewritten.
  */
 public final class CompareGrid {
-    static final String FINDINGS_MARKER = "<!-- findings: kept when the tables are regenerated -->";
+    static final String FINDINGS_MARKER = CorpusPage.FINDINGS_MARKER;
     static final ObjectMapper JSON =
             ResultJson.register(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT));
+    private static final String USAGE = "usage: CompareGrid [--sim-only] [--only TEXT] [--category NAME] "
+            + "[--repeat R] [--runs FILE] [--merge OTHER.json]... [--out FILE]";
+
+    /** What the command line asked for. */
+    record Args(boolean simOnly, Optional<String> only, Optional<Category> category, Optional<Integer> repeat,
+                Path runs, List<Path> merge, Path out) {
+        boolean selects(GridCase c) {
+            return only.map(t -> c.label().contains(t)).orElse(true) && category.map(k -> c.category() == k)
+                    .orElse(true);
+        }
+    }
 
     public static void main(String[] args) throws IOException {
+        Args a;
+        try {
+            a = parse(args);
+        } catch (IllegalArgumentException e) {
+            System.err.println(e.getMessage());
+            System.exit(2);
+            return;
+        }
+        run(a);
+    }
+
+    static Args parse(String[] args) {
         boolean simOnly = false;
-        String only = null;
+        Optional<String> only = Optional.empty();
+        Optional<Category> category = Optional.empty();
+        Optional<Integer> repeat = Optional.empty();
         Path runs = Path.of("docs/qemu-vs-sim.json");
         Path out = Path.of("docs/qemu-vs-sim.md");
+        List<Path> merge = new ArrayList<>();
         for (int i = 0; i < args.length; i++) {
-            switch (args[i]) {
-                case "--sim-only" -> simOnly = true;
-                case "--only" -> only = args[++i];
-                case "--runs" -> runs = Path.of(args[++i]);
-                case "--out" -> out = Path.of(args[++i]);
-                default -> {
-                    System.err.println("usage: CompareGrid [--sim-only] [--only TEXT] [--runs FILE] [--out FILE]");
-                    System.exit(2);
-                }
+            String flag = args[i];
+            if (flag.equals("--sim-only")) {
+                simOnly = true;
+                continue;
+            }
+            if (i + 1 >= args.length) throw new IllegalArgumentException(flag + ": a value is missing");
+            String value = args[++i];
+            switch (flag) {
+                case "--only" -> only = Optional.of(value);
+                case "--category" -> category = Optional.of(Category.named(value));
+                case "--repeat" -> repeat = Optional.of(repeat(value));
+                case "--runs" -> runs = Path.of(value);
+                case "--merge" -> merge.add(Path.of(value));
+                case "--out" -> out = Path.of(value);
+                default -> throw new IllegalArgumentException("unknown flag " + flag + "; " + USAGE);
             }
         }
-        Map<String, QemuMeasurement> measured = load(runs);
-        if (!simOnly) {
-            QemuBackend qemu = new QemuBackend();
-            for (GridCase c : GridCase.standard()) {
-                if (only != null && !c.label().contains(only)) continue;
-                System.out.printf(Locale.ROOT, "QEMU: %s ...%n", c.label());
-                long start = System.nanoTime();
-                try {
-                    QemuRun run = qemu.run(c.spec(), c.options());
-                    double wall = (System.nanoTime() - start) / 1e9;
-                    measured.put(c.label(), new QemuMeasurement(c.label(), run.result(),
-                            run.heartbeat().map(HeartbeatAnalysis::switchGapMs).orElse(-1.0),
-                            run.counterContinued(), run.qemuVersion(), run.accel().qemuName(), wall));
-                    System.out.printf(Locale.ROOT, "  %s in %.1f s: total %.0f ms, downtime %.0f ms, %.1f MiB%n",
-                            run.result().outcome().completed() ? "completed" : run.result().outcome().stopReason(),
-                            wall, run.result().timing().totalTimeMs(), run.result().timing().downtimeMs(),
-                            run.result().traffic().bytesTransferred() / 1048576.0);
-                } catch (RuntimeException e) {
-                    System.out.println("  FAILED: " + e.getMessage());
-                }
-                save(runs, measured);
+        return new Args(simOnly, only, category, repeat, runs, List.copyOf(merge), out);
+    }
+
+    private static int repeat(String value) {
+        try {
+            int r = Integer.parseInt(value.trim());
+            if (r >= 1 && r <= 20) return r;
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw new IllegalArgumentException("repeat: 1 to 20 runs per case (got '" + value + "')");
+    }
+
+    static void run(Args a) throws IOException {
+        Map<String, QemuMeasurement> measured = load(a.runs());
+        for (Path other : a.merge()) {
+            Map<String, QemuMeasurement> more = load(other);
+            if (more.isEmpty()) throw new IOException("--merge " + other + ": no runs there");
+            measured.putAll(more);
+            System.out.printf(Locale.ROOT, "merged %d runs from %s%n", more.size(), other);
+        }
+        if (!a.merge().isEmpty()) save(a.runs(), measured);
+        if (!a.simOnly()) measure(a, measured);
+        List<String> orphans = measured.keySet().stream().filter(l -> GridCases.find(l).isEmpty()).toList();
+        if (!orphans.isEmpty()) System.out.println("stored runs of no case (not on the page): " + orphans);
+        Files.writeString(a.out(), CorpusPage.render(measured, existingFindings(a.out())));
+        System.out.println("wrote " + a.out());
+    }
+
+    private static void measure(Args a, Map<String, QemuMeasurement> measured) throws IOException {
+        List<String> todo = new ArrayList<>();
+        Map<String, GridCase> cases = new LinkedHashMap<>();
+        for (GridCase c : GridCases.all()) {
+            if (!a.selects(c)) continue;
+            for (int n = 1; n <= a.repeat().orElse(c.repeats()); n++) {
+                todo.add(c.runLabel(n));
+                cases.put(c.runLabel(n), c);
             }
         }
-        Files.writeString(out, report(measured, existingFindings(out)));
-        System.out.println("wrote " + out);
-    }
-
-    static String report(Map<String, QemuMeasurement> measured, String findings) {
-        PageLevelSimulator sim = new PageLevelSimulator();
-        List<ComparisonTable.Row> before = new ArrayList<>();
-        List<ComparisonTable.Row> after = new ArrayList<>();
-        List<ComparisonTable.Row> observed = new ArrayList<>();
-        StringBuilder calibration = new StringBuilder();
-        StringBuilder heartbeat = new StringBuilder();
-        String version = "?", accel = "?";
-        for (GridCase c : GridCase.standard()) {
-            QemuMeasurement m = measured.get(c.label());
-            if (m == null) continue;
-            version = m.qemuVersion();
-            accel = m.accel();
-            MigrationResult raw = sim.migrate(c.spec());
-            MigrationResult calibrated = sim.migrate(GuestCalibration.forSimulator(c.spec()));
-            before.add(new ComparisonTable.Row(c.label(), m.result(), raw));
-            after.add(new ComparisonTable.Row(c.label(), m.result(), calibrated));
-            observed.add(new ComparisonTable.Row(c.label(), m.result(),
-                    sim.migrate(GuestCalibration.observed(c.spec()))));
-            calibration.append("| ").append(c.label()).append(" | ")
-                    .append(String.join("; ", GuestCalibration.describe(c.spec()))).append(" |\n");
-            if (m.result().outcome().completed()) heartbeat.append(downtimeRow(c.label(), m, calibrated));
+        QemuBackend qemu = new QemuBackend();
+        int done = 0;
+        long startAll = System.nanoTime();
+        for (String label : todo) {
+            GridCase c = cases.get(label);
+            System.out.printf(Locale.ROOT, "[%d/%d, %.0f s] QEMU: %s (%s) ...%n", ++done, todo.size(),
+                    (System.nanoTime() - startAll) / 1e9, label, c.category().label());
+            long start = System.nanoTime();
+            try {
+                QemuRun run = qemu.run(c.spec(), c.options());
+                double wall = (System.nanoTime() - start) / 1e9;
+                measured.put(label, new QemuMeasurement(label, run.result(),
+                        run.heartbeat().map(HeartbeatAnalysis::switchGapMs).orElse(-1.0), run.counterContinued(),
+                        run.qemuVersion(), run.accel().qemuName(), wall, c.category().label(),
+                        run.guest().kernelCommandLine(), ObservedInputs.command(c.spec())));
+                System.out.printf(Locale.ROOT, "  %s in %.1f s: total %.0f ms, downtime %.0f ms, heartbeat gap %.0f "
+                                + "ms, %.1f MiB, %d rounds%n",
+                        run.result().outcome().completed() ? "completed" : run.result().outcome().stopReason(),
+                        wall, run.result().timing().totalTimeMs(), run.result().timing().downtimeMs(),
+                        run.heartbeat().map(HeartbeatAnalysis::switchGapMs).orElse(-1.0),
+                        run.result().traffic().bytesTransferred() / 1048576.0, run.result().roundCount());
+            } catch (RuntimeException e) {
+                System.out.println("  FAILED: " + e.getMessage());
+            }
+            save(a.runs(), measured);
         }
-        StringBuilder md = new StringBuilder();
-        md.append("# Real QEMU against the page-level simulator\n\n");
-        md.append(String.format(Locale.ROOT, "Generated by `io.miglab.qemu.compare.CompareGrid` on %s: QEMU %s, "
-                + "accel %s, miglab's guest (scripts/setup-qemu.sh), 64 MiB sweep working set, downtime limit 300 ms, "
-                + "pre-copy cancelled after %d s (10 s for the 50,000 pages/s cases). QEMU runs are kept in "
-                + "`docs/qemu-vs-sim.json`; `--sim-only` recomputes the simulator columns from them. Errors are "
-                + "(sim - QEMU) / QEMU; bold above %.0f %%.%n%n", LocalDate.now(), version, accel,
-                GridCase.TIMEOUT.toSeconds(), ComparisonTable.FLAG_PERCENT));
-        md.append("## Before calibration: the user's spec as it is\n\n").append(ComparisonTable.render(before));
-        md.append("\n").append(summary(before)).append("\n");
-        md.append("## After calibration: `GuestCalibration.forSimulator(spec)`\n\n")
-                .append(ComparisonTable.render(after));
-        md.append("\n").append(summary(after)).append("\n");
-        md.append("## With `--hypervisor qemu` and only what a user observes: `GuestCalibration.observed(spec)`\n\n")
-                .append("The qemu profile (fixed costs, the downtime limit checked as pages go, the uncapped "
-                        + "switch-over) with the guest's RAM and used RAM, its writes paced by the clock, the link's "
-                        + "rate and QEMU's max-bandwidth, downtime limit and timeout: no non-zero top of RAM, no "
-                        + "zero-page scan time.\n\n")
-                .append(ComparisonTable.render(observed));
-        md.append("\n").append(summary(observed)).append("\n");
-        md.append("### What the calibration set per case\n\n| case | simulator spec |\n|---|---|\n")
-                .append(calibration).append("\n");
-        md.append("## Downtime: QEMU's figure, the guest's heartbeat, and the simulator's switch-over\n\n")
-                .append("The heartbeat gap is host time from the last `HB` line on the source to the first on the "
-                        + "destination. The simulator sends the switch-over at the calibrated link's uncapped rate ("
-                        + String.format(Locale.ROOT, "%.0f", GuestCalibration.LOOPBACK_MIB_PER_SECOND)
-                        + " MiB/s) and adds its resume time.\n\n")
-                .append("| case | QEMU downtime ms | heartbeat gap ms | counter continued | QEMU stop-copy MiB "
-                        + "| sim stop-copy MiB | sim downtime ms | post-copy faults QEMU / sim |\n")
-                .append("|---|---:|---:|---|---:|---:|---:|---:|\n")
-                .append(heartbeat).append("\n");
-        md.append(FINDINGS_MARKER).append("\n").append(findings);
-        return md.toString();
-    }
-
-    private static String downtimeRow(String label, QemuMeasurement m, MigrationResult sim) {
-        return String.format(Locale.ROOT, "| %s | %.0f | %.1f | %s | %.2f | %.2f | %s | %s |%n", label,
-                m.result().timing().downtimeMs(), m.heartbeatGapMs(), m.counterContinued() ? "yes" : "NO",
-                m.result().traffic().stopCopyBytes() / 1048576.0, sim.traffic().stopCopyBytes() / 1048576.0,
-                sim.outcome().completed() ? String.format(Locale.ROOT, "%.0f", sim.timing().downtimeMs()) : "-",
-                m.result().algorithm().equals("precopy") ? "" : m.result().guestImpact().postcopyFaults() + " / "
-                        + sim.guestImpact().postcopyFaults());
-    }
-
-    private static String summary(List<ComparisonTable.Row> rows) {
-        return String.format(Locale.ROOT, "Mean absolute error: total time %.0f %%, downtime %.0f %% (both "
-                        + "completed; %.1f ms on average), bytes %.0f %%; rows with an error above %.0f %%: total %d, "
-                        + "downtime %d, bytes %d of %d.%n",
-                meanAbs(rows, r -> ComparisonTable.errorPercent(r.qemu().timing().totalTimeMs(),
-                        r.sim().timing().totalTimeMs()), false),
-                meanAbs(rows, r -> ComparisonTable.errorPercent(r.qemu().timing().downtimeMs(),
-                        r.sim().timing().downtimeMs()), true),
-                meanAbs(rows, r -> r.sim().timing().downtimeMs() - r.qemu().timing().downtimeMs(), true),
-                meanAbs(rows, r -> ComparisonTable.errorPercent(r.qemu().traffic().bytesTransferred(),
-                        r.sim().traffic().bytesTransferred()), false), ComparisonTable.FLAG_PERCENT,
-                flagged(rows, r -> ComparisonTable.errorPercent(r.qemu().timing().totalTimeMs(),
-                        r.sim().timing().totalTimeMs()), false),
-                flagged(rows, r -> ComparisonTable.errorPercent(r.qemu().timing().downtimeMs(),
-                        r.sim().timing().downtimeMs()), true),
-                flagged(rows, r -> ComparisonTable.errorPercent(r.qemu().traffic().bytesTransferred(),
-                        r.sim().traffic().bytesTransferred()), false), rows.size());
-    }
-
-    private static double meanAbs(List<ComparisonTable.Row> rows, ToDoubleFunction<ComparisonTable.Row> f,
-                                  boolean completedOnly) {
-        return rows.stream().filter(r -> !completedOnly || (r.qemu().outcome().completed()
-                && r.sim().outcome().completed()))
-                .mapToDouble(f).map(Math::abs).average().orElse(0);
-    }
-
-    private static long flagged(List<ComparisonTable.Row> rows, ToDoubleFunction<ComparisonTable.Row> f,
-                                boolean completedOnly) {
-        return rows.stream().filter(r -> !completedOnly || (r.qemu().outcome().completed()
-                && r.sim().outcome().completed()))
-                .mapToDouble(f).filter(e -> Math.abs(e) > ComparisonTable.FLAG_PERCENT).count();
     }
 
     static Map<String, QemuMeasurement> load(Path runs) throws IOException {
@@ -188,12 +162,11 @@ public final class CompareGrid {
         return map;
     }
 
-    private static void save(Path runs, Map<String, QemuMeasurement> measured) throws IOException {
-        if (runs.getParent() != null) Files.createDirectories(runs.getParent());
+    static void save(Path runs, Map<String, QemuMeasurement> measured) throws IOException {
+        if (runs.toAbsolutePath().getParent() != null) Files.createDirectories(runs.toAbsolutePath().getParent());
         Path tmp = runs.resolveSibling(runs.getFileName() + ".tmp");
         JSON.writeValue(tmp.toFile(), List.copyOf(measured.values()));
-        Files.move(tmp, runs, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
-                java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+        Files.move(tmp, runs, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
     }
 
     private static String existingFindings(Path out) throws IOException {

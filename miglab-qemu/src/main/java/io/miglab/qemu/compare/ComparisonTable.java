@@ -5,37 +5,46 @@ import io.miglab.core.unit.ByteSize;
 import java.util.List;
 import java.util.Locale;
 
-/** Markdown tables of QEMU against the simulator: total time, downtime, bytes, rounds, with errors in %. */
+/** The per-case Markdown table of QEMU against the simulator: total time, downtime, bytes, rounds, with errors. */
 final class ComparisonTable {
     /** Differences above this are flagged and explained in the findings. */
     static final double FLAG_PERCENT = 15;
-
-    record Row(String label, MigrationResult qemu, MigrationResult sim) { }
+    /** Marks a held-out case in the tables. */
+    static final String HELD_OUT_MARK = " (held out)";
 
     private ComparisonTable() {
     }
 
-    static String render(List<Row> rows) {
+    static String render(List<CorpusStats.Row> rows) {
         StringBuilder md = new StringBuilder();
-        md.append("| case | QEMU total ms | sim total ms | err | QEMU downtime ms | sim downtime ms | err | QEMU MiB "
-                + "| sim MiB | err | QEMU rounds | sim rounds | QEMU / sim outcome |\n");
+        md.append("| case | QEMU total ms | sim total ms | err | QEMU downtime ms | heartbeat gap ms | sim downtime ms "
+                + "| err | QEMU MiB | sim MiB | err | rounds QEMU / sim | outcome QEMU / sim |\n");
         md.append("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|\n");
-        for (Row r : rows) {
-            MigrationResult q = r.qemu(), s = r.sim();
-            md.append(String.format(Locale.ROOT, "| %s | %.0f | %.0f | %s | %s | %s | %s | %.1f | %.1f | %s | %d | %d "
-                            + "| %s / %s |\n", r.label(), q.timing().totalTimeMs(), s.timing().totalTimeMs(),
+        for (CorpusStats.Row r : rows) {
+            MigrationResult q = r.qemu().result(), s = r.sim();
+            boolean both = r.bothCompleted();
+            md.append(String.format(Locale.ROOT, "| %s | %.0f | %.0f | %s | %s | %s | %s | %s | %.1f | %.1f | %s "
+                            + "| %d / %d | %s / %s |\n",
+                    r.runLabel() + (r.gridCase().heldOut() ? HELD_OUT_MARK : ""),
+                    q.timing().totalTimeMs(), s.timing().totalTimeMs(),
                     error(q.timing().totalTimeMs(), s.timing().totalTimeMs()),
-                    q.outcome().completed() ? String.format(Locale.ROOT, "%.0f", q.timing().downtimeMs()) : "-",
+                    q.outcome().completed() ? used(String.format(Locale.ROOT, "%.0f", q.timing().downtimeMs()),
+                            !r.gridCase().category().downtimeFromHeartbeat()) : "-",
+                    r.qemu().heartbeatGapMs() >= 0 ? used(String.format(Locale.ROOT, "%.0f",
+                            r.qemu().heartbeatGapMs()), r.gridCase().category().downtimeFromHeartbeat()) : "-",
                     s.outcome().completed() ? String.format(Locale.ROOT, "%.0f", s.timing().downtimeMs()) : "-",
-                    q.outcome().completed() && s.outcome().completed() ? error(q.timing().downtimeMs(),
-                            s.timing().downtimeMs()) : "",
+                    both ? error(r.qemuDowntimeMs(), s.timing().downtimeMs()) : "",
                     q.traffic().bytesTransferred() / (double) ByteSize.MIB,
-                            s.traffic().bytesTransferred() / (double) ByteSize.MIB,
+                    s.traffic().bytesTransferred() / (double) ByteSize.MIB,
                     error(q.traffic().bytesTransferred(), s.traffic().bytesTransferred()), q.roundCount(),
-                            s.roundCount(),
-                    outcome(q), outcome(s)));
+                    s.roundCount(), outcome(q), outcome(s)));
         }
         return md.toString();
+    }
+
+    /** The QEMU figure the downtime error is taken against is in italics. */
+    private static String used(String value, boolean used) {
+        return used ? "_" + value + "_" : value;
     }
 
     /** Relative error of the simulator against QEMU, bold when above {@link #FLAG_PERCENT}. */

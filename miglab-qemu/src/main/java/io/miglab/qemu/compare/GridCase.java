@@ -1,64 +1,84 @@
 package io.miglab.qemu.compare;
 
-import io.miglab.core.spec.AutoConverge;
 import io.miglab.core.spec.MigrationSpec;
-import io.miglab.core.spec.Optimisations;
-import io.miglab.core.spec.PostCopyOptions;
 import io.miglab.core.spec.TerminationPolicy;
 import io.miglab.core.unit.ByteSize;
 import io.miglab.core.unit.DataRate;
 import io.miglab.core.write.SweepWrites;
 import io.miglab.qemu.migrate.QemuRunOptions;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Optional;
+import java.util.Locale;
 
-/** One spec run on both QEMU (with {@code options}) and the simulator. */
-public record GridCase(String label, MigrationSpec spec, QemuRunOptions options) {
-    GridCase(String label, MigrationSpec spec) {
-        this(label, spec, QemuRunOptions.defaults());
-    }
-
+/**
+ * One case of the comparison corpus: a spec run on QEMU (with {@code options}) and on the simulator (through
+ * {@code GuestCalibration.observed}, what {@code miglab simulate --hypervisor qemu} makes of the observable inputs).
+ *
+ * @param heldOut kept out of any fitting: no constant of the qemu profile or of the calibration was fitted to it
+ * @param repeats how many times the full corpus runs it on QEMU (labels {@code "... #2"} and on), for QEMU's own
+ *                run-to-run spread
+ */
+public record GridCase(String label, Category category, MigrationSpec spec, QemuRunOptions options, boolean heldOut,
+                       int repeats) {
     /** Pre-copy gives up after this long in the grid (QEMU never does by itself). */
     static final Duration TIMEOUT = Duration.ofSeconds(30);
     static final ByteSize WORKING_SET = ByteSize.ofMiB(64);
+    /** Separates a repeat's number from the case's label. */
+    static final String REPEAT_MARK = " #";
 
+    public GridCase {
+        if (label.contains(REPEAT_MARK)) throw new IllegalArgumentException("label with '" + REPEAT_MARK + "': " + label);
+        if (repeats < 1) throw new IllegalArgumentException("repeats: at least 1 (got " + repeats + ")");
+    }
+
+    GridCase(String label, Category category, MigrationSpec spec) {
+        this(label, category, spec, QemuRunOptions.defaults(), false, 1);
+    }
+
+    GridCase(String label, Category category, MigrationSpec spec, QemuRunOptions options) {
+        this(label, category, spec, options, false, 1);
+    }
+
+    GridCase asHeldOut() {
+        return new GridCase(label, category, spec, options, true, repeats);
+    }
+
+    GridCase repeated(int times) {
+        return new GridCase(label, category, spec, options, heldOut, times);
+    }
+
+    /** The label of run {@code n} (1-based): the case's own label for the first. */
+    String runLabel(int n) {
+        return n == 1 ? label : label + REPEAT_MARK + n;
+    }
+
+    /** The case label of a stored run's label ({@code "x #2"} -> {@code "x"}). */
+    static String caseLabel(String runLabel) {
+        int at = runLabel.lastIndexOf(REPEAT_MARK);
+        return at > 0 && runLabel.substring(at + REPEAT_MARK.length()).matches("\\d+") ? runLabel.substring(0, at)
+                : runLabel;
+    }
+
+    /** miglab's guest with {@code memoryMiB} of RAM, QEMU capped at {@code mibps}, the 64 MiB sweep at {@code pps}. */
     static MigrationSpec base(long memoryMiB, double mibps, int dirtyPagesPerSecond) {
-        MigrationSpec spec = MigrationSpec.of(ByteSize.ofMiB(memoryMiB), DataRate.ofMiBps(mibps))
-                .withPolicy(TerminationPolicy.qemu(TerminationPolicy.QEMU_DOWNTIME_LIMIT, TIMEOUT));
-        return dirtyPagesPerSecond == 0 ? spec
-                : spec.withWriteModel(new SweepWrites(WORKING_SET, 4096, dirtyPagesPerSecond));
+        return base(memoryMiB, mibps, dirtyPagesPerSecond, WORKING_SET, TerminationPolicy.QEMU_DOWNTIME_LIMIT,
+                TIMEOUT);
     }
 
     /**
-     * The grid: pre-copy at 256 MiB and 1 GiB, 10 and 100 MiB/s, 0, 1,000 and 5,000 pages/s over a 64 MiB sweep;
-     * then post-copy (with and without postcopy-preempt), hybrid, auto-converge (with the same case without it) and
-     * XBZRLE.
+     * The general case: memwriter sweeping {@code workingSet} at {@code pps} (none when 0), the downtime limit and
+     * the time after which miglab cancels.
      */
-    public static List<GridCase> standard() {
-        List<GridCase> cases = new ArrayList<>();
-        for (long mem : new long[] {256, 1024}) {
-            for (double bw : new double[] {100, 10}) {
-                for (int pps : new int[] {0, 1000, 5000}) {
-                    cases.add(new GridCase(String.format("precopy %s %.0fMiB/s %d pps", mem == 256 ? "256M" : "1G",
-                            bw, pps), base(mem, bw, pps)));
-                }
-            }
-        }
-        cases.add(new GridCase("postcopy 256M 100MiB/s 5000 pps", base(256, 100, 5000).withAlgorithm("postcopy")));
-        cases.add(new GridCase("postcopy 256M 10MiB/s 1000 pps", base(256, 10, 1000).withAlgorithm("postcopy")));
-        cases.add(new GridCase("postcopy+preempt 256M 10MiB/s 1000 pps",
-                base(256, 10, 1000).withAlgorithm("postcopy"), QemuRunOptions.defaults().withPostcopyPreempt(true)));
-        cases.add(new GridCase("hybrid(2 rounds) 256M 10MiB/s 5000 pps", base(256, 10, 5000).withAlgorithm("hybrid")
-                .withPostCopy(new PostCopyOptions(2, Optional.empty(), 0))));
-        MigrationSpec fast = base(256, 100, 50_000)
-                .withPolicy(TerminationPolicy.qemu(TerminationPolicy.QEMU_DOWNTIME_LIMIT, Duration.ofSeconds(10)));
-        cases.add(new GridCase("precopy 256M 100MiB/s 50000 pps", fast));
-        cases.add(new GridCase("auto-converge(99) 256M 100MiB/s 50000 pps",
-                fast.withAutoConverge(Optional.of(new AutoConverge(99, 1, 99, 50)))));
-        cases.add(new GridCase("xbzrle 256M 100MiB/s 50000 pps", fast.withOptimisations(new Optimisations(true,
-                Optional.of(Optimisations.Xbzrle.qemuDefaults()), Optional.empty()))));
-        return cases;
+    static MigrationSpec base(long memoryMiB, double mibps, int dirtyPagesPerSecond, ByteSize workingSet,
+                              Duration downtimeLimit, Duration timeout) {
+        MigrationSpec spec = MigrationSpec.of(ByteSize.ofMiB(memoryMiB), DataRate.ofMiBps(mibps))
+                .withPolicy(TerminationPolicy.qemu(downtimeLimit, timeout));
+        return dirtyPagesPerSecond == 0 ? spec
+                : spec.withWriteModel(new SweepWrites(workingSet, 4096, dirtyPagesPerSecond));
+    }
+
+    /** A label's memory part: 256M, 1G, 1.5G. */
+    static String memoryLabel(long memoryMiB) {
+        return memoryMiB % 1024 == 0 ? memoryMiB / 1024 + "G" : memoryMiB < 1024 ? memoryMiB + "M"
+                : String.format(Locale.ROOT, "%.1fG", memoryMiB / 1024.0);
     }
 }

@@ -3,11 +3,21 @@ package io.miglab.qemu.compare;
 import io.miglab.core.result.MigrationResult;
 
 /**
- * A stored QEMU run of the grid, so the simulator side can be recomputed without booting QEMU again.
+ * A stored QEMU run of the corpus, so the simulator side can be recomputed without booting QEMU again.
  *
+ * @param label          the case's label, {@code " #N"} appended for its N-th repeat
  * @param heartbeatGapMs host gap between the last heartbeat on the source and the first on the destination, or -1
  * @param wallSeconds    boot plus migration, host time
+ * @param category       the case's category when it was run (null in runs stored before categories)
+ * @param guest          the guest's kernel command line (workload, memwriter's array and rate; null before)
+ * @param simulate       the observable inputs as {@code miglab simulate} flags when it was run (null before)
  */
 public record QemuMeasurement(String label, MigrationResult result, double heartbeatGapMs, boolean counterContinued,
-                              String qemuVersion, String accel, double wallSeconds) {
+                              String qemuVersion, String accel, double wallSeconds, String category, String guest,
+                              String simulate) {
+    /** A run without the inputs recorded. */
+    public QemuMeasurement(String label, MigrationResult result, double heartbeatGapMs, boolean counterContinued,
+                           String qemuVersion, String accel, double wallSeconds) {
+        this(label, result, heartbeatGapMs, counterContinued, qemuVersion, accel, wallSeconds, null, null, null);
+    }
 }

@@ -1,6 +1,7 @@
 package io.miglab.qemu.compare;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.miglab.core.result.GuestImpact;
 import io.miglab.core.result.MigrationResult;
@@ -40,7 +41,7 @@ class CompareGridTest {
     // Guards against losing the hand-written findings, or the stored QEMU runs, when the tables are regenerated.
     @Test
     void storedRunsRoundTripAndFindingsSurviveRegeneration() throws Exception {
-        GridCase first = GridCase.standard().get(0);
+        GridCase first = GridCases.all().get(0);
         Map<String, QemuMeasurement> runs = new LinkedHashMap<>();
         runs.put(first.label(), new QemuMeasurement(first.label(), qemu(618, 70_000_000), 78, true, "10.0.2", "tcg",
                 4.8));
@@ -73,31 +74,66 @@ class CompareGridTest {
         assertThat(r.rounds()).isNotEmpty();
     }
 
-    // Guards the one-definition promise of the qemu hypervisor profile: a user who gives only what they can observe
-    // (RAM, used RAM, a paced writer, link rate, QEMU's parameters) gets within the stated errors of the stored real
-    // runs (docs/qemu-vs-sim.md: total time 5 %, bytes 2 %, downtime 48 % on 2026-11-29).
+    // Guards against runs of several people overwriting each other: --merge adds runs and replaces those of the same
+    // label, and keeps the rest of the stored file.
     @Test
-    void observedInputsUnderTheQemuProfile_agreeWithTheStoredRuns() throws Exception {
-        Map<String, QemuMeasurement> runs = CompareGrid.load(Path.of("../docs/qemu-vs-sim.json"));
-        io.miglab.core.sim.PageLevelSimulator sim = new io.miglab.core.sim.PageLevelSimulator();
-        double time = 0, bytes = 0, down = 0;
-        int n = 0, completed = 0;
-        for (GridCase c : GridCase.standard()) {
-            QemuMeasurement m = runs.get(c.label());
-            if (m == null) continue;
-            MigrationResult r = sim.migrate(io.miglab.qemu.calibrate.GuestCalibration.observed(c.spec()));
-            assertThat(r.outcome().completed()).as(c.label()).isEqualTo(m.result().outcome().completed());
-            time += Math.abs(ComparisonTable.errorPercent(m.result().timing().totalTimeMs(), r.timing().totalTimeMs()));
-            bytes += Math.abs(ComparisonTable.errorPercent(m.result().traffic().bytesTransferred(), r.traffic().bytesTransferred()));
-            n++;
-            if (m.result().outcome().completed()) {
-                down += Math.abs(ComparisonTable.errorPercent(m.result().timing().downtimeMs(), r.timing().downtimeMs()));
-                completed++;
-            }
-        }
-        assertThat(n).isEqualTo(19);
-        assertThat(time / n).isLessThan(8);
-        assertThat(bytes / n).isLessThan(3);
-        assertThat(down / completed).isLessThan(50);
+    void mergeAddsAndReplacesRunsByLabel() throws Exception {
+        Path mine = dir.resolve("mine.json");
+        Path theirs = dir.resolve("theirs.json");
+        Path md = dir.resolve("page.md");
+        Map<String, QemuMeasurement> a = new LinkedHashMap<>();
+        a.put("precopy 256M 100MiB/s 0 pps", run("precopy 256M 100MiB/s 0 pps", 600));
+        a.put("precopy 1G 100MiB/s 0 pps", run("precopy 1G 100MiB/s 0 pps", 700));
+        CompareGrid.save(mine, a);
+        Map<String, QemuMeasurement> b = new LinkedHashMap<>();
+        b.put("precopy 1G 100MiB/s 0 pps", run("precopy 1G 100MiB/s 0 pps", 750));
+        b.put("precopy 256M 100MiB/s 5000 pps #2", run("precopy 256M 100MiB/s 5000 pps #2", 1300));
+        CompareGrid.save(theirs, b);
+        CompareGrid.main(new String[] {"--sim-only", "--runs", mine.toString(), "--merge", theirs.toString(),
+                "--out", md.toString()});
+        Map<String, QemuMeasurement> merged = CompareGrid.load(mine);
+        assertThat(merged.keySet()).containsExactly("precopy 256M 100MiB/s 0 pps", "precopy 1G 100MiB/s 0 pps",
+                "precopy 256M 100MiB/s 5000 pps #2");
+        assertThat(merged.get("precopy 1G 100MiB/s 0 pps").result().timing().totalTimeMs()).isEqualTo(750);
+        assertThat(Files.readString(md)).contains("| precopy 256M 100MiB/s 5000 pps #2 | 1300 |");
+    }
+
+    // Guards the repeat labels: a repeat is found as its case, and only a numeric suffix is a repeat.
+    @Test
+    void repeatLabelsMapToTheirCase() {
+        GridCase c = GridCases.find("precopy 256M 100MiB/s 5000 pps").orElseThrow();
+        assertThat(c.runLabel(1)).isEqualTo("precopy 256M 100MiB/s 5000 pps");
+        assertThat(c.runLabel(3)).isEqualTo("precopy 256M 100MiB/s 5000 pps #3");
+        assertThat(GridCases.find("precopy 256M 100MiB/s 5000 pps #3")).contains(c);
+        assertThat(GridCase.caseLabel("a #b")).isEqualTo("a #b");
+        assertThat(GridCases.all().stream().map(GridCase::label).distinct().count())
+                .isEqualTo(GridCases.all().size());
+    }
+
+    // Guards the p90's definition (nearest rank) against an interpolated or off-by-one percentile.
+    @Test
+    void p90IsTheNearestRank() {
+        assertThat(CorpusStats.p90(new double[] {5, 1, 4, 2, 3, 10, 9, 8, 7, 6})).isEqualTo(9);
+        assertThat(CorpusStats.p90(new double[] {1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 50})).isEqualTo(10);
+        assertThat(CorpusStats.p90(new double[] {3})).isEqualTo(3);
+    }
+
+    // Guards the flags: a bad value names the flag and what is allowed; filters select by text and category.
+    @Test
+    void flagsSelectCasesAndRejectBadValues() {
+        CompareGrid.Args a = CompareGrid.parse(new String[] {"--category", "cancelled", "--only", "1G"});
+        assertThat(GridCases.all().stream().filter(a::selects).map(GridCase::label).toList())
+                .isNotEmpty().allMatch(l -> l.contains("1G"))
+                .allMatch(l -> GridCases.find(l).orElseThrow().category() == Category.CANCELLED);
+        assertThat(CompareGrid.parse(new String[] {"--repeat", "3"}).repeat()).contains(3);
+        assertThatThrownBy(() -> CompareGrid.parse(new String[] {"--repeat", "0"}))
+                .hasMessage("repeat: 1 to 20 runs per case (got '0')");
+        assertThatThrownBy(() -> CompareGrid.parse(new String[] {"--category", "warp"}))
+                .hasMessageStartingWith("category: one of pre-copy, cancelled, post-copy");
+        assertThat(Category.named("auto-converge-paced")).isEqualTo(Category.AUTO_CONVERGE_PACED);
+    }
+
+    private static QemuMeasurement run(String label, double totalMs) {
+        return new QemuMeasurement(label, qemu(totalMs, 70_000_000), 60, true, "10.0.2", "tcg", 5);
     }
 }

@@ -1,0 +1,112 @@
+package io.miglab.qemu.calibrate;
+
+import io.miglab.core.memory.GuestMemory;
+import io.miglab.core.profile.HypervisorProfile;
+import io.miglab.core.profile.HypervisorProfiles;
+import io.miglab.core.spec.MigrationSpec;
+import io.miglab.core.spec.StopCondition;
+import io.miglab.core.unit.ByteSize;
+import io.miglab.core.unit.DataRate;
+import io.miglab.core.write.NoWrites;
+import io.miglab.core.write.PacedWrites;
+import io.miglab.core.write.SweepWrites;
+import io.miglab.core.write.WriteModel;
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/**
+ * {@link GuestCalibration#observed} as the settings a user types: {@code miglab simulate --hypervisor qemu} with
+ * these flags builds the same spec (the CLI's {@code ObservedInputsCliTest} holds that for every case of the
+ * comparison corpus), so the corpus's simulator side is what the command says. Only what differs from the qemu
+ * profile is given.
+ */
+public final class ObservedInputs {
+    private ObservedInputs() {
+    }
+
+    /** Setting name (the flag without {@code --}) to value, in the order a command line gives them. */
+    public static Map<String, String> settings(MigrationSpec user) {
+        MigrationSpec spec = GuestCalibration.observed(user);
+        HypervisorProfile qemu = HypervisorProfiles.standard().get("qemu");
+        Map<String, String> s = new LinkedHashMap<>();
+        s.put("hypervisor", "qemu");
+        GuestMemory m = spec.memory();
+        s.put("memory", size(m.size()));
+        s.put("zero-pages", Double.toString(m.zeroPageShare()));
+        writes(spec.writeModel(), s);
+        s.put("bandwidth", rate(spec.link().bandwidth()));
+        spec.link().bandwidthCap().ifPresent(c -> s.put("bandwidth-cap", rate(c)));
+        if (!spec.link().postCopyCap().equals(qemu.postCopyCap())) {
+            s.put("postcopy-bandwidth-cap", spec.link().postCopyCap().map(ObservedInputs::rate).orElse("none"));
+        }
+        if (spec.link().roundTripLatency().toNanos() > 0) s.put("latency", duration(spec.link().roundTripLatency()));
+        if (!spec.algorithm().equals(qemu.algorithm())) s.put("algorithm", spec.algorithm());
+        spec.policy().find(StopCondition.DowntimeBelow.class).ifPresent(d -> s.put("downtime-limit",
+                duration(d.limit())));
+        spec.policy().find(StopCondition.Timeout.class).ifPresent(t -> s.put("timeout", duration(t.after())));
+        spec.autoConverge().ifPresent(a -> {
+            s.put("auto-converge", "true");
+            s.put("throttle-initial", Integer.toString(a.initialPercent()));
+            s.put("throttle-increment", Integer.toString(a.incrementPercent()));
+            s.put("throttle-max", Integer.toString(a.maxPercent()));
+            s.put("throttle-trigger-threshold", Integer.toString(a.triggerThresholdPercent()));
+        });
+        if (spec.optimisations().zeroPageElision() != qemu.optimisations().zeroPageElision()) {
+            s.put("zero-page-elision", Boolean.toString(spec.optimisations().zeroPageElision()));
+        }
+        spec.optimisations().xbzrle().ifPresent(x -> {
+            s.put("xbzrle", "true");
+            s.put("xbzrle-cache", size(x.cacheSize()));
+            s.put("xbzrle-delta", Double.toString(x.deltaRatio()));
+        });
+        if (spec.postCopy().precopyRounds() != qemu.postCopy().precopyRounds()) {
+            s.put("precopy-rounds", Integer.toString(spec.postCopy().precopyRounds()));
+        }
+        spec.postCopy().switchAfter().ifPresent(d -> s.put("switch-after", duration(d)));
+        if (spec.postCopy().prepagingPages() != qemu.postCopy().prepagingPages()) {
+            s.put("prepaging", Integer.toString(spec.postCopy().prepagingPages()));
+        }
+        if (spec.seed() != 1) s.put("seed", Long.toString(spec.seed()));
+        return s;
+    }
+
+    /** The command line: {@code miglab simulate --hypervisor qemu --memory 256MiB ...}. */
+    public static String command(MigrationSpec user) {
+        return "miglab simulate " + settings(user).entrySet().stream()
+                .map(e -> e.getValue().equals("true") ? "--" + e.getKey() : "--" + e.getKey() + " " + e.getValue())
+                .collect(Collectors.joining(" "));
+    }
+
+    private static void writes(WriteModel model, Map<String, String> s) {
+        WriteModel inner = model instanceof PacedWrites p ? p.inner() : model;
+        if (inner instanceof NoWrites) return;
+        if (!(inner instanceof SweepWrites sweep)) {
+            throw new IllegalArgumentException("observed inputs: a sweep or no writes (got " + model.describe() + ")");
+        }
+        s.put("write-model", "sweep");
+        s.put("working-set", size(sweep.array()));
+        s.put("dirty-rate", BigDecimal.valueOf(sweep.pagesPerSecond()).stripTrailingZeros().toPlainString());
+        if (model instanceof PacedWrites p) {
+            s.put("paced", "true");
+            s.put("catch-up", duration(p.catchUp()));
+        }
+    }
+
+    static String size(ByteSize size) {
+        return size.bytes() % ByteSize.MIB == 0 ? size.bytes() / ByteSize.MIB + "MiB" : size.bytes() + "B";
+    }
+
+    static String rate(DataRate rate) {
+        double mib = rate.bytesPerSecond() / ByteSize.MIB;
+        return mib == Math.rint(mib) ? (long) mib + "MiB/s"
+                : BigDecimal.valueOf(rate.bytesPerSecond()).stripTrailingZeros().toPlainString() + "B/s";
+    }
+
+    static String duration(Duration d) {
+        if (d.toNanos() % 1_000_000_000L == 0) return d.toSeconds() + "s";
+        return d.toNanos() % 1_000_000 == 0 ? d.toMillis() + "ms" : d.toNanos() + "ns";
+    }
+}

@@ -1,0 +1,136 @@
+package io.miglab.qemu.compare;
+
+import io.miglab.core.spec.AutoConverge;
+import io.miglab.core.spec.MigrationSpec;
+import io.miglab.core.spec.Optimisations;
+import io.miglab.core.spec.PostCopyOptions;
+import io.miglab.core.spec.TerminationPolicy;
+import io.miglab.core.unit.ByteSize;
+import io.miglab.qemu.migrate.QemuRunOptions;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * The comparison corpus, one method per category group. Labels are the keys of the stored runs
+ * (docs/qemu-vs-sim.json): renaming a case orphans its runs.
+ */
+public final class GridCases {
+    private GridCases() {
+    }
+
+    /** Every case, in the order the page lists them. */
+    public static List<GridCase> all() {
+        List<GridCase> cases = new ArrayList<>();
+        cases.addAll(preCopy());
+        cases.addAll(postCopy());
+        cases.addAll(autoConverge());
+        cases.addAll(xbzrle());
+        cases.addAll(multifd());
+        return cases;
+    }
+
+    /** The case of a stored run's label ({@code "... #2"} included), if the corpus has it. */
+    public static Optional<GridCase> find(String runLabel) {
+        String label = GridCase.caseLabel(runLabel);
+        return all().stream().filter(c -> c.label().equals(label)).findFirst();
+    }
+
+    /**
+     * Pre-copy without capabilities, and the cases QEMU does not converge (cancelled by miglab at the timeout).
+     * The first twelve (256 MiB and 1 GiB, 10 and 100 MiB/s, 0 to 5,000 pages/s over the 64 MiB sweep, 300 ms) are
+     * the runs the loopback rate was fitted to; every other case is held out. Sizes 256 MiB to 2 GiB, caps 5 to
+     * 100 MiB/s, downtime limits 50 ms to 1 s, 0 to 30,000 pages/s over working sets of 16 to 512 MiB.
+     */
+    public static List<GridCase> preCopy() {
+        List<GridCase> cases = new ArrayList<>();
+        for (long mem : new long[] {256, 1024}) {
+            for (double bw : new double[] {100, 10}) {
+                for (int pps : new int[] {0, 1000, 5000}) {
+                    GridCase c = precopy(mem, bw, pps, GridCase.WORKING_SET, TerminationPolicy.QEMU_DOWNTIME_LIMIT,
+                            GridCase.TIMEOUT, bw == 10 && pps == 5000 ? Category.CANCELLED : Category.PRE_COPY);
+                    cases.add(mem == 256 && bw == 100 && pps == 5000 ? c.repeated(3) : c);
+                }
+            }
+        }
+        Duration ms50 = Duration.ofMillis(50), ms100 = Duration.ofMillis(100), s1 = Duration.ofSeconds(1);
+        Duration limit = TerminationPolicy.QEMU_DOWNTIME_LIMIT, short10 = Duration.ofSeconds(10);
+        cases.add(precopy(2048, 100, 0, GridCase.WORKING_SET, limit, GridCase.TIMEOUT, Category.PRE_COPY).asHeldOut());
+        cases.add(precopy(2048, 50, 2000, ByteSize.ofMiB(512), limit, GridCase.TIMEOUT, Category.PRE_COPY)
+                .asHeldOut());
+        cases.add(precopy(256, 5, 500, ByteSize.ofMiB(16), s1, GridCase.TIMEOUT, Category.PRE_COPY).asHeldOut());
+        cases.add(precopy(256, 100, 30_000, ByteSize.ofMiB(16), s1, GridCase.TIMEOUT, Category.PRE_COPY)
+                .asHeldOut());
+        cases.add(precopy(512, 100, 10_000, ByteSize.ofMiB(128), s1, GridCase.TIMEOUT, Category.PRE_COPY)
+                .asHeldOut());
+        cases.add(precopy(512, 50, 5000, GridCase.WORKING_SET, ms100, GridCase.TIMEOUT, Category.PRE_COPY)
+                .asHeldOut().repeated(3));
+        cases.add(precopy(1024, 100, 15_000, ByteSize.ofMiB(32), limit, GridCase.TIMEOUT, Category.PRE_COPY)
+                .asHeldOut());
+        cases.add(precopy(256, 100, 30_000, ByteSize.ofMiB(16), ms50, short10, Category.CANCELLED).asHeldOut());
+        cases.add(precopy(1024, 20, 2000, ByteSize.ofMiB(256), ms50, short10, Category.CANCELLED).asHeldOut());
+        cases.add(new GridCase("precopy 256M 100MiB/s 50000 pps", Category.CANCELLED, fast50k()));
+        return cases;
+    }
+
+    /** Post-copy (with and without postcopy-preempt) and hybrid. */
+    public static List<GridCase> postCopy() {
+        List<GridCase> cases = new ArrayList<>();
+        cases.add(new GridCase("postcopy 256M 100MiB/s 5000 pps", Category.POST_COPY,
+                GridCase.base(256, 100, 5000).withAlgorithm("postcopy")));
+        cases.add(new GridCase("postcopy 256M 10MiB/s 1000 pps", Category.POST_COPY,
+                GridCase.base(256, 10, 1000).withAlgorithm("postcopy")));
+        cases.add(new GridCase("postcopy+preempt 256M 10MiB/s 1000 pps", Category.POST_COPY,
+                GridCase.base(256, 10, 1000).withAlgorithm("postcopy"),
+                QemuRunOptions.defaults().withPostcopyPreempt(true)));
+        cases.add(new GridCase("hybrid(2 rounds) 256M 10MiB/s 5000 pps", Category.HYBRID,
+                GridCase.base(256, 10, 5000).withAlgorithm("hybrid")
+                        .withPostCopy(new PostCopyOptions(2, Optional.empty(), 0))));
+        return cases;
+    }
+
+    /** Auto-converge against a writer paced by the clock and against a CPU-bound one. */
+    public static List<GridCase> autoConverge() {
+        List<GridCase> cases = new ArrayList<>();
+        cases.add(new GridCase("auto-converge(99) 256M 100MiB/s 50000 pps", Category.AUTO_CONVERGE_PACED,
+                fast50k().withAutoConverge(Optional.of(new AutoConverge(99, 1, 99, 50)))));
+        return cases;
+    }
+
+    /** XBZRLE with caches smaller and larger than the working set. */
+    public static List<GridCase> xbzrle() {
+        List<GridCase> cases = new ArrayList<>();
+        cases.add(new GridCase("xbzrle 256M 100MiB/s 50000 pps", Category.XBZRLE, fast50k().withOptimisations(
+                new Optimisations(true, Optional.of(Optimisations.Xbzrle.qemuDefaults()), Optional.empty()))));
+        return cases;
+    }
+
+    /** multifd with 2 and 4 channels. */
+    public static List<GridCase> multifd() {
+        return new ArrayList<>();
+    }
+
+    /** 256 MiB at 100 MiB/s with the 64 MiB sweep at 50,000 pages/s, cancelled after 10 s. */
+    static MigrationSpec fast50k() {
+        return GridCase.base(256, 100, 50_000)
+                .withPolicy(TerminationPolicy.qemu(TerminationPolicy.QEMU_DOWNTIME_LIMIT, Duration.ofSeconds(10)));
+    }
+
+    /**
+     * A pre-copy case labelled {@code precopy MEM RATE PPS pps}, with {@code wsN} and {@code dlN} when the working
+     * set or the downtime limit differ from the grid's 64 MiB and 300 ms.
+     */
+    static GridCase precopy(long memoryMiB, double mibps, int pps, ByteSize workingSet, Duration downtimeLimit,
+                            Duration timeout, Category category) {
+        StringBuilder label = new StringBuilder(String.format(Locale.ROOT, "precopy %s %.0fMiB/s %d pps",
+                GridCase.memoryLabel(memoryMiB), mibps, pps));
+        if (pps > 0 && !workingSet.equals(GridCase.WORKING_SET)) label.append(" ws").append(workingSet.bytes()
+                / ByteSize.MIB).append('M');
+        if (!downtimeLimit.equals(TerminationPolicy.QEMU_DOWNTIME_LIMIT)) label.append(" dl")
+                .append(downtimeLimit.toMillis()).append("ms");
+        return new GridCase(label.toString(), category,
+                GridCase.base(memoryMiB, mibps, pps, workingSet, downtimeLimit, timeout));
+    }
+}
