@@ -42,7 +42,7 @@ public final class ClosedFormPredictor implements MigrationBackend {
     private MigrationResult memory(MigrationSpec spec) {
         ExpectedMigration m = new ExpectedMigration(spec);
         m.drive(algorithms.create(spec.algorithm()));
-        return m.result();
+        return ExpectedFailure.apply(spec, m.result());
     }
 
     /** V_mem (1 - l^(n+1)) / (1 - l): bytes sent by pre-copy rounds 0..n. */

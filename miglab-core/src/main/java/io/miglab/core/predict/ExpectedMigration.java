@@ -1,7 +1,6 @@
 package io.miglab.core.predict;
 
 import io.miglab.core.algorithm.MigrationEngine;
-import io.miglab.core.error.InvalidSpecException;
 import io.miglab.core.result.Fate;
 import io.miglab.core.result.GuestImpact;
 import io.miglab.core.result.MigrationResult;
@@ -72,9 +71,6 @@ final class ExpectedMigration implements MigrationEngine {
         this.nas = new ExpectedNas(spec.nas().orElse(null), spec.memory().pageSizeBytes(), pageWire);
         stages.begin(Stage.PREPARATION, 0);
         stages.begin(Stage.RESERVATION, prep);
-        InvalidSpecException.require(spec.protocol().failure().isEmpty(), "fail",
-                "not modelled by the closed form (the page-level simulator, simulate, injects failures)",
-                spec.protocol().failure().map(f -> f.label()));
         double reserved = prep + spec.protocol().reservationSeconds();
         spec.protocol().refusal(spec.memory().bytes()).ifPresent(reason -> {
             result = new MigrationResult(ClosedFormPredictor.NAME, spec.algorithm(),

@@ -54,10 +54,12 @@ final class PostCopyPusher {
         }
         while (remaining > 0) {
             touchedCount = 0;
+            // a slice ends where an injected failure falls, so the failure finds what was sent by then
+            double step = Math.min(slice, session.failures.untilPostCopyFailure());
             // once every page the writer can touch has arrived, its writes cannot fault: they need not be drawn
             // (at billions of writes per second drawing them would cost more than the whole rest of the run)
-            if (remainingWritable > 0) session.runGuestOnDestination(slice, collect);
-            else session.runGuestOnDestinationUnobserved(slice);
+            if (remainingWritable > 0) session.runGuestOnDestination(step, collect);
+            else session.runGuestOnDestinationUnobserved(step);
             double stall = 0;
             long demandBytes = 0;
             for (int i = 0; i < touchedCount; i++) {
@@ -71,7 +73,7 @@ final class PostCopyPusher {
                     if (pending.get(q)) demandBytes += send(q);
                 }
             }
-            double wall = slice + stall;
+            double wall = step + stall;
             budget += wall * bandwidth - demandBytes;
             while (budget > 0 && remaining > 0) {
                 int p = pending.nextSet(cursor);
@@ -79,7 +81,7 @@ final class PostCopyPusher {
                 budget -= send(p);
                 cursor = p + 1;
             }
-            if (remaining == 0 && budget > 0) wall -= Math.min(slice, budget / bandwidth);
+            if (remaining == 0 && budget > 0) wall -= Math.min(step, budget / bandwidth);
             session.advanceWall(wall, stall);
             if (session.failures.postCopyFailed(remainingWritable > 0, bandwidth)) return;
         }

@@ -82,6 +82,13 @@ final class SessionFailures {
         return true;
     }
 
+    /** Seconds from now to a failure still to come in the post-copy stage (infinite if none). */
+    double untilPostCopyFailure() {
+        if (!plan.pending(Stage.POSTCOPY)) return Double.POSITIVE_INFINITY;
+        double at = plan.hits(Stage.POSTCOPY, session.timeline.stageLog().currentStart(), Double.POSITIVE_INFINITY);
+        return Math.max(0, at - session.clock);
+    }
+
     /**
      * Called by the post-copy pusher after each slice: if the failure's time in the post-copy stage has come, a
      * link down is recovered (the guest stalls on missing pages meanwhile; the bitmap and what was in flight go
