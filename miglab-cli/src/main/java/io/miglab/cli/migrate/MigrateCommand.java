@@ -9,6 +9,7 @@ import io.miglab.cli.output.ComparisonTableWriter;
 import io.miglab.cli.output.ResultJsonWriter;
 import io.miglab.cli.output.ResultTableWriter;
 import io.miglab.cli.output.SpecSummary;
+import io.miglab.cli.spec.QemuGuestOptions;
 import io.miglab.cli.spec.SpecOptions;
 import io.miglab.core.error.InvalidSpecException;
 import io.miglab.core.result.MigrationResult;
@@ -44,7 +45,9 @@ import picocli.CommandLine.Spec;
                 + "(--compare). Needs scripts/setup-qemu.sh (or MIGLAB_GUEST_DIR naming the guest folder it made).",
                 "The guest runs two write models: none (idle) and sweep (its memwriter writes one page after another "
                 + "of a --working-set array at --dirty-rate pages/s); uniform, working-set and traces are for the "
-                + "simulator commands."})
+                + "simulator commands.",
+                "Your own guest (--guest-kernel or --guest-disk, with --ready-line or --ready-port) runs its own "
+                + "workload; see docs/own-guest.md."})
 public final class MigrateCommand implements Callable<Integer> {
     static final String QEMU = QemuBackend.NAME;
     static final String SIM = PageLevelSimulator.NAME;
@@ -61,6 +64,9 @@ public final class MigrateCommand implements Callable<Integer> {
 
     @Mixin
     LibvirtFlags libvirt;
+
+    @Mixin
+    QemuGuestOptions guest;
 
     @Option(names = "--backend", paramLabel = "qemu|sim|libvirt", order = 100,
             description = "qemu: a real migration; sim: the simulator on the spec calibrated for the QEMU guest; "
@@ -104,7 +110,8 @@ public final class MigrateCommand implements Callable<Integer> {
         if (compare && backend.equals(SIM)) throw new BadInputException("compare: runs qemu and sim; drop --backend");
         refuseFlagsWithoutEffect();
         MigrationSpec spec = options.toSpec(main.registry());
-        QemuRunOptions runOptions = QemuRunOptions.defaults().withMemoryCheck(memoryCheck).withMultifd(multifd);
+        QemuRunOptions runOptions = QemuRunOptions.defaults().withMemoryCheck(memoryCheck).withMultifd(multifd)
+                .withUserGuest(guest.userGuest(spec).orElse(null)).withReadyTimeout(guest.readyTimeout());
         QemuMigrationPlan.of(spec, runOptions); // the guest's limits, checked before anything starts
         PrintWriter out = command.commandLine().getOut();
         if (backend.equals(SIM)) {
@@ -137,6 +144,7 @@ public final class MigrateCommand implements Callable<Integer> {
     }
 
     private Integer migrateThroughLibvirt() {
+        if (guest.any()) throw new BadInputException("guest-kernel: your own guest runs only with --backend qemu");
         if (compare || memoryCheck || uncalibrated) {
             throw new BadInputException("backend: libvirt takes neither --compare, --memory-check nor --uncalibrated");
         }
@@ -166,6 +174,11 @@ public final class MigrateCommand implements Callable<Integer> {
         }
         if (multifd < 0 || multifd > 255) {
             throw new BadInputException("multifd: 0 (one stream) or 1 to 255 channels (got '" + multifd + "')");
+        }
+        if (guest.any() && (compare || !backend.equals(QEMU))) {
+            throw new BadInputException("guest-kernel: your own guest runs only with --backend qemu (the simulator "
+                    + "is calibrated for miglab's guest; fit one with 'miglab calibrate') (got --backend " + backend
+                    + (compare ? " --compare" : "") + ")");
         }
         if (uncalibrated && !simRun) {
             throw new BadInputException("uncalibrated: only with --backend sim or --compare (got it with --backend "

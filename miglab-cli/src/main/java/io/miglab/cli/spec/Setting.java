@@ -149,6 +149,11 @@ public record Setting(String name, Type type, String label, String group, String
                 bench);
     }
 
+    /** Also taken by {@code use} (a command that has the setting among the spec flags anyway). */
+    public Setting alsoFor(Use use) {
+        return new Setting(name, type, label, group, help, dflt, union(uses, use), range, datacenter, note, bench);
+    }
+
     public Setting range(String allowed) {
         return new Setting(name, type, label, group, help, dflt, uses, allowed, datacenter, note, bench);
     }

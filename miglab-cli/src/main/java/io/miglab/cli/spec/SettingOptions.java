@@ -16,6 +16,10 @@ import picocli.CommandLine.Model.OptionSpec;
 public final class SettingOptions {
     /** Help texts the registry fills in at run time (see the CLI's {@code DynamicHelp}), by setting name. */
     public static final List<String> DYNAMIC_HELP = List.of("algorithm");
+    /** Settings whose flag may be given several times; their values are joined by {@link #REPEAT_SEPARATOR}. */
+    public static final List<String> REPEATABLE = List.of("qemu-arg");
+    /** Between the values of a repeated flag (no value may hold a line break). */
+    public static final String REPEAT_SEPARATOR = "\n";
 
     private SettingOptions() { }
 
@@ -37,7 +41,11 @@ public final class SettingOptions {
         switch (s.type()) {
             case BOOLEAN -> b.type(Boolean.class).negatable(true).arity("0");
             case FILE -> b.type(s.name().equals("scenario") ? Path.class : String.class).paramLabel(s.label());
-            default -> b.type(String.class).paramLabel(s.label());
+            default -> {
+                if (REPEATABLE.contains(s.name())) b.type(List.class).auxiliaryTypes(String.class);
+                else b.type(String.class);
+                b.paramLabel(s.label());
+            }
         }
         return b.build();
     }
@@ -47,6 +55,10 @@ public final class SettingOptions {
         OptionSpec o = command.findOption(s.flag());
         if (o == null) throw new IllegalStateException(s.flag() + " is not an option of " + command.name());
         Object v = o.getValue();
+        if (v instanceof List<?> list) {
+            return list.isEmpty() ? Optional.empty() : Optional.of(String.join(REPEAT_SEPARATOR,
+                    list.stream().map(Object::toString).toList()));
+        }
         return v == null ? Optional.empty() : Optional.of(v.toString());
     }
 

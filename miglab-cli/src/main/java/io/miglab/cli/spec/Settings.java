@@ -35,7 +35,10 @@ public final class Settings {
     private static final PostCopyOptions POST_COPY = PostCopyOptions.defaults();
     private static final ProtocolOptions PROTOCOL = ProtocolOptions.defaults();
 
-    public static final List<Setting> ALL = List.of(
+    /** Every setting: the migration's own, then those of a user's QEMU guest ({@link QemuGuestSettings}). */
+    public static final List<Setting> ALL;
+
+    private static final List<Setting> MIGRATION = List.of(
             s("", "scenario", Type.FILE, "FILE", "Scenario file (.yaml, .yml or .json) with the same keys as these "
                     + "flags; flags override it.", Default.unstated(), Use.RUNS),
             // ---- hypervisor ----
@@ -224,7 +227,8 @@ public final class Settings {
             p("stages and failures", "reservation-time", Type.DURATION, "DURATION", "How long the destination "
                     + "takes to reserve the VM's memory and vCPUs.", Default.of(PROTOCOL.reservation())),
             p("stages and failures", "vcpus", Type.INTEGER, "N", "The VM's vCPUs, which the destination must "
-                    + "reserve.", Default.of(PROTOCOL.vcpus())).range("1..4096"),
+                    + "reserve (migrate: your own QEMU guest's -smp).", Default.of(PROTOCOL.vcpus()))
+                    .range("1..4096").alsoFor(Use.MIGRATE),
             p("stages and failures", "destination-free-memory", Type.SIZE, "SIZE", "Memory free at the "
                     + "destination; less than --memory: the migration is REFUSED and the VM stays on the source.",
                     Default.absent("enough")),
@@ -241,6 +245,12 @@ public final class Settings {
             p("stages and failures", "reconnect-time", Type.DURATION, "DURATION", "Post-copy recovery after a "
                     + "link down: from noticing to the channel being back (QEMU migrate-recover, then migrate "
                     + "resume=true).", Default.of(PROTOCOL.reconnect())));
+
+    static {
+        List<Setting> all = new java.util.ArrayList<>(MIGRATION);
+        all.addAll(QemuGuestSettings.ALL);
+        ALL = List.copyOf(all);
+    }
 
     private Settings() { }
 

@@ -19,11 +19,18 @@ import picocli.CommandLine.Spec;
  */
 @Command(modelTransformer = SpecOptions.Flags.class)
 public final class SpecOptions {
-    /** Adds the settings' options to the mixin, in the table's order. */
+    /**
+     * Adds the settings' options to the mixin, in the table's order; then a user's QEMU guest's, when the command
+     * also mixes {@link QemuGuestOptions} in (picocli keeps one model transformer per command, the first mixin's).
+     */
     public static final class Flags implements IModelTransformer {
         @Override
         public CommandSpec transform(CommandSpec spec) {
-            return SettingOptions.addTo(spec, Use.SIMULATE, true);
+            SettingOptions.addTo(spec, Use.SIMULATE, true);
+            if (spec.mixins().values().stream().anyMatch(m -> m.userObject() instanceof QemuGuestOptions)) {
+                QemuGuestOptions.addTo(spec);
+            }
+            return spec;
         }
     }
 

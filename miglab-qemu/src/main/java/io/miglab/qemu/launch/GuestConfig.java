@@ -12,21 +12,36 @@ import java.util.Optional;
  * @param workingSetMiB memwriter's array (its {@code ws_mb})
  * @param dirtyPagesPerSecond memwriter's rate (its {@code dirty_pps})
  * @param disk          a local disk with its writer, or none
+ * @param user          a user's own guest (its kernel or disk, vCPUs, QEMU arguments, readiness) instead of
+ *                      miglab's; its workload is its own ({@link Workload#IDLE} here)
  */
 public record GuestConfig(ByteSize memory, Workload workload, int workingSetMiB, int dirtyPagesPerSecond,
-                          Optional<GuestDisk> disk) {
+                          Optional<GuestDisk> disk, Optional<UserGuest> user) {
     /** Guest kernel and user space need about this much beside the working set (a 6.1 kernel, busybox). */
     public static final long GUEST_OWN_MIB = 96;
 
+    /** The smallest RAM a user's guest may have (a small Linux with busybox boots in it). */
+    public static final long USER_MIN_MIB = 32;
+
     public GuestConfig {
-        InvalidSpecException.require(memory.bytes() % ByteSize.MIB == 0 && memory.bytes() >= 128 * ByteSize.MIB,
-                "memory", "a whole number of MiB, at least 128M, for the QEMU guest", memory);
-        InvalidSpecException.require(workingSetMiB >= 1 && workingSetMiB <= memory.bytes() / ByteSize.MIB
-                        - GUEST_OWN_MIB, "working-set",
+        user = user == null ? Optional.empty() : user;
+        long minMiB = user.isPresent() ? USER_MIN_MIB : 128;
+        InvalidSpecException.require(memory.bytes() % ByteSize.MIB == 0 && memory.bytes() >= minMiB * ByteSize.MIB,
+                "memory", "a whole number of MiB, at least " + minMiB + "M, for the QEMU guest", memory);
+        InvalidSpecException.require(workingSetMiB >= 1 && (user.isPresent() || workingSetMiB <= memory.bytes()
+                        / ByteSize.MIB - GUEST_OWN_MIB), "working-set",
                 "1 MiB to memory - " + GUEST_OWN_MIB + " MiB (the guest's own footprint)", workingSetMiB + "MiB");
         InvalidSpecException.require(dirtyPagesPerSecond >= 0 && dirtyPagesPerSecond <= 1_000_000, "dirty-rate",
                 "0 to 1000000 pages/s for the guest's memwriter", dirtyPagesPerSecond);
         disk = disk == null ? Optional.empty() : disk;
+        InvalidSpecException.require(user.isEmpty() || (workload == Workload.IDLE && disk.isEmpty()), "write-model",
+                "none for a user's guest (its workload is its own)", workload.guestName());
+    }
+
+    /** A guest with or without a disk. */
+    public GuestConfig(ByteSize memory, Workload workload, int workingSetMiB, int dirtyPagesPerSecond,
+                       Optional<GuestDisk> disk) {
+        this(memory, workload, workingSetMiB, dirtyPagesPerSecond, disk, Optional.empty());
     }
 
     /** A guest without a disk. */
@@ -35,7 +50,26 @@ public record GuestConfig(ByteSize memory, Workload workload, int workingSetMiB,
     }
 
     public GuestConfig withDisk(GuestDisk d) {
-        return new GuestConfig(memory, workload, workingSetMiB, dirtyPagesPerSecond, Optional.of(d));
+        return new GuestConfig(memory, workload, workingSetMiB, dirtyPagesPerSecond, Optional.of(d), user);
+    }
+
+    /** A user's own guest with {@code memory} of RAM. */
+    public static GuestConfig user(ByteSize memory, UserGuest guest) {
+        return new GuestConfig(memory, Workload.IDLE, 1, 0, Optional.empty(), Optional.of(guest));
+    }
+
+    /** What it boots: miglab's guest, or the user's kernel or disk. */
+    public GuestSource source() {
+        return user.map(UserGuest::source).orElseGet(GuestSource.Miglab::new);
+    }
+
+    /** When the source counts as booted. */
+    public Readiness readiness() {
+        return user.map(UserGuest::readiness).orElseGet(Readiness.MiglabReady::new);
+    }
+
+    public int vcpus() {
+        return user.map(UserGuest::vcpus).orElse(1);
     }
 
     public static GuestConfig idle(ByteSize memory) {
@@ -46,8 +80,10 @@ public record GuestConfig(ByteSize memory, Workload workload, int workingSetMiB,
         return new GuestConfig(memory, Workload.MEMWRITER, workingSetMiB, dirtyPagesPerSecond);
     }
 
-    /** The kernel command line: serial console, no reboot on panic, the workload's words. */
+    /** The kernel command line: serial console, no reboot on panic, the workload's words; a user's own line (empty
+     * for a disk image, whose boot loader has it). */
     public String kernelCommandLine() {
+        if (user.isPresent()) return source() instanceof GuestSource.Kernel k ? k.append() : "";
         List<String> words = new ArrayList<>(List.of("console=ttyS0", "quiet", "panic=-1",
                 "workload=" + workload.guestName()));
         if (workload == Workload.MEMWRITER) {

@@ -70,11 +70,11 @@ public final class QemuLauncher {
     public List<String> commandLine(GuestConfig guest, String name, Mode mode, PrivateDir dir,
                                     Optional<UserNetwork> network) {
         List<String> cmd = new ArrayList<>(List.of(installation.qemu().toString(),
-                "-name", name, "-accel", accel.qemuName(), "-m", guest.memoryMiB() + "M", "-smp", "1",
-                "-nodefaults", "-display", "none", "-vga", "none", "-no-reboot",
-                "-kernel", installation.vmlinux().toString(), "-initrd", installation.initramfs().toString(),
-                "-append", guest.kernelCommandLine(),
-                "-chardev", "socket,id=ser0,path=" + serialSocket(dir, name) + ",server=on,wait=off",
+                "-name", name, "-accel", accel.qemuName(), "-m", guest.memoryMiB() + "M",
+                "-smp", Integer.toString(guest.vcpus()), "-nodefaults", "-display", "none", "-vga", "none",
+                "-no-reboot"));
+        cmd.addAll(guest.source().bootArguments(installation, guest.kernelCommandLine()));
+        cmd.addAll(List.of("-chardev", "socket,id=ser0,path=" + serialSocket(dir, name) + ",server=on,wait=off",
                 "-serial", "chardev:ser0",
                 "-qmp", "unix:" + qmpSocket(dir, name) + ",server=on,wait=off",
                 "-monitor", "none"));
@@ -92,6 +92,7 @@ public final class QemuLauncher {
                     "-blockdev", "driver=raw,file=" + GuestDisk.NODE + "-file,node-name=" + GuestDisk.NODE,
                     "-device", "virtio-blk-pci,drive=" + GuestDisk.NODE + ",id=vd0"));
         });
+        guest.user().ifPresent(u -> cmd.addAll(u.qemuArguments()));
         if (mode != Mode.BOOT) {
             cmd.add("-incoming");
             cmd.add("defer");

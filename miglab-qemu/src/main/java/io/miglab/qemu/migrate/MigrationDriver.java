@@ -9,7 +9,6 @@ import io.miglab.qemu.launch.QemuProcess;
 import io.miglab.qemu.link.LatencyRelay;
 import io.miglab.qemu.qmp.QmpException;
 import io.miglab.qemu.serial.HeartbeatAnalysis;
-import io.miglab.qemu.serial.SerialTranscript;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -30,7 +29,6 @@ import java.util.concurrent.TimeUnit;
 public final class MigrationDriver {
     /** After a failure or cancel, how long to watch the source's heartbeat to show it still runs. */
     private static final Duration ALIVE_WATCH = Duration.ofMillis(1500);
-    private static final int DESTINATION_BEATS = 10; // heartbeats on the destination before analysing the switch
 
     private final QemuProcess source;
     private final QemuProcess destination;
@@ -231,12 +229,7 @@ public final class MigrationDriver {
     }
 
     private Optional<HeartbeatAnalysis> analyseHeartbeat(long start) {
-        destination.serial().awaitLineAfter(DESTINATION_BEATS - 1, l -> l.startsWith("HB "), Duration.ofSeconds(5));
-        SerialTranscript src = source.serial().transcript();
-        SerialTranscript dst = destination.serial().transcript();
-        Optional<HeartbeatAnalysis> a = HeartbeatAnalysis.across(src, dst, start);
-        if (a.isEmpty()) notes.add("no heartbeat on the destination within 5 s of the completion");
-        return a;
+        return HeartbeatCheck.after(source, destination, plan.guest(), start, notes);
     }
 
     /** After a cancel or a lost destination: is the guest still running on the source? */

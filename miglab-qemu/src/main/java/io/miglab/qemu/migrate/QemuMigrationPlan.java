@@ -64,6 +64,9 @@ public record QemuMigrationPlan(GuestConfig guest, MigrationAlgorithm algorithm,
         options.guestWorkload().filter(w -> w == Workload.CPUBURN || w == Workload.HTTPD).ifPresent(w ->
                 notes.add("guest workload " + w.guestName() + " (run option): its memory writes are the real "
                         + "program's and the kernel's; the spec's write model (none) does not describe them"));
+        options.userGuest().ifPresent(u -> notes.add("the user's guest (" + describe(guest) + "): its workload is "
+                + "its own; downtime is QEMU's figure, and the heartbeat's gap beside it when the guest prints "
+                + "miglab's HB lines (docs/own-guest.md)"));
         if (spec.memory().zeroPageShare() > 0 || spec.memory().compressibility() > 0) {
             notes.add("zero-page share and compressibility of the spec are ignored: the real guest's RAM decides");
         }
@@ -142,6 +145,14 @@ public record QemuMigrationPlan(GuestConfig guest, MigrationAlgorithm algorithm,
      * an explicit idle or memwriter must agree with the write model.
      */
     public static GuestConfig guestFor(MigrationSpec spec, QemuRunOptions options) {
+        if (options.userGuest().isPresent()) {
+            InvalidSpecException.require(spec.writeModel() instanceof NoWrites, "write-model",
+                    "none with a user's guest (its workload is its own; miglab measures what it does)",
+                    spec.writeModel().describe());
+            InvalidSpecException.require(spec.storage().isEmpty(), "disk-size",
+                    "none with a user's guest (its disk, if any, is --guest-disk on shared storage)", "a disk");
+            return GuestConfig.user(spec.memory().size(), options.userGuest().get());
+        }
         if (options.guestWorkload().isEmpty()) return guestFor(spec);
         Workload w = options.guestWorkload().get();
         return switch (w) {
@@ -157,6 +168,15 @@ public record QemuMigrationPlan(GuestConfig guest, MigrationAlgorithm algorithm,
                 yield guestFor(spec);
             }
         };
+    }
+
+    /** A user's guest in a few words: what it boots, RAM, vCPUs. */
+    static String describe(GuestConfig guest) {
+        String what = guest.source() instanceof io.miglab.qemu.launch.GuestSource.Kernel k
+                ? "kernel " + k.kernel().getFileName() + k.initrd().map(i -> " + " + i.getFileName()).orElse("")
+                : guest.source() instanceof io.miglab.qemu.launch.GuestSource.Disk d
+                ? "disk " + d.image().getFileName() : "miglab's guest";
+        return what + ", " + guest.memoryMiB() + " MiB, " + guest.vcpus() + " vCPU";
     }
 
     /** The workload the guest can run for the spec's write model: idle, or memwriter for a sweep. */

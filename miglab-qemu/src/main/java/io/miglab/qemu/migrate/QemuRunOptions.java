@@ -1,6 +1,7 @@
 package io.miglab.qemu.migrate;
 
 import io.miglab.core.error.InvalidSpecException;
+import io.miglab.qemu.launch.UserGuest;
 import io.miglab.qemu.launch.Workload;
 import java.time.Duration;
 import java.util.Optional;
@@ -20,15 +21,21 @@ import java.util.Optional;
  *                           for none, memwriter for a sweep): {@code cpuburn} or {@code httpd}, whose memory writes
  *                           no write model describes; empty: chosen by the write model (see
  *                           {@link QemuMigrationPlan#guestFor(io.miglab.core.spec.MigrationSpec, QemuRunOptions)})
+ * @param userGuest          a user's own guest (kernel or disk, vCPUs, QEMU arguments, readiness) instead of
+ *                           miglab's; its RAM is the spec's memory and its workload its own (write model none)
  */
 public record QemuRunOptions(boolean memoryCheck, int multifdChannels, Optional<InjectedFailure> failure,
                              Duration pollInterval, Duration readyTimeout, boolean postcopyPreempt,
-                             Optional<Workload> guestWorkload) {
+                             Optional<Workload> guestWorkload, Optional<UserGuest> userGuest) {
     public QemuRunOptions {
         InvalidSpecException.require(multifdChannels >= 0 && multifdChannels <= 255, "multifd-channels", "0 to 255",
                 multifdChannels);
         failure = failure == null ? Optional.empty() : failure;
         guestWorkload = guestWorkload == null ? Optional.empty() : guestWorkload;
+        userGuest = userGuest == null ? Optional.empty() : userGuest;
+        InvalidSpecException.require(userGuest.isEmpty() || guestWorkload.isEmpty(), "workload",
+                "none with a user's guest (its workload is its own)", guestWorkload.map(Workload::guestName)
+                        .orElse(""));
         InvalidSpecException.require(!pollInterval.isNegative() && pollInterval.toMillis() >= 10, "poll-interval",
                 "at least 10 ms", pollInterval);
     }
@@ -42,32 +49,46 @@ public record QemuRunOptions(boolean memoryCheck, int multifdChannels, Optional<
 
     public static QemuRunOptions defaults() {
         return new QemuRunOptions(false, 0, Optional.empty(), Duration.ofMillis(100), Duration.ofSeconds(60), false,
-                Optional.empty());
+                Optional.empty(), Optional.empty());
     }
 
     public QemuRunOptions withMemoryCheck(boolean on) {
         return new QemuRunOptions(on, multifdChannels, failure, pollInterval, readyTimeout,
-                postcopyPreempt, guestWorkload);
+                postcopyPreempt, guestWorkload, userGuest);
     }
 
     public QemuRunOptions withMultifd(int channels) {
         return new QemuRunOptions(memoryCheck, channels, failure, pollInterval, readyTimeout,
-                postcopyPreempt, guestWorkload);
+                postcopyPreempt, guestWorkload, userGuest);
     }
 
     public QemuRunOptions withFailure(InjectedFailure f) {
         return new QemuRunOptions(memoryCheck, multifdChannels, Optional.of(f), pollInterval, readyTimeout,
-                postcopyPreempt, guestWorkload);
+                postcopyPreempt, guestWorkload, userGuest);
     }
 
     public QemuRunOptions withPostcopyPreempt(boolean on) {
         return new QemuRunOptions(memoryCheck, multifdChannels, failure, pollInterval, readyTimeout, on,
-                guestWorkload);
+                guestWorkload, userGuest);
     }
 
     /** Runs {@code workload} in the guest; {@code null} goes back to the write model's choice. */
     public QemuRunOptions withGuestWorkload(Workload workload) {
         return new QemuRunOptions(memoryCheck, multifdChannels, failure, pollInterval, readyTimeout,
-                postcopyPreempt, Optional.ofNullable(workload));
+                postcopyPreempt, Optional.ofNullable(workload), userGuest);
+    }
+
+    /** Boots {@code guest} instead of miglab's guest. */
+    public QemuRunOptions withUserGuest(UserGuest guest) {
+        return new QemuRunOptions(memoryCheck, multifdChannels, failure, pollInterval, readyTimeout,
+                postcopyPreempt, guestWorkload, Optional.ofNullable(guest));
+    }
+
+    /** How long the source guest may take to be ready. */
+    public QemuRunOptions withReadyTimeout(Duration timeout) {
+        InvalidSpecException.require(timeout.toMillis() >= 1000 && timeout.toMinutes() <= 60, "ready-timeout",
+                "1s to 60m", timeout);
+        return new QemuRunOptions(memoryCheck, multifdChannels, failure, pollInterval, timeout,
+                postcopyPreempt, guestWorkload, userGuest);
     }
 }

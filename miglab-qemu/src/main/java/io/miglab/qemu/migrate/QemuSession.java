@@ -7,8 +7,6 @@ import io.miglab.qemu.launch.QemuLauncher;
 import io.miglab.qemu.launch.QemuProcess;
 import io.miglab.qemu.launch.UserNetwork;
 import io.miglab.qemu.launch.Workload;
-import io.miglab.qemu.serial.GuestMessage;
-import io.miglab.qemu.serial.SerialLine;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -43,7 +41,7 @@ public final class QemuSession implements AutoCloseable {
         }
     }
 
-    /** Boots the source guest and waits for its {@code MIGLAB READY}. */
+    /** Boots the source guest and waits until it is ready ({@code MIGLAB READY}, or a user's guest's check). */
     public static QemuSession boot(QemuLauncher launcher, GuestConfig guest, Duration readyTimeout) {
         return new QemuSession(launcher, guest, readyTimeout);
     }
@@ -90,25 +88,21 @@ public final class QemuSession implements AutoCloseable {
         return run;
     }
 
-    /** An httpd guest gets a NIC with a port forward on both sides (the destination needs the same device). */
+    /** An httpd guest, or a user's guest checked on a TCP port, gets a NIC with a port forward on both sides (the
+     * destination needs the same device). */
     private QemuProcess start(String name, QemuLauncher.Mode mode) {
         Optional<UserNetwork> network = guest.workload() == Workload.HTTPD
                 ? Optional.of(UserNetwork.onFreePort()) : Optional.empty();
+        if (guest.user().isPresent() && guest.user().get().guestPort().isPresent()) {
+            network = Optional.of(UserNetwork.onFreePort(guest.user().get().guestPort().getAsInt()));
+        }
         QemuProcess p = launcher.launch(guest, name, mode, dir, network);
         processes.add(p);
         return p;
     }
 
     private void awaitReady(Duration timeout) {
-        Optional<SerialLine> line = source.serial().awaitLine(l -> l.equals("MIGLAB READY")
-                || l.startsWith("MIGLAB ERROR"), timeout);
-        if (line.isPresent() && line.get().message() instanceof GuestMessage.Ready) return;
-        List<SerialLine> lines = source.serial().lines();
-        String tail = lines.subList(Math.max(0, lines.size() - 5), lines.size()).stream().map(SerialLine::text)
-                .reduce((a, b) -> a + " | " + b).orElse("(no output)");
-        throw new IllegalStateException("guest " + source.name() + " not ready within " + timeout.toSeconds()
-                + " s: " + line.map(SerialLine::text).orElse("no MIGLAB READY") + "; serial: " + tail + "; QEMU: "
-                + source.logTail());
+        ReadinessCheck.await(source, guest.readiness(), timeout);
     }
 
     @Override
