@@ -31,6 +31,11 @@ public final class ComparisonTableWriter {
         TextTable t = new TextTable("", "A: " + labelA, "B: " + labelB, "B vs A");
         for (Metric m : metrics.inTableOrder()) {
             if (m.part() && !parts) continue;
+            if (!m.presentIn(a) && !m.presentIn(b)) continue;
+            if (!m.presentIn(a) || !m.presentIn(b)) {
+                text(t, m.label(), m.presentIn(a) ? text(m, a) : "-", m.presentIn(b) ? text(m, b) : "-");
+                continue;
+            }
             if (m.kind().numeric()) number(t, m, a, b);
             else text(t, m.label(), text(m, a), text(m, b));
         }

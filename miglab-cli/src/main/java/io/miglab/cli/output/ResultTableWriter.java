@@ -16,7 +16,7 @@ public final class ResultTableWriter {
 
     public static void write(Metrics metrics, MigrationResult r, PrintWriter out) {
         TextTable t = new TextTable("", "").leftAligned();
-        for (Metric m : metrics.inTableOrder()) t.row(m.part() ? "  " + m.label() : m.label(), cell(m, r));
+        for (Metric m : metrics.inTableOrder()) if (m.presentIn(r)) t.row(m.part() ? "  " + m.label() : m.label(), cell(m, r));
         t.print(out);
         if (!r.assumptions().isEmpty()) {
             out.println();
@@ -34,7 +34,7 @@ public final class ResultTableWriter {
             case MS -> Units.ms(m.number(r));
             case BYTES -> Units.mib(((Number) v).longValue()) + (m.part() ? "" : " (" + v + " B)");
             case PERCENT -> m.kind() == Metric.Kind.REAL ? Units.percent(m.number(r)) : v + " %";
-            case NONE -> String.valueOf(v);
+            case NONE -> m.kind() == Metric.Kind.REAL ? Units.number(m.number(r), 1) : String.valueOf(v);
         };
     }
 

@@ -2,6 +2,7 @@ package io.miglab.core.result;
 
 import java.util.Objects;
 import java.util.function.Function;
+import java.util.function.Predicate;
 
 /**
  * One figure of a {@link MigrationResult} as every writer lays it out: the people's table, {@code --json},
@@ -18,9 +19,12 @@ import java.util.function.Function;
  * @param stored   written to the JSON and the results store; false for a figure those already hold in another form
  *                 (the round count: both keep the rounds themselves)
  * @param value    reads the figure from a result; its Java type follows {@code kind}
+ * @param present  whether a result has the figure at all (host cost: only real backends measure it); the table
+ *                 and the JSON leave an absent figure out, the CSV leaves its cell empty, the store keeps 0
  */
 public record Metric(String name, String column, String label, Kind kind, Unit unit, int tableRow, boolean part,
-                     boolean stored, Function<MigrationResult, ?> value) {
+                     boolean stored, Function<MigrationResult, ?> value, Predicate<MigrationResult> present) {
+    private static final Predicate<MigrationResult> ALWAYS = r -> true;
 
     /** The value's type: text, an enum constant's name, a yes/no flag, or a number. */
     public enum Kind {
@@ -41,9 +45,16 @@ public record Metric(String name, String column, String label, Kind kind, Unit u
         Objects.requireNonNull(kind, "kind");
         Objects.requireNonNull(unit, "unit");
         Objects.requireNonNull(value, "value");
+        Objects.requireNonNull(present, "present");
         if (!name.matches("[a-z][A-Za-z0-9]*")) throw new IllegalArgumentException("metric name " + name);
         if (!column.matches("[a-z][a-z0-9_]*")) throw new IllegalArgumentException("metric column " + column);
         if (unit != Unit.NONE && !kind.numeric()) throw new IllegalArgumentException(name + ": a unit needs a number");
+    }
+
+    /** A figure every result has. */
+    public Metric(String name, String column, String label, Kind kind, Unit unit, int tableRow, boolean part,
+                  boolean stored, Function<MigrationResult, ?> value) {
+        this(name, column, label, kind, unit, tableRow, part, stored, value, ALWAYS);
     }
 
     /** A figure the JSON and the results store hold, shown as its own row of the table. */
@@ -60,7 +71,22 @@ public record Metric(String name, String column, String label, Kind kind, Unit u
 
     /** This figure, but kept out of the JSON and the store, which hold what it is computed from. */
     public Metric notStored() {
-        return new Metric(name, column, label, kind, unit, tableRow, part, false, value);
+        return new Metric(name, column, label, kind, unit, tableRow, part, false, value, present);
+    }
+
+    /** This figure, but only in the results that {@code when} holds for. */
+    public Metric presentWhen(Predicate<MigrationResult> when) {
+        return new Metric(name, column, label, kind, unit, tableRow, part, stored, value, when);
+    }
+
+    /** This figure as a breakdown of the one shown above it in the table. */
+    public Metric asPart() {
+        return new Metric(name, column, label, kind, unit, tableRow, true, stored, value, present);
+    }
+
+    /** Whether {@code r} has this figure (see {@link #present}). */
+    public boolean presentIn(MigrationResult r) {
+        return present.test(r);
     }
 
     /** The value: a String, an enum constant, a Boolean, an Integer, a Long or a Double, by {@link #kind}. */
@@ -76,8 +102,10 @@ public record Metric(String name, String column, String label, Kind kind, Unit u
         throw new IllegalStateException(name + " is not a number");
     }
 
-    /** The value as the CSVs write it: {@code String.valueOf}, so doubles in full precision and enums by name. */
+    /** The value as the CSVs write it: {@code String.valueOf}, so doubles in full precision and enums by name; empty
+     * when the result does not have the figure. */
     public String text(MigrationResult r) {
+        if (!presentIn(r)) return "";
         Object v = of(r);
         return v instanceof Enum<?> e ? e.name() : String.valueOf(v);
     }

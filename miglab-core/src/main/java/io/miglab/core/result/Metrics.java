@@ -74,7 +74,32 @@ public record Metrics(List<Metric> all) {
             Metric.of("failedStage", "failed_stage", "failed stage", TEXT, NONE, 47, r -> r.fate().failedStage()),
             Metric.of("wastedBytes", "wasted_bytes", "wasted", LONG, BYTES, 220, r -> r.fate().wastedBytes()),
             Metric.of("wastedTimeMs", "wasted_ms", "wasted time", REAL, MS, 230, r -> r.fate().wastedTimeMs()),
-            Metric.of("roundCount", "rounds", "rounds", INT, NONE, 110, MigrationResult::roundCount).notStored()));
+            Metric.of("roundCount", "rounds", "rounds", INT, NONE, 110, MigrationResult::roundCount).notStored(),
+            host(Metric.of("migrationCpuMs", "migration_cpu_ms", "host CPU of the migration", REAL, MS, 300,
+                    r -> r.hostCost().migrationCpuMs())),
+            host(Metric.of("migrationCpuUserMs", "migration_cpu_user_ms", "user", REAL, MS, 301,
+                    r -> r.hostCost().migrationCpuUserMs()).asPart()),
+            host(Metric.of("migrationCpuSystemMs", "migration_cpu_system_ms", "system", REAL, MS, 302,
+                    r -> r.hostCost().migrationCpuSystemMs()).asPart()),
+            host(Metric.of("baselineCpuMs", "baseline_cpu_ms", "guest CPU not migrating (subtracted)", REAL, MS,
+                    303, r -> r.hostCost().baselineCpuMs()).asPart()),
+            host(Metric.of("migrationCpuMsPerGiB", "migration_cpu_ms_per_gib", "host CPU ms per GiB sent", REAL,
+                    NONE, 305, r -> r.hostCost().cpuMsPerGiB(r.traffic().bytesTransferred()))),
+            host(Metric.of("hostWindowMs", "host_window_ms", "host sampling window", REAL, MS, 306,
+                    r -> r.hostCost().hostWindowMs())),
+            host(Metric.of("sourcePeakRssBytes", "source_peak_rss_bytes", "source peak RSS", LONG, BYTES, 310,
+                    r -> r.hostCost().sourcePeakRssBytes())),
+            host(Metric.of("destinationPeakRssBytes", "destination_peak_rss_bytes", "destination peak RSS", LONG,
+                    BYTES, 311, r -> r.hostCost().destinationPeakRssBytes())),
+            host(Metric.of("sourceThreads", "source_threads", "source threads (most)", INT, NONE, 312,
+                    r -> r.hostCost().sourceThreads())),
+            host(Metric.of("destinationThreads", "destination_threads", "destination threads (most)", INT, NONE, 313,
+                    r -> r.hostCost().destinationThreads()))));
+
+    /** A host-cost figure: only results whose host cost was measured have it. */
+    private static Metric host(Metric m) {
+        return m.presentWhen(r -> r.hostCost().hostMeasured());
+    }
 
     public Metrics {
         all = List.copyOf(all);

@@ -18,14 +18,23 @@ import java.util.List;
  * @param rounds      the per-round table
  * @param stages      the stages in order (preparation, reservation, pre-copy, ...), gapless from the start to the end
  * @param assumptions what the backend assumed (closed form) or observed (QEMU notes)
+ * @param hostCost    what the migration cost the host's processes (real backends; {@link HostCost#none()} else)
  */
 public record MigrationResult(String backend, String algorithm, Outcome outcome, Timing timing, Traffic traffic,
                               GuestImpact guestImpact, Fate fate, List<RoundStats> rounds, List<StageStats> stages,
-                              List<String> assumptions) {
+                              List<String> assumptions, HostCost hostCost) {
     public MigrationResult {
         rounds = List.copyOf(rounds);
         stages = List.copyOf(stages);
         assumptions = List.copyOf(assumptions);
+    }
+
+    /** A result whose host cost was not measured. */
+    public MigrationResult(String backend, String algorithm, Outcome outcome, Timing timing, Traffic traffic,
+                           GuestImpact guestImpact, Fate fate, List<RoundStats> rounds, List<StageStats> stages,
+                           List<String> assumptions) {
+        this(backend, algorithm, outcome, timing, traffic, guestImpact, fate, rounds, stages, assumptions,
+                HostCost.none());
     }
 
     /** A result without stages, where nothing failed (for backends that do not report stages yet, and tests). */
@@ -42,17 +51,23 @@ public record MigrationResult(String backend, String algorithm, Outcome outcome,
     /** This result with its stages. */
     public MigrationResult withStages(List<StageStats> s) {
         return new MigrationResult(backend, algorithm, outcome, timing, traffic, guestImpact, fate, rounds, s,
-                assumptions);
+                assumptions, hostCost);
     }
 
     /** This result with what became of the guest. */
     public MigrationResult withFate(Fate f) {
         return new MigrationResult(backend, algorithm, outcome, timing, traffic, guestImpact, f, rounds, stages,
-                assumptions);
+                assumptions, hostCost);
     }
 
     /** This result with other figures, stages and assumptions (a disk moved around the memory migration). */
     public MigrationResult withFigures(Timing t, Traffic tr, GuestImpact g, List<StageStats> s, List<String> notes) {
-        return new MigrationResult(backend, algorithm, outcome, t, tr, g, fate, rounds, s, notes);
+        return new MigrationResult(backend, algorithm, outcome, t, tr, g, fate, rounds, s, notes, hostCost);
+    }
+
+    /** This result with what it cost the host. */
+    public MigrationResult withHostCost(HostCost h) {
+        return new MigrationResult(backend, algorithm, outcome, timing, traffic, guestImpact, fate, rounds, stages,
+                assumptions, h);
     }
 }

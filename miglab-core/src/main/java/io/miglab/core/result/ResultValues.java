@@ -23,7 +23,7 @@ public final class ResultValues {
     /** The stored metrics in order, then the rounds, the stages and the assumptions, for a JSON serialiser. */
     public static Map<String, Object> flat(MigrationResult r, Metrics metrics) {
         Map<String, Object> m = new LinkedHashMap<>();
-        for (Metric x : metrics.stored()) m.put(x.name(), x.of(r));
+        for (Metric x : metrics.stored()) if (x.presentIn(r)) m.put(x.name(), x.of(r));
         m.put(ROUNDS, r.rounds());
         m.put(STAGES, r.stages());
         m.put(ASSUMPTIONS, r.assumptions());

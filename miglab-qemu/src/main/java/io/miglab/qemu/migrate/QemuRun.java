@@ -34,6 +34,12 @@ public record QemuRun(MigrationResult result, GuestConfig guest, String qemuVers
         stages = List.copyOf(stages);
     }
 
+    /** This run with another common result (the host cost added). */
+    public QemuRun withResult(MigrationResult r) {
+        return new QemuRun(r, guest, qemuVersion, accel, heartbeat, memory, sourceRunState, finalStatus, series,
+                stages, failedStage, recovered, guestRunsOn, storage);
+    }
+
     public boolean sourceStillRunning() {
         return sourceRunState.equals("running");
     }

@@ -1,6 +1,7 @@
 package io.miglab.qemu.migrate;
 
 import io.miglab.core.spec.MigrationSpec;
+import io.miglab.qemu.host.HostCostMeter;
 import io.miglab.qemu.launch.GuestConfig;
 import io.miglab.qemu.launch.PrivateDir;
 import io.miglab.qemu.launch.QemuLauncher;
@@ -25,6 +26,7 @@ public final class QemuSession implements AutoCloseable {
     private final String runId;
     private final List<QemuProcess> processes = new ArrayList<>();
     private final QemuProcess source;
+    private HostCostMeter meter;
     private int destinations;
 
     private QemuSession(QemuLauncher launcher, GuestConfig guest, Duration readyTimeout) {
@@ -35,6 +37,7 @@ public final class QemuSession implements AutoCloseable {
         try {
             this.source = start(runId + "-src", QemuLauncher.Mode.BOOT);
             awaitReady(readyTimeout);
+            this.meter = new HostCostMeter(source.pid());
         } catch (RuntimeException e) {
             close();
             throw e;
@@ -71,8 +74,13 @@ public final class QemuSession implements AutoCloseable {
         return last != source && last.isAlive() ? Optional.of(last) : Optional.empty();
     }
 
-    /** Starts a fresh destination and migrates the source to it. A destination that did not get the guest is stopped. */
+    /**
+     * Starts a fresh destination and migrates the source to it. A destination that did not get the guest is stopped.
+     * Both QEMUs are sampled from /proc for the result's host cost (see {@link HostCostMeter}); the first
+     * migration of a session waits until the guest has run {@link HostCostMeter#BASELINE} for its baseline.
+     */
     public QemuRun migrate(MigrationSpec spec, QemuRunOptions options) {
+        meter.awaitBaseline();
         long runStart = System.nanoTime();
         QemuMigrationPlan plan = QemuMigrationPlan.of(spec, options);
         if (!plan.guest().equals(guest)) {
@@ -82,8 +90,9 @@ public final class QemuSession implements AutoCloseable {
         long reservation = System.nanoTime();
         QemuProcess destination = start(runId + "-dst" + (++destinations),
                 options.destinationStartsPaused(guest) ? QemuLauncher.Mode.INCOMING_PAUSED : QemuLauncher.Mode.INCOMING);
-        QemuRun run = new MigrationDriver(source, destination, spec, plan, options, dir.path())
-                .startedAt(runStart, reservation).run();
+        meter.watch(destination.pid());
+        QemuRun run = HostCostWindow.measured(meter, source, destination, new MigrationDriver(source, destination, spec, plan,
+                options, dir.path()).startedAt(runStart, reservation).run());
         if (!run.result().outcome().completed()) destination.close();
         return run;
     }
@@ -107,6 +116,7 @@ public final class QemuSession implements AutoCloseable {
 
     @Override
     public void close() {
+        if (meter != null) meter.close();
         for (QemuProcess p : processes) p.close();
         dir.close();
     }
