@@ -35,6 +35,7 @@ import picocli.CommandLine.Spec;
                 io.miglab.cli.libvirt.ClusterCommand.class,
                 io.miglab.cli.bench.BenchCommand.class,
                 io.miglab.cli.bench.ReportCommand.class,
+                io.miglab.cli.hostcost.HostCostCommand.class,
                 CommandLine.HelpCommand.class,
         })
 public final class Main implements Callable<Integer>, RootCommand {

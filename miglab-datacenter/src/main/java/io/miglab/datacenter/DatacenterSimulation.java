@@ -155,7 +155,7 @@ public final class DatacenterSimulation {
         List<HostSummary> out = new ArrayList<>();
         for (Host h : dc.hosts()) {
             out.add(new HostSummary(h.name(), h.rack(), h.energyJoules() / 3.6e6, h.overloadSeconds(), h.vms().size(),
-                    h.isOn()));
+                    h.isOn(), h.migrationCoreSeconds()));
         }
         return out;
     }

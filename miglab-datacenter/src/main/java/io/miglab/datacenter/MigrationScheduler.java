@@ -28,13 +28,16 @@ import java.util.Set;
 /**
  * Takes the policies' migration requests, holds them in a FIFO queue while a limit is reached (migrations per
  * host, as source or destination, and in all) and runs each as a {@link RateMigration} over the links between its
- * two hosts. Room on the destination is reserved when a migration is asked for. While a host sends, its CPU is
- * charged {@code migrationCoresPerGbps} per Gbit/s of its outgoing streams.
+ * two hosts. Room on the destination is reserved when a migration is asked for. While a migration sends, its hosts'
+ * CPU is charged: with a profile whose migration CPU cost was measured
+ * ({@link HypervisorProfile#migrationCpuSecondsPerGiB}), that cost per byte of the stream's rate, half on the source
+ * and half on the destination; otherwise the source alone, {@code migrationCoresPerGbps} per Gbit/s it sends.
  */
 final class MigrationScheduler implements PolicyContext.Migrator {
     private record Request(Vm vm, Host source, Host destination, String reason, double requestedAt,
                            double reservedCores) { }
 
+    private static final double GIB = 1024.0 * 1024 * 1024;
     private final Simulator sim;
     private final Network network;
     private final Datacenter dc;
@@ -48,6 +51,7 @@ final class MigrationScheduler implements PolicyContext.Migrator {
     private final List<Request> queue = new ArrayList<>();
     private final int[] activePerHost;
     private final double[] outgoingRate;
+    private final double[] incomingRate;
     private final List<MigrationRecord> records = new ArrayList<>();
     private final FailureInjection failures;
     private final Set<String> migratedVms = new HashSet<>();
@@ -71,6 +75,13 @@ final class MigrationScheduler implements PolicyContext.Migrator {
         this.roundTrip = roundTrip;
         this.activePerHost = new int[dc.hosts().size()];
         this.outgoingRate = new double[dc.hosts().size()];
+        this.incomingRate = new double[dc.hosts().size()];
+    }
+
+    /** Cores {@code host} spends on the migration streams it sends and receives now. */
+    private double migrationCores(int host) {
+        if (!profile.hasMigrationCpuCost()) return outgoingRate[host] * coresPerBytePerSecond;
+        return (outgoingRate[host] + incomingRate[host]) * profile.migrationCpuSecondsPerGiB() / 2 / GIB;
     }
 
     @Override
@@ -135,9 +146,11 @@ final class MigrationScheduler implements PolicyContext.Migrator {
                 new MigrationListener() {
                     @Override
                     public void rateChanged(RateMigration mig, double oldRate, double newRate) {
-                        int s = r.source.id();
+                        int s = r.source.id(), d = r.destination.id();
                         outgoingRate[s] = Math.max(0, outgoingRate[s] + newRate - oldRate);
-                        dc.setMigrationCores(r.source, outgoingRate[s] * coresPerBytePerSecond, sim.now());
+                        incomingRate[d] = Math.max(0, incomingRate[d] + newRate - oldRate);
+                        dc.setMigrationCores(r.source, migrationCores(s), sim.now());
+                        dc.setMigrationCores(r.destination, migrationCores(d), sim.now());
                     }
 
                     @Override

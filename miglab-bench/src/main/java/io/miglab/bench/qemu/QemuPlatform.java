@@ -18,6 +18,8 @@ import io.miglab.qemu.launch.GuestConfig;
 import io.miglab.qemu.launch.QemuInstallation;
 import io.miglab.qemu.launch.QemuLauncher;
 import io.miglab.qemu.launch.QemuProcess;
+import io.miglab.qemu.host.HostCostMeter;
+import io.miglab.qemu.migrate.HostCostWindow;
 import io.miglab.qemu.migrate.MigrationDriver;
 import io.miglab.qemu.migrate.MigrationSample;
 import io.miglab.qemu.migrate.QemuMigrationPlan;
@@ -113,12 +115,15 @@ public final class QemuPlatform implements BenchPlatform {
         Duration stepLimit = offset.plus(plan.timeout()).plusSeconds(60);
         try (GuestSet step = guestSet("s" + (++steps))) {
             QemuProcess src = step.boot(plan.guest(), "src");
-            try (GuestWork work = GuestWork.start(w.program(), src, stepLimit)) {
+            try (GuestWork work = GuestWork.start(w.program(), src, stepLimit);
+                 HostCostMeter meter = new HostCostMeter(src.pid())) {
                 sleep(offset.toMillis());
                 QemuProcess dst = step.launch(plan.guest(), "dst", QemuLauncher.Mode.INCOMING);
+                meter.watch(dst.pid());
                 work.follow(dst, plan.timeout().plusSeconds(30));
                 long before = System.nanoTime();
-                QemuRun run = new MigrationDriver(src, dst, spec, plan, runOptions, step.dir()).run();
+                QemuRun run = HostCostWindow.measured(meter, src, dst,
+                        new MigrationDriver(src, dst, spec, plan, runOptions, step.dir()).run());
                 checkCancelled();
                 MigrationResult r = run.result();
                 long start = migrateCommandNanos(run, before);
@@ -198,7 +203,7 @@ public final class QemuPlatform implements BenchPlatform {
         List<String> a = new ArrayList<>(r.assumptions());
         a.addAll(extra);
         return new MigrationResult(r.backend(), r.algorithm(), r.outcome(), r.timing(), r.traffic(), r.guestImpact(),
-                r.fate(), r.rounds(), r.stages(), a);
+                r.fate(), r.rounds(), r.stages(), a, r.hostCost());
     }
 
     /**

@@ -39,6 +39,7 @@ public final class HtmlReport {
         WorkloadSection.write(p, run);
         compare.ifPresent(c -> WorkloadSection.write(p, c));
         PointCharts.write(p, run);
+        HostCostSection.write(p, run);
         compare.ifPresent(c -> ComparisonSection.write(p, run, c));
         MigrationTable.write(p, run);
         ConfigurationSection.write(p, run);

@@ -24,15 +24,37 @@ import java.util.Optional;
  *                    apply max-bandwidth to post-copy)
  * @param sdps VMware's Stun During Page Send (the datacenter's {@code StunDuringPageSendRule}; the page-level
  *             simulator does not model it)
+ * @param migrationCpuSecondsPerGiB host CPU a migration costs, source and destination together, per GiB sent
+ *             (measured on real QEMU; the datacenter charges it to both hosts while a migration sends); 0: not
+ *             measured, and the datacenter charges the scenario's {@code network.migrationCoresPerGbps} instead
  */
 public record HypervisorProfile(String name, String description, String algorithm, TerminationPolicy policy,
                                 Optional<DataRate> bandwidthCap, Optional<DataRate> postCopyCap,
                                 Optional<AutoConverge> autoConverge, boolean sdps,
-                                Optimisations optimisations, PostCopyOptions postCopy, Overheads overheads) {
+                                Optimisations optimisations, PostCopyOptions postCopy, Overheads overheads,
+                                double migrationCpuSecondsPerGiB) {
     public HypervisorProfile {
         bandwidthCap = bandwidthCap == null ? Optional.empty() : bandwidthCap;
         postCopyCap = postCopyCap == null ? Optional.empty() : postCopyCap;
         autoConverge = autoConverge == null ? Optional.empty() : autoConverge;
+        if (!(migrationCpuSecondsPerGiB >= 0 && migrationCpuSecondsPerGiB <= 1000)) {
+            throw new io.miglab.core.error.InvalidSpecException("profile.migrationCpuSecondsPerGiB", "0 to 1000",
+                    migrationCpuSecondsPerGiB);
+        }
+    }
+
+    /** A profile whose migration CPU cost was not measured. */
+    public HypervisorProfile(String name, String description, String algorithm, TerminationPolicy policy,
+                             Optional<DataRate> bandwidthCap, Optional<DataRate> postCopyCap,
+                             Optional<AutoConverge> autoConverge, boolean sdps,
+                             Optimisations optimisations, PostCopyOptions postCopy, Overheads overheads) {
+        this(name, description, algorithm, policy, bandwidthCap, postCopyCap, autoConverge, sdps, optimisations,
+                postCopy, overheads, 0);
+    }
+
+    /** Whether the migration CPU cost was measured. */
+    public boolean hasMigrationCpuCost() {
+        return migrationCpuSecondsPerGiB > 0;
     }
 
     /** The migration of a guest with {@code memory} and {@code writes} over a link of {@code nic} under this profile. */
@@ -43,16 +65,16 @@ public record HypervisorProfile(String name, String description, String algorith
 
     public HypervisorProfile withBandwidthCap(Optional<DataRate> cap) {
         return new HypervisorProfile(name, description, algorithm, policy, cap, postCopyCap, autoConverge, sdps, optimisations,
-                postCopy, overheads);
+                postCopy, overheads, migrationCpuSecondsPerGiB);
     }
 
     public HypervisorProfile withAutoConverge(Optional<AutoConverge> a) {
         return new HypervisorProfile(name, description, algorithm, policy, bandwidthCap, postCopyCap, a, sdps, optimisations,
-                postCopy, overheads);
+                postCopy, overheads, migrationCpuSecondsPerGiB);
     }
 
     public HypervisorProfile withName(String n, String d) {
         return new HypervisorProfile(n, d, algorithm, policy, bandwidthCap, postCopyCap, autoConverge, sdps, optimisations,
-                postCopy, overheads);
+                postCopy, overheads, migrationCpuSecondsPerGiB);
     }
 }

@@ -51,6 +51,16 @@ public final class HypervisorProfiles {
     public static final Overheads QEMU_OVERHEADS = new Overheads(Duration.ofMillis(2), Duration.ofMillis(1),
             ByteSize.ofBytes(114_084), Duration.ZERO, Announce.qemuDefaults());
 
+    /**
+     * Host CPU a QEMU migration costs, source and destination QEMU together, per GiB sent: measured with miglab's
+     * host-cost sampling (/proc utime and stime of both processes over the migration, less the guest's own CPU over
+     * a window of the same length before it; qemu.host.HostCostMeter). {@code miglab migrate --backend qemu
+     * --memory 256M --bandwidth 100MiB/s --write-model sweep --working-set 64M --dirty-rate 5000}, QEMU 10.0.2 under
+     * TCG on a 2-core host, 2026-11-29: 226.8 ms of CPU for 153.1 MiB sent, 1.52 CPU-s per GiB (docs/bench.md,
+     * "What migrating costs the host", has the repeats and their spread).
+     */
+    public static final double QEMU_MIGRATION_CPU_SECONDS_PER_GIB = 1.5;
+
     private final Map<String, HypervisorProfile> profiles = new LinkedHashMap<>();
     /** Other names of a profile (kvm for qemu), found by {@link #get} but not listed by {@link #names}. */
     private final Map<String, String> aliases = new LinkedHashMap<>();
@@ -68,13 +78,14 @@ public final class HypervisorProfiles {
                         + "128 MiB/s cap (switch-over uncapped), cancel after 800 s", "precopy",
                         QEMU_POLICY,
                         Optional.of(QEMU_MAX_BANDWIDTH), Optional.empty(),
-                        Optional.empty(), false, Optimisations.defaults(), PostCopyOptions.defaults(), QEMU_OVERHEADS))
+                        Optional.empty(), false, Optimisations.defaults(), PostCopyOptions.defaults(), QEMU_OVERHEADS,
+                        QEMU_MIGRATION_CPU_SECONDS_PER_GIB))
                 .alias("qemu", "kvm")
                 .add(new HypervisorProfile("kvm-auto-converge", "kvm with auto-converge (QEMU defaults 20/10/99)",
                         "precopy", QEMU_POLICY,
                         Optional.of(QEMU_MAX_BANDWIDTH), Optional.empty(),
                         Optional.of(AutoConverge.qemuDefaults()), false, Optimisations.defaults(),
-                        PostCopyOptions.defaults(), QEMU_OVERHEADS))
+                        PostCopyOptions.defaults(), QEMU_OVERHEADS, QEMU_MIGRATION_CPU_SECONDS_PER_GIB))
                 .add(new HypervisorProfile("xen", "Xen xc_domain_save: stop below 50 dirty pages, after 30 rounds "
                         + "or 3x memory, then stop-and-copy; no rate limit", "precopy", TerminationPolicy.xen(),
                         Optional.empty(), Optional.empty(), Optional.empty(), false, Optimisations.defaults(), PostCopyOptions.defaults(),

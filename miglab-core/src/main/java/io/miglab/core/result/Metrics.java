@@ -75,16 +75,14 @@ public record Metrics(List<Metric> all) {
             Metric.of("wastedBytes", "wasted_bytes", "wasted", LONG, BYTES, 220, r -> r.fate().wastedBytes()),
             Metric.of("wastedTimeMs", "wasted_ms", "wasted time", REAL, MS, 230, r -> r.fate().wastedTimeMs()),
             Metric.of("roundCount", "rounds", "rounds", INT, NONE, 110, MigrationResult::roundCount).notStored(),
-            host(Metric.of("migrationCpuMs", "migration_cpu_ms", "host CPU of the migration", REAL, MS, 300,
-                    r -> r.hostCost().migrationCpuMs())),
+            host(Metric.of("hostMeasured", "host_measured", "host cost measured", FLAG, NONE, 299,
+                    r -> r.hostCost().hostMeasured())),
             host(Metric.of("migrationCpuUserMs", "migration_cpu_user_ms", "user", REAL, MS, 301,
                     r -> r.hostCost().migrationCpuUserMs()).asPart()),
             host(Metric.of("migrationCpuSystemMs", "migration_cpu_system_ms", "system", REAL, MS, 302,
                     r -> r.hostCost().migrationCpuSystemMs()).asPart()),
             host(Metric.of("baselineCpuMs", "baseline_cpu_ms", "guest CPU not migrating (subtracted)", REAL, MS,
                     303, r -> r.hostCost().baselineCpuMs()).asPart()),
-            host(Metric.of("migrationCpuMsPerGiB", "migration_cpu_ms_per_gib", "host CPU ms per GiB sent", REAL,
-                    NONE, 305, r -> r.hostCost().cpuMsPerGiB(r.traffic().bytesTransferred()))),
             host(Metric.of("hostWindowMs", "host_window_ms", "host sampling window", REAL, MS, 306,
                     r -> r.hostCost().hostWindowMs())),
             host(Metric.of("sourcePeakRssBytes", "source_peak_rss_bytes", "source peak RSS", LONG, BYTES, 310,
@@ -94,7 +92,12 @@ public record Metrics(List<Metric> all) {
             host(Metric.of("sourceThreads", "source_threads", "source threads (most)", INT, NONE, 312,
                     r -> r.hostCost().sourceThreads())),
             host(Metric.of("destinationThreads", "destination_threads", "destination threads (most)", INT, NONE, 313,
-                    r -> r.hostCost().destinationThreads()))));
+                    r -> r.hostCost().destinationThreads())),
+            // figures computed from the ones above (the JSON and the store hold those)
+            host(Metric.of("migrationCpuMs", "migration_cpu_ms", "host CPU of the migration", REAL, MS, 300,
+                    r -> r.hostCost().migrationCpuMs()).notStored()),
+            host(Metric.of("migrationCpuMsPerGiB", "migration_cpu_ms_per_gib", "host CPU ms per GiB sent", REAL,
+                    NONE, 305, r -> r.hostCost().cpuMsPerGiB(r.traffic().bytesTransferred())).notStored())));
 
     /** A host-cost figure: only results whose host cost was measured have it. */
     private static Metric host(Metric m) {

@@ -27,6 +27,7 @@ public final class Host {
     private double overloadSeconds;
     private double activeSeconds;
     private double fullSeconds;
+    private double migrationCoreSeconds;
 
     public Host(int id, String name, int rack, HostSpec spec) {
         this.id = id;
@@ -89,7 +90,10 @@ public final class Host {
     /** Seconds this host was on with its CPU fully used (demand at or over its cores): Beloglazov's T_s. */
     public double fullSeconds() { return fullSeconds; }
 
-    /** Integrates power and overload up to {@code now}. */
+    /** CPU spent on migration streams so far, in core-seconds. */
+    public double migrationCoreSeconds() { return migrationCoreSeconds; }
+
+    /** Integrates power, overload and migration CPU up to {@code now}. */
     public void account(double now, double overThreshold) {
         double dt = now - lastAccount;
         if (dt <= 0) return;
@@ -98,6 +102,7 @@ public final class Host {
             activeSeconds += dt;
             if (demandShare() > overThreshold) overloadSeconds += dt;
             if (demandShare() >= 1) fullSeconds += dt;
+            migrationCoreSeconds += migrationCores * dt;
         }
         lastAccount = now;
     }

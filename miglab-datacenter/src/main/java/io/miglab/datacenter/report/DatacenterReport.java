@@ -50,6 +50,13 @@ public record DatacenterReport(String scenario, long seed, double durationSecond
         return migrations.stream().filter(m -> m.result().fate().vmRunsOn() == VmLocation.LOST).count();
     }
 
+    /** Host CPU all migrations cost, sources and destinations, in core-seconds. */
+    public double migrationCpuSeconds() {
+        double s = 0;
+        for (HostSummary h : hostSummaries) s += h.migrationCpuSeconds();
+        return s;
+    }
+
     /** Bytes all migrations sent. */
     public long migratedBytes() {
         long b = 0;

@@ -43,6 +43,8 @@ public final class SummaryFigures {
                     r -> Quantity.seconds(r.maxVmDowntimeSeconds())),
             of("migrated_bytes", "data sent by migrations", r -> "" + r.migratedBytes(),
                     r -> Quantity.bytes(r.migratedBytes())),
+            of("migration_cpu_core_s", "host CPU spent on migrations (sources and destinations)",
+                    r -> n(r.migrationCpuSeconds()), r -> Num.sig(r.migrationCpuSeconds(), 4) + " core-s"),
             of("storage_bytes", "local disk data sent by migrations", r -> "" + r.storageBytes(),
                     r -> Quantity.bytes(r.storageBytes())),
             of("storage_time_total_s", "local disk copy time, all migrations", r -> n(r.storageSeconds()),

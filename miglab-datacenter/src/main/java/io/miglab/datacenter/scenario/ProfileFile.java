@@ -22,5 +22,6 @@ public record ProfileFile(List<Entry> profiles) {
                         @JsonAlias("precopy-rounds") Integer precopyRounds,
                         @JsonAlias("preparation-time") String preparation,
                         @JsonAlias("resume-time") String resume,
-                        @JsonAlias("device-state") String deviceState) { }
+                        @JsonAlias("device-state") String deviceState,
+                        @JsonAlias("migration-cpu-seconds-per-gib") Double migrationCpuSecondsPerGiB) { }
 }

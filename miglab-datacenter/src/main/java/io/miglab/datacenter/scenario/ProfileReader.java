@@ -73,6 +73,7 @@ public final class ProfileReader {
         String algorithm = e.algorithm() == null ? b.algorithm() : e.algorithm();
         // the name is checked against the algorithm registry the simulation runs with (DatacenterSimulation)
         return new HypervisorProfile(e.name(), e.description() == null ? "based on " + b.name() : e.description(),
-                algorithm, policy, cap, b.postCopyCap(), ac, e.sdps() == null ? b.sdps() : e.sdps(), b.optimisations(), post, o);
+                algorithm, policy, cap, b.postCopyCap(), ac, e.sdps() == null ? b.sdps() : e.sdps(), b.optimisations(), post, o,
+                e.migrationCpuSecondsPerGiB() == null ? b.migrationCpuSecondsPerGiB() : e.migrationCpuSecondsPerGiB());
     }
 }

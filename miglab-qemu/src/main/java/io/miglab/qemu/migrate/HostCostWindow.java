@@ -13,10 +13,11 @@ import java.util.Locale;
  * The migration window of a run, from the {@code migrate} command to the source's final {@code query-migrate}
  * status (read off the samples' host wall clock), and the host cost over it added to the run's result.
  */
-final class HostCostWindow {
+public final class HostCostWindow {
     private HostCostWindow() { }
 
-    static QemuRun measured(HostCostMeter meter, QemuProcess source, QemuProcess destination, QemuRun run) {
+    /** {@code run} with the host cost of its migration window from {@code meter}, which sampled both QEMUs. */
+    public static QemuRun measured(HostCostMeter meter, QemuProcess source, QemuProcess destination, QemuRun run) {
         MigrationSample first = run.series().get(0);
         MigrationSample last = run.last();
         long startWall = first.wallMicros() - Math.round(first.elapsedMs() * 1000);
