@@ -56,8 +56,10 @@ public final class HypervisorProfiles {
      * host-cost sampling (/proc utime and stime of both processes over the migration, less the guest's own CPU over
      * a window of the same length before it; qemu.host.HostCostMeter). {@code miglab migrate --backend qemu
      * --memory 256M --bandwidth 100MiB/s --write-model sweep --working-set 64M --dirty-rate 5000}, QEMU 10.0.2 under
-     * TCG on a 2-core host, 2026-11-29: 226.8 ms of CPU for 153.1 MiB sent, 1.52 CPU-s per GiB (docs/bench.md,
-     * "What migrating costs the host", has the repeats and their spread).
+     * TCG on a 2-core host, 2026-11-29: 226.8 ms of CPU for 153.1 MiB sent, 1.52 CPU-s per GiB. Two repeats gave
+     * -1.62 and 1.86 (the guest's own user time, subtracted, is noisy on a loaded host); the system time alone, the
+     * stream's copies and socket writes, was 1.49 to 2.47 CPU-s per GiB over the three (docs/bench.md, "What
+     * migrating costs the host").
      */
     public static final double QEMU_MIGRATION_CPU_SECONDS_PER_GIB = 1.5;
 
