@@ -11,13 +11,22 @@ import io.miglab.cli.spec.Values;
 import io.miglab.cli.sweep.SweepAxis;
 import io.miglab.cli.sweep.SweepAxisParser;
 import io.miglab.cli.sweep.SweepPlotter;
+import io.miglab.cli.sweep.RealSweep;
+import io.miglab.cli.sweep.SweepProgress;
 import io.miglab.cli.sweep.SweepReport;
+import io.miglab.cli.sweep.SweepRunner;
+import io.miglab.qemu.launch.AccelProbe;
+import io.miglab.qemu.launch.QemuInstallation;
+import io.miglab.qemu.launch.QemuLauncher;
+import io.miglab.qemu.migrate.QemuBackend;
+import io.miglab.qemu.migrate.QemuRunOptions;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -45,9 +54,20 @@ public final class SweepCommand implements Callable<Integer> {
                     + "or FROM..TO*FACTOR (memory=256M..4G*2). Twice for a grid."})
     List<String> vary = new ArrayList<>();
 
-    @Option(names = "--backend", paramLabel = "sim|closed-form", order = -9,
-            description = "Page-level simulator or closed-form predictor. Default: sim")
+    @Option(names = "--backend", paramLabel = "sim|closed-form|qemu", order = -9,
+            description = "Page-level simulator, closed-form predictor, or real migrations between two QEMUs on this "
+                    + "host (a fresh pair for every run; needs scripts/setup-qemu.sh). Default: sim")
     String backend = Backends.SIM;
+
+    @Option(names = "--repeat", paramLabel = "N", order = -9,
+            description = "qemu: runs per point and algorithm; the table and CSV give the median and the smallest "
+                    + "and largest, the plots a bar from one to the other. 1 to 20. Default: 1")
+    int repeat = 1;
+
+    @Option(names = "--compare", order = -9,
+            description = "qemu: also run the simulator on the same inputs (the qemu hypervisor profile with the "
+                    + "guest's measured footprint) and draw its curve over the real points.")
+    boolean compareSimulator;
 
     @Option(names = "--out", paramLabel = "DIR", order = -8,
             description = "Folder for sweep.csv and the plots. Default: miglab-sweep in the current folder")
@@ -81,12 +101,48 @@ public final class SweepCommand implements Callable<Integer> {
             }
             axes.add(axis);
         }
-        String b = Values.choice("backend", backend, Backends.NAMES.toArray(String[]::new));
+        List<String> names = new ArrayList<>(Backends.NAMES);
+        names.add(QemuBackend.NAME);
+        String b = Values.choice("backend", backend, names.toArray(String[]::new));
         SweepPlotter.Format format = SweepPlotter.Format.valueOf(
                 Values.choice("plot-format", plotFormat, "png", "svg").toUpperCase(Locale.ROOT));
         PrintWriter o = command.commandLine().getOut();
-        SweepReport.run(options.values(), axes, new SpecFactory(main.registry()),
-                Backends.create(b, main.registry()), !noCompare, out, format, !noPlots, o);
+        SpecFactory factory = new SpecFactory(main.registry());
+        if (b.equals(QemuBackend.NAME)) return real(axes, factory, format, o);
+        if (repeat != 1) throw new BadInputException("repeat: 1 for --backend " + b + " (a model gives the same "
+                + "result every time; repetitions are for qemu) (got " + repeat + ")");
+        if (compareSimulator) throw new BadInputException("compare: only with --backend qemu (it draws the "
+                + "simulator over real points) (got --backend " + b + ")");
+        SweepReport.run(options.values(), axes, factory, Backends.create(b, main.registry()), !noCompare, out, format,
+                !noPlots, o);
+        return ExitCodes.OK;
+    }
+
+    /** Real migrations: every input checked before the first guest boots, a progress bar, the CSV point by point. */
+    private Integer real(List<SweepAxis> axes, SpecFactory factory, SweepPlotter.Format format, PrintWriter o)
+            throws Exception {
+        if (repeat < 1 || repeat > 20) throw new BadInputException("repeat: 1 to 20 runs per point (got " + repeat + ")");
+        boolean algorithmVaried = axes.stream().anyMatch(a -> !a.parameter().numeric());
+        SweepRunner.Settings settings = new SweepRunner.Settings(!noCompare && !algorithmVaried, repeat,
+                compareSimulator ? RealSweep.simulator(main.registry()) : Optional.empty(), true);
+        RealSweep.check(SweepRunner.specs(options.values(), axes, factory), settings, RealSweep.availableMemory());
+        QemuInstallation installation;
+        try {
+            installation = QemuInstallation.require();
+        } catch (IllegalStateException e) {
+            // the environment, not the input: exit 1 with one line
+            command.commandLine().getErr().println("miglab: the QEMU guest is missing: " + e.getMessage());
+            command.commandLine().getErr().flush();
+            return ExitCodes.FAILURE;
+        }
+        QemuLauncher launcher = new QemuLauncher(installation, AccelProbe.choose(installation));
+        SweepProgress progress = new SweepProgress();
+        try {
+            SweepReport.run(options.values(), axes, factory, new QemuBackend(() -> launcher, QemuRunOptions.defaults()),
+                    settings, out, format, !noPlots, o, progress);
+        } finally {
+            progress.close();
+        }
         return ExitCodes.OK;
     }
 }

@@ -13,6 +13,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
 import org.knowm.xchart.BitmapEncoder;
@@ -59,7 +60,9 @@ public final class SweepPlotter {
             XyPlot plot = new XyPlot(context.title(m.title + " vs " + name(xParam.axisTitle)), xParam.axisTitle,
                     gib ? m.yTitle.replace("(MiB)", "(GiB)") : m.yTitle);
             lines(plot, points, x, xParam.axisTitle, m, scale,
-                    p -> Map.of(seriesName(axes, p, s, p.result().algorithm()), p.result()));
+                    p -> Map.of(seriesName(axes, p, s, p.result().algorithm()), p.runs()));
+            simulated(plot, points, x, m, scale, p -> Map.of(seriesName(axes, p, s, p.result().algorithm()),
+                    p.simulated().map(SweepPoint::result)));
             limits(plot, points, x, m, xParam, context);
             charts.put(m.file, plot.chart());
         }
@@ -67,9 +70,15 @@ public final class SweepPlotter {
             XyPlot plot = new XyPlot(context.title("Pre-copy vs stop-and-copy: total time vs "
                     + name(xParam.axisTitle)), xParam.axisTitle, SweepMetric.TOTAL_TIME.yTitle);
             lines(plot, points, x, xParam.axisTitle, SweepMetric.TOTAL_TIME, 1, p -> {
-                Map<String, MigrationResult> v = new LinkedHashMap<>();
-                v.put(seriesName(axes, p, s, "pre-copy"), p.precopy().orElseThrow());
-                v.put(seriesName(axes, p, s, "stop-and-copy"), p.stopAndCopy().orElseThrow());
+                Map<String, List<MigrationResult>> v = new LinkedHashMap<>();
+                v.put(seriesName(axes, p, s, "pre-copy"), p.precopyRuns());
+                v.put(seriesName(axes, p, s, "stop-and-copy"), p.stopAndCopyRuns());
+                return v;
+            });
+            simulated(plot, points, x, SweepMetric.TOTAL_TIME, 1, p -> {
+                Map<String, Optional<MigrationResult>> v = new LinkedHashMap<>();
+                v.put(seriesName(axes, p, s, "pre-copy"), p.simulated().flatMap(SweepPoint::precopy));
+                v.put(seriesName(axes, p, s, "stop-and-copy"), p.simulated().flatMap(SweepPoint::stopAndCopy));
                 return v;
             });
             charts.put("precopy-vs-stop-and-copy", plot.chart());
@@ -77,26 +86,40 @@ public final class SweepPlotter {
         return charts;
     }
 
-    /** One line per series name; runs that did not switch over leave a gap and go to one grey series. */
+    /**
+     * One line per series name through the median of each point's runs that switched over, with a bar from the
+     * smallest to the largest when there are several; runs that did not switch over go to one grey series (a point
+     * none of whose runs switched over leaves a gap). Beside a simulator's curve, the series are named as real.
+     */
     private static void lines(XyPlot plot, List<SweepPoint> points, int x, String xTitle, SweepMetric m,
-                              double scale, Function<SweepPoint, Map<String, MigrationResult>> results) {
+                              double scale, Function<SweepPoint, Map<String, List<MigrationResult>>> results) {
         Map<String, List<List<Double>>> lines = new LinkedHashMap<>();
         List<Double> cancelledX = new ArrayList<>(), cancelledY = new ArrayList<>();
         Set<String> reasons = new LinkedHashSet<>();
+        boolean real = points.stream().anyMatch(p -> p.simulated().isPresent() || p.repeated());
         for (SweepPoint p : points) {
             double xv = p.coordinates().get(x).x();
-            results.apply(p).forEach((name, r) -> {
+            results.apply(p).forEach((name, runs) -> {
                 List<List<Double>> xy = lines.computeIfAbsent(name, k -> List.of(new ArrayList<>(), new ArrayList<>()));
+                List<MigrationResult> done = runs.stream().filter(r -> r.outcome().completed()).toList();
+                Optional<Spread> spread = Spread.of(done, m);
                 xy.get(0).add(xv);
-                xy.get(1).add(r.outcome().completed() ? m.of(r) * scale : null);
-                if (!r.outcome().completed()) {
+                xy.get(1).add(spread.map(v -> v.median() * scale).orElse(null));
+                spread.filter(v -> v.runs() > 1).ifPresent(v -> plot.spread(name, xv, v.min() * scale,
+                        v.max() * scale));
+                for (MigrationResult r : runs) {
+                    if (r.outcome().completed()) continue;
                     cancelledX.add(xv);
                     cancelledY.add(m.ofCancelled ? m.of(r) * scale : null);
                     reasons.add(r.outcome().stopReason().name().toLowerCase(Locale.ROOT).replace('_', ' '));
                 }
             });
         }
-        lines.forEach((name, xy) -> plot.line(name, xy.get(0), xy.get(1)));
+        boolean simulated = points.stream().anyMatch(p -> p.simulated().isPresent());
+        lines.forEach((name, xy) -> {
+            if (simulated) plot.measured(realName(name, points), name, xy.get(0), xy.get(1));
+            else plot.line(real ? realName(name, points) : name, name, xy.get(0), xy.get(1));
+        });
         if (cancelledX.isEmpty()) return;
         String why = "cancelled at " + String.join(", ", reasons);
         String unit = unit(xTitle);
@@ -104,6 +127,30 @@ public final class SweepPlotter {
                 : Palette.NOT_SWITCHED_NAME + " at " + String.join(", ", cancelledX.stream().distinct()
                         .map(v -> Num.sig(v, 6)).toList()) + unit + ": no downtime (" + why + ")";
         plot.notSwitched(name, cancelledX, cancelledY);
+    }
+
+    /** The simulator's curve per series, a line in the colour of the real series (drawn as points); gaps where it did not switch. */
+    private static void simulated(XyPlot plot, List<SweepPoint> points, int x, SweepMetric m, double scale,
+                                  Function<SweepPoint, Map<String, Optional<MigrationResult>>> results) {
+        if (points.stream().noneMatch(p -> p.simulated().isPresent())) return;
+        Map<String, List<List<Double>>> lines = new LinkedHashMap<>();
+        for (SweepPoint p : points) {
+            double xv = p.coordinates().get(x).x();
+            results.apply(p).forEach((name, r) -> {
+                if (r.isEmpty()) return;
+                List<List<Double>> xy = lines.computeIfAbsent(name, k -> List.of(new ArrayList<>(), new ArrayList<>()));
+                xy.get(0).add(xv);
+                xy.get(1).add(r.get().outcome().completed() ? m.of(r.get()) * scale : null);
+            });
+        }
+        lines.forEach((name, xy) -> plot.simulated(name + ", simulator", name, xy.get(0), xy.get(1)));
+    }
+
+    /** "precopy, qemu (median, bar min-max of 2 runs)". */
+    private static String realName(String name, List<SweepPoint> points) {
+        int runs = points.stream().mapToInt(p -> p.runs().size()).max().orElse(1);
+        return name + ", " + points.get(0).result().backend() + (runs > 1 ? " (median, bar min-max of " + runs
+                + " runs)" : "");
     }
 
     /** The downtime limit across the downtime plot; the link's capacity where x is the dirty rate. */

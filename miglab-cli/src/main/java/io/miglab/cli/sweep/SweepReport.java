@@ -5,11 +5,17 @@ import io.miglab.cli.spec.SpecFactory;
 import io.miglab.core.MigrationBackend;
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Runs a sweep and writes its table (to the terminal), its CSV and its plots (to a folder). */
+/**
+ * Runs a sweep and writes its table (to the terminal), its CSV and its plots (to a folder). The CSV is written
+ * again after every point, so a sweep that fails or is stopped (Ctrl-C) keeps the points it measured; a shutdown
+ * hook says how many.
+ */
 public final class SweepReport {
     /** What was run and where it went. */
     public record Outcome(List<SweepPoint> points, Path csv, List<Path> plots) { }
@@ -19,11 +25,49 @@ public final class SweepReport {
     public static Outcome run(ScenarioValues base, List<SweepAxis> axes, SpecFactory factory, MigrationBackend backend,
                               boolean compare, Path outDir, SweepPlotter.Format format, boolean plots,
                               PrintWriter out) throws IOException {
+        return run(base, axes, factory, backend, SweepRunner.Settings.once(compare), outDir, format, plots, out,
+                SweepRunner.Listener.NONE);
+    }
+
+    public static Outcome run(ScenarioValues base, List<SweepAxis> axes, SpecFactory factory, MigrationBackend backend,
+                              SweepRunner.Settings settings, Path outDir, SweepPlotter.Format format, boolean plots,
+                              PrintWriter out, SweepRunner.Listener progress) throws IOException {
         boolean algorithmVaried = axes.stream().anyMatch(a -> !a.parameter().numeric());
-        List<SweepPoint> points = SweepRunner.run(base, axes, factory, backend, compare && !algorithmVaried);
-        SweepTableWriter.write(axes, points, out);
-        java.nio.file.Files.createDirectories(outDir);
+        SweepRunner.Settings s = new SweepRunner.Settings(settings.compare() && !algorithmVaried, settings.repeat(),
+                settings.simulator(), settings.eachPoint());
+        Files.createDirectories(outDir);
         Path csv = outDir.resolve("sweep.csv");
+        Kept kept = new Kept(axes, csv);
+        Thread hook = new Thread(kept::stopped, "miglab-sweep-kept");
+        if (s.eachPoint()) Runtime.getRuntime().addShutdownHook(hook);
+        List<SweepPoint> points;
+        try {
+            points = SweepRunner.run(base, axes, factory, backend, s, new SweepRunner.Listener() {
+                @Override
+                public void started(int migrations) {
+                    progress.started(migrations);
+                }
+
+                @Override
+                public void migrated(String what) {
+                    progress.migrated(what);
+                }
+
+                @Override
+                public void pointDone(List<SweepPoint> soFar) {
+                    if (s.eachPoint()) kept.write(soFar);
+                    progress.pointDone(soFar);
+                }
+            });
+        } finally {
+            kept.finished();
+            try {
+                if (s.eachPoint()) Runtime.getRuntime().removeShutdownHook(hook);
+            } catch (IllegalStateException alreadyShuttingDown) {
+                // the hook runs
+            }
+        }
+        SweepTableWriter.write(axes, points, out);
         SweepCsvWriter.write(axes, points, csv);
         List<Path> files = new ArrayList<>();
         if (plots && !points.isEmpty()) {
@@ -36,5 +80,38 @@ public final class SweepReport {
         for (Path f : files) out.println("plot:  " + f);
         out.flush();
         return new Outcome(points, csv, files);
+    }
+
+    /** The points measured so far, in the CSV; what a stopped sweep leaves. */
+    private static final class Kept {
+        private final List<SweepAxis> axes;
+        private final Path csv;
+        private List<SweepPoint> points = List.of();
+        private boolean finished;
+
+        Kept(List<SweepAxis> axes, Path csv) {
+            this.axes = axes;
+            this.csv = csv;
+        }
+
+        synchronized void write(List<SweepPoint> soFar) {
+            points = soFar;
+            try {
+                SweepCsvWriter.write(axes, soFar, csv);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+
+        synchronized void finished() {
+            finished = true;
+        }
+
+        /** From the shutdown hook: a sweep stopped before its end says what it kept. */
+        synchronized void stopped() {
+            if (finished) return;
+            System.err.println("miglab: sweep stopped; " + points.size() + " point(s) measured are in " + csv);
+            System.err.flush();
+        }
     }
 }

@@ -23,6 +23,9 @@ final class XyPlot {
     private static final int LEGEND_ROW_CHARS = 110;
     private final XYChart chart;
     private final List<String> coloured = new ArrayList<>();
+    /** The name whose colour each coloured series takes: a real series and its simulator curve share one. */
+    private final List<String> colourKeys = new ArrayList<>();
+    private int bars;
     private final List<String> references = new ArrayList<>();
 
     XyPlot(String title, String xTitle, String yTitle) {
@@ -35,8 +38,46 @@ final class XyPlot {
 
     /** A line through the points; a null y leaves a gap. */
     XyPlot line(String name, List<Double> x, List<Double> y) {
+        return line(name, name, x, y);
+    }
+
+    /** A line in the colour of {@code colourKey}'s series. */
+    XyPlot line(String name, String colourKey, List<Double> x, List<Double> y) {
         chart.addSeries(name, x, y);
         coloured.add(name);
+        colourKeys.add(colourKey);
+        return this;
+    }
+
+    /** Real points under a simulator's curve: markers without a line, in the colour of {@code colourKey}. */
+    XyPlot measured(String name, String colourKey, List<Double> x, List<Double> y) {
+        XYSeries s = chart.addSeries(name, x, y);
+        s.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
+        s.setMarker(SeriesMarkers.CIRCLE);
+        coloured.add(name);
+        colourKeys.add(colourKey);
+        return this;
+    }
+
+    /** The simulator's curve over real points: a line without markers, in the colour of the real series. */
+    XyPlot simulated(String name, String colourKey, List<Double> x, List<Double> y) {
+        XYSeries s = chart.addSeries(name, x, y);
+        s.setMarker(SeriesMarkers.NONE);
+        s.setLineStyle(new BasicStroke(1.5f));
+        coloured.add(name);
+        colourKeys.add(colourKey);
+        return this;
+    }
+
+    /** The spread of one real point's runs: a vertical bar from {@code lo} to {@code hi}, not in the legend. */
+    XyPlot spread(String colourKey, double x, double lo, double hi) {
+        String name = "spread " + (++bars);
+        XYSeries s = chart.addSeries(name, new double[] {x, x}, new double[] {lo, hi});
+        s.setMarker(SeriesMarkers.NONE);
+        s.setLineStyle(new BasicStroke(2.5f));
+        s.setShowInLegend(false);
+        coloured.add(name);
+        colourKeys.add(colourKey);
         return this;
     }
 
@@ -46,6 +87,7 @@ final class XyPlot {
         s.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
         s.setMarker(SeriesMarkers.CROSS);
         coloured.add(name);
+        colourKeys.add(name);
         return this;
     }
 
@@ -68,17 +110,19 @@ final class XyPlot {
     }
 
     XYChart chart() {
-        List<String> colours = Palette.colours(coloured);
+        List<String> keys = colourKeys.stream().distinct().toList();
+        List<String> colours = Palette.colours(keys);
         Map<String, XYSeries> series = chart.getSeriesMap();
         for (int i = 0; i < coloured.size(); i++) {
-            Color c = new Color(Palette.rgb(colours.get(i)));
+            Color c = new Color(Palette.rgb(colours.get(keys.indexOf(colourKeys.get(i)))));
             XYSeries s = series.get(coloured.get(i));
             s.setLineColor(c);
             s.setMarkerColor(c);
         }
         Color grey = new Color(Palette.rgb(Palette.REFERENCE));
         for (String r : references) series.get(r).setLineColor(grey);
-        int legendChars = series.keySet().stream().mapToInt(n -> n.length() + 8).sum();
+        int legendChars = series.values().stream().filter(XYSeries::isShowInLegend)
+                .mapToInt(n -> n.getName().length() + 8).sum();
         if (legendChars > LEGEND_ROW_CHARS) chart.getStyler().setLegendLayout(Styler.LegendLayout.Vertical);
         return chart;
     }
