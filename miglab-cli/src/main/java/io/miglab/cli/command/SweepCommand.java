@@ -22,6 +22,7 @@ import io.miglab.qemu.migrate.QemuBackend;
 import io.miglab.qemu.migrate.QemuRunOptions;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -138,8 +139,11 @@ public final class SweepCommand implements Callable<Integer> {
         QemuLauncher launcher = new QemuLauncher(installation, AccelProbe.choose(installation));
         SweepProgress progress = new SweepProgress();
         try {
-            SweepReport.run(options.values(), axes, factory, new QemuBackend(() -> launcher, QemuRunOptions.defaults()),
-                    settings, out, format, !noPlots, o, progress);
+            // many boots in a row on a loaded machine: each guest may take up to 3 min to be ready
+            QemuRunOptions run = new QemuRunOptions(false, 0, Optional.empty(), Duration.ofMillis(100),
+                    Duration.ofMinutes(3), false, Optional.empty());
+            SweepReport.run(options.values(), axes, factory, new QemuBackend(() -> launcher, run), settings, out,
+                    format, !noPlots, o, progress);
         } finally {
             progress.close();
         }

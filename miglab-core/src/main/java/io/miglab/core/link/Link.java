@@ -53,6 +53,16 @@ public record Link(DataRate bandwidth, Duration roundTripLatency, Optional<DataR
         return bandwidth;
     }
 
+    /**
+     * The rate of a stop-and-copy: after pre-copy rounds the switch-over's, uncapped; with no round before it, the
+     * capped rate. A guest paused before the migration starts is sent by QEMU's rate-limited iteration
+     * (ram_save_iterate stops at migration_rate_exceeded, migration/ram.c) until what is left fits the downtime
+     * limit; only that rest goes uncapped.
+     */
+    public DataRate stopAndCopyBandwidth(boolean afterRounds) {
+        return afterRounds ? switchOverBandwidth() : effectiveBandwidth();
+    }
+
     public double oneWaySeconds() { return roundTripLatency.toNanos() / 2e9; }
 
     public double roundTripSeconds() { return roundTripLatency.toNanos() / 1e9; }

@@ -145,7 +145,8 @@ final class ExpectedMigration implements MigrationEngine {
         if (rounds.isEmpty()) {
             assumptions.add("stop-and-copy: downtime = (memory + device state) / bandwidth + latency/2 + resume");
         }
-        double down = nas.switchOverSeconds(roundBytes + device, (roundBytes + device) / switchOver + oneWay) + resume;
+        double rate = spec.link().stopAndCopyBandwidth(!rounds.isEmpty()).bytesPerSecond();
+        double down = nas.switchOverSeconds(roundBytes + device, (roundBytes + device) / rate + oneWay) + resume;
         double stopBytes = nas.switchOverWire(roundBytes + device);
         stages.begin(Stage.STOP_AND_COPY, clock);
         stages.sent(stopBytes);

@@ -165,7 +165,7 @@ public final class MigrationSession implements MigrationEngine {
         boolean delta = timeline.roundCount() > 0;
         bytes += ledger.sendAll(nas.tap((w, bits) -> ledger.sendWord(w, bits, delta)));
         double sendSeconds = ledger.cost.transferSeconds(bytes, ledger.cost.bytesCompressed - compressedBefore,
-                switchOverBandwidth);
+                spec.link().stopAndCopyBandwidth(delta).bytesPerSecond());
         double seconds = sendSeconds + spec.link().oneWaySeconds();
         double switchOver = nas.switchOverSeconds(bytes, seconds);
         double commitAt = clock + Math.max(0, switchOver - spec.link().oneWaySeconds());

@@ -172,10 +172,9 @@ public final class RateMigration implements MigrationEngine {
                 + (sendPages - zero - hits) * costs.dataPage;
         timeline.pagesSent(sendPages, noRounds ? 0 : sendPages, zero);
         timeline.sent(Phase.STOP_AND_COPY, bytes);
-        // QEMU sends the switch-over without its bandwidth cap (migration_completion_precopy calls
-        // migration_rate_set(RATE_LIMIT_DISABLED)), as the page-level session does with
-        // Link.switchOverBandwidth(): a new flow with only the compressor's limit, at its fair share of the links
-        if (spec.link().bandwidthCap().isPresent()) stream.reopen(costs.compressorWireCap);
+        // after rounds QEMU sends the switch-over uncapped (migration_rate_set(RATE_LIMIT_DISABLED)), a new flow with
+        // only the compressor's limit at its fair share of the links; with no round it stays capped (Link)
+        if (spec.link().bandwidthCap().isPresent() && !noRounds) stream.reopen(costs.compressorWireCap);
         failures.sending(Phase.STOP_AND_COPY, bytes, true);
         stream.send(bytes, () -> {
             // commit: the last byte reaches the destination, which acknowledges and activates at once
