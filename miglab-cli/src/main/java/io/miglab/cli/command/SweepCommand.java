@@ -140,8 +140,7 @@ public final class SweepCommand implements Callable<Integer> {
         SweepProgress progress = new SweepProgress();
         try {
             // many boots in a row on a loaded machine: each guest may take up to 3 min to be ready
-            QemuRunOptions run = new QemuRunOptions(false, 0, Optional.empty(), Duration.ofMillis(100),
-                    Duration.ofMinutes(3), false, Optional.empty());
+            QemuRunOptions run = QemuRunOptions.defaults().withReadyTimeout(Duration.ofMinutes(3));
             SweepReport.run(options.values(), axes, factory, new QemuBackend(() -> launcher, run), settings, out,
                     format, !noPlots, o, progress);
         } finally {
