@@ -57,12 +57,6 @@ public record QemuRunOptions(boolean memoryCheck, int multifdChannels, Optional<
                 postcopyPreempt, guestWorkload, userGuest);
     }
 
-    /** Waits up to {@code timeout} for each source guest's {@code MIGLAB READY}. */
-    public QemuRunOptions withReadyTimeout(Duration timeout) {
-        return new QemuRunOptions(memoryCheck, multifdChannels, failure, pollInterval, timeout, postcopyPreempt,
-                guestWorkload);
-    }
-
     public QemuRunOptions withMultifd(int channels) {
         return new QemuRunOptions(memoryCheck, channels, failure, pollInterval, readyTimeout,
                 postcopyPreempt, guestWorkload, userGuest);
