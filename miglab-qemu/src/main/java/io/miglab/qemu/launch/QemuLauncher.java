@@ -44,10 +44,22 @@ public final class QemuLauncher {
 
     private final QemuInstallation installation;
     private final Accel accel;
+    private final List<String> prefix;
 
     public QemuLauncher(QemuInstallation installation, Accel accel) {
+        this(installation, accel, List.of());
+    }
+
+    private QemuLauncher(QemuInstallation installation, Accel accel, List<String> prefix) {
         this.installation = installation;
         this.accel = accel;
+        this.prefix = prefix;
+    }
+
+    /** A launcher whose QEMUs run in network namespace {@code ns} ({@code ip netns exec NS qemu ...}); their QMP
+     * and serial sockets are files, so they are reached as before. */
+    public QemuLauncher inNamespace(String ns) {
+        return new QemuLauncher(installation, accel, List.of("ip", "netns", "exec", ns));
     }
 
     public Accel accel() {
@@ -120,6 +132,7 @@ public final class QemuLauncher {
         if (pdeathsig && Files.isExecutable(SETPRIV)) {
             cmd.addAll(List.of(SETPRIV.toString(), "--pdeathsig", "KILL", "--"));
         }
+        cmd.addAll(prefix);
         cmd.addAll(commandLine(guest, name, mode, dir, network));
         Optional<Path> image = guest.disk().map(d -> DiskImages.prepare(diskImage(dir, name, d), d,
                 mode == Mode.BOOT));

@@ -31,7 +31,7 @@ public final class LatencyRelay implements AutoCloseable {
     private static final byte[] EOF = new byte[0];
 
     private final ServerSocket server;
-    private final int targetPort;
+    private final InetSocketAddress target;
     private final long oneWayNanos;
     private final List<Socket> sockets = new CopyOnWriteArrayList<>();
     private final AtomicLong forwardedBytes = new AtomicLong();
@@ -40,9 +40,9 @@ public final class LatencyRelay implements AutoCloseable {
 
     private record Chunk(long deliverAtNanos, byte[] data) { }
 
-    private LatencyRelay(ServerSocket server, int targetPort, Duration roundTrip) {
+    private LatencyRelay(ServerSocket server, InetSocketAddress target, Duration roundTrip) {
         this.server = server;
-        this.targetPort = targetPort;
+        this.target = target;
         this.oneWayNanos = roundTrip.toNanos() / 2;
         Thread acceptor = new Thread(this::acceptLoop, "latency-relay-accept");
         acceptor.setDaemon(true);
@@ -51,10 +51,15 @@ public final class LatencyRelay implements AutoCloseable {
 
     /** Listens on an ephemeral port of 127.0.0.1 and relays to {@code 127.0.0.1:targetPort}. */
     public static LatencyRelay start(int targetPort, Duration roundTrip) {
+        return start(new InetSocketAddress(InetAddress.getLoopbackAddress(), targetPort), roundTrip);
+    }
+
+    /** Listens on an ephemeral port of 127.0.0.1 and relays to {@code target} (another host's address). */
+    public static LatencyRelay start(InetSocketAddress target, Duration roundTrip) {
         try {
             ServerSocket s = new ServerSocket();
             s.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
-            return new LatencyRelay(s, targetPort, roundTrip);
+            return new LatencyRelay(s, target, roundTrip);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot open the latency relay", e);
         }
@@ -78,7 +83,7 @@ public final class LatencyRelay implements AutoCloseable {
         while (!closed) {
             try {
                 Socket client = server.accept();
-                Socket upstream = new Socket(InetAddress.getLoopbackAddress(), targetPort);
+                Socket upstream = new Socket(target.getAddress(), target.getPort());
                 for (Socket s : List.of(client, upstream)) {
                     s.setTcpNoDelay(true);
                     sockets.add(s);

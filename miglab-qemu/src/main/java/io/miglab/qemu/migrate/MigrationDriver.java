@@ -45,6 +45,7 @@ public final class MigrationDriver {
     private long runStartNanos;
     private long reservationNanos;
     private String migrateRejected;
+    private MigrationRoute route = MigrationRoute.LOOPBACK;
 
     public MigrationDriver(QemuProcess source, QemuProcess destination, MigrationSpec spec, QemuMigrationPlan plan,
                            QemuRunOptions options, Path workDir) {
@@ -68,11 +69,13 @@ public final class MigrationDriver {
         return this;
     }
 
+    /** The way from source to destination; default {@link MigrationRoute#LOOPBACK}. */
+    public MigrationDriver over(MigrationRoute r) { this.route = r; return this; }
+
     public QemuRun run() {
         configure();
         int port = FreePort.pick();
-        String incoming = "tcp:127.0.0.1:" + port;
-        destination.qmp().execute("migrate-incoming", Map.of("uri", incoming));
+        destination.qmp().execute("migrate-incoming", Map.of("uri", route.incomingUri(port)));
         Optional<DiskMirror> mirror = startMirror();
         boolean relayed = !plan.roundTripLatency().isZero()
                 || options.failure().orElse(null) instanceof InjectedFailure.LinkCutInPostcopy;
@@ -80,15 +83,14 @@ public final class MigrationDriver {
         steering.beforeMigrate(); // a stop-and-copy pauses the guest here
         long startWall = wallMicros();
         long start = System.nanoTime();
-        try (LatencyRelay relay = relayed ? LatencyRelay.start(port, plan.roundTripLatency()) : null) {
-            String uri = relay == null ? incoming : "tcp:127.0.0.1:" + relay.port();
+        try (MigrationRoute.Hop hop = route.open(port, plan.roundTripLatency(), relayed)) {
             try {
-                source.qmp().execute("migrate", Map.of("uri", uri));
+                source.qmp().execute("migrate", Map.of("uri", hop.uri()));
             } catch (QmpException e) {
                 migrateRejected = e.getMessage();
                 notes.add("migrate was refused: " + e.getMessage());
             }
-            poll(start, relay);
+            poll(start, hop.relay());
         }
         MigrationSample last = series.get(series.size() - 1);
         boolean abortedAtCommit = last.status().equals("completed")
@@ -218,10 +220,8 @@ public final class MigrationDriver {
 
     private StopReason reason(Ending ending) {
         return switch (ending) {
-            case COMPLETED -> {
-                // QEMU converged by itself unless miglab carried out a decision
-                yield steering.reason().orElse(StopReason.DOWNTIME_LIMIT_MET);
-            }
+            // completed: QEMU converged by itself unless miglab carried out a decision
+            case COMPLETED -> steering.reason().orElse(StopReason.DOWNTIME_LIMIT_MET);
             case CANCELLED -> steering.reason().orElseThrow();
             case ABORTED_BEFORE_COMMIT -> StopReason.ABORTED;
             case DESTINATION_LOST_IN_POSTCOPY, FAILED -> StopReason.FAILED;

@@ -20,7 +20,8 @@ import java.util.UUID;
  * QEMU it started and deletes its private folder.
  */
 public final class QemuSession implements AutoCloseable {
-    private final QemuLauncher launcher;
+    private final QemuLauncher destinationLauncher;
+    private final MigrationRoute route;
     private final GuestConfig guest;
     private final PrivateDir dir;
     private final String runId;
@@ -29,13 +30,15 @@ public final class QemuSession implements AutoCloseable {
     private HostCostMeter meter;
     private int destinations;
 
-    private QemuSession(QemuLauncher launcher, GuestConfig guest, Duration readyTimeout) {
-        this.launcher = launcher;
+    private QemuSession(QemuLauncher launcher, QemuLauncher destinationLauncher, MigrationRoute route,
+                        GuestConfig guest, Duration readyTimeout) {
+        this.destinationLauncher = destinationLauncher;
+        this.route = route;
         this.guest = guest;
         this.runId = "miglab-" + UUID.randomUUID();
         this.dir = PrivateDir.create("miglab-");
         try {
-            this.source = start(runId + "-src", QemuLauncher.Mode.BOOT);
+            this.source = start(launcher, runId + "-src", QemuLauncher.Mode.BOOT);
             awaitReady(readyTimeout);
             this.meter = new HostCostMeter(source.pid());
         } catch (RuntimeException e) {
@@ -46,7 +49,14 @@ public final class QemuSession implements AutoCloseable {
 
     /** Boots the source guest and waits until it is ready ({@code MIGLAB READY}, or a user's guest's check). */
     public static QemuSession boot(QemuLauncher launcher, GuestConfig guest, Duration readyTimeout) {
-        return new QemuSession(launcher, guest, readyTimeout);
+        return new QemuSession(launcher, launcher, MigrationRoute.LOOPBACK, guest, readyTimeout);
+    }
+
+    /** Boots the source with {@code source}; destinations start with {@code destination} and are reached over
+     * {@code route} (two network namespaces, for example). */
+    public static QemuSession boot(QemuLauncher source, QemuLauncher destination, MigrationRoute route,
+                                   GuestConfig guest, Duration readyTimeout) {
+        return new QemuSession(source, destination, route, guest, readyTimeout);
     }
 
     public QemuProcess source() {
@@ -88,18 +98,18 @@ public final class QemuSession implements AutoCloseable {
                     + guest);
         }
         long reservation = System.nanoTime();
-        QemuProcess destination = start(runId + "-dst" + (++destinations),
+        QemuProcess destination = start(destinationLauncher, runId + "-dst" + (++destinations),
                 options.destinationStartsPaused(guest) ? QemuLauncher.Mode.INCOMING_PAUSED : QemuLauncher.Mode.INCOMING);
         meter.watch(destination.pid());
         QemuRun run = HostCostWindow.measured(meter, source, destination, new MigrationDriver(source, destination, spec, plan,
-                options, dir.path()).startedAt(runStart, reservation).run());
+                options, dir.path()).startedAt(runStart, reservation).over(route).run());
         if (!run.result().outcome().completed()) destination.close();
         return run;
     }
 
     /** An httpd guest, or a user's guest checked on a TCP port, gets a NIC with a port forward on both sides (the
      * destination needs the same device). */
-    private QemuProcess start(String name, QemuLauncher.Mode mode) {
+    private QemuProcess start(QemuLauncher launcher, String name, QemuLauncher.Mode mode) {
         Optional<UserNetwork> network = guest.workload() == Workload.HTTPD
                 ? Optional.of(UserNetwork.onFreePort()) : Optional.empty();
         if (guest.user().isPresent() && guest.user().get().guestPort().isPresent()) {
