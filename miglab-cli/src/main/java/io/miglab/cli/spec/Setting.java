@@ -35,7 +35,7 @@ public record Setting(String name, Type type, String label, String group, String
     /** Where a setting is taken. */
     public enum Use {
         SIMULATE("simulate"), PREDICT("predict"), SWEEP("sweep"), MIGRATE("migrate"), BENCH("bench"),
-        SCENARIO_FILE("scenario file");
+        SCENARIO_FILE("scenario file"), NETLAB("netlab");
 
         public final String label;
 

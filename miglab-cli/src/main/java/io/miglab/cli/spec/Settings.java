@@ -244,7 +244,18 @@ public final class Settings {
                     Default.of(PROTOCOL.detect())),
             p("stages and failures", "reconnect-time", Type.DURATION, "DURATION", "Post-copy recovery after a "
                     + "link down: from noticing to the channel being back (QEMU migrate-recover, then migrate "
-                    + "resume=true).", Default.of(PROTOCOL.reconnect())));
+                    + "resume=true).", Default.of(PROTOCOL.reconnect())),
+            // ---- a shared link between two network namespaces (netlab) ----
+            n("shared link", "concurrent", Type.INTEGER, "N", "Guests that migrate over the one link.",
+                    Default.of(1)).range("1..8"),
+            n("shared link", "max-parallel", Type.INTEGER, "N", "At most K migrate at a time; the others wait for "
+                    + "a free slot.", Default.absent("as --concurrent")).range("1..--concurrent"),
+            n("shared link", "netns-rate", Type.RATE, "RATE", "The veth link's tbf rate; QEMU's own cap is set "
+                    + "far above it.", Default.of("40MiB/s")).range("1MiB/s to 1GiB/s"),
+            n("shared link", "loss", Type.SHARE, "SHARE", "TCP packets dropped at random on the way in (nftables "
+                    + "numgen), in steps of 0.1%.", Default.of("0")).range("0 to 10%"),
+            n("shared link", "rate-change", Type.TEXT, "TIME:RATE", "The link's rate becomes RATE this long after "
+                    + "the migrations start (tc qdisc change), e.g. 3s:10MiB/s.", Default.absent("none")));
 
     static {
         List<Setting> all = new java.util.ArrayList<>(MIGRATION);
@@ -264,6 +275,11 @@ public final class Settings {
     private static Setting p(String group, String name, Type type, String label, String help, Default d) {
         return s(group, name, type, label, help, d, EnumSet.of(Use.SIMULATE, Use.PREDICT, Use.SWEEP,
                 Use.SCENARIO_FILE));
+    }
+
+    /** A setting of the namespace link of {@code netlab} only. */
+    private static Setting n(String group, String name, Type type, String label, String help, Default d) {
+        return s(group, name, type, label, help, d, EnumSet.of(Use.NETLAB));
     }
 
     private static Setting s(String group, String name, Type type, String label, String help, Default d,

@@ -80,6 +80,7 @@ public final class SettingsDoc {
         else for (Use u : Use.RUNS) if (s.takenBy(u)) w.add(u.label);
         if (s.takenBy(Use.SCENARIO_FILE)) w.add("file");
         if (s.takenBy(Use.BENCH)) w.add("bench");
+        if (s.takenBy(Use.NETLAB)) w.add(Use.NETLAB.label);
         return String.join(", ", w);
     }
 

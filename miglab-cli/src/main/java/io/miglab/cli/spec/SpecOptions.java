@@ -58,6 +58,14 @@ public final class SpecOptions {
         return v;
     }
 
+    /** Reads the flags from {@code command}, whose options a mixin of its own added (picocli keeps one model
+     * transformer per command, so a command with more settings adds these itself). */
+    public static SpecOptions reading(CommandSpec command) {
+        SpecOptions o = new SpecOptions();
+        o.command = command;
+        return o;
+    }
+
     public MigrationSpec toSpec(AlgorithmRegistry registry) {
         return new SpecFactory(registry).build(values());
     }

@@ -52,6 +52,12 @@ public final class Network {
         markStale();
     }
 
+    /** Changes a link's capacity now; the flows get their new shares at the end of the current instant. */
+    public void changeCapacity(NetworkLink link, double bytesPerSecond) {
+        link.capacity(bytesPerSecond);
+        markStale();
+    }
+
     public int openFlows() { return flows.size(); }
 
     /** How many times the rates were recomputed. */

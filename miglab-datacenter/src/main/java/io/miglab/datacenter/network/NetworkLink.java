@@ -9,7 +9,7 @@ import java.util.List;
  */
 public final class NetworkLink {
     private final String name;
-    private final double capacityBytesPerSecond;
+    private double capacityBytesPerSecond;
     final List<Flow> flows = new ArrayList<>();
     /** Position in the network's list of links in use, or -1. */
     int activeIndex = -1;
@@ -28,6 +28,14 @@ public final class NetworkLink {
     public String name() { return name; }
 
     public double capacityBytesPerSecond() { return capacityBytesPerSecond; }
+
+    /** A new capacity (a link whose rate is changed while flows cross it); see {@link Network#changeCapacity}. */
+    void capacity(double bytesPerSecond) {
+        if (!(bytesPerSecond > 0) || Double.isInfinite(bytesPerSecond)) {
+            throw new IllegalArgumentException("link " + name + ": capacity must be a finite rate > 0");
+        }
+        this.capacityBytesPerSecond = bytesPerSecond;
+    }
 
     /** Flows crossing this link now. */
     public int flowCount() { return flows.size(); }
