@@ -16,6 +16,7 @@ import io.miglab.qemu.net.NetnsLink;
 import io.miglab.qemu.net.RateChange;
 import io.miglab.qemu.net.SharedLinkRun;
 import java.io.PrintWriter;
+import java.time.Duration;
 import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
@@ -42,6 +43,8 @@ import picocli.CommandLine.Spec;
 public final class NetlabCommand implements Callable<Integer> {
     /** QEMU's own max-bandwidth in these runs: far above any link here, so that tbf decides. */
     static final DataRate QEMU_CAP = DataRate.ofMiBps(4096);
+    /** Up to 8 guests boot two at a time under TCG on a loaded host: a boot may take minutes. */
+    static final Duration READY_TIMEOUT = Duration.ofMinutes(4);
 
     @ParentCommand
     RootCommand main;
@@ -65,7 +68,8 @@ public final class NetlabCommand implements Callable<Integer> {
         Optional<RateChange> change = link.rateChange();
         MigrationSpec spec = link.spec().toSpec(main.registry());
         MigrationSpec real = spec.withLink(new Link(QEMU_CAP, spec.link().roundTripLatency(), Optional.empty()));
-        QemuRunOptions runOptions = QemuRunOptions.defaults().withMemoryCheck(memoryCheck);
+        QemuRunOptions runOptions = QemuRunOptions.defaults().withMemoryCheck(memoryCheck)
+                .withReadyTimeout(READY_TIMEOUT);
         QemuMigrationPlan.of(real, runOptions); // the guest's limits, checked before anything starts
         MigrationSpec simulated = GuestCalibration.forSimulator(spec.withLink(new Link(rate,
                 spec.link().roundTripLatency(), Optional.empty())));
