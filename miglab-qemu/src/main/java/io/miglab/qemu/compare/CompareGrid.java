@@ -24,13 +24,14 @@ import java.util.Optional;
  *
  * <pre>
  *   CompareGrid [--sim-only] [--only TEXT] [--category NAME] [--repeat R] [--runs FILE] [--merge OTHER.json]...
- *               [--out FILE]
+ *               [--out FILE] [--readme README.md]
  * </pre>
  * {@code --runs} (default docs/qemu-vs-sim.json) holds the stored runs; each QEMU run is saved there as soon as it
  * ends, so an interrupted corpus keeps what it measured. {@code --merge} adds the runs of another such file, a run
  * of the same label replacing the stored one, so several people's runs combine. {@code --only} and
  * {@code --category} select cases; {@code --repeat R} runs each selected case R times (labels {@code "... #2"} and
  * on) instead of the case's own repeat count. {@code --sim-only} runs no QEMU and recomputes the simulator side.
+ * {@code --readme} rewrites the per-category table between the summary markers of that file.
  * Text after the line {@value CorpusPage#FINDINGS_MARKER} in the page is kept when it is rewritten.
  */
 public final class CompareGrid {
@@ -38,11 +39,11 @@ public final class CompareGrid {
     static final ObjectMapper JSON =
             ResultJson.register(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT));
     private static final String USAGE = "usage: CompareGrid [--sim-only] [--only TEXT] [--category NAME] "
-            + "[--repeat R] [--runs FILE] [--merge OTHER.json]... [--out FILE]";
+            + "[--repeat R] [--runs FILE] [--merge OTHER.json]... [--out FILE] [--readme FILE]";
 
     /** What the command line asked for. */
     record Args(boolean simOnly, Optional<String> only, Optional<Category> category, Optional<Integer> repeat,
-                Path runs, List<Path> merge, Path out) {
+                Path runs, List<Path> merge, Path out, Optional<Path> readme) {
         boolean selects(GridCase c) {
             return only.map(t -> c.label().contains(t)).orElse(true) && category.map(k -> c.category() == k)
                     .orElse(true);
@@ -69,6 +70,7 @@ public final class CompareGrid {
         Path runs = Path.of("docs/qemu-vs-sim.json");
         Path out = Path.of("docs/qemu-vs-sim.md");
         List<Path> merge = new ArrayList<>();
+        Optional<Path> readme = Optional.empty();
         for (int i = 0; i < args.length; i++) {
             String flag = args[i];
             if (flag.equals("--sim-only")) {
@@ -84,10 +86,11 @@ public final class CompareGrid {
                 case "--runs" -> runs = Path.of(value);
                 case "--merge" -> merge.add(Path.of(value));
                 case "--out" -> out = Path.of(value);
+                case "--readme" -> readme = Optional.of(Path.of(value));
                 default -> throw new IllegalArgumentException("unknown flag " + flag + "; " + USAGE);
             }
         }
-        return new Args(simOnly, only, category, repeat, runs, List.copyOf(merge), out);
+        return new Args(simOnly, only, category, repeat, runs, List.copyOf(merge), out, readme);
     }
 
     private static int repeat(String value) {
@@ -114,6 +117,11 @@ public final class CompareGrid {
         if (!orphans.isEmpty()) System.out.println("stored runs of no case (not on the page): " + orphans);
         Files.writeString(a.out(), CorpusPage.render(measured, existingFindings(a.out())));
         System.out.println("wrote " + a.out());
+        if (a.readme().isPresent()) {
+            Path readme = a.readme().get();
+            Files.writeString(readme, CorpusPage.withSummary(Files.readString(readme), measured));
+            System.out.println("updated the per-category summary in " + readme);
+        }
     }
 
     private static void measure(Args a, Map<String, QemuMeasurement> measured) throws IOException {
@@ -135,7 +143,7 @@ public final class CompareGrid {
                     (System.nanoTime() - startAll) / 1e9, label, c.category().label());
             long start = System.nanoTime();
             try {
-                QemuRun run = qemu.run(c.spec(), c.options());
+                QemuRun run = runOnce(qemu, c);
                 double wall = (System.nanoTime() - start) / 1e9;
                 measured.put(label, new QemuMeasurement(label, run.result(),
                         run.heartbeat().map(HeartbeatAnalysis::switchGapMs).orElse(-1.0), run.counterContinued(),
@@ -151,6 +159,16 @@ public final class CompareGrid {
                 System.out.println("  FAILED: " + e.getMessage());
             }
             save(a.runs(), measured);
+        }
+    }
+
+    /** One run; a guest that failed to boot or a QMP error is tried once more, so an unattended corpus goes on. */
+    private static QemuRun runOnce(QemuBackend qemu, GridCase c) {
+        try {
+            return qemu.run(c.spec(), c.options());
+        } catch (RuntimeException first) {
+            System.out.println("  failed (" + first.getMessage() + "), trying once more");
+            return qemu.run(c.spec(), c.options());
         }
     }
 

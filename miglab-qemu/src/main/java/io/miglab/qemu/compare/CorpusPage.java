@@ -18,6 +18,8 @@ import java.util.Map;
  */
 final class CorpusPage {
     static final String FINDINGS_MARKER = "<!-- findings: kept when the tables are regenerated -->";
+    static final String SUMMARY_BEGIN = "<!-- qemu-vs-sim summary: written by CompareGrid --readme -->";
+    static final String SUMMARY_END = "<!-- qemu-vs-sim summary end -->";
 
     private CorpusPage() {
     }
@@ -79,7 +81,7 @@ final class CorpusPage {
             if (r.qemu().guest() != null) guests.putIfAbsent(r.gridCase().label(), r.qemu().guest());
         }
         for (GridCase c : GridCases.all()) {
-            if (rows.stream().noneMatch(r -> r.gridCase() == c)) continue;
+            if (rows.stream().noneMatch(r -> r.gridCase().label().equals(c.label()))) continue;
             md.append("| ").append(c.label()).append(" | ").append(c.category().label()).append(" | ")
                     .append(c.heldOut() ? "yes" : "").append(" | ").append(c.repeats()).append(" | `")
                     .append(ObservedInputs.command(c.spec())).append("` | ")
@@ -87,6 +89,17 @@ final class CorpusPage {
         }
         md.append('\n').append(FINDINGS_MARKER).append('\n').append(findings);
         return md.toString();
+    }
+
+    /** {@code text} with the per-category table between {@link #SUMMARY_BEGIN} and {@link #SUMMARY_END} renewed. */
+    static String withSummary(String text, Map<String, QemuMeasurement> measured) {
+        int begin = text.indexOf(SUMMARY_BEGIN);
+        int end = text.indexOf(SUMMARY_END);
+        if (begin < 0 || end < begin) {
+            throw new IllegalArgumentException("readme: a file with the lines " + SUMMARY_BEGIN + " and " + SUMMARY_END);
+        }
+        return text.substring(0, begin + SUMMARY_BEGIN.length()) + "\n"
+                + categoryTable(CorpusStats.byCategory(rows(measured))) + text.substring(end);
     }
 
     private static String categoryTable(Map<Category, CorpusStats> stats) {
@@ -118,8 +131,9 @@ final class CorpusPage {
     private static String rawSpecLine(List<CorpusStats.Row> rows) {
         PageLevelSimulator sim = new PageLevelSimulator();
         double time = 0, bytes = 0;
+        Map<GridCase, MigrationResult> simulated = new LinkedHashMap<>();
         for (CorpusStats.Row r : rows) {
-            MigrationResult raw = sim.migrate(r.gridCase().spec());
+            MigrationResult raw = simulated.computeIfAbsent(r.gridCase(), c -> sim.migrate(c.spec()));
             time += Math.abs(CorpusStats.errorPercent(r.qemu().result().timing().totalTimeMs(),
                     raw.timing().totalTimeMs()));
             bytes += Math.abs(CorpusStats.errorPercent(r.qemu().result().traffic().bytesTransferred(),

@@ -58,7 +58,8 @@ class CompareGridTest {
         CompareGrid.main(new String[] {"--sim-only", "--runs", json.toString(), "--out", md.toString()});
         String report = Files.readString(md);
         assertThat(report).contains("| " + first.label() + " | 618 |").contains("keep me")
-                .contains("QEMU 10.0.2, accel tcg");
+                .contains("QEMU 10.0.2, accel tcg")
+                .contains("| " + first.label() + " | pre-copy |  | 1 | `miglab simulate --hypervisor qemu --memory 256MiB");
     }
 
     // Guards the stored grid (docs/qemu-vs-sim.json, written with the flat result) against a result reshaped in
@@ -131,6 +132,19 @@ class CompareGridTest {
         assertThatThrownBy(() -> CompareGrid.parse(new String[] {"--category", "warp"}))
                 .hasMessageStartingWith("category: one of pre-copy, cancelled, post-copy");
         assertThat(Category.named("auto-converge-paced")).isEqualTo(Category.AUTO_CONVERGE_PACED);
+    }
+
+    // Guards the README's summary: only the text between the markers is rewritten, and a file without them is
+    // refused rather than appended to.
+    @Test
+    void readmeSummaryReplacesOnlyTheMarkedBlock() throws Exception {
+        Map<String, QemuMeasurement> runs = new LinkedHashMap<>();
+        runs.put("precopy 256M 100MiB/s 0 pps", run("precopy 256M 100MiB/s 0 pps", 600));
+        String readme = "before\n" + CorpusPage.SUMMARY_BEGIN + "\nold table\n" + CorpusPage.SUMMARY_END + "\nafter\n";
+        String updated = CorpusPage.withSummary(readme, runs);
+        assertThat(updated).startsWith("before\n" + CorpusPage.SUMMARY_BEGIN + "\n| category |")
+                .contains("| pre-copy | 1 (1) |").doesNotContain("old table").endsWith(CorpusPage.SUMMARY_END + "\nafter\n");
+        assertThatThrownBy(() -> CorpusPage.withSummary("no markers", runs)).hasMessageStartingWith("readme: ");
     }
 
     private static QemuMeasurement run(String label, double totalMs) {
