@@ -34,6 +34,9 @@ if ! skipping qemu && [[ ! -f .miglab/guest/env ]]; then
         die "the real-QEMU tests need the guest: run 'sudo scripts/setup-qemu.sh' first (or ./miglab test --skip-qemu)"
     fi
 fi
+if ! skipping qemu && { ! command -v nft >/dev/null || ! command -v tc >/dev/null; }; then
+    die "the real-QEMU tests over network namespaces need nftables and iproute2: run 'apt-get install nftables iproute2' first (or ./miglab test --skip-qemu)"
+fi
 if ! skipping browser && ! command -v chromium >/dev/null && ! command -v chromium-browser >/dev/null \
         && ! command -v google-chrome >/dev/null; then
     die "the report browser tests need chromium: run 'apt-get install chromium' first (or ./miglab test --skip-browser)"
