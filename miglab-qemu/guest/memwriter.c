@@ -1,15 +1,20 @@
 /*
  * memwriter: the array load test of the miglab guest.
  *
- *   memwriter WS_MB PAGES_PER_S [READY_FILE]
+ *   memwriter WS_MB PAGES_PER_S [READY_FILE [ORDER [CATCHUP_MS]]]
  *
  * Allocates a working set of WS_MB MiB, touches every page so that it is
- * resident (and not a zero page), then writes one 8-byte word per 4 KiB page,
- * walking sequentially and cyclically through the working set at
- * PAGES_PER_S pages per second. The pace is kept by a 1 ms control loop on
- * CLOCK_MONOTONIC (the guest's clock): every tick it writes the pages that
- * the elapsed time has earned. A backlog (e.g. after the guest was paused)
- * is capped at 100 ms worth of pages, so the writer never bursts.
+ * resident (and not a zero page), then writes one 8-byte word (the first of
+ * the page) per 4 KiB page at PAGES_PER_S pages per second, either walking
+ * sequentially and cyclically through the working set (ORDER "sweep", the
+ * default) or to a page drawn uniformly from it (ORDER "random", xorshift64).
+ * The pace is kept by a 1 ms control loop on CLOCK_MONOTONIC (the guest's
+ * clock): every tick it writes the pages that the elapsed time has earned.
+ * A backlog (e.g. after a throttle sleep or a pause) is caught up to at most
+ * CATCHUP_MS worth of pages (default 100): a writer paced by the clock, like
+ * a service whose requests queue. CATCHUP_MS 0 keeps no backlog beyond the
+ * current tick: what a stall delayed is dropped, so the rate falls with the
+ * share of time the vCPU runs, like a CPU-bound writer.
  *
  * Once the working set is resident it creates READY_FILE (if given), so
  * /init knows the workload runs. Every second it prints one line
@@ -77,6 +82,12 @@ int main(int argc, char **argv)
         return 2;
     }
     uint64_t npages = ws_mb * 1024 * 1024 / PAGE_SIZE;
+    int random_order = argc > 4 && strcmp(argv[4], "random") == 0;
+    if (argc > 4 && !random_order && strcmp(argv[4], "sweep") != 0) {
+        fprintf(stderr, "memwriter: ORDER must be sweep or random\n");
+        return 2;
+    }
+    uint64_t catchup_ms = argc > 5 ? strtoull(argv[5], NULL, 10) : 100;
 
     unsigned char *buf = mmap(NULL, npages * PAGE_SIZE, PROT_READ | PROT_WRITE,
                               MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
@@ -98,8 +109,10 @@ int main(int argc, char **argv)
 
     uint64_t written = 0;      /* pages written since start: the work done */
     uint64_t next_page = 0;    /* cyclic cursor in the working set */
+    uint64_t rnd = 0x9E3779B97F4A7C15ULL; /* xorshift64 state */
     uint64_t credit = 0;       /* earned pages, in units of 1e-9 page */
-    const uint64_t max_credit = pps * (NSEC_PER_SEC / 10); /* 100 ms worth */
+    /* the backlog kept: CATCHUP_MS worth, or one tick's worth for 0 */
+    const uint64_t max_credit = pps * (catchup_ms ? catchup_ms * (NSEC_PER_SEC / 1000) : TICK_NS);
 
     uint64_t last = now_ns();
     uint64_t next_tick = last;
@@ -121,10 +134,17 @@ int main(int argc, char **argv)
         uint64_t n = credit / NSEC_PER_SEC;
         credit -= n * NSEC_PER_SEC;
         for (uint64_t k = 0; k < n; k++) {
-            volatile uint64_t *w = (volatile uint64_t *)(buf + next_page * PAGE_SIZE);
-            *w = ++written; /* a new value each time */
-            if (++next_page == npages)
+            uint64_t page = next_page;
+            if (random_order) {
+                rnd ^= rnd << 13;
+                rnd ^= rnd >> 7;
+                rnd ^= rnd << 17;
+                page = rnd % npages;
+            } else if (++next_page == npages) {
                 next_page = 0;
+            }
+            volatile uint64_t *w = (volatile uint64_t *)(buf + page * PAGE_SIZE);
+            *w = ++written; /* a new value each time */
         }
 
         if (t >= report_at) {

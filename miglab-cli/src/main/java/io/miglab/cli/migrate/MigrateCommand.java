@@ -85,11 +85,6 @@ public final class MigrateCommand implements Callable<Integer> {
             description = "qemu: start the destination paused and compare both RAMs page by page afterwards.")
     boolean memoryCheck;
 
-    @Option(names = "--multifd", paramLabel = "CHANNELS", order = 104,
-            description = "qemu: use multifd with this many channels; libvirt: parallel connections. Default: 0 (one "
-                    + "stream)")
-    int multifd;
-
     @Option(names = "--json", order = 105, description = "Print the result as JSON (not with --compare).")
     boolean json;
 
@@ -110,7 +105,7 @@ public final class MigrateCommand implements Callable<Integer> {
         if (compare && backend.equals(SIM)) throw new BadInputException("compare: runs qemu and sim; drop --backend");
         refuseFlagsWithoutEffect();
         MigrationSpec spec = options.toSpec(main.registry());
-        QemuRunOptions runOptions = QemuRunOptions.defaults().withMemoryCheck(memoryCheck).withMultifd(multifd)
+        QemuRunOptions runOptions = QemuRunOptions.defaults().withMemoryCheck(memoryCheck)
                 .withUserGuest(guest.userGuest(spec).orElse(null)).withReadyTimeout(guest.readyTimeout());
         QemuMigrationPlan.of(spec, runOptions); // the guest's limits, checked before anything starts
         PrintWriter out = command.commandLine().getOut();
@@ -148,11 +143,9 @@ public final class MigrateCommand implements Callable<Integer> {
         if (compare || memoryCheck || uncalibrated) {
             throw new BadInputException("backend: libvirt takes neither --compare, --memory-check nor --uncalibrated");
         }
-        if (multifd < 0 || multifd > 255) {
-            throw new BadInputException("multifd: 0 (one stream) or 1 to 255 channels (got '" + multifd + "')");
-        }
         MigrationSpec spec = options.toSpec(main.registry());
-        LibvirtRun run = LibvirtMigrate.run(spec, libvirt, multifd);
+        // --multifd-channels: libvirt's parallel connections
+        LibvirtRun run = LibvirtMigrate.run(spec, libvirt, spec.optimisations().multifdChannels());
         PrintWriter out = command.commandLine().getOut();
         print(spec, run.result(), out);
         if (!json) LibvirtMigrate.printExtras(run, out);
@@ -167,13 +160,6 @@ public final class MigrateCommand implements Callable<Integer> {
         if (memoryCheck && !realRun) {
             throw new BadInputException("memory-check: only with --backend qemu or --compare (the simulator has no "
                     + "RAM to compare) (got it with --backend sim)");
-        }
-        if (multifd != 0 && !realRun) {
-            throw new BadInputException("multifd: only with --backend qemu or --compare (got '" + multifd
-                    + "' with --backend sim)");
-        }
-        if (multifd < 0 || multifd > 255) {
-            throw new BadInputException("multifd: 0 (one stream) or 1 to 255 channels (got '" + multifd + "')");
         }
         if (guest.any() && (compare || !backend.equals(QEMU))) {
             throw new BadInputException("guest-kernel: your own guest runs only with --backend qemu (the simulator "

@@ -36,6 +36,7 @@ final class ProfileSettings {
             s.put("xbzrle-cache", x.cacheSize().bytes() + "");
             s.put("xbzrle-delta", Double.toString(x.deltaRatio()));
         });
+        s.put("multifd-channels", Integer.toString(o.multifdChannels()));
         s.put("compress", Boolean.toString(o.compression().isPresent()));
         o.compression().ifPresent(c -> s.put("compress-throughput", rate(c.throughput())));
         s.put("precopy-rounds", Integer.toString(p.postCopy().precopyRounds()));

@@ -150,6 +150,10 @@ public final class Settings {
                     Default.ofBytes(XBZRLE.cacheSize().bytes())).note("QEMU's default."),
             s("page encoding", "xbzrle-delta", Type.SHARE, "SHARE", "Size of an encoded delta, as a share of a "
                     + "page.", Default.of(Double.toString(XBZRLE.deltaRatio()))),
+            s("page encoding", "multifd-channels", Type.INTEGER, "N", "QEMU's multifd: send pages over N "
+                    + "channels (0: one stream). Each rate-limit period then sends its budget plus about half a "
+                    + "512 KiB packet per channel.", Default.of("0")).range("0..255")
+                    .note("QEMU charges a multifd packet to max-bandwidth only once written (multifd.c)."),
             s("page encoding", "compress", Type.BOOLEAN, null, "Compress pages (ratio from --compressibility).",
                     Default.of(false)),
             s("page encoding", "compress-throughput", Type.RATE, "RATE", "How fast the CPU compresses.",

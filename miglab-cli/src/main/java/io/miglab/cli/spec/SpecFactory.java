@@ -138,7 +138,9 @@ public final class SpecFactory {
         } else {
             in.forbid("compress-throughput", "--compress");
         }
-        return new Optimisations(Values.bool("zero-page-elision", in.text("zero-page-elision")), xbzrle, compression);
+        return new Optimisations(Values.bool("zero-page-elision", in.text("zero-page-elision")), xbzrle, compression,
+                (int) Values.integer("multifd-channels", in.text("multifd-channels"), 0,
+                        Optimisations.MAX_MULTIFD_CHANNELS));
     }
 
     /**

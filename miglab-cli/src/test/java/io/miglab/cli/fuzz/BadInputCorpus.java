@@ -142,10 +142,10 @@ final class BadInputCorpus {
             args.addAll(flags);
             out.add(new Case("sweep axis", args, Map.of()));
         }
-        for (List<String> flags : List.of(List.of("--multifd", "-1"), List.of("--multifd", "x"),
-                List.of("--multifd", "256"), List.of("--backend", "xen"), List.of("--backend", "sim", "--compare"),
+        for (List<String> flags : List.of(List.of("--multifd-channels", "-1"), List.of("--multifd-channels", "x"),
+                List.of("--multifd-channels", "256"), List.of("--backend", "xen"), List.of("--backend", "sim", "--compare"),
                 List.of("--compare", "--json"), List.of("--backend", "sim", "--memory-check"),
-                List.of("--backend", "sim", "--multifd", "2"), List.of("--backend", "qemu", "--uncalibrated"),
+                List.of("--backend", "qemu", "--uncalibrated"),
                 List.of("--backend", "sim", "--memory", "64M"), List.of("--backend", "sim", "--write-model",
                         "uniform", "--dirty-rate", "5"))) {
             List<String> args = new ArrayList<>(List.of("migrate"));

@@ -32,10 +32,6 @@ class MigrateCommandTest {
         assertThat(check.exitCode()).isEqualTo(2);
         assertThat(check.errLines()).containsExactly("miglab: memory-check: only with --backend qemu or --compare "
                 + "(the simulator has no RAM to compare) (got it with --backend sim)");
-        Cli.Run multifd = Cli.run("migrate", "--backend", "sim", "--memory", "256M", "--multifd", "4");
-        assertThat(multifd.exitCode()).isEqualTo(2);
-        assertThat(multifd.errLines()).containsExactly("miglab: multifd: only with --backend qemu or --compare "
-                + "(got '4' with --backend sim)");
         Cli.Run raw = Cli.run("migrate", "--backend", "qemu", "--memory", "256M", "--uncalibrated");
         assertThat(raw.exitCode()).isEqualTo(2);
         assertThat(raw.errLines()).containsExactly("miglab: uncalibrated: only with --backend sim or --compare "

@@ -60,7 +60,7 @@ final class ExpectedMigration implements MigrationEngine {
         this.spec = spec;
         this.pages = spec.memory().pages();
         this.pageWire = spec.memory().pageSizeBytes() + Optimisations.PAGE_HEADER_BYTES;
-        this.bandwidth = spec.link().effectiveBandwidth().bytesPerSecond();
+        this.bandwidth = spec.optimisations().precopyRate(spec.link()).bytesPerSecond();
         this.switchOver = spec.link().switchOverBandwidth().bytesPerSecond();
         this.oneWay = spec.link().oneWaySeconds();
         this.prep = spec.overheads().preparation().toNanos() / 1e9;
@@ -81,7 +81,9 @@ final class ExpectedMigration implements MigrationEngine {
         this.clock = reserved;
         this.roundPages = pages;
         this.roundBytes = firstPassBytes();
-        assumptions.add("bandwidth constant at " + BANDWIDTH.of(spec.link().effectiveBandwidth()) + "; every page costs "
+        assumptions.add("bandwidth constant at " + BANDWIDTH.of(spec.optimisations().precopyRate(spec.link()))
+                + (spec.optimisations().multifdChannels() > 0 ? " (" + spec.optimisations().multifdChannels()
+                + " multifd channels)" : "") + "; every page costs "
                 + (long) pageWire + " B on the wire (8 B header)");
         if (zeroShare > 0) assumptions.add("first pass: " + Math.round(zeroShare * 100)
                 + " % of pages are zero pages sent as 8 B headers");

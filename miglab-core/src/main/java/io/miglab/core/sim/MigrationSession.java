@@ -54,7 +54,7 @@ public final class MigrationSession implements MigrationEngine {
         this.spec = spec;
         int pages = spec.memory().pages();
         this.pageSize = spec.memory().pageSizeBytes();
-        this.bandwidth = spec.link().effectiveBandwidth().bytesPerSecond();
+        this.bandwidth = spec.optimisations().precopyRate(spec.link()).bytesPerSecond();
         this.switchOverBandwidth = spec.link().switchOverBandwidth().bytesPerSecond();
         this.midPassLimitSeconds = spec.policy().midPassDowntimeLimit().map(d -> d.toNanos() / 1e9).orElse(0.0);
         this.ledger = new PageLedger(spec, timeline);
@@ -160,6 +160,7 @@ public final class MigrationSession implements MigrationEngine {
         requireRunning();
         timeline.stage(Stage.STOP_AND_COPY, clock);
         ledger.sync();
+        ledger.cost.lastStage();
         long compressedBefore = ledger.cost.bytesCompressed;
         long bytes = spec.overheads().deviceState().bytes();
         boolean delta = timeline.roundCount() > 0;

@@ -3,7 +3,6 @@ package io.miglab.core.sim;
 import io.miglab.core.memory.GuestMemory;
 import io.miglab.core.memory.PageBitmap;
 import io.miglab.core.spec.Optimisations;
-import java.util.Arrays;
 import java.util.SplittableRandom;
 
 /**
@@ -15,9 +14,10 @@ final class PageCostModel {
     private final boolean zeroElision;
     /** The pages still all zeros; null when the guest has none (then no write needs to clear one). */
     private final PageBitmap zero;
-    private final int[] xbzrleSlots;
-    private final int xbzrleMask;
-    private final long deltaBytes;
+    /** QEMU's XBZRLE cache, or null without XBZRLE. */
+    final XbzrleCache xbzrle;
+    /** Stop-and-copy: QEMU's last stage, where XBZRLE misses are not inserted. */
+    private boolean lastStage;
     private final double compressedShare;
     /** The compressor's input rate in bytes per second; 0 without compression. */
     private final double compressorBytesPerSecond;
@@ -36,20 +36,7 @@ final class PageCostModel {
             SplittableRandom random = new SplittableRandom(seed ^ 0x5DEECE66DL);
             for (int p = 0; p < below; p++) if (random.nextDouble() < share) zero.set(p);
         }
-        if (options.xbzrle().isPresent()) {
-            // QEMU's cache is direct-mapped by page number, its size rounded down to a power of two of pages
-            // (migration/page_cache.c: cache_get_by_addr uses addr >> page_bits & (max_num_items - 1)).
-            long items = Math.max(1, options.xbzrle().get().cacheSize().bytes() / pageSize);
-            int size = Integer.highestOneBit((int) Math.min(items, 1 << 30));
-            xbzrleSlots = new int[size];
-            Arrays.fill(xbzrleSlots, -1);
-            xbzrleMask = size - 1;
-            deltaBytes = (long) Math.ceil(pageSize * options.xbzrle().get().deltaRatio());
-        } else {
-            xbzrleSlots = null;
-            xbzrleMask = 0;
-            deltaBytes = 0;
-        }
+        this.xbzrle = options.xbzrle().map(x -> new XbzrleCache(x.cacheSize().bytes(), pageSize, x.deltaRatio())).orElse(null);
         this.compressedShare = options.compression().isPresent() ? 1 - memory.compressibility() : 1;
     }
 
@@ -82,7 +69,7 @@ final class PageCostModel {
         long rest = bits & ~zeros;
         long bytes = (long) Long.bitCount(zeros) * Optimisations.PAGE_HEADER_BYTES;
         if (rest == 0) return bytes;
-        if (xbzrleSlots != null && deltaAllowed) {
+        if (xbzrle != null && deltaAllowed) {
             for (long w = rest; w != 0; w &= w - 1) bytes += cost((word << 6) + Long.numberOfTrailingZeros(w), true);
             return bytes;
         }
@@ -100,17 +87,21 @@ final class PageCostModel {
      */
     long cost(int page, boolean deltaAllowed) {
         if (isZero(page)) return Optimisations.PAGE_HEADER_BYTES;
-        if (xbzrleSlots != null && deltaAllowed) {
-            int slot = page & xbzrleMask;
-            if (xbzrleSlots[slot] == page) return Optimisations.PAGE_HEADER_BYTES + deltaBytes;
-            xbzrleSlots[slot] = page;
-        }
+        if (xbzrle != null && deltaAllowed) return xbzrle.send(page, lastStage);
         if (compressedShare < 1) {
             bytesCompressed += pageSize;
             return Optimisations.PAGE_HEADER_BYTES + (long) Math.ceil(pageSize * compressedShare);
         }
         return Optimisations.PAGE_HEADER_BYTES + pageSize;
     }
+
+    /** A dirty-bitmap sync: the XBZRLE cache's generation moves on. */
+    void synced() {
+        if (xbzrle != null) xbzrle.synced();
+    }
+
+    /** From now on QEMU is in its last stage (the switch-over). */
+    void lastStage() { lastStage = true; }
 
     /** Wire time, or the compressor's time when it is the slower of the two (they run pipelined). */
     double transferSeconds(long wireBytes, long compressedInputBytes, double rate) {

@@ -81,6 +81,7 @@ final class PageLedger {
 
     /** Collects the dirty log into the migration bitmap; returns the pages it held. */
     long sync() {
+        cost.synced();
         return written.moveInto(toSend);
     }
 }

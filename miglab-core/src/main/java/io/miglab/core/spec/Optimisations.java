@@ -1,6 +1,7 @@
 package io.miglab.core.spec;
 
 import io.miglab.core.error.InvalidSpecException;
+import io.miglab.core.link.Link;
 import io.miglab.core.unit.ByteSize;
 import io.miglab.core.unit.DataRate;
 import java.util.Optional;
@@ -11,14 +12,56 @@ import java.util.Optional;
  * @param zeroPageElision send an all-zero page as a header only (QEMU always does; {@code duplicate} in query-migrate)
  * @param xbzrle          delta-encode re-sent pages found in the cache
  * @param compression     compress pages with a generic compressor
+ * @param multifdChannels QEMU's multifd: pages go over this many channels (0: the one migration stream)
  */
-public record Optimisations(boolean zeroPageElision, Optional<Xbzrle> xbzrle, Optional<Compression> compression) {
+public record Optimisations(boolean zeroPageElision, Optional<Xbzrle> xbzrle, Optional<Compression> compression,
+                            int multifdChannels) {
     /** Bytes on the wire for a zero page or a page header: QEMU's be64 offset-and-flags word. */
     public static final int PAGE_HEADER_BYTES = 8;
+    /** QEMU's limit on multifd-channels (migration/options.c: 1 to 255). */
+    public static final int MAX_MULTIFD_CHANNELS = 255;
+    /** A multifd packet's pages: 128 pages of 4 KiB (migration/multifd.h, MULTIFD_PACKET_SIZE). */
+    public static final long MULTIFD_PACKET_BYTES = 512 * 1024;
+    /** QEMU's rate-limit period (migration/migration.h, BUFFER_DELAY 100 ms). */
+    public static final double RATE_LIMIT_PERIOD_SECONDS = 0.1;
 
     public Optimisations {
         xbzrle = xbzrle == null ? Optional.empty() : xbzrle;
         compression = compression == null ? Optional.empty() : compression;
+        InvalidSpecException.require(multifdChannels >= 0 && multifdChannels <= MAX_MULTIFD_CHANNELS,
+                "multifd-channels", "0 (off) to " + MAX_MULTIFD_CHANNELS, multifdChannels);
+        // QEMU sends XBZRLE pages only on the main stream (ram_save_target_page_legacy); multifd has no cache
+        InvalidSpecException.require(multifdChannels == 0 || xbzrle.isEmpty(), "multifd-channels",
+                "0 with --xbzrle (QEMU encodes XBZRLE only on the main stream)", multifdChannels);
+    }
+
+    /** One migration stream. */
+    public Optimisations(boolean zeroPageElision, Optional<Xbzrle> xbzrle, Optional<Compression> compression) {
+        this(zeroPageElision, xbzrle, compression, 0);
+    }
+
+    /**
+     * The rate pre-copy's pages get over {@code link}. One stream gets the link or the cap, whichever is lower. With
+     * multifd QEMU charges a packet to the rate limit only once its channel has written it (multifd.c,
+     * multifd_send_thread adds to mig_stats.multifd_bytes after the write; migration-stats.c,
+     * migration_rate_exceeded compares those bytes with the period's budget). When the budget trips, the packets the
+     * channels still hold go out anyway and are never charged: migration_rate_reset starts the next period from the
+     * bytes counted by then. With the trip at any point of the channels' round, half of them hold a packet on
+     * average, so each period sends its budget plus half a packet per channel (the cap binding; never more than the
+     * link).
+     */
+    public DataRate precopyRate(Link link) {
+        DataRate rate = link.effectiveBandwidth();
+        if (multifdChannels == 0 || link.bandwidthCap().isEmpty()
+                || link.bandwidthCap().get().bytesPerSecond() >= link.bandwidth().bytesPerSecond()) {
+            return rate;
+        }
+        double extra = multifdChannels / 2.0 * MULTIFD_PACKET_BYTES / RATE_LIMIT_PERIOD_SECONDS;
+        return DataRate.ofBytesPerSecond(Math.min(link.bandwidth().bytesPerSecond(), rate.bytesPerSecond() + extra));
+    }
+
+    public Optimisations withMultifdChannels(int channels) {
+        return new Optimisations(zeroPageElision, xbzrle, compression, channels);
     }
 
     public static Optimisations defaults() {

@@ -55,7 +55,7 @@ final class LibvirtResultMapper {
         List<String> assumptions = new ArrayList<>();
         assumptions.add("libvirt migration, flags " + String.join("|", plan.flagNames()) + ", parameters "
                 + plan.parameters() + ", downtime limit " + plan.downtimeLimitMs() + " ms; guest "
-                + plan.guest().kernelCommandLine().replace("console=ttyS0 quiet panic=-1 ", ""));
+                + plan.guest().kernelCommandLine().replace("console=ttyS0 quiet panic=-1 no_timer_check ", ""));
         heartbeat.ifPresent(h -> assumptions.add(String.format(Locale.ROOT,
                 "heartbeat: largest gap %.1f ms during the migration, counter %s up to HB %d, %d beats after it",
                 h.maxGapMs(), h.counterContinued() ? "continued" : "did NOT continue", h.lastCounter(),

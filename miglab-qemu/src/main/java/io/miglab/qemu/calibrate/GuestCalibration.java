@@ -11,6 +11,7 @@ import io.miglab.core.unit.ByteSize;
 import io.miglab.core.unit.DataRate;
 import io.miglab.core.write.PacedWrites;
 import io.miglab.core.write.SweepWrites;
+import io.miglab.core.write.WorkingSetWrites;
 import io.miglab.core.write.WriteModel;
 import java.time.Duration;
 import java.util.List;
@@ -123,11 +124,19 @@ public final class GuestCalibration {
     public static ByteSize nonZeroAtStart(MigrationSpec spec) {
         double footprint = idleFootprint(spec.memory().size()).mib();
         double memory = spec.memory().size().mib();
-        double array = spec.writeModel() instanceof SweepWrites s ? s.array().mib() : 0;
+        double array = arrayMiB(spec.writeModel());
         double free = memory - (footprint - FREED_DIRTY_MIB);
         double reused = free > 0 ? array * Math.min(1, FREED_DIRTY_MIB / free) : 0;
         double mib = Math.min(memory, footprint + array - reused);
         return ByteSize.ofBytes(Math.round(mib * ByteSize.MIB));
+    }
+
+    /** memwriter's array: a sweep's, or a working set's (written at random), paced or not. */
+    static double arrayMiB(WriteModel writes) {
+        WriteModel w = writes instanceof PacedWrites p ? p.inner() : writes;
+        if (w instanceof SweepWrites s) return s.array().mib();
+        if (w instanceof WorkingSetWrites ws) return ws.workingSet().mib();
+        return 0;
     }
 
     /**

@@ -96,6 +96,7 @@ public final class GridCases {
         List<GridCase> cases = new ArrayList<>();
         cases.add(new GridCase("auto-converge(99) 256M 100MiB/s 50000 pps", Category.AUTO_CONVERGE_PACED,
                 fast50k().withAutoConverge(Optional.of(new AutoConverge(99, 1, 99, 50)))));
+        cases.addAll(CapabilityCases.autoConverge());
         return cases;
     }
 
@@ -104,12 +105,13 @@ public final class GridCases {
         List<GridCase> cases = new ArrayList<>();
         cases.add(new GridCase("xbzrle 256M 100MiB/s 50000 pps", Category.XBZRLE, fast50k().withOptimisations(
                 new Optimisations(true, Optional.of(Optimisations.Xbzrle.qemuDefaults()), Optional.empty()))));
+        cases.addAll(CapabilityCases.xbzrle());
         return cases;
     }
 
     /** multifd with 2 and 4 channels. */
     public static List<GridCase> multifd() {
-        return new ArrayList<>();
+        return new ArrayList<>(CapabilityCases.multifd());
     }
 
     /** 256 MiB at 100 MiB/s with the 64 MiB sweep at 50,000 pages/s, cancelled after 10 s. */

@@ -14,9 +14,15 @@ import java.util.Optional;
  * @param disk          a local disk with its writer, or none
  * @param user          a user's own guest (its kernel or disk, vCPUs, QEMU arguments, readiness) instead of
  *                      miglab's; its workload is its own ({@link Workload#IDLE} here)
+ * @param randomOrder   memwriter writes pages drawn uniformly from its array (its {@code dirty_order=random})
+ *                      instead of sweeping it in address order
+ * @param catchUpMs     memwriter's backlog caught up after a stall (its {@code catchup_ms}); 0: none, CPU-bound
  */
 public record GuestConfig(ByteSize memory, Workload workload, int workingSetMiB, int dirtyPagesPerSecond,
-                          Optional<GuestDisk> disk, Optional<UserGuest> user) {
+                          Optional<GuestDisk> disk, Optional<UserGuest> user, boolean randomOrder, int catchUpMs) {
+    /** memwriter's own default backlog (miglab-qemu/guest/memwriter.c, CATCHUP_MS). */
+    public static final int MEMWRITER_CATCH_UP_MS = 100;
+
     /** Guest kernel and user space need about this much beside the working set (a 6.1 kernel, busybox). */
     public static final long GUEST_OWN_MIB = 96;
 
@@ -36,6 +42,19 @@ public record GuestConfig(ByteSize memory, Workload workload, int workingSetMiB,
         disk = disk == null ? Optional.empty() : disk;
         InvalidSpecException.require(user.isEmpty() || (workload == Workload.IDLE && disk.isEmpty()), "write-model",
                 "none for a user's guest (its workload is its own)", workload.guestName());
+        InvalidSpecException.require(catchUpMs >= 0 && catchUpMs <= 60_000, "catch-up",
+                "0 to 60000 ms for the guest's memwriter", catchUpMs + "ms");
+    }
+
+    /** memwriter sweeping, with its own backlog. */
+    public GuestConfig(ByteSize memory, Workload workload, int workingSetMiB, int dirtyPagesPerSecond,
+                       Optional<GuestDisk> disk, Optional<UserGuest> user) {
+        this(memory, workload, workingSetMiB, dirtyPagesPerSecond, disk, user, false, MEMWRITER_CATCH_UP_MS);
+    }
+
+    /** memwriter's order and backlog. */
+    public GuestConfig withWriter(boolean random, int catchUp) {
+        return new GuestConfig(memory, workload, workingSetMiB, dirtyPagesPerSecond, disk, user, random, catchUp);
     }
 
     /** A guest with or without a disk. */
@@ -50,7 +69,8 @@ public record GuestConfig(ByteSize memory, Workload workload, int workingSetMiB,
     }
 
     public GuestConfig withDisk(GuestDisk d) {
-        return new GuestConfig(memory, workload, workingSetMiB, dirtyPagesPerSecond, Optional.of(d), user);
+        return new GuestConfig(memory, workload, workingSetMiB, dirtyPagesPerSecond, Optional.of(d), user, randomOrder,
+                catchUpMs);
     }
 
     /** A user's own guest with {@code memory} of RAM. */
@@ -84,11 +104,15 @@ public record GuestConfig(ByteSize memory, Workload workload, int workingSetMiB,
      * for a disk image, whose boot loader has it). */
     public String kernelCommandLine() {
         if (user.isPresent()) return source() instanceof GuestSource.Kernel k ? k.append() : "";
-        List<String> words = new ArrayList<>(List.of("console=ttyS0", "quiet", "panic=-1",
+        // no_timer_check: under TCG on a loaded host the kernel's IO-APIC timer check fails ("MP-BIOS bug: 8254
+        // timer not connected") and the guest never reaches user space
+        List<String> words = new ArrayList<>(List.of("console=ttyS0", "quiet", "panic=-1", "no_timer_check",
                 "workload=" + workload.guestName()));
         if (workload == Workload.MEMWRITER) {
             words.add("ws_mb=" + workingSetMiB);
             words.add("dirty_pps=" + dirtyPagesPerSecond);
+            if (randomOrder) words.add("dirty_order=random");
+            if (catchUpMs != MEMWRITER_CATCH_UP_MS) words.add("catchup_ms=" + catchUpMs);
         }
         disk.filter(d -> d.writeBytesPerSecond() > 0).ifPresent(d -> {
             words.add("disk_bps=" + d.writeBytesPerSecond());

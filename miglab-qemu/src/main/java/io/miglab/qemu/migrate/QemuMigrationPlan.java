@@ -10,7 +10,10 @@ import io.miglab.core.spec.StopCondition;
 import io.miglab.core.spec.TerminationPolicy;
 import io.miglab.core.unit.ByteSize;
 import io.miglab.core.write.NoWrites;
+import io.miglab.core.write.PacedWrites;
 import io.miglab.core.write.SweepWrites;
+import io.miglab.core.write.WorkingSetWrites;
+import io.miglab.core.write.WriteModel;
 import io.miglab.qemu.launch.GuestConfig;
 import io.miglab.qemu.launch.Workload;
 import java.time.Duration;
@@ -72,8 +75,10 @@ public record QemuMigrationPlan(GuestConfig guest, MigrationAlgorithm algorithm,
         }
         double bandwidth = spec.link().effectiveBandwidth().bytesPerSecond();
         boolean postcopy = algorithm.mayUsePostCopy();
-        boolean multifd = options.multifdChannels() > 0;
         Optimisations opt = spec.optimisations();
+        // the spec's channels (a model knob), else the run option's
+        int channels = opt.multifdChannels() > 0 ? opt.multifdChannels() : options.multifdChannels();
+        boolean multifd = channels > 0;
         if (opt.compression().isPresent()) {
             throw new InvalidSpecException("compression", "off for the qemu backend (QEMU 9.1 removed its compress "
                     + "threads)", "on");
@@ -109,8 +114,8 @@ public record QemuMigrationPlan(GuestConfig guest, MigrationAlgorithm algorithm,
         spec.autoConverge().ifPresent(a -> putThrottle(srcParams, a));
         Map<String, Object> dstParams = new LinkedHashMap<>();
         if (multifd) {
-            srcParams.put("multifd-channels", options.multifdChannels());
-            dstParams.put("multifd-channels", options.multifdChannels());
+            srcParams.put("multifd-channels", channels);
+            dstParams.put("multifd-channels", channels);
         }
         if (postcopy && spec.postCopy().prepagingPages() > 0) {
             notes.add("pre-paging (" + spec.postCopy().prepagingPages() + " pages) has no QEMU setting; ignored");
@@ -163,8 +168,9 @@ public record QemuMigrationPlan(GuestConfig guest, MigrationAlgorithm algorithm,
                 yield QemuDisks.attach(new GuestConfig(spec.memory().size(), w, 1, 0), spec);
             }
             case MEMWRITER -> {
-                InvalidSpecException.require(spec.writeModel() instanceof SweepWrites, "write-model",
-                        "sweep when the guest runs memwriter (its array and pace)", spec.writeModel().describe());
+                InvalidSpecException.require(!(spec.writeModel() instanceof NoWrites), "write-model",
+                        "sweep or working-set when the guest runs memwriter (its array and pace)",
+                        spec.writeModel().describe());
                 yield guestFor(spec);
             }
         };
@@ -179,21 +185,41 @@ public record QemuMigrationPlan(GuestConfig guest, MigrationAlgorithm algorithm,
         return what + ", " + guest.memoryMiB() + " MiB, " + guest.vcpus() + " vCPU";
     }
 
-    /** The workload the guest can run for the spec's write model: idle, or memwriter for a sweep. */
+    /**
+     * The workload the guest can run for the spec's write model: idle, or memwriter for a sweep (address order) or
+     * a working set without cold writes (pages drawn uniformly from it), either paced ({@link PacedWrites}: its
+     * catch-up becomes memwriter's backlog; 0 is a CPU-bound writer) or as it is (memwriter's own 100 ms backlog).
+     */
     static GuestConfig guestFor(MigrationSpec spec) {
         ByteSize memory = spec.memory().size();
-        if (spec.writeModel() instanceof NoWrites) return QemuDisks.attach(GuestConfig.idle(memory), spec);
-        if (spec.writeModel() instanceof SweepWrites s) {
-            InvalidSpecException.require(s.array().bytes() % ByteSize.MIB == 0, "working-set",
-                    "a whole number of MiB for the guest's memwriter", s.array());
-            InvalidSpecException.require(s.pageSizeBytes() == PAGE_SIZE, "page-size", "4096 for the guest's memwriter",
-                    s.pageSizeBytes());
-            return QemuDisks.attach(GuestConfig.memwriter(memory, (int) (s.array().bytes() / ByteSize.MIB),
-                    (int) Math.round(s.pagesPerSecond())), spec);
+        WriteModel model = spec.writeModel();
+        if (model instanceof NoWrites) return QemuDisks.attach(GuestConfig.idle(memory), spec);
+        int catchUpMs = GuestConfig.MEMWRITER_CATCH_UP_MS;
+        if (model instanceof PacedWrites p) {
+            catchUpMs = (int) Math.min(60_000, p.catchUp().toMillis());
+            model = p.inner();
         }
-        throw new InvalidSpecException("write-model", "none or sweep for the qemu backend (its guest runs idle or "
-                + "memwriter, a sweep over an array; the other models run in simulate, predict and sweep)",
-                spec.writeModel().describe());
+        ByteSize array;
+        boolean random;
+        int pageSize;
+        if (model instanceof SweepWrites s) {
+            array = s.array();
+            random = false;
+            pageSize = s.pageSizeBytes();
+        } else if (model instanceof WorkingSetWrites w && w.coldPagesPerSecond() == 0) {
+            array = w.workingSet();
+            random = true;
+            pageSize = w.pageSizeBytes();
+        } else {
+            throw new InvalidSpecException("write-model", "none, sweep or working-set without cold writes for the "
+                    + "qemu backend (its guest runs idle or memwriter, over an array in address order or at random; "
+                    + "the other models run in simulate, predict and sweep)", spec.writeModel().describe());
+        }
+        InvalidSpecException.require(array.bytes() % ByteSize.MIB == 0, "working-set",
+                "a whole number of MiB for the guest's memwriter", array);
+        InvalidSpecException.require(pageSize == PAGE_SIZE, "page-size", "4096 for the guest's memwriter", pageSize);
+        return QemuDisks.attach(GuestConfig.memwriter(memory, (int) (array.bytes() / ByteSize.MIB),
+                (int) Math.round(model.pagesPerSecond())).withWriter(random, catchUpMs), spec);
     }
 
     /**

@@ -85,7 +85,7 @@ final class ResultMapper {
 
         List<String> assumptions = new ArrayList<>();
         assumptions.add("QEMU " + source.qmp().qemuVersion() + ", accel " + source.accel().qemuName()
-                + ", guest " + plan.guest().kernelCommandLine().replace("console=ttyS0 quiet panic=-1 ", ""));
+                + ", guest " + plan.guest().kernelCommandLine().replace("console=ttyS0 quiet panic=-1 no_timer_check ", ""));
         heartbeat.ifPresent(h -> assumptions.add(String.format(Locale.ROOT,
                 "heartbeat: last on source HB %d, first on destination HB %d (%s), host gap %.1f ms%s",
                 h.lastSourceCounter(), h.firstDestinationCounter(),
