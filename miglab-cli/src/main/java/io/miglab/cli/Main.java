@@ -33,6 +33,7 @@ import picocli.CommandLine.Spec;
                 io.miglab.cli.datacenter.DatacenterCommand.class,
                 io.miglab.cli.migrate.MigrateCommand.class,
                 io.miglab.cli.netlab.NetlabCommand.class,
+                io.miglab.cli.calibrate.CalibrateCommand.class,
                 io.miglab.cli.libvirt.ClusterCommand.class,
                 io.miglab.cli.bench.BenchCommand.class,
                 io.miglab.cli.bench.ReportCommand.class,

@@ -18,6 +18,8 @@ final class HypervisorChoice {
 
     /** The settings of the chosen profile, or none when {@code --hypervisor} is not given. */
     static Map<String, String> settings(SpecInputs in) {
+        Optional<String> guestProfile = in.optional("profile");
+        if (guestProfile.isPresent()) return GuestProfileChoice.settings(in, guestProfile.get());
         Optional<String> name = in.optional("hypervisor").map(String::trim);
         HypervisorProfiles known = profiles(in.optional("profiles"));
         if (name.isEmpty()) {

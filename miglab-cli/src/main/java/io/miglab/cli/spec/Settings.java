@@ -35,9 +35,6 @@ public final class Settings {
     private static final PostCopyOptions POST_COPY = PostCopyOptions.defaults();
     private static final ProtocolOptions PROTOCOL = ProtocolOptions.defaults();
 
-    /** Every setting: the migration's own, then those of a user's QEMU guest ({@link QemuGuestSettings}). */
-    public static final List<Setting> ALL;
-
     private static final List<Setting> MIGRATION = List.of(
             s("", "scenario", Type.FILE, "FILE", "Scenario file (.yaml, .yml or .json) with the same keys as these "
                     + "flags; flags override it.", Default.unstated(), Use.RUNS),
@@ -52,6 +49,10 @@ public final class Settings {
                             + "flags below override it.", Default.unstated()),
             s("hypervisor", "profiles", Type.FILE, "FILE", "YAML file of hypervisor profiles (the datacenter's "
                     + "format: profiles: [{name, base, ...}]).", Default.unstated()).datacenter("profilesFile"),
+            s("hypervisor", "profile", Type.FILE, "FILE", "A hypervisor/guest profile made by 'miglab calibrate': its "
+                    + "profile and the guest's settings (memory, zero pages, writes, switch-over rate as --bandwidth) "
+                    + "as defaults under the flags; give QEMU's max-bandwidth as --bandwidth-cap.", Default.unstated(),
+                    EnumSet.of(Use.SIMULATE, Use.PREDICT, Use.SWEEP, Use.SCENARIO_FILE)),
             // ---- guest memory ----
             s("guest memory", "memory", Type.SIZE, "SIZE", "Guest RAM: 4096, 256M, 4G, 64GiB (binary); 4GB is 4 x 10^9 B.",
                     Default.of("1G")).note("A whole number of pages.").datacenter("vms[].memory"),
@@ -261,11 +262,9 @@ public final class Settings {
             n("shared link", "rate-change", Type.TEXT, "TIME:RATE", "The link's rate becomes RATE this long after "
                     + "the migrations start (tc qdisc change), e.g. 3s:10MiB/s.", Default.absent("none")));
 
-    static {
-        List<Setting> all = new java.util.ArrayList<>(MIGRATION);
-        all.addAll(QemuGuestSettings.ALL);
-        ALL = List.copyOf(all);
-    }
+    /** Every setting: the migration's own, then those of a user's QEMU guest ({@link QemuGuestSettings}). */
+    public static final List<Setting> ALL = java.util.stream.Stream.concat(MIGRATION.stream(),
+            QemuGuestSettings.ALL.stream()).toList();
 
     private Settings() { }
 

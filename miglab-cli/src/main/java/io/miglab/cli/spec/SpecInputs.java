@@ -52,7 +52,8 @@ final class SpecInputs {
     }
 
     String required(String key, String neededBy, String allowed) {
-        return values.text(key).orElseThrow(() -> new InvalidSpecException(key, allowed + ", required by "
+        return values.text(key).or(() -> Optional.ofNullable(profile.get(key)))
+                .orElseThrow(() -> new InvalidSpecException(key, allowed + ", required by "
                 + neededBy, "nothing"));
     }
 }

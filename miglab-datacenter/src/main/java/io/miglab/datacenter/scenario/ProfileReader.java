@@ -26,6 +26,25 @@ public final class ProfileReader {
         }
     }
 
+    /**
+     * A hypervisor/guest profile file ({@link GuestProfileFile}): its one profile is added to {@code into} and
+     * returned with the file's guest settings (by flag name, not checked here).
+     */
+    public static GuestProfile readGuestProfile(java.nio.file.Path file, HypervisorProfiles into)
+            throws java.io.IOException {
+        try (java.io.Reader r = java.nio.file.Files.newBufferedReader(file)) {
+            GuestProfileFile f = ScenarioReader.parse(r, GuestProfileFile.class);
+            InvalidSpecException.require(f.profiles() != null && f.profiles().size() == 1, "profile",
+                    "a file with one profile under profiles:", f.profiles() == null ? 0 : f.profiles().size());
+            HypervisorProfile p = toProfile(into, f.profiles().get(0));
+            into.add(p);
+            return new GuestProfile(p, f.settings() == null ? java.util.Map.of() : f.settings());
+        }
+    }
+
+    /** A profile and the guest's settings that come with it. */
+    public record GuestProfile(HypervisorProfile profile, java.util.Map<String, String> settings) { }
+
     public static void addAll(HypervisorProfiles into, List<ProfileFile.Entry> entries) {
         if (entries == null) return;
         for (ProfileFile.Entry e : entries) into.add(toProfile(into, e));

@@ -1,0 +1,119 @@
+package io.miglab.cli.calibrate;
+
+import io.miglab.cli.common.BadInputException;
+import io.miglab.cli.common.ExitCodes;
+import io.miglab.cli.common.RootCommand;
+import io.miglab.cli.spec.QemuGuestOptions;
+import io.miglab.cli.spec.SpecOptions;
+import io.miglab.core.spec.MigrationSpec;
+import io.miglab.core.unit.DataRate;
+import io.miglab.qemu.calibrate.CalibrationGrid;
+import io.miglab.qemu.calibrate.CalibrationRun;
+import io.miglab.qemu.calibrate.ProfileFit;
+import io.miglab.qemu.launch.AccelProbe;
+import io.miglab.qemu.launch.QemuInstallation;
+import io.miglab.qemu.launch.QemuLauncher;
+import io.miglab.qemu.migrate.QemuBackend;
+import io.miglab.qemu.migrate.QemuMigrationPlan;
+import io.miglab.qemu.migrate.QemuRunOptions;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code miglab calibrate}: a small grid of real QEMU migrations of a guest (miglab's, idle and with the spec's
+ * workload, or a user's own) at a few bandwidths, the simulator's guest and hypervisor fitted to them
+ * ({@link ProfileFit}), written as a profile file that {@code simulate --profile FILE} reads.
+ */
+@Command(name = "calibrate", mixinStandardHelpOptions = true, sortOptions = false, abbreviateSynopsis = true,
+        description = {"Fit the simulator to a guest: run a small grid of real migrations between two QEMUs on this "
+                + "host (miglab's guest idle and with its --write-model sweep workload, or your own guest with "
+                + "--guest-kernel/--guest-disk, at each of --bandwidths), fit the used memory, the write pattern "
+                + "and rate, the switch-over rate and the fixed costs, and write a profile for "
+                + "'simulate --profile FILE'. Each run boots a fresh pair of QEMUs (a few seconds each under TCG)."})
+public final class CalibrateCommand implements Callable<Integer> {
+    @ParentCommand
+    RootCommand main;
+
+    @Spec
+    CommandSpec command;
+
+    @Mixin
+    SpecOptions options;
+
+    @Mixin
+    QemuGuestOptions guest;
+
+    @Option(names = "--bandwidths", paramLabel = "RATE,RATE", split = ",", order = 100,
+            description = "QEMU max-bandwidth of the grid's runs, 1 to 4 rates. Default: 100MiB/s,40MiB/s")
+    List<String> bandwidths = List.of("100MiB/s", "40MiB/s");
+
+    @Option(names = "--out", paramLabel = "FILE", required = true, order = 101,
+            description = "Where to write the profile (YAML); its folder must exist.")
+    Path out;
+
+    @Option(names = "--name", paramLabel = "NAME", order = 102,
+            description = "The profile's name in the file. Default: calibrated")
+    String name = "calibrated";
+
+    @Override
+    public Integer call() {
+        if (bandwidths.isEmpty() || bandwidths.size() > 4) {
+            throw new BadInputException("bandwidths: 1 to 4 rates (got " + bandwidths.size() + ")");
+        }
+        List<DataRate> rates = new ArrayList<>();
+        for (String b : bandwidths) rates.add(DataRate.parse("bandwidths", b.trim()));
+        Path folder = out.toAbsolutePath().getParent();
+        if (folder == null || !Files.isDirectory(folder) || Files.isDirectory(out)) {
+            throw new BadInputException("out: a file in an existing folder (got '" + out + "')");
+        }
+        if (!name.matches("[A-Za-z0-9][A-Za-z0-9._-]*")) {
+            throw new BadInputException("name: letters, digits, '.', '_' and '-' (got '" + name + "')");
+        }
+        MigrationSpec spec = options.toSpec(main.registry());
+        QemuRunOptions runOptions = QemuRunOptions.defaults().withUserGuest(guest.userGuest(spec).orElse(null))
+                .withReadyTimeout(guest.readyTimeout());
+        QemuMigrationPlan.of(spec, runOptions); // the guest's limits, checked before anything starts
+        PrintWriter err = command.commandLine().getErr();
+        QemuInstallation installation;
+        try {
+            installation = QemuInstallation.require();
+        } catch (IllegalStateException e) {
+            err.println("miglab: the QEMU guest is missing: " + e.getMessage());
+            err.flush();
+            return ExitCodes.FAILURE;
+        }
+        QemuLauncher launcher = new QemuLauncher(installation, AccelProbe.choose(installation));
+        CalibrationGrid grid = new CalibrationGrid(new QemuBackend(() -> launcher, runOptions), runOptions);
+        List<CalibrationRun> runs = grid.run(spec, rates, label -> {
+            err.println("calibrate: running " + label);
+            err.flush();
+        });
+        ProfileFit fit = ProfileFit.of(runs, spec.memory().size());
+        String guestName = runOptions.userGuest().isPresent() ? "your guest" : "miglab's guest";
+        String yaml = ProfileYaml.write(name, fit, runs, guestName, launcher);
+        try {
+            Files.writeString(out, yaml);
+        } catch (IOException e) {
+            err.println("miglab: cannot write " + out + ": " + e.getMessage());
+            err.flush();
+            return ExitCodes.FAILURE;
+        }
+        PrintWriter o = command.commandLine().getOut();
+        ProfileYaml.summary(fit, runs, o);
+        o.println("profile written to " + out + "; use it with: miglab simulate --profile " + out
+                + " --bandwidth-cap RATE");
+        o.flush();
+        return ExitCodes.OK;
+    }
+}
