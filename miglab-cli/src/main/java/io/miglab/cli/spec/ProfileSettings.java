@@ -42,6 +42,7 @@ final class ProfileSettings {
         s.put("precopy-rounds", Integer.toString(p.postCopy().precopyRounds()));
         p.postCopy().switchAfter().ifPresent(d -> s.put("switch-after", Setting.Default.text(d)));
         s.put("prepaging", Integer.toString(p.postCopy().prepagingPages()));
+        s.put("postcopy-preempt", Boolean.toString(p.postCopy().preempt()));
         s.put("preparation-time", Setting.Default.text(p.overheads().preparation()));
         s.put("resume-time", Setting.Default.text(p.overheads().resume()));
         s.put("device-state", p.overheads().deviceState().bytes() + "");
@@ -51,6 +52,7 @@ final class ProfileSettings {
         s.put("announce-initial", Setting.Default.text(a.initial()));
         s.put("announce-step", Setting.Default.text(a.step()));
         s.put("announce-max", Setting.Default.text(a.max()));
+        s.put("postcopy-page-cost", Setting.Default.text(p.overheads().postCopyPlacement()));
         return s;
     }
 

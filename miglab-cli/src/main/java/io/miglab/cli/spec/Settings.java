@@ -168,8 +168,13 @@ public final class Settings {
             s("post-copy and hybrid", "precopy-rounds", Type.INTEGER, "N", "hybrid: pre-copy rounds before "
                     + "switching to post-copy.", Default.of(POST_COPY.precopyRounds())).range("1..100000")
                     .note("Round 0 is the full pass.").datacenter("profiles[].precopyRounds"),
-            s("post-copy and hybrid", "switch-after", Type.DURATION, "DURATION", "hybrid: switch at the first "
-                    + "round end after this long, if sooner.", Default.absent("none")),
+            s("post-copy and hybrid", "switch-after", Type.DURATION, "DURATION", "hybrid: switch after this long "
+                    + "(in the middle of a pass, as QEMU's migrate-start-postcopy), if sooner.", Default.absent("none")),
+            s("post-copy and hybrid", "postcopy-preempt", Type.BOOLEAN, null, "postcopy, hybrid: QEMU's "
+                    + "postcopy-preempt: demand pages go on a channel of their own, beside the background push and "
+                    + "outside its cap.", Default.of(POST_COPY.preempt()))
+                    .note("Without it a demand page queues in the push's stream; under a cap it waits for the next "
+                            + "100 ms rate-limit period."),
             s("post-copy and hybrid", "prepaging", Type.INTEGER, "PAGES", "postcopy, hybrid: on a fault also push "
                     + "up to this many following pages.", Default.of(POST_COPY.prepagingPages())).range("0..65536"),
             // ---- NAS-assisted pre-copy ----
@@ -226,6 +231,9 @@ public final class Settings {
                     Default.of(OVERHEADS.announce().step())),
             s("fixed costs", "announce-max", Type.DURATION, "DURATION", "The longest announce gap.",
                     Default.of(OVERHEADS.announce().max())),
+            s("fixed costs", "postcopy-page-cost", Type.DURATION, "DURATION", "Post-copy: the destination's time "
+                    + "to place one page, zero pages too (QEMU: one userfaultfd copy each); the push goes no faster.",
+                    Default.of(OVERHEADS.postCopyPlacement())),
             s("fixed costs", "seed", Type.INTEGER, "N", "Seed of the random write models and zero-page placement.",
                     Default.of(1)).datacenter("seed"),
             // ---- protocol stages and failures ----

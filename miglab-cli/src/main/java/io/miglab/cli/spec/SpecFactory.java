@@ -34,7 +34,8 @@ import java.util.Set;
  */
 public final class SpecFactory {
     /** Settings that belong to some algorithms only ({@code MigrationAlgorithm.ownSettings()}). */
-    private static final List<String> ALGORITHM_SETTINGS = List.of("precopy-rounds", "switch-after", "prepaging");
+    private static final List<String> ALGORITHM_SETTINGS = List.of("precopy-rounds", "switch-after", "prepaging",
+            "postcopy-preempt");
     private final AlgorithmRegistry registry;
     private final Map<Path, DirtyTraceReader.TraceFile> traces = new HashMap<>();
 
@@ -158,7 +159,8 @@ public final class SpecFactory {
         }
         Optional<Duration> switchAfter = in.optional("switch-after").map(t -> Values.duration("switch-after", t));
         return new PostCopyOptions((int) Values.integer("precopy-rounds", in.text("precopy-rounds"), 1, 100_000),
-                switchAfter, (int) Values.integer("prepaging", in.text("prepaging"), 0, 65_536));
+                switchAfter, (int) Values.integer("prepaging", in.text("prepaging"), 0, 65_536),
+                Values.bool("postcopy-preempt", in.text("postcopy-preempt")));
     }
 
     private static Overheads overheads(SpecInputs in) {
@@ -169,7 +171,8 @@ public final class SpecFactory {
                 new Announce(Values.duration("announce-initial", in.text("announce-initial")),
                         Values.duration("announce-max", in.text("announce-max")),
                         (int) Values.integer("announce-rounds", in.text("announce-rounds"), 0, 1000),
-                        Values.duration("announce-step", in.text("announce-step"))));
+                        Values.duration("announce-step", in.text("announce-step"))),
+                Values.duration("postcopy-page-cost", in.text("postcopy-page-cost")));
     }
 
     private TraceWrites trace(String file, GuestMemory memory) {

@@ -55,13 +55,18 @@ class SettingsTest {
     // give the same migration as typing its default.
     @Test
     void theDefaultShown_isTheDefaultApplied() {
-        Map<String, List<String>> context = Map.of(
-                "throttle", List.of("auto-converge", "true"), "xbzrle-", List.of("xbzrle", "true"),
-                "compress-throughput", List.of("compress", "true"),
-                "catch-up", List.of("paced", "true", "dirty-rate", "100"),
-                "cold-dirty-rate", List.of("dirty-rate", "100", "working-set", "64M"),
-                "precopy-rounds", List.of("algorithm", "hybrid"), "prepaging", List.of("algorithm", "postcopy"),
-                "nas-", List.of("nas", "true"), "disk-", List.of("disk-size", "1G"), "storage", List.of("disk-size", "1G"));
+        Map<String, List<String>> context = Map.ofEntries(
+                Map.entry("throttle", List.of("auto-converge", "true")),
+                Map.entry("xbzrle-", List.of("xbzrle", "true")),
+                Map.entry("compress-throughput", List.of("compress", "true")),
+                Map.entry("catch-up", List.of("paced", "true", "dirty-rate", "100")),
+                Map.entry("cold-dirty-rate", List.of("dirty-rate", "100", "working-set", "64M")),
+                Map.entry("precopy-rounds", List.of("algorithm", "hybrid")),
+                Map.entry("prepaging", List.of("algorithm", "postcopy")),
+                Map.entry("postcopy-preempt", List.of("algorithm", "postcopy")),
+                Map.entry("nas-", List.of("nas", "true")),
+                Map.entry("disk-", List.of("disk-size", "1G")),
+                Map.entry("storage", List.of("disk-size", "1G")));
         int checked = 0;
         for (Setting s : Settings.of(Use.SCENARIO_FILE)) {
             if (s.dflt().value() == null) continue;

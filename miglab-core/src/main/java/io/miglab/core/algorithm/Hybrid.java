@@ -34,6 +34,6 @@ public final class Hybrid implements MigrationAlgorithm {
 
     @Override
     public Set<String> ownSettings() {
-        return Set.of("precopy-rounds", "switch-after", "prepaging");
+        return Set.of("precopy-rounds", "switch-after", "prepaging", "postcopy-preempt");
     }
 }

@@ -26,6 +26,6 @@ public final class PostCopy implements MigrationAlgorithm {
 
     @Override
     public Set<String> ownSettings() {
-        return Set.of("prepaging");
+        return Set.of("prepaging", "postcopy-preempt");
     }
 }

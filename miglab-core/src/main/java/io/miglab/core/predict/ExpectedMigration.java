@@ -166,7 +166,10 @@ final class ExpectedMigration implements MigrationEngine {
                 + " page faults and their stalls are not modelled");
         double down = device / switchOver + oneWay + resume;
         double pushBytes = roundPages == pages ? firstPassBytes() : roundPages * pageWire;
-        double total = clock + down + pushBytes / spec.link().postCopyBandwidth().bytesPerSecond() + oneWay;
+        // the wire and the destination's placement of each page run side by side: the slower one sets the pace
+        double pushSeconds = Math.max(pushBytes / spec.link().postCopyBandwidth().bytesPerSecond(),
+                roundPages * spec.overheads().postCopyPlacement().toNanos() / 1e9);
+        double total = clock + down + pushSeconds + oneWay;
         stages.begin(Stage.STOP_AND_COPY, clock);
         stages.sent(device);
         stages.begin(Stage.ACTIVATION, clock + down - resume);

@@ -42,14 +42,26 @@ public final class HypervisorProfiles {
             new StopCondition.Timeout(KVM_TIMEOUT)), TerminationPolicy.LimitAction.CANCEL);
 
     /**
+     * The destination's time per page in QEMU 10's post-copy, zero pages included: with the phase uncapped
+     * (max-postcopy-bandwidth 0) the push goes at the pace the destination places pages, not at the link's rate.
+     * Least squares over three uncapped post-copy runs of the grid (docs/qemu-vs-sim.md, post-copy and hybrid) on a
+     * loaded 2-core TCG host: 262,274 pages in 1,968 ms, 65,666 in 820 and 966 ms, 131,202 in 832 and 841 ms;
+     * 7.5 us (the single runs: 7.5, 12.5 to 14.7 and 6.4 us). The capped runs are wire-bound and not in the fit.
+     */
+    public static final Duration QEMU_POSTCOPY_PLACEMENT = Duration.ofNanos(7_500);
+
+    /**
      * QEMU 10's fixed costs, measured with miglab's QEMU backend (QEMU 10.0.2): setup-time 0 to 11 ms, 2 ms typical;
      * 1 ms of downtime for each post-copy switch-over, which sends only the device state (stop the vCPUs, last
      * sync, device state saved and loaded); device state and stream framing 114,084 B (a paused 256 MiB guest saved
      * with migrate file: made exactly ram.transferred bytes, of which all but these were RAM pages and headers);
-     * self-announce rounds after activation with QEMU's defaults (net/announce.c, migration/options.c).
+     * self-announce rounds after activation with QEMU's defaults (net/announce.c, migration/options.c); in post-copy
+     * the destination places every page with a userfaultfd ioctl (UFFDIO_COPY, UFFDIO_ZEROPAGE for zero pages:
+     * migration/postcopy-ram.c), {@link #QEMU_POSTCOPY_PLACEMENT} each.
      */
     public static final Overheads QEMU_OVERHEADS = new Overheads(Duration.ofMillis(2), Duration.ofMillis(1),
-            ByteSize.ofBytes(114_084), Duration.ZERO, Announce.qemuDefaults());
+            ByteSize.ofBytes(114_084), Duration.ZERO, Announce.qemuDefaults(),
+            QEMU_POSTCOPY_PLACEMENT);
 
     /**
      * Host CPU a QEMU migration costs, source and destination QEMU together, per GiB sent: measured with miglab's

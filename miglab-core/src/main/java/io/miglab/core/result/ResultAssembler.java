@@ -34,7 +34,7 @@ public final class ResultAssembler {
         long nasOut = Math.round(t.bytes(Timeline.Route.NAS_TO_DESTINATION));
         Fate fate = t.fateOrNull() != null ? t.fateOrNull() : Fate.none(completed);
         return new MigrationResult(backend, algorithm, Outcome.of(reason, completed),
-                timing(t.stageLog(), end, precopy, fate.vmRunsOn()),
+                withPause(timing(t.stageLog(), end, precopy, fate.vmRunsOn()), t.pausedAfterResumeSeconds()),
                 new Traffic(pre + stop + post, Math.round(t.pages()), Math.round(t.resent()),
                         Math.round(t.zeroPages()), pre, stop, post, pre + stop + post - nasIn - nasOut, nasIn, nasOut,
                         0),
@@ -86,6 +86,13 @@ public final class ResultAssembler {
     public static Timing announced(Timing t, StageLog log, double activatedSeconds) {
         if (activatedSeconds < 0 || log.announceRounds() == 0) return t;
         return t.withAnnounce(log.announceRounds(), (activatedSeconds + log.lastAnnounceAfterSeconds()) * 1000);
+    }
+
+    /** Post-copy: the guest's pause goes on after its resume while it waits for demand pages. */
+    private static Timing withPause(Timing t, double pausedSeconds) {
+        if (pausedSeconds <= 0) return t;
+        return new Timing(t.preparationTimeMs(), t.downtimeMs() + pausedSeconds * 1000, t.resumeTimeMs(),
+                t.totalTimeMs(), t.precopyTimeMs(), t.storageTimeMs());
     }
 
     private static double preparationSeconds(StageLog log, double endSeconds) {

@@ -54,6 +54,7 @@ public final class Timeline {
     private double resent;
     private double zeroPages;
     private double faults;
+    private double pausedAfterResumeSeconds;
     private double guestRunSeconds;
     private double guestLostSeconds;
     private int maxThrottlePercent;
@@ -110,6 +111,16 @@ public final class Timeline {
     public void faulted(double count) {
         faults += count;
     }
+
+    /**
+     * Post-copy: after the guest resumed on the destination it stood still another {@code seconds} waiting for
+     * demand pages; part of the pause the guest sees, so part of its downtime.
+     */
+    public void pausedAfterResume(double seconds) {
+        pausedAfterResumeSeconds += seconds;
+    }
+
+    public double pausedAfterResumeSeconds() { return pausedAfterResumeSeconds; }
 
     /** The guest was meant to run {@code wallSeconds} during the migration and lost {@code lostSeconds} of them. */
     public void guestRan(double wallSeconds, double lostSeconds) {

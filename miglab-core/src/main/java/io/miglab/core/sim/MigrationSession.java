@@ -105,6 +105,8 @@ public final class MigrationSession implements MigrationEngine {
         // an injected failure ends the round like the timeout does, where it falls
         double failAt = failures.plan.hits(Stage.PRECOPY, timeline.stageLog().currentStart(),
                 Double.POSITIVE_INFINITY);
+        // a hybrid's switch after a set time comes in the middle of a pass, as the timeout does
+        timeoutLeft = Math.min(timeoutLeft, spec.postCopy().switchAfterSeconds() - clock);
         double timeLeft = Double.isNaN(failAt) ? timeoutLeft : Math.min(timeoutLeft, failAt - clock);
         long maxPage = pageSize + Optimisations.PAGE_HEADER_BYTES;
         PassSender.WordSender send = nas.tap((w, bits) -> ledger.sendWord(w, bits, delta));

@@ -25,6 +25,15 @@ final class PageCostModel {
     long bytesCompressed;
 
     PageCostModel(GuestMemory memory, Optimisations options, long seed) {
+        this(memory, options, seed, new int[] {0, 0});
+    }
+
+    /**
+     * @param inUse the range of pages the guest's writer keeps writing: pages in use, so none of them is a zero page
+     *              (a writer's working set is part of the used memory the zero-page share leaves); the zero pages
+     *              keep their total share, spread over the rest
+     */
+    PageCostModel(GuestMemory memory, Optimisations options, long seed, int[] inUse) {
         this.pageSize = memory.pageSizeBytes();
         this.zeroElision = options.zeroPageElision();
         this.compressorBytesPerSecond = options.compression().map(c -> c.throughput().bytesPerSecond()).orElse(0.0);
@@ -32,9 +41,17 @@ final class PageCostModel {
         if (zero != null) {
             // the zero pages are spread over the memory below the non-zero top, keeping their total share
             int below = memory.pages() - memory.nonZeroTopPages();
-            double share = below > 0 ? Math.min(1, memory.zeroPageShare() * memory.pages() / below) : 0;
+            int usedFrom = Math.min(inUse[0], below), usedTo = Math.min(inUse[1], below);
+            double zeros = memory.zeroPageShare() * memory.pages();
+            // a writer over (nearly) all of memory leaves no room: the zero pages are then spread everywhere
+            if (below - (usedTo - usedFrom) < zeros) usedTo = usedFrom;
+            int room = below - (usedTo - usedFrom);
+            double share = room > 0 ? Math.min(1, zeros / room) : 0;
             SplittableRandom random = new SplittableRandom(seed ^ 0x5DEECE66DL);
-            for (int p = 0; p < below; p++) if (random.nextDouble() < share) zero.set(p);
+            for (int p = 0; p < below; p++) {
+                if (p == usedFrom && usedTo > usedFrom) p = usedTo;
+                if (p < below && random.nextDouble() < share) zero.set(p);
+            }
         }
         this.xbzrle = options.xbzrle().map(x -> new XbzrleCache(x.cacheSize().bytes(), pageSize, x.deltaRatio())).orElse(null);
         this.compressedShare = options.compression().isPresent() ? 1 - memory.compressibility() : 1;

@@ -46,7 +46,8 @@ final class PageLedger {
         this.toSend = new PageBitmap(pages);
         this.written = new PageBitmap(pages);
         this.everSent = new PageBitmap(pages);
-        this.cost = new PageCostModel(spec.memory(), spec.optimisations(), spec.seed());
+        this.cost = new PageCostModel(spec.memory(), spec.optimisations(), spec.seed(),
+                spec.writeModel().writableRange(pages));
         this.timeline = timeline;
     }
 

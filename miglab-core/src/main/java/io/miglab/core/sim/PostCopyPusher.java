@@ -5,15 +5,32 @@ import io.miglab.core.write.PageSink;
 
 /**
  * Post-copy after the switch-over: the guest runs on the destination while the source pushes the remaining pages
- * in address order. A page the guest touches before it has arrived is a fault: the guest waits a round trip plus
- * the page's own transfer, and the page jumps the queue; with pre-paging, the pages after it follow at once.
- * Time advances in slices short enough that each holds a handful of guest accesses.
+ * at the post-copy rate (QEMU: max-postcopy-bandwidth, the link's own rate by default), each placed by the
+ * destination at its page cost (one UFFDIO_COPY or UFFDIO_ZEROPAGE per page, zero pages included:
+ * migration/postcopy-ram.c, postcopy_place_page and postcopy_place_page_zero). A page the guest touches before it
+ * has arrived is a demand fault; the guest waits for it:
+ * <ul>
+ *   <li>with postcopy-preempt, a round trip plus the page at the link's rate on a channel of its own, outside the
+ *   push's cap; the push goes on where it was;</li>
+ *   <li>without, the request queues in the push's stream (migration/ram.c, get_queued_page): under a cap, the
+ *   migration thread sends one rate-limit period's budget at the link's rate and then sleeps, and a request that
+ *   comes after the budget is spent waits for the next period (migration/savevm.c, qemu_savevm_state_iterate
+ *   returns while the rate is exceeded); the page counts against the budget, and the push continues after it.</li>
+ * </ul>
+ * With pre-paging, the pages after a faulted one follow at once. Time advances in slices short enough that each
+ * holds a handful of guest accesses. The guest's pause after the switch-over goes on while it waits more than it
+ * runs in a slice ({@link io.miglab.core.result.Timeline#pausedAfterResume}).
  */
 final class PostCopyPusher {
     private final MigrationSession session;
     private final PageBitmap pending;
     private final int prepaging;
-    private final double bandwidth;
+    /** The push's rate (bytes per second) and the link's own, which a demand page gets on its own channel. */
+    private final double pushRate;
+    private final double linkRate;
+    private final boolean preempt;
+    /** Seconds the destination spends placing one page. */
+    private final double placeSeconds;
     private final double roundTrip;
     private final double slice;
     private int[] touched = new int[64];
@@ -29,7 +46,10 @@ final class PostCopyPusher {
         this.session = session;
         this.pending = session.pending();
         this.prepaging = session.spec().postCopy().prepagingPages();
-        this.bandwidth = session.spec().link().postCopyBandwidth().bytesPerSecond();
+        this.preempt = session.spec().postCopy().preempt();
+        this.pushRate = session.spec().link().postCopyBandwidth().bytesPerSecond();
+        this.linkRate = session.spec().link().bandwidth().bytesPerSecond();
+        this.placeSeconds = session.spec().overheads().postCopyPlacement().toNanos() / 1e9;
         this.roundTrip = session.spec().link().roundTripSeconds();
         double rate = session.spec().writeModel().pagesPerSecond();
         this.slice = rate > 0 ? Math.min(1.0, Math.max(0.0005, 16 / rate)) : 1.0;
@@ -46,7 +66,12 @@ final class PostCopyPusher {
                 touched[touchedCount++] = index;
             }
         };
-        double budget = 0;
+        double start = session.clock;
+        boolean pausing = true;
+        // the push's budgets in seconds: the wire (bytes at its rate) and the destination's placement run side by
+        // side, so the push goes at the pace of the slower of the two over the whole phase
+        double wire = 0;
+        double place = 0;
         int cursor = 0;
         remaining = pending.cardinality();
         for (int p = pending.nextSet(writableFrom); p >= 0 && p < writableTo; p = pending.nextSet(p + 1)) {
@@ -61,30 +86,63 @@ final class PostCopyPusher {
             if (remainingWritable > 0) session.runGuestOnDestination(step, collect);
             else session.runGuestOnDestinationUnobserved(step);
             double stall = 0;
-            long demandBytes = 0;
+            double demandWire = 0;
+            double demandPlace = 0;
             for (int i = 0; i < touchedCount; i++) {
                 int p = touched[i];
                 if (!pending.get(p)) continue;
                 session.timeline.faulted(1);
                 long b = send(p);
-                demandBytes += b;
-                stall += roundTrip + b / bandwidth;
-                for (int q = p + 1, end = Math.min(pending.pages(), p + 1 + prepaging); q < end; q++) {
-                    if (pending.get(q)) demandBytes += send(q);
+                int pages = 1;
+                int end = Math.min(pending.pages(), p + 1 + prepaging);
+                for (int q = p + 1; q < end; q++) {
+                    if (pending.get(q)) {
+                        b += send(q);
+                        pages++;
+                    }
+                }
+                double page = Math.max(b / linkRate, pages * placeSeconds);
+                if (preempt) {
+                    stall += roundTrip + page;
+                } else {
+                    double at = session.clock - start + step * (i + 0.5) / touchedCount + stall;
+                    stall += roundTrip + queueWait(at) + page;
+                    demandWire += b / pushRate;
+                    demandPlace += pages * placeSeconds;
+                    cursor = end;
                 }
             }
             double wall = step + stall;
-            budget += wall * bandwidth - demandBytes;
-            while (budget > 0 && remaining > 0) {
+            if (pausing) {
+                if (stall > step) session.timeline.pausedAfterResume(wall);
+                else pausing = false;
+            }
+            wire += wall - demandWire;
+            place += wall - demandPlace;
+            while (wire > 0 && place > 0 && remaining > 0) {
                 int p = pending.nextSet(cursor);
                 if (p < 0) p = pending.nextSet(0);
-                budget -= send(p);
+                wire -= send(p) / pushRate;
+                place -= placeSeconds;
                 cursor = p + 1;
             }
-            if (remaining == 0 && budget > 0) wall -= Math.min(step, budget / bandwidth);
+            if (remaining == 0) wall -= Math.min(step, Math.max(0, Math.min(wire, place)));
             session.advanceWall(wall, stall);
-            if (session.failures.postCopyFailed(remainingWritable > 0, bandwidth)) return;
+            if (session.failures.postCopyFailed(remainingWritable > 0, pushRate)) return;
         }
+    }
+
+    /**
+     * How long a request made {@code at} seconds into post-copy waits for the push's stream. Uncapped, the stream
+     * runs at the link's rate and the page goes next; capped, the period's budget (the cap x 100 ms) goes at the
+     * link's rate at the period's start, and a request after that waits for the next period.
+     */
+    private double queueWait(double at) {
+        if (pushRate >= linkRate) return 0;
+        double period = MigrationSession.RATE_LIMIT_PERIOD_SECONDS;
+        double phase = at % period;
+        double burst = pushRate * period / linkRate;
+        return phase < burst ? 0 : period - phase;
     }
 
     private long send(int page) {

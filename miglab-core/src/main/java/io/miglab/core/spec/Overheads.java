@@ -12,21 +12,32 @@ import java.time.Duration;
  * @param deviceState  CPU and device state sent while the guest is paused
  * @param syncPerGiB   time to synchronise the dirty bitmap, per GiB of guest memory, once per round
  * @param announce     the self-announce rounds after activation (none unless the hypervisor profile has them)
+ * @param postCopyPlacement post-copy: the destination's time to place one page, zero pages included (QEMU: one
+ *                     UFFDIO_COPY or UFFDIO_ZEROPAGE ioctl each, migration/postcopy-ram.c); the push goes no faster
  */
 public record Overheads(Duration preparation, Duration resume, ByteSize deviceState, Duration syncPerGiB,
-                        Announce announce) {
-    /** Fixed costs without announce rounds. */
+                        Announce announce, Duration postCopyPlacement) {
+    /** Fixed costs without announce rounds or a post-copy placement cost. */
     public Overheads(Duration preparation, Duration resume, ByteSize deviceState, Duration syncPerGiB) {
-        this(preparation, resume, deviceState, syncPerGiB, Announce.none());
+        this(preparation, resume, deviceState, syncPerGiB, Announce.none(), Duration.ZERO);
+    }
+
+    /** Fixed costs without a post-copy placement cost. */
+    public Overheads(Duration preparation, Duration resume, ByteSize deviceState, Duration syncPerGiB,
+                     Announce announce) {
+        this(preparation, resume, deviceState, syncPerGiB, announce, Duration.ZERO);
     }
 
     public Overheads {
         announce = announce == null ? Announce.none() : announce;
+        postCopyPlacement = postCopyPlacement == null ? Duration.ZERO : postCopyPlacement;
         InvalidSpecException.require(preparation != null && !preparation.isNegative(), "preparation-time",
                 "a duration >= 0", preparation);
         InvalidSpecException.require(resume != null && !resume.isNegative(), "resume-time", "a duration >= 0", resume);
         InvalidSpecException.require(syncPerGiB != null && !syncPerGiB.isNegative(), "sync-cost", "a duration >= 0",
                 syncPerGiB);
+        InvalidSpecException.require(!postCopyPlacement.isNegative(), "postcopy-page-cost", "a duration >= 0",
+                postCopyPlacement);
     }
 
     /** No fixed costs but a small device state: what the closed-form tests compare against. */
@@ -36,6 +47,11 @@ public record Overheads(Duration preparation, Duration resume, ByteSize deviceSt
 
     /** These costs with other announce rounds. */
     public Overheads withAnnounce(Announce a) {
-        return new Overheads(preparation, resume, deviceState, syncPerGiB, a);
+        return new Overheads(preparation, resume, deviceState, syncPerGiB, a, postCopyPlacement);
+    }
+
+    /** These costs with another post-copy placement cost. */
+    public Overheads withPostCopyPlacement(Duration d) {
+        return new Overheads(preparation, resume, deviceState, syncPerGiB, announce, d);
     }
 }

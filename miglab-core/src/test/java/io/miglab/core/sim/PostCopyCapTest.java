@@ -33,9 +33,11 @@ class PostCopyCapTest {
         for (MigrationBackend engine : List.<MigrationBackend>of(new PageLevelSimulator(), new ClosedFormPredictor())) {
             MigrationResult free = engine.migrate(qemu);
             MigrationResult slow = engine.migrate(capped);
-            // the push dominates: 1 GiB at 1 GiB/s against 1 GiB at 128 MiB/s
-            assertThat(free.timing().totalTimeMs() / 1000).as(engine.name()).isCloseTo(pages / link.bytesPerSecond(),
-                    within(0.05));
+            // the push dominates: 1 GiB at 1 GiB/s, or as fast as the destination places its pages, against 1 GiB
+            // at 128 MiB/s
+            double placed = ByteSize.ofGiB(1).bytes() / 4096 * HypervisorProfiles.QEMU_POSTCOPY_PLACEMENT.toNanos() / 1e9;
+            assertThat(free.timing().totalTimeMs() / 1000).as(engine.name())
+                    .isCloseTo(Math.max(pages / link.bytesPerSecond(), placed), within(0.05));
             assertThat(slow.timing().totalTimeMs() / 1000).as(engine.name())
                     .isCloseTo(pages / DataRate.ofMiBps(128).bytesPerSecond(), within(0.1));
         }

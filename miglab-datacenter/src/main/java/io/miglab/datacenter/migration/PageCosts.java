@@ -51,4 +51,16 @@ final class PageCosts {
         double kept = Math.min(1, xbzrleCachePages / previousPages);
         return pages * overlap * kept;
     }
+
+    /**
+     * The post-copy phase's highest rate: its cap (QEMU max-postcopy-bandwidth, unlimited by default), the
+     * compressor's, and the pace at which the destination places {@code pages} pages of {@code bytes} (one
+     * userfaultfd copy each, Overheads.postCopyPlacement); +infinity when nothing limits it.
+     */
+    static double postCopyRate(MigrationSpec spec, PageCosts costs, double bytes, double pages) {
+        double place = pages * spec.overheads().postCopyPlacement().toNanos() / 1e9;
+        double placed = place > 0 ? bytes / place : Double.POSITIVE_INFINITY;
+        double cap = spec.link().postCopyCap().map(r -> r.bytesPerSecond()).orElse(Double.POSITIVE_INFINITY);
+        return Math.min(placed, Math.min(cap, costs.compressorWireCap));
+    }
 }

@@ -211,10 +211,10 @@ public final class RateMigration implements MigrationEngine {
             double bytes = zero * costs.zeroPage + (pending - zero) * costs.dataPage;
             timeline.pagesSent(pending, noRounds ? 0 : pending, zero);
             timeline.sent(Phase.POSTCOPY, bytes);
-            // the post-copy phase has its own cap (QEMU: max-postcopy-bandwidth, unlimited by default)
-            if (!spec.link().postCopyCap().equals(spec.link().bandwidthCap())) {
-                stream.reopen(Math.min(spec.link().postCopyCap().map(r -> r.bytesPerSecond())
-                        .orElse(Double.POSITIVE_INFINITY), costs.compressorWireCap));
+            // the post-copy phase has its own cap and the destination's pace of placing pages (PageCosts)
+            boolean placing = spec.overheads().postCopyPlacement().toNanos() > 0;
+            if (!spec.link().postCopyCap().equals(spec.link().bandwidthCap()) || placing) {
+                stream.reopen(PageCosts.postCopyRate(spec, costs, bytes, pending));
             }
             double pushStart = sim.now();
             failures.sending(Phase.POSTCOPY, bytes, true);

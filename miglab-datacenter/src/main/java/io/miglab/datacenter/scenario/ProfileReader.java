@@ -83,7 +83,8 @@ public final class ProfileReader {
         Optional<AutoConverge> ac = e.autoConverge() == null ? b.autoConverge()
                 : e.autoConverge() ? Optional.of(AutoConverge.qemuDefaults()) : Optional.empty();
         PostCopyOptions post = e.precopyRounds() == null ? b.postCopy()
-                : new PostCopyOptions(e.precopyRounds(), b.postCopy().switchAfter(), b.postCopy().prepagingPages());
+                : new PostCopyOptions(e.precopyRounds(), b.postCopy().switchAfter(), b.postCopy().prepagingPages(),
+                        b.postCopy().preempt());
         Overheads o = b.overheads();
         o = new Overheads(e.preparation() == null ? o.preparation() : Durations.duration(f + ".preparation", e.preparation()),
                 e.resume() == null ? o.resume() : Durations.duration(f + ".resume", e.resume()),

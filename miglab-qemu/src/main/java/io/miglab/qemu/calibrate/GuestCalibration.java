@@ -152,8 +152,12 @@ public final class GuestCalibration {
         MigrationSpec base = qemu.specFor(m.withZeroPageShare(zeroShare), paced(user.writeModel()),
                 DataRate.ofMiBps(LOOPBACK_MIB_PER_SECOND), user.link().roundTripLatency(), user.seed());
         boolean postCopy = AlgorithmRegistry.standard().create(user.algorithm()).mayUsePostCopy();
-        return base.withLink(loopbackLink(user.link(), postCopy ? Optional.of(user.link().postCopyBandwidth())
-                        : qemu.postCopyCap())).withAlgorithm(user.algorithm())
+        // post-copy: the user's post-copy rate is QEMU's max-postcopy-bandwidth, unless the user left that phase
+        // uncapped over a faster link (QemuMigrationPlan then sets 0, and loopback's own rate applies)
+        boolean linkRate = user.link().postCopyCap().isEmpty() && user.link().bandwidthCap().isPresent();
+        Optional<DataRate> postCopyCap = linkRate ? Optional.empty() : Optional.of(user.link().postCopyBandwidth());
+        return base.withLink(loopbackLink(user.link(), postCopy ? postCopyCap : qemu.postCopyCap()))
+                .withAlgorithm(user.algorithm())
                 .withPolicy(user.policy().withMidPassCheck()).withAutoConverge(user.autoConverge())
                 .withOptimisations(user.optimisations()).withPostCopy(user.postCopy());
     }

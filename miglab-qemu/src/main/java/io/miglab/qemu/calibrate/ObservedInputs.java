@@ -69,6 +69,9 @@ public final class ObservedInputs {
         if (spec.postCopy().prepagingPages() != qemu.postCopy().prepagingPages()) {
             s.put("prepaging", Integer.toString(spec.postCopy().prepagingPages()));
         }
+        if (spec.postCopy().preempt() != qemu.postCopy().preempt()) {
+            s.put("postcopy-preempt", Boolean.toString(spec.postCopy().preempt()));
+        }
         if (spec.seed() != 1) s.put("seed", Long.toString(spec.seed()));
         return s;
     }

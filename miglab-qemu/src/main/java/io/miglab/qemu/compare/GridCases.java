@@ -1,12 +1,13 @@
 package io.miglab.qemu.compare;
 
+import io.miglab.core.link.Link;
 import io.miglab.core.spec.AutoConverge;
 import io.miglab.core.spec.MigrationSpec;
 import io.miglab.core.spec.Optimisations;
 import io.miglab.core.spec.PostCopyOptions;
 import io.miglab.core.spec.TerminationPolicy;
 import io.miglab.core.unit.ByteSize;
-import io.miglab.qemu.migrate.QemuRunOptions;
+import io.miglab.core.unit.DataRate;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -75,7 +76,13 @@ public final class GridCases {
         return cases;
     }
 
-    /** Post-copy (with and without postcopy-preempt) and hybrid. */
+    /**
+     * Post-copy and hybrid: the post-copy phase capped (max-postcopy-bandwidth = the user's rate, as miglab's
+     * backend sets it by default) and uncapped (QEMU's default, 0 = unlimited), with and without postcopy-preempt,
+     * switching at once, after N passes or after N seconds; 256 MiB to 1 GiB, 10 to 100 MiB/s. The three uncapped
+     * post-copy runs fitted the qemu profile's post-copy placement cost (HypervisorProfiles.QEMU_POSTCOPY_PLACEMENT),
+     * the first four QEMU's switch-over cost (CalibrationFitTest); the others are held out.
+     */
     public static List<GridCase> postCopy() {
         List<GridCase> cases = new ArrayList<>();
         cases.add(new GridCase("postcopy 256M 100MiB/s 5000 pps", Category.POST_COPY,
@@ -83,12 +90,52 @@ public final class GridCases {
         cases.add(new GridCase("postcopy 256M 10MiB/s 1000 pps", Category.POST_COPY,
                 GridCase.base(256, 10, 1000).withAlgorithm("postcopy")));
         cases.add(new GridCase("postcopy+preempt 256M 10MiB/s 1000 pps", Category.POST_COPY,
-                GridCase.base(256, 10, 1000).withAlgorithm("postcopy"),
-                QemuRunOptions.defaults().withPostcopyPreempt(true)));
+                preempt(GridCase.base(256, 10, 1000).withAlgorithm("postcopy"))));
         cases.add(new GridCase("hybrid(2 rounds) 256M 10MiB/s 5000 pps", Category.HYBRID,
                 GridCase.base(256, 10, 5000).withAlgorithm("hybrid")
                         .withPostCopy(new PostCopyOptions(2, Optional.empty(), 0))));
+        cases.add(new GridCase("postcopy uncapped 256M 10MiB/s 1000 pps", Category.POST_COPY,
+                uncapped(GridCase.base(256, 10, 1000)).withAlgorithm("postcopy")));
+        cases.add(new GridCase("postcopy uncapped 1G 100MiB/s 0 pps", Category.POST_COPY,
+                uncapped(GridCase.base(1024, 100, 0)).withAlgorithm("postcopy")));
+        cases.add(new GridCase("postcopy+preempt uncapped 512M 20MiB/s 5000 pps", Category.POST_COPY,
+                preempt(uncapped(GridCase.base(512, 20, 5000)).withAlgorithm("postcopy"))));
+        cases.add(new GridCase("postcopy 1G 50MiB/s 0 pps", Category.POST_COPY,
+                GridCase.base(1024, 50, 0).withAlgorithm("postcopy")).asHeldOut());
+        cases.add(new GridCase("postcopy+preempt 512M 30MiB/s 2000 pps", Category.POST_COPY,
+                preempt(GridCase.base(512, 30, 2000).withAlgorithm("postcopy"))).asHeldOut());
+        cases.add(new GridCase("hybrid(after 3s) 512M 20MiB/s 5000 pps", Category.HYBRID,
+                GridCase.base(512, 20, 5000).withAlgorithm("hybrid")
+                        .withPostCopy(new PostCopyOptions(100_000, Optional.of(Duration.ofSeconds(3)), 0))).asHeldOut());
+        cases.add(new GridCase("hybrid(after 2s)+preempt uncapped 256M 30MiB/s 10000 pps", Category.HYBRID,
+                uncapped(GridCase.base(256, 30, 10_000)).withAlgorithm("hybrid")
+                        .withPostCopy(new PostCopyOptions(100_000, Optional.of(Duration.ofSeconds(2)), 0, true)))
+                .asHeldOut());
+        cases.add(new GridCase("hybrid(3 rounds) uncapped 1G 100MiB/s 5000 pps", Category.HYBRID,
+                uncapped(GridCase.base(1024, 100, 5000)).withAlgorithm("hybrid")
+                        .withPostCopy(new PostCopyOptions(3, Optional.empty(), 0))).asHeldOut());
+        cases.add(new GridCase("hybrid(2 rounds)+preempt 256M 50MiB/s 20000 pps", Category.HYBRID,
+                GridCase.base(256, 50, 20_000).withAlgorithm("hybrid")
+                        .withPostCopy(new PostCopyOptions(2, Optional.empty(), 0, true))).asHeldOut());
         return cases;
+    }
+
+    /** The link's own rate where the grid leaves the post-copy phase uncapped: more than loopback carries. */
+    static final DataRate UNCAPPED_LINK = DataRate.ofMiBps(10_240);
+
+    /** With QEMU's postcopy-preempt. */
+    static MigrationSpec preempt(MigrationSpec spec) {
+        return spec.withPostCopy(spec.postCopy().withPreempt(true));
+    }
+
+    /**
+     * The user's rate as QEMU's max-bandwidth over a faster link, the post-copy phase left at QEMU's default
+     * (max-postcopy-bandwidth 0: unlimited, the link's own rate).
+     */
+    static MigrationSpec uncapped(MigrationSpec spec) {
+        Link l = spec.link();
+        return spec.withLink(new Link(UNCAPPED_LINK, l.roundTripLatency(), Optional.of(l.effectiveBandwidth()),
+                Optional.empty()));
     }
 
     /** Auto-converge against a writer paced by the clock and against a CPU-bound one. */

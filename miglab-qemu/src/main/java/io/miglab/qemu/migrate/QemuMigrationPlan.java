@@ -90,7 +90,7 @@ public record QemuMigrationPlan(GuestConfig guest, MigrationAlgorithm algorithm,
         srcCaps.put("xbzrle", opt.xbzrle().isPresent());
         srcCaps.put("postcopy-ram", postcopy);
         srcCaps.put("multifd", multifd);
-        boolean preempt = postcopy && options.postcopyPreempt();
+        boolean preempt = postcopy && (spec.postCopy().preempt() || options.postcopyPreempt());
         srcCaps.put("postcopy-preempt", preempt);
         Map<String, Boolean> dstCaps = new LinkedHashMap<>();
         dstCaps.put("postcopy-ram", postcopy);
@@ -101,8 +101,11 @@ public record QemuMigrationPlan(GuestConfig guest, MigrationAlgorithm algorithm,
         srcParams.put("max-bandwidth", Math.round(bandwidth));
         if (postcopy) {
             // post-copy has its own cap, unlimited by default in QEMU (max-postcopy-bandwidth 0); the spec's is the
-            // link's post-copy rate (the user's rate stands for QEMU's caps on loopback)
-            srcParams.put("max-postcopy-bandwidth", Math.round(spec.link().postCopyBandwidth().bytesPerSecond()));
+            // link's post-copy rate (the user's rate stands for QEMU's caps on loopback). A link with a pre-copy cap
+            // and none for post-copy leaves QEMU's default: the link's own rate, which loopback stands for.
+            boolean linkRate = spec.link().postCopyCap().isEmpty() && spec.link().bandwidthCap().isPresent();
+            srcParams.put("max-postcopy-bandwidth", linkRate ? 0L
+                    : Math.round(spec.link().postCopyBandwidth().bytesPerSecond()));
         }
         srcParams.put("downtime-limit", downtimeLimitMs(spec.policy(), bandwidth, notes));
         srcParams.put("zero-page-detection", opt.zeroPageElision() ? "legacy" : "none");

@@ -15,8 +15,8 @@ import java.util.Optional;
  * @param failure            a failure injected at one stage (destination killed, link cut), to test the protocol
  * @param pollInterval       how often {@code query-migrate} is sampled (the recipe's 100 ms)
  * @param readyTimeout       how long the source guest may take to print {@code MIGLAB READY}
- * @param postcopyPreempt    post-copy: QEMU's postcopy-preempt, a second channel so page requests do not queue
- *                           behind the background stream
+ * @param postcopyPreempt    post-copy: QEMU's postcopy-preempt even if the spec does not ask for it (the spec's
+ *                           PostCopyOptions.preempt is the one the simulator reads too)
  * @param guestWorkload      the guest program to run, when it is not the one the spec's write model implies (idle
  *                           for none, memwriter for a sweep): {@code cpuburn} or {@code httpd}, whose memory writes
  *                           no write model describes; empty: chosen by the write model (see

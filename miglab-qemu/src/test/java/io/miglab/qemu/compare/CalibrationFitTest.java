@@ -48,7 +48,10 @@ class CalibrationFitTest {
     @Test
     void theResumeTimeFitsThePostCopySwitchOvers() throws Exception {
         List<MigrationResult> postcopy = stored().stream().map(QemuMeasurement::result)
-                .filter(r -> r.algorithm().equals("postcopy")).toList();
+                .filter(r -> r.algorithm().equals("postcopy"))
+                // a switch-over under 1 ms leaves QEMU's downtime at 0, and migration_downtime_end (migration.c) then
+                // sets it at completion: the whole post-copy phase, not a switch-over
+                .filter(r -> r.timing().downtimeMs() < r.timing().totalTimeMs() / 2).toList();
         assertThat(postcopy).hasSizeGreaterThanOrEqualTo(3);
         double deviceMs = GuestCalibration.DEVICE_STATE.bytes() / (GuestCalibration.LOOPBACK_MIB_PER_SECOND
                 * 1048576.0) * 1000;
