@@ -17,7 +17,10 @@ import io.miglab.datacenter.report.HostSample;
 import io.miglab.datacenter.report.HostSummary;
 import io.miglab.datacenter.report.MigrationRecord;
 import io.miglab.datacenter.scenario.Maintenance;
+import io.miglab.datacenter.scenario.NasConfig;
 import io.miglab.datacenter.scenario.Scenario;
+import io.miglab.datacenter.migration.NasNode;
+import io.miglab.core.storage.Raid5;
 import io.miglab.datacenter.scenario.ScenarioSize;
 import java.util.ArrayList;
 import java.util.List;
@@ -56,7 +59,7 @@ public final class DatacenterSimulation {
         this.degradation = new MigrationDegradation(dc.vms(), scenario.durationSeconds());
         this.scheduler = new MigrationScheduler(sim, network, dc, scenario.profile(), scenario.policy(),
                 scenario.network().migrationCoresPerGbps(), scenario.network().roundTrip(), algorithms, degradation,
-                scenario.failures());
+                scenario.failures(), nasNode(scenario.nas()));
         this.policy = registry.policy(scenario.policy().name());
         this.context = new PolicyContext(dc, scenario.policy(), registry.placement(scenario.policy().placement()),
                 registry.selection(scenario.policy().vmSelection()), scheduler, scenario.seed());
@@ -195,5 +198,12 @@ public final class DatacenterSimulation {
                 onSeconds > 0 ? overload / onSeconds : 0, downtime, maxDowntime, byReason, notConverged, cancelled,
                 scheduler.queued(), sim.eventsExecuted(), scheduler.records(), samples, hostSamples, summaries,
                 active == 0 ? 0 : slatah / active, degradation.pdm());
+    }
+
+    /** The scenario's NAS as a node of the network, when migrations are NAS-assisted; null otherwise. */
+    private static NasNode nasNode(NasConfig c) {
+        if (c == null || !c.assist()) return null;
+        return NasNode.of(c.name(), c.link().bytesPerSecond(), c.link().bytesPerSecond(),
+                new Raid5(c.disks(), Raid5.DEFAULT_STRIPE_UNIT, c.diskThroughput()), c.raid5());
     }
 }

@@ -7,6 +7,7 @@ import io.miglab.core.spec.MigrationSpec;
 import io.miglab.datacenter.engine.Simulator;
 import io.miglab.datacenter.migration.MigrationListener;
 import io.miglab.datacenter.migration.MigrationPredictor;
+import io.miglab.datacenter.migration.NasNode;
 import io.miglab.datacenter.migration.RateMigration;
 import io.miglab.datacenter.migration.ThrottleRules;
 import io.miglab.datacenter.model.Datacenter;
@@ -32,6 +33,7 @@ import java.util.Set;
  * CPU is charged: with a profile whose migration CPU cost was measured
  * ({@link HypervisorProfile#migrationCpuSecondsPerGiB}), that cost per byte of the stream's rate, half on the source
  * and half on the destination; otherwise the source alone, {@code migrationCoresPerGbps} per Gbit/s it sends.
+ * With a NAS ({@code nas} not null) every migration is NAS-assisted and they all share its links and disks.
  */
 final class MigrationScheduler implements PolicyContext.Migrator {
     private record Request(Vm vm, Host source, Host destination, String reason, double requestedAt,
@@ -54,6 +56,7 @@ final class MigrationScheduler implements PolicyContext.Migrator {
     private final double[] incomingRate;
     private final List<MigrationRecord> records = new ArrayList<>();
     private final FailureInjection failures;
+    private final NasNode nas;
     private final Set<String> migratedVms = new HashSet<>();
     private int active;
     private long started;
@@ -61,7 +64,8 @@ final class MigrationScheduler implements PolicyContext.Migrator {
 
     MigrationScheduler(Simulator sim, Network network, Datacenter dc, HypervisorProfile profile, PolicyConfig limits,
                        double migrationCoresPerGbps, Duration roundTrip, AlgorithmRegistry algorithms,
-                       MigrationDegradation degradation, FailureInjection failures) {
+                       MigrationDegradation degradation, FailureInjection failures, NasNode nas) {
+        this.nas = nas;
         this.degradation = degradation;
         this.failures = failures;
         this.algorithms = algorithms;
@@ -141,7 +145,7 @@ final class MigrationScheduler implements PolicyContext.Migrator {
             spec = spec.withProtocol(spec.protocol().withFailure(failures.pick(started, r.vm.name(), first,
                     sim.random().stream("failure", started))));
         }
-        RateMigration m = new RateMigration(sim, network, dc.topology().path(r.source.id(), r.destination.id()),
+        RateMigration m = new RateMigration(sim, network, dc.topology().path(r.source.id(), r.destination.id()), nas,
                 spec, algorithms.create(spec.algorithm()), ThrottleRules.forSpec(spec, profile.sdps()),
                 new MigrationListener() {
                     @Override

@@ -50,6 +50,11 @@ final class FlowTransfer {
         if (flow != null) network.close(flow);
     }
 
+    /** The cap the flow was last opened with, in bytes per second. */
+    double cap() {
+        return cap;
+    }
+
     /** The flow's rate now, 0 before it opens. */
     double rate() {
         return flow == null ? 0 : flow.rate();

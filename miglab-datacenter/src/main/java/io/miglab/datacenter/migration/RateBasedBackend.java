@@ -12,7 +12,7 @@ import java.util.List;
 /**
  * One rate-based migration alone on a dedicated link of the spec's bandwidth (its cap applies as the flow's
  * cap): the datacenter's migration model through the common backend interface, so it can be set side by side
- * with the page-level simulator and the closed form.
+ * with the page-level simulator and the closed form. A NAS-assisted spec gets a NAS of its own ({@link NasNode#of}).
  */
 public final class RateBasedBackend implements MigrationBackend {
     public static final String NAME = "datacenter";
@@ -41,8 +41,8 @@ public final class RateBasedBackend implements MigrationBackend {
         Simulator sim = new Simulator(spec.seed());
         Network network = new Network(sim);
         NetworkLink link = new NetworkLink("link", spec.link().bandwidth().bytesPerSecond());
-        RateMigration m = new RateMigration(sim, network, List.of(link), spec, algorithms.create(spec.algorithm()),
-                ThrottleRules.forSpec(spec, sdps), null, NAME);
+        RateMigration m = new RateMigration(sim, network, List.of(link), spec.nas().map(NasNode::of).orElse(null),
+                spec, algorithms.create(spec.algorithm()), ThrottleRules.forSpec(spec, sdps), null, NAME);
         m.start();
         sim.run();
         if (!m.isFinished()) throw new IllegalStateException("the migration did not finish");

@@ -27,7 +27,8 @@ import java.util.Optional;
  * {@link FlowTransfer}, a {@link Flow} whose rate the network sets (and may change mid-round: then the round's end
  * is rescheduled); the pages dirtied during it are {@code writeModel.expectedDistinctPages(guestSeconds, pages)}
  * with guestSeconds the round's wall time less the throttle. It fills a {@link Timeline} like the page-level
- * session, so core's {@link ResultAssembler} computes the metrics; see docs/datacenter.md for the equations.
+ * session, so core's {@link ResultAssembler} computes the metrics (docs/datacenter.md); {@link NasStreams} routes
+ * the bytes (straight; with {@code nasNode}, a NAS's copy and relay).
  */
 public final class RateMigration implements MigrationEngine {
     private final Simulator sim;
@@ -43,19 +44,19 @@ public final class RateMigration implements MigrationEngine {
     private final Timeline timeline = new Timeline();
     private final RateFailures failures;
     private final StoragePhase storage;
+    private final NasStreams nas;
     private ScheduledEvent next;
     private double startTime = Double.NaN;
-    private double dirtyPages;
-    private double zeroPagesLeft;
+    private double dirtyPages, zeroPagesLeft;
     private double previousRoundPages;
     private int throttlePercent;
-    private double lastRoundBytes;
-    private double lastRoundSendSeconds;
+    private double lastRoundBytes, lastRoundSendSeconds;
     private boolean finished;
     private MigrationResult result;
 
-    public RateMigration(Simulator sim, Network network, List<NetworkLink> path, MigrationSpec spec,
-                         MigrationAlgorithm algorithm, ThrottleRule throttleRule, MigrationListener listener, String backend) {
+    public RateMigration(Simulator sim, Network network, List<NetworkLink> path, NasNode nasNode, MigrationSpec spec,
+                         MigrationAlgorithm algorithm, ThrottleRule throttleRule, MigrationListener listener,
+                         String backend) {
         this.sim = sim;
         this.spec = spec;
         this.algorithm = algorithm;
@@ -69,13 +70,13 @@ public final class RateMigration implements MigrationEngine {
         this.failures = new RateFailures(sim, spec, timeline, stream, this::halt, r -> finish(r, false),
                 this::clockSeconds);
         this.storage = new StoragePhase(sim, spec, timeline, stream, this::stage);
+        this.nas = new NasStreams(sim, network, nasNode, timeline, stream);
     }
 
     @Override
     public MigrationSpec spec() { return spec; }
     @Override
     public int roundsDone() { return timeline.roundCount(); }
-
     /** Seconds since the migration started. */
     @Override
     public double clockSeconds() { return sim.now() - startTime; }
@@ -84,7 +85,6 @@ public final class RateMigration implements MigrationEngine {
     public double rateBytesPerSecond() { return stream.rate(); }
 
     public boolean isFinished() { return finished; }
-
     public MigrationResult result() { return result; }
 
     /** Starts now: the preparation passes with the guest running, then the algorithm takes over. */
@@ -122,7 +122,7 @@ public final class RateMigration implements MigrationEngine {
         double roundStart = sim.now();
         int throttleInRound = throttlePercent;
         failures.sending(Phase.PRECOPY, bytes, false);
-        stream.send(bytes, () -> {
+        nas.send(round, bytes, () -> {
             double sendSeconds = sim.now() - roundStart;
             double sync = seconds(spec.overheads().syncPerGiB()) * spec.memory().bytes() / (1024.0 * 1024 * 1024);
             after(sync, s -> endRound(round, sendPages, bytes, sendSeconds, sendSeconds + sync,
@@ -134,7 +134,7 @@ public final class RateMigration implements MigrationEngine {
                           int throttleInRound) {
         double guestSeconds = runGuestOnSource(roundSeconds);
         double dirtied = Math.min(pages, writes.expectedDistinctPages(guestSeconds, pages));
-        timeline.sent(Phase.PRECOPY, bytes);
+        nas.account(Phase.PRECOPY, round, bytes);
         lastRoundBytes = bytes;
         lastRoundSendSeconds = sendSeconds;
         previousRoundPages = sentPages;
@@ -171,16 +171,16 @@ public final class RateMigration implements MigrationEngine {
         double bytes = spec.overheads().deviceState().bytes() + zero * costs.zeroPage + hits * costs.deltaPage
                 + (sendPages - zero - hits) * costs.dataPage;
         timeline.pagesSent(sendPages, noRounds ? 0 : sendPages, zero);
-        timeline.sent(Phase.STOP_AND_COPY, bytes);
+        nas.account(Phase.STOP_AND_COPY, -1, bytes);
         // after rounds QEMU sends the switch-over uncapped (migration_rate_set(RATE_LIMIT_DISABLED)), a new flow with
         // only the compressor's limit at its fair share of the links; with no round it stays capped (Link)
         if (spec.link().bandwidthCap().isPresent() && !noRounds) stream.reopen(costs.compressorWireCap);
         failures.sending(Phase.STOP_AND_COPY, bytes, true);
-        stream.send(bytes, () -> {
+        nas.send(-1, bytes, () -> {
             // commit: the last byte reaches the destination, which acknowledges and activates at once
             stage(Stage.COMMIT);
             after(spec.link().oneWaySeconds(), s -> resumeOnDestination(() -> {
-                stream.close();
+                nas.close();
                 finish(reason, true);
             }));
         });
@@ -190,7 +190,7 @@ public final class RateMigration implements MigrationEngine {
     @Override
     public void cancel(StopReason reason) {
         requireRunning();
-        stream.close();
+        nas.close();
         finish(reason, false);
     }
 
@@ -270,7 +270,7 @@ public final class RateMigration implements MigrationEngine {
     /** An injected failure: nothing more happens but its end; the bytes of the send in progress not yet sent. */
     private double halt() {
         if (next != null) next.cancel();
-        return stream.abort();
+        return nas.abort();
     }
 
     private void finish(StopReason reason, boolean completed) {

@@ -71,6 +71,20 @@ public record DatacenterReport(String scenario, long seed, double durationSecond
         return b;
     }
 
+    /** Bytes the sources wrote to the NAS, all migrations (its copies and the relayed rounds). */
+    public long nasBytesIn() {
+        long b = 0;
+        for (MigrationRecord m : migrations) b += m.result().traffic().sourceToNasBytes();
+        return b;
+    }
+
+    /** Bytes the destinations fetched from the NAS, all migrations (the relayed rounds). */
+    public long nasBytesOut() {
+        long b = 0;
+        for (MigrationRecord m : migrations) b += m.result().traffic().nasToDestinationBytes();
+        return b;
+    }
+
     /** Seconds all migrations spent copying local disks, summed over migrations. */
     public double storageSeconds() {
         double s = 0;

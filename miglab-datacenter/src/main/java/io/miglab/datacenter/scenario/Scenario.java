@@ -14,11 +14,21 @@ import java.util.List;
  *                         population's own {@code hosts}) or a placement name ({@code first-fit}, ...)
  * @param hostSeriesLimit  per-host time series are kept only up to this many hosts (they grow as hosts x ticks)
  * @param failures         failures injected into the migrations ({@link FailureInjection#NONE}: none)
+ * @param nas              the NAS that NAS-assisted migrations share; null: none
  */
 public record Scenario(String name, long seed, double durationSeconds, double intervalSeconds,
                        HypervisorProfile profile, PolicyConfig policy, NetworkConfig network, List<RackGroup> racks,
                        List<VmGroup> vms, List<Maintenance> maintenance, String initialPlacement,
-                       int hostSeriesLimit, FailureInjection failures) {
+                       int hostSeriesLimit, FailureInjection failures, NasConfig nas) {
+    /** A scenario without a NAS. */
+    public Scenario(String name, long seed, double durationSeconds, double intervalSeconds, HypervisorProfile profile,
+                    PolicyConfig policy, NetworkConfig network, List<RackGroup> racks, List<VmGroup> vms,
+                    List<Maintenance> maintenance, String initialPlacement, int hostSeriesLimit,
+                    FailureInjection failures) {
+        this(name, seed, durationSeconds, intervalSeconds, profile, policy, network, racks, vms, maintenance,
+                initialPlacement, hostSeriesLimit, failures, null);
+    }
+
     /** A scenario without failures. */
     public Scenario(String name, long seed, double durationSeconds, double intervalSeconds, HypervisorProfile profile,
                     PolicyConfig policy, NetworkConfig network, List<RackGroup> racks, List<VmGroup> vms,
@@ -45,17 +55,22 @@ public record Scenario(String name, long seed, double durationSeconds, double in
 
     public Scenario withProfile(HypervisorProfile p) {
         return new Scenario(name, seed, durationSeconds, intervalSeconds, p, policy, network, racks, vms, maintenance,
-                initialPlacement, hostSeriesLimit, failures);
+                initialPlacement, hostSeriesLimit, failures, nas);
     }
 
     public Scenario withPolicy(PolicyConfig p) {
         return new Scenario(name, seed, durationSeconds, intervalSeconds, profile, p, network, racks, vms, maintenance,
-                initialPlacement, hostSeriesLimit, failures);
+                initialPlacement, hostSeriesLimit, failures, nas);
     }
 
     public Scenario withFailures(FailureInjection f) {
         return new Scenario(name, seed, durationSeconds, intervalSeconds, profile, policy, network, racks, vms,
-                maintenance, initialPlacement, hostSeriesLimit, f);
+                maintenance, initialPlacement, hostSeriesLimit, f, nas);
+    }
+
+    public Scenario withNas(NasConfig n) {
+        return new Scenario(name, seed, durationSeconds, intervalSeconds, profile, policy, network, racks, vms,
+                maintenance, initialPlacement, hostSeriesLimit, failures, n);
     }
 
     public long hostCount() {

@@ -13,7 +13,8 @@ public record ScenarioFile(String name, Long seed, String duration, String sched
                            @JsonAlias("hypervisor") String profile,
                            List<ProfileFile.Entry> profiles, String profilesFile, String initialPlacement,
                            Policy policy, Network network, List<Racks> racks, List<Vms> vms,
-                           List<Down> maintenance, Report report, Failures failures, String storage) {
+                           List<Down> maintenance, Report report, Failures failures, String storage,
+                           Nas nas) {
 
     public record Policy(String name, Double overThreshold, Double underThreshold, Double placementCeiling,
                          String vmSelection,
@@ -49,6 +50,10 @@ public record ScenarioFile(String name, Long seed, String duration, String sched
     /** Injected failures: {@code rate} is 0.2 or 20%; {@code inject} aims each at a VM's name or a migration. */
     public record Failures(String rate, List<String> kinds, List<String> stages, String within,
                            List<Inject> inject) { }
+
+    /** The NAS NAS-assisted migrations share: {@code link} each direction, its disks, RAID 5, assist. */
+    public record Nas(String name, String link, Integer disks, String diskThroughput, Boolean raid5,
+                      Boolean assist) { }
 
     public record Inject(String vm, Long migration, String fail) { }
 }

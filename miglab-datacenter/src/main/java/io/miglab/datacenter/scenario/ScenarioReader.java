@@ -136,7 +136,7 @@ public final class ScenarioReader {
                 Durations.seconds("duration", or(f.duration(), "1h")),
                 Durations.seconds("schedulingInterval", or(f.schedulingInterval(), "300s")),
                 profiles.get(or(f.profile(), "kvm")), policy, network, racks, vms, downs, initial, limit,
-                FailuresReader.read(f.failures()));
+                FailuresReader.read(f.failures()), nas(f.nas()));
     }
 
     private static RackGroup rackGroup(String at, ScenarioFile.Racks r) {
@@ -237,4 +237,13 @@ public final class ScenarioReader {
     }
 
     private static <T> T or(T value, T fallback) { return value == null ? fallback : value; }
+
+    /** The {@code nas:} section; absent: no NAS. Defaults: 10Gbit/s, 4 disks of 150MB/s, RAID 5, assist. */
+    static NasConfig nas(ScenarioFile.Nas n) {
+        if (n == null) return null;
+        return new NasConfig(or(n.name(), "nas"), DataRate.parse("nas.link", or(n.link(), "10Gbit/s")),
+                or(n.disks(), io.miglab.core.storage.Raid5.DEFAULT_DISKS),
+                DataRate.parse("nas.diskThroughput", or(n.diskThroughput(), "150MB/s")), or(n.raid5(), true),
+                or(n.assist(), true));
+    }
 }

@@ -33,7 +33,7 @@ class HypervisorProfilesTest {
         MigrationSpec spec = p.specFor(vm.memory(), vm.writes(), TEN_GBIT, Duration.ZERO, 1);
         Simulator sim = new Simulator(1);
         Network net = new Network(sim);
-        RateMigration m = new RateMigration(sim, net, List.of(new NetworkLink("nic", TEN_GBIT.bytesPerSecond())),
+        RateMigration m = new RateMigration(sim, net, List.of(new NetworkLink("nic", TEN_GBIT.bytesPerSecond())), null,
                 spec, AlgorithmRegistry.standard().create(spec.algorithm()), ThrottleRules.forSpec(spec, p.sdps()), null,
                 RateBasedBackend.NAME);
         m.start();
