@@ -12,7 +12,8 @@ import io.miglab.datacenter.network.Network;
  * the straight stream's. With one, the first pass and the stop-and-copy go to the destination and, at the same
  * time, to the NAS (a second flow over the NAS's port and disks; the send ends when both have ended), and a later
  * round's pages go source -> NAS -> destination as one flow over the NAS's port in, its disks and its port out.
- * The NAS's flows are open only while they send, so idle migrations leave the NAS's links to the others.
+ * The NAS's flows are open only while they send, so idle migrations leave the NAS's links to the others. After a
+ * relayed round the convergence check uses the straight rate, since the switch-over goes straight (as NasRelay).
  */
 final class NasStreams {
     private final Timeline timeline;

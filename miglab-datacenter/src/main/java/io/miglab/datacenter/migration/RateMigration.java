@@ -47,8 +47,7 @@ public final class RateMigration implements MigrationEngine {
     private final NasStreams nas;
     private ScheduledEvent next;
     private double startTime = Double.NaN;
-    private double dirtyPages, zeroPagesLeft;
-    private double previousRoundPages;
+    private double dirtyPages, zeroPagesLeft, previousRoundPages;
     private int throttlePercent;
     private double lastRoundBytes, lastRoundSendSeconds;
     private boolean finished;
@@ -153,7 +152,8 @@ public final class RateMigration implements MigrationEngine {
     /** The policy's verdict after a round, exactly as the page-level session decides it. */
     @Override
     public Optional<StopReason> verdict() {
-        double measured = lastRoundSendSeconds > 0 ? lastRoundBytes / lastRoundSendSeconds : stream.rateOrPathCapacity();
+        double measured = lastRoundSendSeconds > 0 && !nas.relayed(timeline.roundCount() - 1)
+                ? lastRoundBytes / lastRoundSendSeconds : stream.rateOrPathCapacity();
         return spec.policy().verdict(new TerminationPolicy.Progress(Math.round(dirtyPages), costs.pageSize,
                 measured, timeline.roundCount(), timeline.bytes(), spec.memory().bytes(), clockSeconds(),
                 spec.fixedSwitchOverSeconds()));
