@@ -70,8 +70,8 @@ public final class SharedLinkBatch {
         if (next == null) return;
         MigrationSpec spec = specs.get(next);
         starts[next] = sim.now();
-        RateMigration m = new RateMigration(sim, network, List.of(link), spec, algorithms.create(spec.algorithm()),
-                ThrottleRules.forSpec(spec, false), listener, RateBasedBackend.NAME);
+        RateMigration m = new RateMigration(sim, network, List.of(link), null, spec,
+                algorithms.create(spec.algorithm()), ThrottleRules.forSpec(spec, false), listener, RateBasedBackend.NAME);
         indices.put(m, next);
         m.start();
     }
