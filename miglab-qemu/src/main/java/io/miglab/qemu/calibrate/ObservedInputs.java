@@ -10,6 +10,7 @@ import io.miglab.core.unit.DataRate;
 import io.miglab.core.write.NoWrites;
 import io.miglab.core.write.PacedWrites;
 import io.miglab.core.write.SweepWrites;
+import io.miglab.core.write.WorkingSetWrites;
 import io.miglab.core.write.WriteModel;
 import java.math.BigDecimal;
 import java.time.Duration;
@@ -62,6 +63,9 @@ public final class ObservedInputs {
             s.put("xbzrle-cache", size(x.cacheSize()));
             s.put("xbzrle-delta", Double.toString(x.deltaRatio()));
         });
+        if (spec.optimisations().multifdChannels() > 0) {
+            s.put("multifd-channels", Integer.toString(spec.optimisations().multifdChannels()));
+        }
         if (spec.postCopy().precopyRounds() != qemu.postCopy().precopyRounds()) {
             s.put("precopy-rounds", Integer.toString(spec.postCopy().precopyRounds()));
         }
@@ -86,16 +90,28 @@ public final class ObservedInputs {
     private static void writes(WriteModel model, Map<String, String> s) {
         WriteModel inner = model instanceof PacedWrites p ? p.inner() : model;
         if (inner instanceof NoWrites) return;
-        if (!(inner instanceof SweepWrites sweep)) {
-            throw new IllegalArgumentException("observed inputs: a sweep or no writes (got " + model.describe() + ")");
+        if (inner instanceof SweepWrites sweep) {
+            s.put("write-model", "sweep");
+            s.put("working-set", size(sweep.array()));
+            s.put("dirty-rate", number(sweep.pagesPerSecond()));
+        } else if (inner instanceof WorkingSetWrites random) {
+            // the guest's writer in random order over its array: uniform writes within a working set
+            s.put("write-model", "working-set");
+            s.put("working-set", size(random.workingSet()));
+            s.put("dirty-rate", number(random.hotPagesPerSecond()));
+            if (random.coldPagesPerSecond() > 0) s.put("cold-dirty-rate", number(random.coldPagesPerSecond()));
+        } else {
+            throw new IllegalArgumentException("observed inputs: a sweep, a working set or no writes (got "
+                    + model.describe() + ")");
         }
-        s.put("write-model", "sweep");
-        s.put("working-set", size(sweep.array()));
-        s.put("dirty-rate", BigDecimal.valueOf(sweep.pagesPerSecond()).stripTrailingZeros().toPlainString());
         if (model instanceof PacedWrites p) {
             s.put("paced", "true");
             s.put("catch-up", duration(p.catchUp()));
         }
+    }
+
+    private static String number(double value) {
+        return BigDecimal.valueOf(value).stripTrailingZeros().toPlainString();
     }
 
     static String size(ByteSize size) {
