@@ -44,11 +44,12 @@ public final class HypervisorProfiles {
     /**
      * The destination's time per page in QEMU 10's post-copy, zero pages included: with the phase uncapped
      * (max-postcopy-bandwidth 0) the push goes at the pace the destination places pages, not at the link's rate.
-     * Least squares over three uncapped post-copy runs of the grid (docs/qemu-vs-sim.md, post-copy and hybrid) on a
-     * loaded 2-core TCG host: 262,274 pages in 1,968 ms, 65,666 in 820 and 966 ms, 131,202 in 832 and 841 ms;
-     * 7.5 us (the single runs: 7.5, 12.5 to 14.7 and 6.4 us). The capped runs are wire-bound and not in the fit.
+     * Least squares (through the origin) over the three uncapped post-copy runs of the corpus (docs/qemu-vs-sim.md),
+     * recorded on a quiet 2-core TCG host: 262,274 pages in 480 ms, 65,666 in 332 ms, 131,202 in 358 ms: 2.15 us.
+     * The same runs on a host at load 20 gave 7.5 us (6.4 to 14.7 us per run): the cost is the destination's CPU
+     * time per userfaultfd placement, so it grows with host load. The capped runs are wire-bound and not in the fit.
      */
-    public static final Duration QEMU_POSTCOPY_PLACEMENT = Duration.ofNanos(7_500);
+    public static final Duration QEMU_POSTCOPY_PLACEMENT = Duration.ofNanos(2_150);
 
     /**
      * QEMU 10's fixed costs, measured with miglab's QEMU backend (QEMU 10.0.2): setup-time 0 to 11 ms, 2 ms typical;
