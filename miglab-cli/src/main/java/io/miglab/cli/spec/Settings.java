@@ -8,9 +8,7 @@ import io.miglab.core.memory.GuestMemory;
 import io.miglab.core.spec.AutoConverge;
 import io.miglab.core.spec.Optimisations;
 import io.miglab.core.spec.Overheads;
-import io.miglab.core.spec.FailureSpec;
 import io.miglab.core.spec.PostCopyOptions;
-import io.miglab.core.spec.ProtocolOptions;
 import io.miglab.core.spec.TerminationPolicy;
 import io.miglab.core.storage.DiskSpec;
 import io.miglab.core.storage.Raid5;
@@ -33,7 +31,6 @@ public final class Settings {
     private static final Optimisations.Xbzrle XBZRLE = Optimisations.Xbzrle.qemuDefaults();
     private static final Overheads OVERHEADS = Overheads.defaults();
     private static final PostCopyOptions POST_COPY = PostCopyOptions.defaults();
-    private static final ProtocolOptions PROTOCOL = ProtocolOptions.defaults();
 
     private static final List<Setting> MIGRATION = List.of(
             s("", "scenario", Type.FILE, "FILE", "Scenario file (.yaml, .yml or .json) with the same keys as these "
@@ -235,44 +232,14 @@ public final class Settings {
                     + "to place one page, zero pages too (QEMU: one userfaultfd copy each); the push goes no faster.",
                     Default.of(OVERHEADS.postCopyPlacement())),
             s("fixed costs", "seed", Type.INTEGER, "N", "Seed of the random write models and zero-page placement.",
-                    Default.of(1)).datacenter("seed"),
-            // ---- protocol stages and failures ----
-            p("stages and failures", "reservation-time", Type.DURATION, "DURATION", "How long the destination "
-                    + "takes to reserve the VM's memory and vCPUs.", Default.of(PROTOCOL.reservation())),
-            p("stages and failures", "vcpus", Type.INTEGER, "N", "The VM's vCPUs, which the destination must "
-                    + "reserve (migrate: your own QEMU guest's -smp).", Default.of(PROTOCOL.vcpus()))
-                    .range("1..4096").alsoFor(Use.MIGRATE),
-            p("stages and failures", "destination-free-memory", Type.SIZE, "SIZE", "Memory free at the "
-                    + "destination; less than --memory: the migration is REFUSED and the VM stays on the source.",
-                    Default.absent("enough")),
-            p("stages and failures", "destination-free-vcpus", Type.INTEGER, "N", "vCPUs free at the destination; "
-                    + "fewer than --vcpus: REFUSED.", Default.absent("enough")).range("0..1000000"),
-            p("stages and failures", "fail", Type.TEXT, FailureSpec.SYNTAX, "Inject a failure: KIND "
-                    + "destination-crash, link-down or source-crash, at STAGE (preparation, reservation, pre-copy, "
-                    + "stop-and-copy, commit, activation, post-copy) TIME after it began, e.g. "
-                    + "destination-crash@pre-copy+2s.", Default.absent("none"))
-                    .note("See docs/protocol.md for what each failure leaves behind."),
-            p("stages and failures", "detect-time", Type.DURATION, "DURATION", "How long a link down goes "
-                    + "unnoticed (a crashed destination is noticed after a round trip).",
-                    Default.of(PROTOCOL.detect())),
-            p("stages and failures", "reconnect-time", Type.DURATION, "DURATION", "Post-copy recovery after a "
-                    + "link down: from noticing to the channel being back (QEMU migrate-recover, then migrate "
-                    + "resume=true).", Default.of(PROTOCOL.reconnect())),
-            // ---- a shared link between two network namespaces (netlab) ----
-            n("shared link", "concurrent", Type.INTEGER, "N", "Guests that migrate over the one link.",
-                    Default.of(1)).range("1..8"),
-            n("shared link", "max-parallel", Type.INTEGER, "N", "At most K migrate at a time; the others wait for "
-                    + "a free slot.", Default.absent("as --concurrent")).range("1..--concurrent"),
-            n("shared link", "netns-rate", Type.RATE, "RATE", "The veth link's tbf rate; QEMU's own cap is set "
-                    + "far above it.", Default.of("40MiB/s")).range("1MiB/s to 1GiB/s"),
-            n("shared link", "loss", Type.SHARE, "SHARE", "TCP packets dropped at random on the way in (nftables "
-                    + "numgen), in steps of 0.1%.", Default.of("0")).range("0 to 10%"),
-            n("shared link", "rate-change", Type.TEXT, "TIME:RATE", "The link's rate becomes RATE this long after "
-                    + "the migrations start (tc qdisc change), e.g. 3s:10MiB/s.", Default.absent("none")));
+                    Default.of(1)).datacenter("seed"));
 
-    /** Every setting: the migration's own, then those of a user's QEMU guest ({@link QemuGuestSettings}). */
-    public static final List<Setting> ALL = java.util.stream.Stream.concat(MIGRATION.stream(),
-            QemuGuestSettings.ALL.stream()).toList();
+    /**
+     * Every setting: the migration's own, the staged protocol's ({@link ProtocolSettings}), netlab's shared link
+     * ({@link NetlabSettings}), then those of a user's QEMU guest ({@link QemuGuestSettings}).
+     */
+    public static final List<Setting> ALL = java.util.stream.Stream.of(MIGRATION, ProtocolSettings.ALL,
+            NetlabSettings.ALL, QemuGuestSettings.ALL).flatMap(List::stream).toList();
 
     private Settings() { }
 
@@ -282,19 +249,8 @@ public final class Settings {
         return s(group, name, type, label, help, d, uses);
     }
 
-    /** A setting of the staged protocol: the model commands and scenario files (QEMU injects its own failures). */
-    private static Setting p(String group, String name, Type type, String label, String help, Default d) {
-        return s(group, name, type, label, help, d, EnumSet.of(Use.SIMULATE, Use.PREDICT, Use.SWEEP,
-                Use.SCENARIO_FILE));
-    }
-
-    /** A setting of the namespace link of {@code netlab} only. */
-    private static Setting n(String group, String name, Type type, String label, String help, Default d) {
-        return s(group, name, type, label, help, d, EnumSet.of(Use.NETLAB));
-    }
-
-    private static Setting s(String group, String name, Type type, String label, String help, Default d,
-                             Set<Use> uses) {
+    static Setting s(String group, String name, Type type, String label, String help, Default d,
+                     Set<Use> uses) {
         return new Setting(name, type, label, group, help, d, uses, null, null, null, Optional.empty());
     }
 
