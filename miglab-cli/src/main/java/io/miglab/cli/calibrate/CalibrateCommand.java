@@ -2,6 +2,7 @@ package io.miglab.cli.calibrate;
 
 import io.miglab.cli.common.BadInputException;
 import io.miglab.cli.common.ExitCodes;
+import io.miglab.cli.common.QemuLaunchers;
 import io.miglab.cli.common.RootCommand;
 import io.miglab.cli.spec.QemuGuestOptions;
 import io.miglab.cli.spec.SpecOptions;
@@ -10,8 +11,6 @@ import io.miglab.core.unit.DataRate;
 import io.miglab.qemu.calibrate.CalibrationGrid;
 import io.miglab.qemu.calibrate.CalibrationRun;
 import io.miglab.qemu.calibrate.ProfileFit;
-import io.miglab.qemu.launch.AccelProbe;
-import io.miglab.qemu.launch.QemuInstallation;
 import io.miglab.qemu.launch.QemuLauncher;
 import io.miglab.qemu.migrate.QemuBackend;
 import io.miglab.qemu.migrate.QemuMigrationPlan;
@@ -23,6 +22,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.Optional;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -85,15 +85,9 @@ public final class CalibrateCommand implements Callable<Integer> {
                 .withReadyTimeout(guest.readyTimeout());
         QemuMigrationPlan.of(spec, runOptions); // the guest's limits, checked before anything starts
         PrintWriter err = command.commandLine().getErr();
-        QemuInstallation installation;
-        try {
-            installation = QemuInstallation.require();
-        } catch (IllegalStateException e) {
-            err.println("miglab: the QEMU guest is missing: " + e.getMessage());
-            err.flush();
-            return ExitCodes.FAILURE;
-        }
-        QemuLauncher launcher = new QemuLauncher(installation, AccelProbe.choose(installation));
+        Optional<QemuLauncher> found = QemuLaunchers.local(err);
+        if (found.isEmpty()) return ExitCodes.FAILURE;
+        QemuLauncher launcher = found.get();
         CalibrationGrid grid = new CalibrationGrid(new QemuBackend(() -> launcher, runOptions), runOptions);
         List<CalibrationRun> runs = grid.run(spec, rates, label -> {
             err.println("calibrate: running " + label);

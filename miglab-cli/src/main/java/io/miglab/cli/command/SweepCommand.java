@@ -3,6 +3,7 @@ package io.miglab.cli.command;
 import io.miglab.cli.backend.Backends;
 import io.miglab.cli.common.BadInputException;
 import io.miglab.cli.common.ExitCodes;
+import io.miglab.cli.common.QemuLaunchers;
 import io.miglab.cli.common.OutputFolder;
 import io.miglab.cli.common.RootCommand;
 import io.miglab.cli.spec.SpecFactory;
@@ -15,8 +16,6 @@ import io.miglab.cli.sweep.RealSweep;
 import io.miglab.cli.sweep.SweepProgress;
 import io.miglab.cli.sweep.SweepReport;
 import io.miglab.cli.sweep.SweepRunner;
-import io.miglab.qemu.launch.AccelProbe;
-import io.miglab.qemu.launch.QemuInstallation;
 import io.miglab.qemu.launch.QemuLauncher;
 import io.miglab.qemu.migrate.QemuBackend;
 import io.miglab.qemu.migrate.QemuRunOptions;
@@ -127,16 +126,9 @@ public final class SweepCommand implements Callable<Integer> {
         SweepRunner.Settings settings = new SweepRunner.Settings(!noCompare && !algorithmVaried, repeat,
                 compareSimulator ? RealSweep.simulator(main.registry()) : Optional.empty(), true);
         RealSweep.check(SweepRunner.specs(options.values(), axes, factory), settings, RealSweep.availableMemory());
-        QemuInstallation installation;
-        try {
-            installation = QemuInstallation.require();
-        } catch (IllegalStateException e) {
-            // the environment, not the input: exit 1 with one line
-            command.commandLine().getErr().println("miglab: the QEMU guest is missing: " + e.getMessage());
-            command.commandLine().getErr().flush();
-            return ExitCodes.FAILURE;
-        }
-        QemuLauncher launcher = new QemuLauncher(installation, AccelProbe.choose(installation));
+        Optional<QemuLauncher> found = QemuLaunchers.local(command.commandLine().getErr());
+        if (found.isEmpty()) return ExitCodes.FAILURE;
+        QemuLauncher launcher = found.get();
         SweepProgress progress = new SweepProgress();
         try {
             // many boots in a row on a loaded machine: each guest may take up to 3 min to be ready

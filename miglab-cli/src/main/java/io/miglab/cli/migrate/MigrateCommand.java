@@ -2,6 +2,7 @@ package io.miglab.cli.migrate;
 
 import io.miglab.cli.common.BadInputException;
 import io.miglab.cli.common.ExitCodes;
+import io.miglab.cli.common.QemuLaunchers;
 import io.miglab.cli.common.RootCommand;
 import io.miglab.cli.libvirt.LibvirtFlags;
 import io.miglab.cli.libvirt.LibvirtMigrate;
@@ -18,8 +19,6 @@ import io.miglab.core.spec.MigrationSpec;
 import io.miglab.libvirt.LibvirtBackend;
 import io.miglab.libvirt.migrate.LibvirtRun;
 import io.miglab.qemu.calibrate.GuestCalibration;
-import io.miglab.qemu.launch.AccelProbe;
-import io.miglab.qemu.launch.QemuInstallation;
 import io.miglab.qemu.launch.QemuLauncher;
 import io.miglab.qemu.migrate.QemuBackend;
 import io.miglab.qemu.migrate.QemuMigrationPlan;
@@ -28,6 +27,7 @@ import io.miglab.qemu.migrate.QemuRunOptions;
 import java.io.PrintWriter;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import java.util.Optional;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -113,16 +113,9 @@ public final class MigrateCommand implements Callable<Integer> {
             print(spec, simulate(spec), out);
             return ExitCodes.OK;
         }
-        QemuInstallation installation;
-        try {
-            installation = QemuInstallation.require();
-        } catch (IllegalStateException e) {
-            // the environment, not the input: exit 1 with one line
-            command.commandLine().getErr().println("miglab: the QEMU guest is missing: " + e.getMessage());
-            command.commandLine().getErr().flush();
-            return ExitCodes.FAILURE;
-        }
-        QemuLauncher launcher = new QemuLauncher(installation, AccelProbe.choose(installation));
+        Optional<QemuLauncher> found = QemuLaunchers.local(command.commandLine().getErr());
+        if (found.isEmpty()) return ExitCodes.FAILURE;
+        QemuLauncher launcher = found.get();
         QemuRun run = new QemuBackend(() -> launcher, runOptions).run(spec);
         if (compare) {
             out.println(SpecSummary.of(spec));

@@ -1,14 +1,13 @@
 package io.miglab.cli.netlab;
 
 import io.miglab.cli.common.ExitCodes;
+import io.miglab.cli.common.QemuLaunchers;
 import io.miglab.cli.common.RootCommand;
 import io.miglab.core.link.Link;
 import io.miglab.core.spec.MigrationSpec;
 import io.miglab.core.unit.DataRate;
 import io.miglab.datacenter.migration.SharedLinkBatch;
 import io.miglab.qemu.calibrate.GuestCalibration;
-import io.miglab.qemu.launch.AccelProbe;
-import io.miglab.qemu.launch.QemuInstallation;
 import io.miglab.qemu.launch.QemuLauncher;
 import io.miglab.qemu.migrate.QemuMigrationPlan;
 import io.miglab.qemu.migrate.QemuRunOptions;
@@ -77,15 +76,9 @@ public final class NetlabCommand implements Callable<Integer> {
                 rate.bytesPerSecond(), k, change.map(c -> new SharedLinkBatch.CapacityChange(
                         c.after().toNanos() / 1e9, c.rate().bytesPerSecond())));
         PrintWriter err = command.commandLine().getErr();
-        QemuInstallation installation;
-        try {
-            installation = QemuInstallation.require();
-        } catch (IllegalStateException e) {
-            err.println("miglab: the QEMU guest is missing: " + e.getMessage());
-            err.flush();
-            return ExitCodes.FAILURE;
-        }
-        QemuLauncher launcher = new QemuLauncher(installation, AccelProbe.choose(installation));
+        Optional<QemuLauncher> found = QemuLaunchers.local(err);
+        if (found.isEmpty()) return ExitCodes.FAILURE;
+        QemuLauncher launcher = found.get();
         SharedLinkRun.Outcome outcome;
         try (NetnsLink netns = NetnsLink.create(rate)) {
             if (lossPerMille > 0) netns.dropPerMille(lossPerMille);
