@@ -35,7 +35,9 @@ public final class SweepReport {
         boolean algorithmVaried = axes.stream().anyMatch(a -> !a.parameter().numeric());
         SweepRunner.Settings s = new SweepRunner.Settings(settings.compare() && !algorithmVaried, settings.repeat(),
                 settings.simulator(), settings.eachPoint());
-        Files.createDirectories(outDir);
+        // a model sweep checks every point before the folder is made (nothing written on bad input); a real sweep
+        // was checked up front (RealSweep.check) and writes its CSV after every point
+        if (s.eachPoint()) Files.createDirectories(outDir);
         Path csv = outDir.resolve("sweep.csv");
         Kept kept = new Kept(axes, csv);
         Thread hook = new Thread(kept::stopped, "miglab-sweep-kept");
@@ -68,6 +70,7 @@ public final class SweepReport {
             }
         }
         SweepTableWriter.write(axes, points, out);
+        Files.createDirectories(outDir);
         SweepCsvWriter.write(axes, points, csv);
         List<Path> files = new ArrayList<>();
         if (plots && !points.isEmpty()) {

@@ -136,7 +136,8 @@ final class BadInputCorpus {
                 List.of("--vary", "memory=1G", "--vary", "bandwidth=1G", "--vary", "latency=1ms"),
                 List.of("--vary", "memory=1GB,2GB"), List.of("--vary", "algorithm=precopy,teleport"),
                 List.of("--vary", "memory=256M", "--plot-format", "gif"),
-                List.of("--vary", "memory=256M", "--backend", "qemu"), List.of("--out", "{dir}/out"))) {
+                List.of("--vary", "memory=256M", "--backend", "sim", "--repeat", "2"),
+                List.of("--vary", "memory=256M", "--backend", "qemu", "--repeat", "21"), List.of("--out", "{dir}/out"))) {
             List<String> args = new ArrayList<>(List.of("sweep", "--no-plots"));
             if (!flags.contains("--out")) args.addAll(List.of("--out", "{dir}/out"));
             args.addAll(flags);
