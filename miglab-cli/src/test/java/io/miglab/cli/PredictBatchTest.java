@@ -97,4 +97,71 @@ class PredictBatchTest {
         assertThat(rows.get(0)).startsWith("backend,algorithm,");
         assertThat(rows.get(2)).startsWith("closed-form,precopy,");
     }
+
+    // Guards the batch's fast path (a spec built once per distinct line, texts kept, cells written without
+    // String.format) against giving other figures than the ordinary path: every row of a batch of varied, partly
+    // repeated lines must be the CSV row of a single `predict` with the same flags.
+    @Test
+    void variedRepeatedLines_giveTheRowsOfSinglePredictions() throws Exception {
+        String[] memories = {"256M", "1G", "4G"};
+        String[] rates = {"0", "2441.5", "20000", "12345.678"};
+        String[] bandwidths = {"100MB/s", "1Gbit/s", "250MiB/s"};
+        String[] models = {"", "uniform", "sweep", "working-set"};
+        String[] algorithms = {"", "stop-and-copy", "postcopy", "hybrid"};
+        String[] limits = {"", "30ms", "1s"};
+        java.util.SplittableRandom random = new java.util.SplittableRandom(11);
+        StringBuilder csv = new StringBuilder("memory,dirty-rate,bandwidth,write-model,working-set,algorithm,"
+                + "downtime-limit\n");
+        List<List<String>> flags = new java.util.ArrayList<>();
+        for (int i = 0; i < 24; i++) {
+            String[] cells = {memories[random.nextInt(3)], rates[random.nextInt(4)], bandwidths[random.nextInt(3)],
+                    models[random.nextInt(4)], "", algorithms[random.nextInt(4)], limits[random.nextInt(3)]};
+            if (cells[3].equals("sweep") || cells[3].equals("working-set")) cells[4] = "128M";
+            csv.append(String.join(",", cells)).append('\n');
+            List<String> one = new java.util.ArrayList<>(List.of("predict", "--csv", "--seed", "3"));
+            String[] names = {"memory", "dirty-rate", "bandwidth", "write-model", "working-set", "algorithm",
+                    "downtime-limit"};
+            for (int k = 0; k < names.length; k++) {
+                if (!cells[k].isEmpty()) one.addAll(List.of("--" + names[k], cells[k]));
+            }
+            flags.add(one);
+        }
+        String text = csv.toString();
+        Path input = Files.writeString(dir.resolve("varied.csv"), text + text.substring(text.indexOf('\n') + 1));
+        Cli.Run batch = Cli.run("predict", "--batch", input.toString(), "--seed", "3");
+        assertThat(batch.exitCode()).as(batch.err()).isZero();
+        List<String> rows = batch.out().lines().toList();
+        assertThat(rows).hasSize(1 + 2 * flags.size());
+        for (int i = 0; i < flags.size(); i++) {
+            Cli.Run one = Cli.run(flags.get(i).toArray(String[]::new));
+            assertThat(one.exitCode()).as(one.err()).isZero();
+            List<String> single = one.out().lines().toList();
+            assertThat(rows.get(0)).isEqualTo(single.get(0));
+            assertThat(rows.get(1 + i)).as("line %d: %s", i + 2, flags.get(i)).isEqualTo(single.get(1));
+            assertThat(rows.get(1 + flags.size() + i)).as("repeat of line %d", i + 2).isEqualTo(single.get(1));
+        }
+    }
+
+    // Guards the spec kept for a line: a bad line after good lines with the same other settings (so after the kept
+    // specs are warm) must fail as a single `predict` with its flags fails, with its line number in front.
+    @Test
+    void badLinesAfterKeptSpecs_failAsASinglePredictFails() throws Exception {
+        List<List<String>> bad = List.of(List.of("1G", "fast", "", ""), List.of("1G", "20000", "precopy", "2s"),
+                List.of("5Q", "20000", "", ""), List.of("1G", "20000", "warp", ""));
+        for (List<String> cells : bad) {
+            Path input = Files.writeString(dir.resolve("bad.csv"), "memory,dirty-rate,algorithm,switch-after\n"
+                    + "1G,20000,,\n1G,20000,,\n1G,20000,hybrid,2s\n" + String.join(",", cells) + "\n");
+            Cli.Run batch = Cli.run("predict", "--batch", input.toString());
+            List<String> one = new java.util.ArrayList<>(List.of("predict", "--memory", cells.get(0), "--dirty-rate",
+                    cells.get(1)));
+            if (!cells.get(2).isEmpty()) one.addAll(List.of("--algorithm", cells.get(2)));
+            if (!cells.get(3).isEmpty()) one.addAll(List.of("--switch-after", cells.get(3)));
+            Cli.Run single = Cli.run(one.toArray(String[]::new));
+            assertThat(single.exitCode()).isEqualTo(2);
+            assertThat(batch.exitCode()).as("%s", cells).isEqualTo(2);
+            assertThat(batch.out()).isEmpty();
+            assertThat(batch.err()).as("%s", cells).isEqualTo(single.err().replace("miglab: ",
+                    "miglab: batch " + input + " line 5: "));
+        }
+    }
 }

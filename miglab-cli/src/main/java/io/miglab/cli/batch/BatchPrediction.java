@@ -11,6 +11,7 @@ import io.miglab.core.error.InvalidSpecException;
 import io.miglab.core.result.Metrics;
 import io.miglab.core.result.MigrationResult;
 import io.miglab.core.result.ResultValues;
+import io.miglab.core.spec.MigrationSpec;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -19,6 +20,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -32,10 +35,13 @@ public final class BatchPrediction {
     /** How the rows are written. */
     public enum Format { CSV, JSON_LINES }
 
+    static final int KEPT_SPECS = 10_000;
+
     private final ScenarioValues base;
     private final SpecFactory factory;
     private final MigrationBackend backend;
     private final Format format;
+    private final Map<Map<String, String>, MigrationSpec> specs = new HashMap<>();
 
     /** {@code base}: the command line's settings, under every line's own. */
     public BatchPrediction(ScenarioValues base, SpecFactory factory, MigrationBackend backend, Format format) {
@@ -91,7 +97,22 @@ public final class BatchPrediction {
         return rows[0];
     }
 
-    private io.miglab.core.spec.MigrationSpec spec(Path input, BatchRows.Row row) {
+    /**
+     * The spec of a line: built once for each distinct set of a line's settings, since it depends on nothing else
+     * (the command line's settings are the same for every line) and batches often repeat lines (a grid written
+     * out, a trace of the same few guests); building and checking a spec cost more than predicting with it. At
+     * most {@link #KEPT_SPECS} are kept (the store is emptied when full), so memory stays bounded.
+     */
+    private MigrationSpec spec(Path input, BatchRows.Row row) {
+        MigrationSpec spec = specs.get(row.values());
+        if (spec != null) return spec;
+        spec = build(input, row);
+        if (specs.size() == KEPT_SPECS) specs.clear();
+        specs.put(row.values(), spec);
+        return spec;
+    }
+
+    private MigrationSpec build(Path input, BatchRows.Row row) {
         ScenarioValues values = base.overriddenBy(ScenarioValues.of(row.values(), "batch line " + row.line()));
         try {
             return factory.build(values);

@@ -1,18 +1,25 @@
 package io.miglab.cli.output;
 
 import java.util.List;
-import java.util.stream.Collectors;
 
 /** RFC 4180 quoting: a cell with a comma, quote or line break is quoted, quotes doubled. */
 public final class Csv {
     private Csv() { }
 
     public static String cell(String s) {
-        if (s.indexOf(',') < 0 && s.indexOf('"') < 0 && s.indexOf('\n') < 0 && s.indexOf('\r') < 0) return s;
-        return '"' + s.replace("\"", "\"\"") + '"';
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c == ',' || c == '"' || c == '\n' || c == '\r') return '"' + s.replace("\"", "\"\"") + '"';
+        }
+        return s;
     }
 
     public static String line(List<String> cells) {
-        return cells.stream().map(Csv::cell).collect(Collectors.joining(","));
+        StringBuilder line = new StringBuilder(16 * cells.size());
+        for (int i = 0; i < cells.size(); i++) {
+            if (i > 0) line.append(',');
+            line.append(cell(cells.get(i)));
+        }
+        return line.toString();
     }
 }

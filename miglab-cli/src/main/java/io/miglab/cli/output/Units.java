@@ -1,6 +1,6 @@
 package io.miglab.cli.output;
 
-import java.util.Locale;
+import io.miglab.core.unit.Decimals;
 
 /** How the text writers show quantities: times in ms (and s when long), sizes in MiB. Formatting only. */
 public final class Units {
@@ -9,28 +9,28 @@ public final class Units {
     private Units() { }
 
     public static String ms(double ms) {
-        if (Math.abs(ms) >= 1000) return String.format(Locale.ROOT, "%.1f ms (%.2f s)", ms, ms / 1000);
-        return String.format(Locale.ROOT, "%.1f ms", ms);
+        if (Math.abs(ms) >= 1000) return Decimals.fixed(ms, 1) + " ms (" + Decimals.fixed(ms / 1000, 2) + " s)";
+        return Decimals.fixed(ms, 1) + " ms";
     }
 
     public static String seconds(double ms) {
-        return String.format(Locale.ROOT, "%.2f", ms / 1000);
+        return Decimals.fixed(ms / 1000, 2);
     }
 
     public static String mib(long bytes) {
-        return String.format(Locale.ROOT, "%.1f MiB", bytes / MIB);
+        return Decimals.fixed(bytes / MIB, 1) + " MiB";
     }
 
     public static String mibNumber(long bytes) {
-        return String.format(Locale.ROOT, "%.1f", bytes / MIB);
+        return Decimals.fixed(bytes / MIB, 1);
     }
 
     public static String number(double v, int decimals) {
-        return String.format(Locale.ROOT, "%." + decimals + "f", v);
+        return Decimals.fixed(v, decimals);
     }
 
     public static String percent(double p) {
-        return String.format(Locale.ROOT, "%.1f %%", p);
+        return Decimals.fixed(p, 1) + " %";
     }
 
     public static String yesNo(boolean b) {

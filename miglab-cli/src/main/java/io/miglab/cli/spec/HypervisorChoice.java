@@ -21,6 +21,7 @@ final class HypervisorChoice {
         Optional<String> guestProfile = in.optional("profile");
         if (guestProfile.isPresent()) return GuestProfileChoice.settings(in, guestProfile.get());
         Optional<String> name = in.optional("hypervisor").map(String::trim);
+        if (name.isEmpty() && in.optional("profiles").isEmpty()) return Map.of();
         HypervisorProfiles known = profiles(in.optional("profiles"));
         if (name.isEmpty()) {
             in.forbid("profiles", "--hypervisor (the file's profiles are chosen by name)");

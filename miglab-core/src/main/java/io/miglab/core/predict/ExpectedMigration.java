@@ -39,8 +39,8 @@ final class ExpectedMigration implements MigrationEngine {
     private final double resume;
     private final double device;
     private final double zeroShare;
-    private static final LastText<DataRate> BANDWIDTH = new LastText<>(DataRate::toString);
-    private static final LastText<WriteModel> WRITES = new LastText<>(WriteModel::describe);
+    private static final KeptTexts<DataRate> BANDWIDTH = new KeptTexts<>(DataRate::toString);
+    private static final KeptTexts<WriteModel> WRITES = new KeptTexts<>(WriteModel::describe);
     private final List<String> assumptions = new ArrayList<>();
     private final List<RoundStats> rounds = new ArrayList<>();
     private final StageLog stages = new StageLog();

@@ -129,6 +129,7 @@ public record TerminationPolicy(String name, List<StopCondition> conditions, Lim
     }
 
     public <T extends StopCondition> Optional<T> find(Class<T> type) {
-        return conditions.stream().filter(type::isInstance).map(type::cast).findFirst();
+        for (StopCondition c : conditions) if (type.isInstance(c)) return Optional.of(type.cast(c));
+        return Optional.empty();
     }
 }

@@ -71,7 +71,7 @@ public record ByteSize(long bytes) implements Comparable<ByteSize> {
         if (bytes >= GIB && bytes % GIB == 0) return (long) (bytes / GIB) + "GiB";
         if (bytes >= MIB && bytes % MIB == 0) return (long) (bytes / MIB) + "MiB";
         if (bytes >= KIB && bytes % KIB == 0) return (long) (bytes / KIB) + "KiB";
-        if (bytes >= MIB) return String.format(Locale.ROOT, "%.1fMiB", bytes / MIB);
+        if (bytes >= MIB) return Decimals.fixed(bytes / MIB, 1) + "MiB";
         return (long) bytes + "B";
     }
 }

@@ -2,7 +2,7 @@ package io.miglab.core.write;
 
 import io.miglab.core.error.InvalidSpecException;
 import io.miglab.core.unit.ByteSize;
-import java.util.Locale;
+import io.miglab.core.unit.Decimals;
 
 /**
  * The array load test of the QEMU/KVM experiments, and what miglab's guest {@code memwriter} does: one write to
@@ -60,6 +60,6 @@ public record SweepWrites(ByteSize array, int pageSizeBytes, double pagesPerSeco
 
     @Override
     public String describe() {
-        return String.format(Locale.ROOT, "sweep %s at %.0f pages/s", array, pagesPerSecond);
+        return "sweep " + array + " at " + Decimals.fixed(pagesPerSecond, 0) + " pages/s";
     }
 }

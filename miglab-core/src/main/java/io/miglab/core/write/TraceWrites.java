@@ -1,7 +1,7 @@
 package io.miglab.core.write;
 
 import io.miglab.core.error.InvalidSpecException;
-import java.util.Locale;
+import io.miglab.core.unit.Decimals;
 
 /**
  * Replays a {@link DirtyTrace}, looping when it ends. The pages of one interval are spread evenly over it in the
@@ -55,6 +55,6 @@ public record TraceWrites(DirtyTrace trace, String source) implements WriteModel
 
     @Override
     public String describe() {
-        return String.format(Locale.ROOT, "trace %s (%.0f pages/s)", source, pagesPerSecond());
+        return "trace " + source + " (" + Decimals.fixed(pagesPerSecond(), 0) + " pages/s)";
     }
 }

@@ -1,6 +1,7 @@
 package io.miglab.core.write;
 
 import io.miglab.core.error.InvalidSpecException;
+import io.miglab.core.unit.Decimals;
 import java.util.SplittableRandom;
 
 /** Writes at {@code pagesPerSecond}, each to a page drawn uniformly from all of memory. */
@@ -26,5 +27,5 @@ public record UniformWrites(double pagesPerSecond) implements WriteModel {
     }
 
     @Override
-    public String describe() { return String.format(java.util.Locale.ROOT, "uniform %.0f pages/s", pagesPerSecond); }
+    public String describe() { return "uniform " + Decimals.fixed(pagesPerSecond, 0) + " pages/s"; }
 }

@@ -2,7 +2,7 @@ package io.miglab.core.write;
 
 import io.miglab.core.error.InvalidSpecException;
 import io.miglab.core.unit.ByteSize;
-import java.util.Locale;
+import io.miglab.core.unit.Decimals;
 import java.util.SplittableRandom;
 
 /**
@@ -65,7 +65,7 @@ public record WorkingSetWrites(ByteSize workingSet, int pageSizeBytes, double ho
 
     @Override
     public String describe() {
-        return String.format(Locale.ROOT, "working-set %s at %.0f pages/s%s", workingSet, hotPagesPerSecond,
-                coldPagesPerSecond > 0 ? String.format(Locale.ROOT, " + %.0f cold pages/s", coldPagesPerSecond) : "");
+        return "working-set " + workingSet + " at " + Decimals.fixed(hotPagesPerSecond, 0) + " pages/s"
+                + (coldPagesPerSecond > 0 ? " + " + Decimals.fixed(coldPagesPerSecond, 0) + " cold pages/s" : "");
     }
 }
