@@ -2,6 +2,7 @@ package io.miglab.cli;
 
 import io.miglab.cli.common.BadInputException;
 import io.miglab.core.error.InvalidSpecException;
+import io.miglab.qemu.qmp.QmpException;
 import java.io.PrintWriter;
 import picocli.CommandLine;
 import picocli.CommandLine.ParameterException;
@@ -25,6 +26,12 @@ final class ErrorHandler {
             err.println("miglab: " + e.getMessage());
             err.flush();
             return Main.BAD_INPUT;
+        }
+        if (e instanceof QmpException) {
+            // QEMU went away or refused: a fact about the run, not a bug of miglab's, so no stack trace
+            err.println("miglab: " + cl.getCommandName() + " failed: " + e.getMessage());
+            err.flush();
+            return Main.FAILURE;
         }
         err.println("miglab: unexpected failure: " + e);
         e.printStackTrace(err);

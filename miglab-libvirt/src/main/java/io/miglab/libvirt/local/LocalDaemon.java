@@ -8,11 +8,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.stream.Stream;
 import io.miglab.libvirt.nativeapi.LibvirtCalls;
+import io.miglab.qemu.launch.ParentDeathSpawner;
 import org.libvirt.Connect;
 import org.libvirt.Domain;
 import org.libvirt.LibvirtException;
@@ -24,11 +22,6 @@ import org.libvirt.LibvirtException;
  * ends it if the JVM dies; {@link #stop()} first destroys its domains (their QEMUs outlive a stopped libvirtd).
  */
 public final class LocalDaemon {
-    private static final ExecutorService SPAWNER = Executors.newSingleThreadExecutor(r -> {
-        Thread t = new Thread(r, "miglab-libvirtd-spawner");
-        t.setDaemon(true);
-        return t;
-    });
     private final String name;
     private final Path folder;
     private final Process process;
@@ -66,14 +59,7 @@ public final class LocalDaemon {
         pb.environment().put("XDG_CONFIG_HOME", folder.resolve("config").toString());
         pb.environment().put("XDG_CACHE_HOME", folder.resolve("cache").toString());
         pb.environment().put("XDG_DATA_HOME", folder.resolve("data").toString());
-        try {
-            return new LocalDaemon(name, folder, SPAWNER.submit(pb::start).get());
-        } catch (ExecutionException e) {
-            throw new IOException("cannot start libvirtd: " + e.getCause().getMessage(), e.getCause());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IOException("interrupted while starting libvirtd", e);
-        }
+        return new LocalDaemon(name, folder, ParentDeathSpawner.start(pb, "libvirtd"));
     }
 
     public String name() {

@@ -2,15 +2,13 @@ package io.miglab.qemu.launch;
 
 import io.miglab.qemu.qmp.QmpClient;
 import io.miglab.qemu.serial.SerialReader;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 
 /**
  * Starts miglab guests: a source that boots, or a destination that waits for an incoming migration. Everything
@@ -19,18 +17,13 @@ import java.util.concurrent.Executors;
  *
  * <p>QEMU is started through {@code setpriv --pdeathsig KILL} (util-linux, Essential in Debian), so the kernel
  * kills it if the JVM dies without running its shutdown hooks (SIGKILL, OOM killer). The parent-death signal is
- * tied to the thread that forked the child, so every QEMU is spawned from one thread that lives as long as the JVM.
+ * tied to the thread that forked the child, so every QEMU is spawned by {@link ParentDeathSpawner}.
  */
 public final class QemuLauncher {
     private static final Path SETPRIV = Path.of("/usr/bin/setpriv");
     /** {@code -Dmiglab.pdeathsig=false} starts QEMU without setpriv (tests of the shutdown hook alone use it). */
     public static final String PDEATHSIG_PROPERTY = "miglab.pdeathsig";
     private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(15);
-    private static final ExecutorService SPAWNER = Executors.newSingleThreadExecutor(r -> {
-        Thread t = new Thread(r, "miglab-qemu-spawner");
-        t.setDaemon(true);
-        return t;
-    });
 
     /** How the guest starts. */
     public enum Mode {
@@ -178,13 +171,9 @@ public final class QemuLauncher {
 
     private static Process spawn(ProcessBuilder pb, String name) {
         try {
-            return SPAWNER.submit(pb::start).get();
-        } catch (ExecutionException e) {
-            Throwable cause = e.getCause();
-            throw new IllegalStateException("cannot start QEMU " + name + ": " + cause.getMessage(), cause);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while starting QEMU " + name, e);
+            return ParentDeathSpawner.start(pb, "QEMU " + name);
+        } catch (IOException e) {
+            throw new IllegalStateException(e.getMessage(), e.getCause());
         }
     }
 }

@@ -10,9 +10,10 @@ import java.net.ServerSocket;
 import java.net.Socket;
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -26,8 +27,13 @@ import java.util.concurrent.atomic.AtomicLong;
  * zero round trip it is a plain relay whose connections can be {@link #cut()}.
  */
 public final class LatencyRelay implements AutoCloseable {
-    /** Chunks in flight per direction; with 64 KiB reads at most 64 MiB is buffered. */
-    private static final int QUEUE_CHUNKS = 1024;
+    /**
+     * Bytes held per direction before the reader stops reading, so TCP pushes back on the sender. Without a bound a
+     * sender faster than the path behind the relay (QEMU uncapped in front of a tbf-limited veth) filled the heap
+     * and the relay died mid-stream. 16 MiB in flight per one-way delay still passes 640 MiB/s at 25 ms.
+     */
+    static final int IN_FLIGHT_BYTES = 16 << 20;
+    private static final int READ_BYTES = 64 * 1024;
     private static final byte[] EOF = new byte[0];
 
     private final ServerSocket server;
@@ -114,17 +120,26 @@ public final class LatencyRelay implements AutoCloseable {
      */
     private void pipe(Socket from, Socket to, AtomicLong counter, String name,
                       java.util.concurrent.CountDownLatch done) {
-        BlockingQueue<Chunk> queue = new ArrayBlockingQueue<>(QUEUE_CHUNKS);
+        BlockingQueue<Chunk> queue = new LinkedBlockingQueue<>();
+        Semaphore inFlight = new Semaphore(IN_FLIGHT_BYTES);
         Thread reader = new Thread(() -> {
-            byte[] buffer = new byte[64 * 1024];
+            byte[] buffer = new byte[READ_BYTES];
             try {
                 InputStream in = from.getInputStream();
                 int n;
-                while ((n = in.read(buffer)) > 0) {
+                while (true) {
+                    inFlight.acquire(READ_BYTES);  // room for a whole read before reading it
+                    n = in.read(buffer);
+                    if (n <= 0) break;
+                    inFlight.release(READ_BYTES - n);
                     queue.put(new Chunk(System.nanoTime() + oneWayNanos, java.util.Arrays.copyOf(buffer, n)));
                 }
             } catch (IOException | InterruptedException ignored) {
                 // the other side closed, or we did
+            } catch (RuntimeException | Error e) {
+                // never pass a failure on as a clean end of stream: the receiver would take a cut stream as whole
+                closeQuietly(from);
+                closeQuietly(to);
             } finally {
                 queue.offer(new Chunk(System.nanoTime() + oneWayNanos, EOF));
             }
@@ -143,6 +158,7 @@ public final class LatencyRelay implements AutoCloseable {
                     }
                     out.write(c.data());
                     counter.addAndGet(c.data().length);
+                    inFlight.release(c.data().length);
                 }
             } catch (IOException | InterruptedException e) {
                 closeQuietly(from);

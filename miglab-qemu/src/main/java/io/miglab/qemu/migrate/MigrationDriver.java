@@ -83,6 +83,9 @@ public final class MigrationDriver {
         steering.beforeMigrate(); // a stop-and-copy pauses the guest here
         long startWall = wallMicros();
         long start = System.nanoTime();
+        MigrationSample last;
+        boolean abortedAtCommit;
+        Ending ending;
         try (MigrationRoute.Hop hop = route.open(port, plan.roundTripLatency(), relayed)) {
             try {
                 source.qmp().execute("migrate", Map.of("uri", hop.uri()));
@@ -91,17 +94,19 @@ public final class MigrationDriver {
                 notes.add("migrate was refused: " + e.getMessage());
             }
             poll(start, hop.relay());
+            last = series.get(series.size() - 1);
+            abortedAtCommit = last.status().equals("completed")
+                    && injector.afterCompletion(() -> mirror.ifPresent(DiskMirror::abandon));
+            ending = abortedAtCommit ? Ending.ABORTED_BEFORE_COMMIT : ending(last);
+            // the source is done when it has written the stream; a relay still holds its last one-way delay of
+            // it, so the hop stays open until the destination has loaded everything
+            if (ending == Ending.COMPLETED) DestinationWatch.awaitCompleted(destination, notes);
         }
-        MigrationSample last = series.get(series.size() - 1);
-        boolean abortedAtCommit = last.status().equals("completed")
-                && injector.afterCompletion(() -> mirror.ifPresent(DiskMirror::abandon));
-        Ending ending = abortedAtCommit ? Ending.ABORTED_BEFORE_COMMIT : ending(last);
         Optional<MemoryComparator.Difference> memory = Optional.empty();
         Optional<HeartbeatAnalysis> heartbeat = Optional.empty();
         Optional<StorageCheck> storage = Optional.empty();
         long resumedNanos = 0;
         if (ending == Ending.COMPLETED) {
-            DestinationWatch.awaitCompleted(destination, notes);
             storage = mirror.map(m -> StorageCheck.after(m.complete(), source, destination));
             if (options.memoryCheck()) {
                 memory = Optional.of(MemoryComparator.compare(source, destination, plan.guest().memory().bytes(),

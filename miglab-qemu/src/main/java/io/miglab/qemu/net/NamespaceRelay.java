@@ -1,5 +1,6 @@
 package io.miglab.qemu.net;
 
+import io.miglab.qemu.launch.ParentDeathSpawner;
 import io.miglab.qemu.link.LatencyRelay;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -40,7 +41,9 @@ public final class NamespaceRelay implements AutoCloseable {
                 Integer.toString(targetPort), Long.toString(roundTripMs)));
         Process p;
         try {
-            p = new ProcessBuilder(cmd).redirectError(ProcessBuilder.Redirect.DISCARD).start();
+            // the parent-death signal must not follow the (possibly short-lived) calling thread
+            p = ParentDeathSpawner.start(new ProcessBuilder(cmd).redirectError(ProcessBuilder.Redirect.DISCARD),
+                    "the relay in " + namespace);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot start the relay in " + namespace, e);
         }

@@ -11,6 +11,7 @@ import java.net.Socket;
 import java.time.Duration;
 import java.util.Random;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
 
 /** The relay on real loopback sockets with an echo server behind it. */
@@ -61,6 +62,48 @@ class LatencyRelayTest {
                 s.shutdownOutput();
             }
             server.get();
+        }
+    }
+
+    // Guards against a relay that reads without bound: a sender faster than the receiver filled the relay's heap
+    // (the namespace relay has 64 MiB) and the migration stream was cut. TCP must push back on the sender instead.
+    @Test
+    void aFastSenderIsHeldBackByTheRelayNotBuffered() throws Exception {
+        int total = 160 << 20;
+        AtomicLong written = new AtomicLong();
+        try (ServerSocket sink = new ServerSocket(0, 1, InetAddress.getLoopbackAddress());
+             LatencyRelay relay = LatencyRelay.start(sink.getLocalPort(), Duration.ofMillis(10));
+             Socket s = new Socket(InetAddress.getLoopbackAddress(), relay.port())) {
+            CompletableFuture<Void> writer = CompletableFuture.runAsync(() -> {
+                try {
+                    OutputStream out = s.getOutputStream();
+                    byte[] block = new byte[1 << 20];
+                    for (int i = 0; i < total; i += block.length) {
+                        java.util.Arrays.fill(block, (byte) (i >>> 20));
+                        out.write(block);
+                        written.addAndGet(block.length);
+                    }
+                    s.shutdownOutput();
+                } catch (Exception e) {
+                    throw new IllegalStateException(e);
+                }
+            });
+            try (Socket receiver = sink.accept()) {
+                Thread.sleep(1500);  // the receiver reads nothing yet
+                long heldBack = written.get();
+                InputStream in = receiver.getInputStream();
+                byte[] buffer = new byte[1 << 16];
+                long received = 0;
+                boolean inOrder = true;
+                for (int n; (n = in.read(buffer)) > 0; received += n) {
+                    for (int k = 0; k < n; k++) inOrder &= buffer[k] == (byte) ((received + k) >>> 20);
+                }
+                writer.get();
+                // the relay's bound plus the kernel's socket buffers on both sides, far below the 160 MiB sent
+                assertThat(heldBack).isLessThanOrEqualTo(LatencyRelay.IN_FLIGHT_BYTES + (32L << 20));
+                assertThat(received).isEqualTo(total);
+                assertThat(inOrder).isTrue();
+            }
         }
     }
 
