@@ -2,6 +2,7 @@ package io.miglab.qemu.net;
 
 import io.miglab.core.spec.MigrationSpec;
 import io.miglab.qemu.launch.QemuLauncher;
+import io.miglab.qemu.migrate.MigrationRoute;
 import io.miglab.qemu.migrate.QemuMigrationPlan;
 import io.miglab.qemu.migrate.QemuRun;
 import io.miglab.qemu.migrate.QemuRunOptions;
@@ -18,15 +19,15 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Several real migrations at once over one {@link NetnsLink}: every source boots in namespace A, every destination
- * starts in B, and the streams share A's token bucket. At most {@code maxParallel} migrate at a time, the rest
- * wait for a free slot in the order given (as the datacenter's evacuation policy admits migrations). A
+ * starts in B, and the streams share A's token bucket. At most {@code maxParallel} streams at a time, the rest
+ * wait for a free slot in the order given ({@link StreamSlots}, as the datacenter's evacuation policy admits). A
  * {@link RateChange} changes the link's rate while they run. Every QEMU is stopped when the run ends, whatever
  * happened; the link belongs to the caller.
  */
 public final class SharedLinkRun {
     private static final int BOOTS_AT_ONCE = 2;
 
-    /** One migration of the group: when it started after the group's start, and what it measured. */
+    /** One migration of the group: when its stream started after the group's start, and what it measured. */
     public record Member(int index, double startMs, QemuRun run) { }
 
     /**
@@ -51,31 +52,35 @@ public final class SharedLinkRun {
         this.options = options;
     }
 
-    /** Boots one guest per spec, then migrates them, {@code maxParallel} at a time. */
+    /** Boots one guest per spec, then migrates them, at most {@code maxParallel} streams at a time. */
     public Outcome run(List<MigrationSpec> specs, int maxParallel, Optional<RateChange> change) {
-        if (maxParallel < 1) throw new IllegalArgumentException("max-parallel: at least 1, got " + maxParallel);
+        StreamSlots slots = new StreamSlots(maxParallel, specs.size());
         List<QemuSession> sessions = new ArrayList<>();
         ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor();
         try {
-            bootAll(specs, sessions);
+            bootAll(specs, sessions, slots);
             long bytesBefore = link.bytesSentByA();
             long start = System.nanoTime();
+            slots.begin();
             change.ifPresent(c -> timer.schedule(() -> link.changeRate(c.rate()), c.after().toMillis(),
                     TimeUnit.MILLISECONDS));
-            ExecutorService slots = Executors.newFixedThreadPool(maxParallel);
-            List<Future<Member>> running = new ArrayList<>();
+            // one thread per migration: each prepares its destination at once and waits for a slot to stream
+            ExecutorService migrations = Executors.newFixedThreadPool(specs.size());
+            List<Future<QemuRun>> running = new ArrayList<>();
             try {
                 for (int i = 0; i < specs.size(); i++) {
                     int index = i;
-                    running.add(slots.submit(() -> new Member(index, (System.nanoTime() - start) / 1e6,
-                            sessions.get(index).migrate(specs.get(index), options))));
+                    running.add(migrations.submit(() -> sessions.get(index).migrate(specs.get(index), options)));
                 }
                 List<Member> members = new ArrayList<>();
-                for (Future<Member> f : running) members.add(get(f));
+                for (int i = 0; i < running.size(); i++) {
+                    QemuRun run = get(running.get(i));
+                    members.add(new Member(i, slots.startMs(i), run));
+                }
                 double wallMs = (System.nanoTime() - start) / 1e6;
                 return new Outcome(members, link.bytesSentByA() - bytesBefore, wallMs);
             } finally {
-                slots.shutdownNow();
+                migrations.shutdownNow();
             }
         } finally {
             timer.shutdownNow();
@@ -83,19 +88,23 @@ public final class SharedLinkRun {
         }
     }
 
-    private QemuSession boot(MigrationSpec spec) {
+    private QemuSession boot(MigrationSpec spec, MigrationRoute route) {
         QemuMigrationPlan plan = QemuMigrationPlan.of(spec, options);
         return QemuSession.boot(launcher.inNamespace(link.namespaceA()), launcher.inNamespace(link.namespaceB()),
-                new NetnsRoute(link), plan.guest(), options.readyTimeout());
+                route, plan.guest(), options.readyTimeout());
     }
 
     /** Boots every guest, two at a time; if one fails, the others that booted are still handed to the caller to
      * close, and the first failure is thrown. */
-    private void bootAll(List<MigrationSpec> specs, List<QemuSession> sessions) {
+    private void bootAll(List<MigrationSpec> specs, List<QemuSession> sessions, StreamSlots slots) {
         ExecutorService booter = Executors.newFixedThreadPool(BOOTS_AT_ONCE);
         try {
             List<Future<QemuSession>> boots = new ArrayList<>();
-            for (MigrationSpec spec : specs) boots.add(booter.submit(() -> boot(spec)));
+            for (int i = 0; i < specs.size(); i++) {
+                MigrationRoute route = slots.route(new NetnsRoute(link), i);
+                MigrationSpec spec = specs.get(i);
+                boots.add(booter.submit(() -> boot(spec, route)));
+            }
             RuntimeException failure = null;
             for (Future<QemuSession> f : boots) {
                 try {

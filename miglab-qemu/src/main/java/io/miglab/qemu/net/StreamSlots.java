@@ -1,0 +1,95 @@
+package io.miglab.qemu.net;
+
+import io.miglab.qemu.link.LatencyRelay;
+import io.miglab.qemu.migrate.MigrationRoute;
+import java.time.Duration;
+
+/**
+ * At most K migration streams at a time, admitted in the order given, as the datacenter's evacuation policy admits
+ * migrations. A slot is taken when the source's way to the destination opens (just before QMP {@code migrate}) and
+ * given back when it closes, once the destination has loaded the whole stream: booting the destination before and
+ * checking the heartbeat after do not hold a slot, as they hold no link in the simulator either.
+ */
+final class StreamSlots {
+    private final int slots;
+    private final double[] startMs;
+    private long groupStartNanos;
+    private int nextToAdmit;
+    private int streaming;
+
+    StreamSlots(int slots, int migrations) {
+        if (slots < 1) throw new IllegalArgumentException("max-parallel: at least 1, got " + slots);
+        this.slots = slots;
+        this.startMs = new double[migrations];
+    }
+
+    /** The group's time zero, from which {@link #startMs(int)} counts. */
+    synchronized void begin() {
+        groupStartNanos = System.nanoTime();
+    }
+
+    /** When migration {@code index}'s stream was admitted, ms after {@link #begin()}. */
+    synchronized double startMs(int index) {
+        return startMs[index];
+    }
+
+    /** {@code inner}, with migration {@code index} waiting for its turn and a free slot before its stream opens. */
+    MigrationRoute route(MigrationRoute inner, int index) {
+        return new MigrationRoute() {
+            @Override
+            public String incomingUri(int port) {
+                return inner.incomingUri(port);
+            }
+
+            @Override
+            public Hop open(int port, Duration roundTrip, boolean relayed) {
+                admit(index);
+                Hop hop;
+                try {
+                    hop = inner.open(port, roundTrip, relayed);
+                } catch (RuntimeException e) {
+                    release();
+                    throw e;
+                }
+                return new Hop() {
+                    @Override
+                    public String uri() {
+                        return hop.uri();
+                    }
+
+                    @Override
+                    public LatencyRelay relay() {
+                        return hop.relay();
+                    }
+
+                    @Override
+                    public void close() {
+                        try {
+                            hop.close();
+                        } finally {
+                            release();
+                        }
+                    }
+                };
+            }
+        };
+    }
+
+    private synchronized void admit(int index) {
+        try {
+            while (index != nextToAdmit || streaming >= slots) wait();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting for a migration slot", e);
+        }
+        nextToAdmit++;
+        streaming++;
+        startMs[index] = (System.nanoTime() - groupStartNanos) / 1e6;
+        notifyAll();
+    }
+
+    private synchronized void release() {
+        streaming--;
+        notifyAll();
+    }
+}
