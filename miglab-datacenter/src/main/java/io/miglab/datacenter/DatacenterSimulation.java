@@ -56,7 +56,7 @@ public final class DatacenterSimulation {
         this.sim = new Simulator(scenario.seed());
         this.dc = DatacenterBuilder.build(scenario);
         Network network = new Network(sim);
-        this.degradation = new MigrationDegradation(dc.vms(), scenario.durationSeconds());
+        this.degradation = new MigrationDegradation(dc, scenario.durationSeconds());
         this.scheduler = new MigrationScheduler(sim, network, dc, scenario.profile(), scenario.policy(),
                 scenario.network().migrationCoresPerGbps(), scenario.network().roundTrip(), algorithms, degradation,
                 scenario.failures(), nasNode(scenario.nas()));

@@ -1,5 +1,6 @@
 package io.miglab.datacenter;
 
+import io.miglab.datacenter.model.Datacenter;
 import io.miglab.datacenter.model.Vm;
 import java.util.List;
 
@@ -13,6 +14,7 @@ import java.util.List;
 final class MigrationDegradation {
     /** Share of a migrating VM's CPU taken to be lost (the paper's 10 %, after Voorsluys et al., CloudCom 2009). */
     static final double DEGRADATION = 0.1;
+    private final Datacenter dc;
     private final List<Vm> vms;
     private final double end;
     private double[] requested = new double[0];
@@ -20,21 +22,24 @@ final class MigrationDegradation {
     private double[] migrating = new double[0];
     private double last;
 
-    MigrationDegradation(List<Vm> vms, double endSeconds) {
-        this.vms = vms;
+    MigrationDegradation(Datacenter dc, double endSeconds) {
+        this.dc = dc;
+        this.vms = dc.vms();
         this.end = endSeconds;
     }
 
     /** Adds every VM's demand since the last tick (call before the demand changes at {@code now}). */
     void advance(double now) {
-        grow();
+        double[] demand = dc.demandByVmId(); // a lost VM's demand is 0 there: its sum stays as it was
+        if (demand.length > requested.length) grow(demand.length - 1);
         double t = Math.min(now, end);
-        for (Vm v : vms) requested[v.id()] += v.demandCores() * (t - last);
+        double dt = t - last;
+        for (int i = 0; i < demand.length; i++) requested[i] += demand[i] * dt;
         last = t;
     }
 
     void started(Vm v, double now) {
-        grow();
+        if (v.id() >= requested.length) grow(v.id());
         startMark[v.id()] = requestedUntil(v, now);
     }
 
@@ -58,10 +63,9 @@ final class MigrationDegradation {
         return requested[v.id()] + v.demandCores() * Math.max(0, Math.min(t, end) - last);
     }
 
-    private void grow() {
-        int n = 0;
-        for (Vm v : vms) n = Math.max(n, v.id() + 1); // ids stay as they were when VMs are lost
-        if (requested.length >= n) return;
+    /** Room for VM ids up to {@code id} (ids stay as they were when VMs are lost; only a new id grows this). */
+    private void grow(int id) {
+        int n = Math.max(id + 1, vms.size());
         requested = java.util.Arrays.copyOf(requested, n);
         startMark = java.util.Arrays.copyOf(startMark, n);
         migrating = java.util.Arrays.copyOf(migrating, n);

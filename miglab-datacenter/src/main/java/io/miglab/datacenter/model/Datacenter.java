@@ -1,6 +1,7 @@
 package io.miglab.datacenter.model;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 
@@ -14,6 +15,8 @@ public final class Datacenter {
     private final Topology topology;
     private final int racks;
     private final double overThreshold;
+    /** Each VM's demand in cores by VM id, as {@link #updateDemand} last sampled it; 0 for a VM lost or unknown. */
+    private double[] demandById = new double[0];
 
     public Datacenter(List<Host> hosts, int racks, Topology topology, double overThreshold) {
         this.hosts = List.copyOf(hosts);
@@ -56,12 +59,23 @@ public final class Datacenter {
     public void updateDemand(double now) {
         for (Host h : hosts) h.account(now, overThreshold);
         double[] cores = new double[hosts.size()];
+        double[] demand = demandById;
         for (Vm vm : vms) {
-            vm.demandCores = vm.vcpus() * vm.cpu().shareAt(now);
-            cores[vm.host.id()] += vm.demandCores;
+            double d = vm.vcpus() * vm.cpu().shareAt(now);
+            vm.demandCores = d;
+            int id = vm.id();
+            if (id >= demand.length) demand = demandById = Arrays.copyOf(demand, Math.max(id + 1, vms.size()));
+            demand[id] = d;
+            cores[vm.host.id()] += d;
         }
         for (Host h : hosts) h.setVmCores(cores[h.id()]);
     }
+
+    /**
+     * Every VM's demand in cores by VM id, as last sampled (0 for a lost VM): the live array, for loops over all VMs
+     * that only read it. Its length is at least one more than the highest id sampled.
+     */
+    public double[] demandByVmId() { return demandById; }
 
     /** Brings every host's integrals up to {@code now}. */
     public void accountAll(double now) {
@@ -123,6 +137,7 @@ public final class Datacenter {
             destination.freeMemory(vm.memory().bytes());
         }
         vms.remove(vm);
+        if (vm.id() < demandById.length) demandById[vm.id()] = 0;
         destination.migrationEnded();
         source.migrationEnded();
         vm.migrating = false;

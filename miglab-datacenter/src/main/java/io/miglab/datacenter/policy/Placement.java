@@ -18,13 +18,30 @@ public interface Placement {
      */
     double score(PolicyContext context, Vm vm, Host host, double shareNow, double shareAfter);
 
-    static Placement firstFit() { return (c, vm, h, now, after) -> 0; }
+    static Placement firstFit() { return ByShare.FIRST_FIT; }
 
     /** The host left with the least spare CPU after the VM arrives (tightest packing). */
-    static Placement bestFit() { return (c, vm, h, now, after) -> -after; }
+    static Placement bestFit() { return ByShare.BEST_FIT; }
 
     /** The host with the lowest CPU share now. */
-    static Placement leastLoaded() { return (c, vm, h, now, after) -> now; }
+    static Placement leastLoaded() { return ByShare.LEAST_LOADED; }
+
+    /**
+     * The placements whose score is the host's id order or its committed share alone, so that
+     * {@link PolicyContext#choose} can find their choice in an index of the hosts instead of scoring every host.
+     */
+    enum ByShare implements Placement {
+        FIRST_FIT, BEST_FIT, LEAST_LOADED;
+
+        @Override
+        public double score(PolicyContext c, Vm vm, Host host, double shareNow, double shareAfter) {
+            return switch (this) {
+                case FIRST_FIT -> 0;
+                case BEST_FIT -> -shareAfter;
+                case LEAST_LOADED -> shareNow;
+            };
+        }
+    }
 
     /**
      * Power-aware best fit (PABFD's placement, Beloglazov and Buyya, CCPE 2012, algorithm 1): the host whose power

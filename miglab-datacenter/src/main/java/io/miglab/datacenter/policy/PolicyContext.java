@@ -6,6 +6,7 @@ import io.miglab.datacenter.model.Host;
 import io.miglab.datacenter.model.Vm;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.IntPredicate;
 
 /**
  * What a policy sees and may do at one scheduling tick: the datacenter, the thresholds, the chosen placement and
@@ -45,6 +46,8 @@ public final class PolicyContext {
     private final long[] freeMemory;
     private final boolean[] eligible;
     private final boolean[] on;
+    /** The hosts that are on by committed share, for best fit and least loaded; null for other placements. */
+    private final HostIndex index;
     private final long seed;
     private final History hostHistory;
     private History vmHistory;
@@ -71,12 +74,16 @@ public final class PolicyContext {
         this.freeMemory = new long[n];
         this.eligible = new boolean[n];
         this.on = new boolean[n];
+        for (Host h : datacenter.hosts()) cores[h.id()] = h.spec().cores();
+        this.index = placement == Placement.ByShare.BEST_FIT || placement == Placement.ByShare.LEAST_LOADED
+                ? new HostIndex(cores) : null;
     }
 
     /** Starts a new tick. */
     public void begin(double now) {
         this.now = now;
         this.budget = config.maxMigrationsPerInterval();
+        if (index != null) index.invalidate(); // every host's demand changed: the index is rebuilt when asked
         clearPlan();
         for (Host h : datacenter.hosts()) refresh(h);
     }
@@ -121,6 +128,11 @@ public final class PolicyContext {
         freeMemory[i] = h.memoryFreeBytes();
         eligible[i] = !h.inMaintenance() && !h.isDraining();
         on[i] = h.isOn();
+        reindex(i);
+    }
+
+    private void reindex(int i) {
+        if (index != null) index.update(i, on[i], committedCores[i] + planCores[i]);
     }
 
     public double now() { return now; }
@@ -160,11 +172,29 @@ public final class PolicyContext {
      * be woken for it (not for consolidation, which would otherwise wake the hosts it just switched off).
      */
     public Host choose(Vm vm, boolean wake) {
-        int best = -1;
-        double bestScore = Double.POSITIVE_INFINITY;
         int source = vm.host() == null ? -1 : vm.host().id(); // none for a VM being placed at the start
         long memory = vm.memory().bytes();
         double demand = vm.demandCores();
+        int best;
+        if (index == null) {
+            best = scan(vm, source, memory, demand);
+        } else {
+            if (index.isStale()) index.rebuild(on, committedCores, planCores);
+            IntPredicate fit = i -> fits(i, source, memory, demand);
+            best = placement == Placement.ByShare.BEST_FIT ? index.bestFit(demand, config.placementCeiling(), fit)
+                    : index.leastLoaded(demand, config.placementCeiling(), fit);
+        }
+        int n = cores.length;
+        if (best < 0 && wake) {
+            for (int i = 0; i < n && best < 0; i++) if (!on[i] && fits(i, source, memory, demand)) best = i;
+        }
+        return best < 0 ? null : datacenter.hosts().get(best);
+    }
+
+    /** The placement's choice among the hosts that are on, by scoring each one; -1 if none fits. */
+    int scan(Vm vm, int source, long memory, double demand) {
+        int best = -1;
+        double bestScore = Double.POSITIVE_INFINITY;
         int n = cores.length;
         for (int i = 0; i < n; i++) {
             if (!on[i] || !fits(i, source, memory, demand)) continue;
@@ -175,9 +205,12 @@ public final class PolicyContext {
                 bestScore = s;
             }
         }
-        if (best < 0 && wake) {
-            for (int i = 0; i < n && best < 0; i++) if (!on[i] && fits(i, source, memory, demand)) best = i;
-        }
+        return best;
+    }
+
+    /** The plain scan's choice for {@code vm} among the hosts that are on (what the index must agree with). */
+    Host chooseByScan(Vm vm) {
+        int best = scan(vm, vm.host() == null ? -1 : vm.host().id(), vm.memory().bytes(), vm.demandCores());
         return best < 0 ? null : datacenter.hosts().get(best);
     }
 
@@ -195,12 +228,14 @@ public final class PolicyContext {
         planCores[h.id()] += vm.demandCores();
         planMemory[h.id()] += vm.memory().bytes();
         planned.add(h);
+        reindex(h.id());
     }
 
     public void clearPlan() {
         for (Host h : planned) {
             planCores[h.id()] = 0;
             planMemory[h.id()] = 0;
+            reindex(h.id());
         }
         planned.clear();
     }
