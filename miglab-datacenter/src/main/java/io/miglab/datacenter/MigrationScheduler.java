@@ -21,11 +21,9 @@ import io.miglab.datacenter.report.MigrationRecord;
 import io.miglab.datacenter.scenario.FailureInjection;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.TreeSet;
 
 /**
  * Takes the policies' migration requests, holds them in a FIFO queue while a limit is reached (migrations per
@@ -37,7 +35,7 @@ import java.util.TreeSet;
  * With a NAS ({@code nas} not null) every migration is NAS-assisted and they all share its links and disks.
  */
 final class MigrationScheduler implements PolicyContext.Migrator {
-    private record Request(long seq, Vm vm, Host source, Host destination, String reason, double requestedAt,
+    private record Request(Vm vm, Host source, Host destination, String reason, double requestedAt,
                            double reservedCores) { }
 
     private static final double GIB = 1024.0 * 1024 * 1024;
@@ -51,13 +49,7 @@ final class MigrationScheduler implements PolicyContext.Migrator {
     private final AlgorithmRegistry algorithms;
     private final MigrationPredictor predictor;
     private final MigrationDegradation degradation;
-    /** The queued requests both of whose hosts are under the per-host limit, oldest first. */
-    private final TreeSet<Request> ready = new TreeSet<>(Comparator.comparingLong(Request::seq));
-    /** Per host, the queued requests it sends or receives (so that a host's change of count touches only these). */
-    private final List<List<Request>> queuedAt;
-    private long requests;
-    private int queued;
-    private final int[] activePerHost;
+    private final RequestQueue<Request> queue;
     private final double[] outgoingRate;
     private final double[] incomingRate;
     private final List<MigrationRecord> records = new ArrayList<>();
@@ -83,11 +75,9 @@ final class MigrationScheduler implements PolicyContext.Migrator {
         this.limits = limits;
         this.coresPerBytePerSecond = migrationCoresPerGbps * 8 / 1e9;
         this.roundTrip = roundTrip;
-        this.activePerHost = new int[dc.hosts().size()];
         this.outgoingRate = new double[dc.hosts().size()];
         this.incomingRate = new double[dc.hosts().size()];
-        this.queuedAt = new ArrayList<>(dc.hosts().size());
-        for (int i = 0; i < dc.hosts().size(); i++) queuedAt.add(new ArrayList<>(0));
+        this.queue = new RequestQueue<>(dc.hosts().size(), limits.maxConcurrentPerHost());
     }
 
     /** Cores {@code host} spends on the migration streams it sends and receives now. */
@@ -101,11 +91,8 @@ final class MigrationScheduler implements PolicyContext.Migrator {
         if (vm.isMigrating()) throw new IllegalStateException(vm + " is already migrating");
         double reserved = vm.demandCores();
         dc.beginMigration(vm, destination, sim.now());
-        Request r = new Request(requests++, vm, vm.host(), destination, reason, sim.now(), reserved);
-        queued++;
-        queuedAt.get(r.source.id()).add(r);
-        queuedAt.get(r.destination.id()).add(r);
-        if (startable(r)) ready.add(r);
+        queue.add(new Request(vm, vm.host(), destination, reason, sim.now(), reserved), vm.host().id(),
+                destination.id());
         pump();
     }
 
@@ -122,7 +109,7 @@ final class MigrationScheduler implements PolicyContext.Migrator {
 
     int active() { return active; }
 
-    int queued() { return queued; }
+    int queued() { return queue.size(); }
 
     long started() { return started; }
 
@@ -131,41 +118,19 @@ final class MigrationScheduler implements PolicyContext.Migrator {
     /** VMs lost to failed migrations. */
     long lost() { return lost; }
 
-    /**
-     * Starts every queued migration the limits allow, oldest first: the oldest ready one, again and again (starting
-     * one only raises counts, so a request passed over stays blocked: the same as one walk of the queue in order).
-     */
+    /** Starts every queued migration the limits allow, oldest first. */
     private void pump() {
-        while (active < limits.maxConcurrent() && !ready.isEmpty()) {
-            Request r = ready.pollFirst();
-            queued--;
-            queuedAt.get(r.source.id()).remove(r);
-            queuedAt.get(r.destination.id()).remove(r);
+        while (active < limits.maxConcurrent()) {
+            Request r = queue.pollReady();
+            if (r == null) return;
             start(r);
-        }
-    }
-
-    private boolean startable(Request r) {
-        int perHost = limits.maxConcurrentPerHost();
-        return activePerHost[r.source.id()] < perHost && activePerHost[r.destination.id()] < perHost;
-    }
-
-    /** Host {@code host}'s count of migrations changed by {@code delta}: its queued requests' readiness follows. */
-    private void count(int host, int delta) {
-        activePerHost[host] += delta;
-        int perHost = limits.maxConcurrentPerHost();
-        if (delta > 0 && activePerHost[host] == perHost) {
-            for (Request q : queuedAt.get(host)) ready.remove(q);
-        } else if (delta < 0 && activePerHost[host] == perHost - 1) {
-            for (Request q : queuedAt.get(host)) if (startable(q)) ready.add(q);
         }
     }
 
     private void start(Request r) {
         active++;
         started++;
-        count(r.source.id(), 1);
-        count(r.destination.id(), 1);
+        queue.started(r.source.id(), r.destination.id());
         double startedAt = sim.now();
         degradation.started(r.vm, startedAt);
         MigrationSpec spec = profile.specFor(r.vm.memory(), r.vm.writes(), r.source.spec().nic(), roundTrip,
@@ -205,8 +170,7 @@ final class MigrationScheduler implements PolicyContext.Migrator {
                         records.add(new MigrationRecord(r.vm.name(), r.source.name(), r.destination.name(), r.reason,
                                 r.requestedAt, startedAt, result));
                         active--;
-                        count(r.source.id(), -1);
-                        count(r.destination.id(), -1);
+                        queue.ended(r.source.id(), r.destination.id());
                         pump();
                     }
                 }, "datacenter");
