@@ -24,7 +24,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class HostCostSectionTest {
-    private static final HostCost COST = new HostCost(true, 300, 100, 50, 1200, 200L << 20, 150L << 20, 7, 5);
+    private static final HostCost COST = new HostCost(true, 300, 100, 50, 1200, 200L << 20, 150L << 20, 7, 5,
+            130, 70, 60, 40);
 
     @TempDir
     Path dir;
@@ -46,10 +47,10 @@ class HostCostSectionTest {
         Measurement m = withCost.measurements().get(0);
         assertThat(m.result().hostCost()).isEqualTo(COST);
         double perGiB = withCost.measurements().stream().filter(x -> x.workload().equals(m.workload())
-                && x.hostLoad() == m.hostLoad()).mapToDouble(x -> 400 / (x.result().traffic().bytesTransferred()
+                && x.hostLoad() == m.hostLoad()).mapToDouble(x -> 300 / (x.result().traffic().bytesTransferred()
                 / (1024.0 * 1024 * 1024))).average().orElseThrow();
         String html = HtmlReport.html(withCost, Optional.empty());
-        assertThat(html).contains("What migrating costs the host", ">400<", ">300<", ">100<", ">200<", ">150<",
+        assertThat(html).contains("What migrating costs the host", ">300<", ">200<", ">100<", ">400<", ">200<", ">150<",
                 ">7 / 5<", io.miglab.report.format.Num.of(perGiB), Palette.colour(HostLoad.LIGHT.label()));
         assertThat(HtmlReport.html(plain, Optional.empty())).doesNotContain("What migrating costs the host");
     }

@@ -77,27 +77,37 @@ public record Metrics(List<Metric> all) {
             Metric.of("roundCount", "rounds", "rounds", INT, NONE, 110, MigrationResult::roundCount).notStored(),
             host(Metric.of("hostMeasured", "host_measured", "host cost measured", FLAG, NONE, 299,
                     r -> r.hostCost().hostMeasured())),
-            host(Metric.of("migrationCpuUserMs", "migration_cpu_user_ms", "user", REAL, MS, 301,
+            host(Metric.of("migrationCpuUserMs", "migration_cpu_user_ms", "user", REAL, MS, 308,
                     r -> r.hostCost().migrationCpuUserMs()).asPart()),
-            host(Metric.of("migrationCpuSystemMs", "migration_cpu_system_ms", "system", REAL, MS, 302,
+            host(Metric.of("migrationCpuSystemMs", "migration_cpu_system_ms", "system", REAL, MS, 309,
                     r -> r.hostCost().migrationCpuSystemMs()).asPart()),
             host(Metric.of("baselineCpuMs", "baseline_cpu_ms", "guest CPU not migrating (subtracted)", REAL, MS,
-                    303, r -> r.hostCost().baselineCpuMs()).asPart()),
+                    310, r -> r.hostCost().baselineCpuMs()).asPart()),
             host(Metric.of("hostWindowMs", "host_window_ms", "host sampling window", REAL, MS, 306,
                     r -> r.hostCost().hostWindowMs())),
-            host(Metric.of("sourcePeakRssBytes", "source_peak_rss_bytes", "source peak RSS", LONG, BYTES, 310,
+            host(Metric.of("sourcePeakRssBytes", "source_peak_rss_bytes", "source peak RSS", LONG, BYTES, 311,
                     r -> r.hostCost().sourcePeakRssBytes())),
             host(Metric.of("destinationPeakRssBytes", "destination_peak_rss_bytes", "destination peak RSS", LONG,
-                    BYTES, 311, r -> r.hostCost().destinationPeakRssBytes())),
-            host(Metric.of("sourceThreads", "source_threads", "source threads (most)", INT, NONE, 312,
+                    BYTES, 312, r -> r.hostCost().destinationPeakRssBytes())),
+            host(Metric.of("sourceThreads", "source_threads", "source threads (most)", INT, NONE, 313,
                     r -> r.hostCost().sourceThreads())),
-            host(Metric.of("destinationThreads", "destination_threads", "destination threads (most)", INT, NONE, 313,
+            host(Metric.of("destinationThreads", "destination_threads", "destination threads (most)", INT, NONE, 314,
                     r -> r.hostCost().destinationThreads())),
+            host(Metric.of("sourceMigrationCpuUserMs", "source_migration_cpu_user_ms", "source migration threads, "
+                    + "user", REAL, MS, 301, r -> r.hostCost().sourceMigrationCpuUserMs()).asPart()),
+            host(Metric.of("sourceMigrationCpuSystemMs", "source_migration_cpu_system_ms", "source migration "
+                    + "threads, system", REAL, MS, 302, r -> r.hostCost().sourceMigrationCpuSystemMs()).asPart()),
+            host(Metric.of("destinationCpuUserMs", "destination_cpu_user_ms", "destination but its vCPUs, user",
+                    REAL, MS, 303, r -> r.hostCost().destinationCpuUserMs()).asPart()),
+            host(Metric.of("destinationCpuSystemMs", "destination_cpu_system_ms", "destination but its vCPUs, "
+                    + "system", REAL, MS, 304, r -> r.hostCost().destinationCpuSystemMs()).asPart()),
             // figures computed from the ones above (the JSON and the store hold those)
             host(Metric.of("migrationCpuMs", "migration_cpu_ms", "host CPU of the migration", REAL, MS, 300,
                     r -> r.hostCost().migrationCpuMs()).notStored()),
             host(Metric.of("migrationCpuMsPerGiB", "migration_cpu_ms_per_gib", "host CPU ms per GiB sent", REAL,
-                    NONE, 305, r -> r.hostCost().cpuMsPerGiB(r.traffic().bytesTransferred())).notStored())));
+                    NONE, 305, r -> r.hostCost().cpuMsPerGiB(r.traffic().bytesTransferred())).notStored()),
+            host(Metric.of("processCpuMs", "process_cpu_ms", "whole QEMUs less the guest not migrating", REAL, MS,
+                    307, r -> r.hostCost().processCpuMs()).notStored())));
 
     /** A host-cost figure: only results whose host cost was measured have it. */
     private static Metric host(Metric m) {

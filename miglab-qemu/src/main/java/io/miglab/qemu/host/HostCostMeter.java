@@ -2,6 +2,8 @@ package io.miglab.qemu.host;
 
 import io.miglab.core.result.HostCost;
 import java.time.Duration;
+import java.util.EnumSet;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -9,8 +11,12 @@ import java.util.concurrent.TimeUnit;
  * from its start, and after a migration subtracts what the same guest used, not migrating, over a window of the
  * same length just before the migration (the baseline). When the guest had been ready for less than the
  * migration took, the baseline's CPU rate is taken over what there is and scaled to the migration's length.
+ * Beside that whole-process figure, the migration's own: the source's migration threads and the destination's
+ * threads other than its vCPUs over the window, told apart by their names ({@link ThreadRole}).
  */
 public final class HostCostMeter implements AutoCloseable {
+    private static final Set<ThreadRole> SOURCE_MIGRATION = EnumSet.of(ThreadRole.MIGRATION);
+    private static final Set<ThreadRole> NOT_VCPU = EnumSet.of(ThreadRole.MIGRATION, ThreadRole.OTHER);
     /** How long the guest runs, sampled, before its first migration: the longest baseline window. */
     public static final Duration BASELINE = Duration.ofSeconds(2);
 
@@ -55,8 +61,12 @@ public final class HostCostMeter implements AutoCloseable {
         double baseSystem = baseline > 0 ? src.systemMs(startNanos - baseline, startNanos) * scale : 0;
         double user = src.userMs(startNanos, endNanos) + dst.userMs(startNanos, endNanos) - baseUser;
         double system = src.systemMs(startNanos, endNanos) + dst.systemMs(startNanos, endNanos) - baseSystem;
+        CpuSeries srcMigration = CpuSeries.ofThreads(src.snapshots(), SOURCE_MIGRATION);
+        CpuSeries dstNotVcpu = CpuSeries.ofThreads(dst.snapshots(), NOT_VCPU);
         return new HostCost(true, user, system, baseUser + baseSystem, window / 1e6, src.peakRssBytes(endNanos),
-                dst.peakRssBytes(endNanos), src.maxThreads(startNanos, endNanos), dst.maxThreads(startNanos, endNanos));
+                dst.peakRssBytes(endNanos), src.maxThreads(startNanos, endNanos), dst.maxThreads(startNanos, endNanos),
+                srcMigration.userMs(startNanos, endNanos), srcMigration.systemMs(startNanos, endNanos),
+                dstNotVcpu.userMs(startNanos, endNanos), dstNotVcpu.systemMs(startNanos, endNanos));
     }
 
     /** One process's CPU (user + system, ms) and peak RSS over the last {@code window} up to now: the idle cost. */

@@ -69,13 +69,15 @@ public final class QemuLauncher {
     }
 
     /**
-     * The QEMU command line (without the setpriv prefix). With a {@link UserNetwork} the guest gets a NIC on
+     * The QEMU command line (without the setpriv prefix). {@code debug-threads=on} names QEMU's threads (their
+     * {@code /proc/PID/task/TID/comm}: "CPU 0/TCG", "mig/src/main", ...), which the host-cost meter reads to tell
+     * the migration's CPU from the guest's. With a {@link UserNetwork} the guest gets a NIC on
      * QEMU's user-mode network and a host port forward on 127.0.0.1; without one it has no NIC at all.
      */
     public List<String> commandLine(GuestConfig guest, String name, Mode mode, PrivateDir dir,
                                     Optional<UserNetwork> network) {
         List<String> cmd = new ArrayList<>(List.of(installation.qemu().toString(),
-                "-name", name, "-accel", accel.qemuName(), "-m", guest.memoryMiB() + "M",
+                "-name", name + ",debug-threads=on", "-accel", accel.qemuName(), "-m", guest.memoryMiB() + "M",
                 "-smp", Integer.toString(guest.vcpus()), "-nodefaults", "-display", "none", "-vga", "none",
                 "-no-reboot"));
         cmd.addAll(guest.source().bootArguments(installation, guest.kernelCommandLine()));

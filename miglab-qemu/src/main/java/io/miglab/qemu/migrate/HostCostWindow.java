@@ -28,8 +28,10 @@ public final class HostCostWindow {
         HostCost cost = meter.measure(destination.pid(), startNanos, endNanos);
         List<String> notes = new ArrayList<>(run.result().assumptions());
         notes.add(String.format(Locale.ROOT, "host cost: source pid %d and destination pid %d sampled from /proc "
-                + "every 100 ms over the %.0f ms migration window; the guest's own CPU over a window of the same "
-                + "length before the migration (%.1f ms) is subtracted", source.pid(), destination.pid(), cost.hostWindowMs(), cost.baselineCpuMs()));
+                + "every 100 ms over the %.0f ms migration window, per thread by QEMU's thread names: the source's "
+                + "migration threads and the destination's threads but its vCPUs; for the whole QEMUs, the guest's "
+                + "own CPU over a window of the same length before the migration (%.1f ms) is subtracted",
+                source.pid(), destination.pid(), cost.hostWindowMs(), cost.baselineCpuMs()));
         return run.withResult(run.result().withHostCost(cost).withFigures(run.result().timing(),
                 run.result().traffic(), run.result().guestImpact(), run.result().stages(), notes));
     }

@@ -17,8 +17,9 @@ import java.util.regex.Pattern;
  * table in B ({@code numgen random}, per packet that reaches B's input; TCP retransmits it).
  *
  * <p>Closing removes the namespaces, which takes the veth pair, the qdisc and the nftables table with them. A
- * shutdown hook closes every link still open (normal exit, Ctrl-C), and {@link #create} first removes the
- * namespaces of owners that no longer run (a JVM that was killed), as the libvirt local hosts sweep theirs.
+ * shutdown hook closes every link still open (normal exit, Ctrl-C, SIGTERM); a {@link NamespaceWatchdog} removes
+ * them when the JVM dies without its hooks (SIGKILL); and {@link #create} first removes the namespaces of owners
+ * that no longer run (whatever a watchdog could not), as the libvirt local hosts sweep theirs.
  * Every command is an argument list, never a shell string.
  */
 public final class NetnsLink implements AutoCloseable {
@@ -65,6 +66,8 @@ public final class NetnsLink implements AutoCloseable {
     }
 
     private void build() {
+        NamespaceWatchdog.guard(namespaceA);
+        NamespaceWatchdog.guard(namespaceB);
         HostCommand.run(List.of("ip", "netns", "add", namespaceA));
         HostCommand.run(List.of("ip", "netns", "add", namespaceB));
         HostCommand.run(List.of("ip", "link", "add", DEVICE_A, "netns", namespaceA, "type", "veth", "peer", "name",

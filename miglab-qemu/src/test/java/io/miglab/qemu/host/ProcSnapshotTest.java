@@ -58,6 +58,31 @@ class ProcSnapshotTest {
         assertThat(s.userMs(2_000_000_000L, 9_000_000_000L)).isZero();
     }
 
+    // Guards against thread CPU that drops when a migration thread ends (a negative window), against vCPU time
+    // counted as the migration's, and against a thread read from the wrong stat fields.
+    @Test
+    void threadCpuByRoleKeepsEndedThreadsAndLeavesVcpusOut() {
+        ThreadTicks main = ThreadTicks.parse("40 (qemu-system-x86) S 1 1 1 0 -1 0 0 0 0 0 7 3 0 0 20 0 5 0 900 1");
+        assertThat(main).isEqualTo(new ThreadTicks(40, 900, "qemu-system-x86", 7, 3));
+        ThreadTicks vcpu = new ThreadTicks(41, 901, "CPU 0/TCG", 500, 0);
+        long tick = ClockTicks.perSecond();
+        List<ProcSnapshot> snaps = List.of(
+                new ProcSnapshot(0, 507, 3, 1, 1, 2, List.of(main, vcpu)),
+                new ProcSnapshot(1_000_000_000L, 507 + tick, 3 + tick, 1, 1, 3, List.of(main, vcpu,
+                        new ThreadTicks(42, 950, "mig/src/main", tick, tick))),
+                // the vCPU ran on, and the migration thread ended after one more second of user time
+                new ProcSnapshot(2_000_000_000L, 907 + 2 * tick, 3 + tick, 1, 1, 2, List.of(main,
+                        new ThreadTicks(41, 901, "CPU 0/TCG", 900, 0))));
+        CpuSeries migration = CpuSeries.ofThreads(snaps, java.util.EnumSet.of(ThreadRole.MIGRATION));
+        assertThat(migration.userMs(0, 2_000_000_000L)).isCloseTo(2000, org.assertj.core.data.Offset.offset(1e-6));
+        assertThat(migration.systemMs(1_000_000_000L, 2_000_000_000L)).isZero(); // ended, not negative
+        CpuSeries notVcpu = CpuSeries.ofThreads(snaps, java.util.EnumSet.of(ThreadRole.MIGRATION, ThreadRole.OTHER));
+        assertThat(notVcpu.userMs(0, 2_000_000_000L)).isCloseTo(2000, org.assertj.core.data.Offset.offset(1e-6));
+        assertThat(ThreadRole.of("CPU 1/KVM")).isEqualTo(ThreadRole.VCPU);
+        assertThat(ThreadRole.of("mig/dst/recv_3")).isEqualTo(ThreadRole.MIGRATION);
+        assertThat(ThreadRole.of("IO mon_iothread")).isEqualTo(ThreadRole.OTHER);
+    }
+
     private static ProcSnapshot snap(long nanos, long user, long system) {
         return new ProcSnapshot(nanos, user, system, 1, 1, 1);
     }

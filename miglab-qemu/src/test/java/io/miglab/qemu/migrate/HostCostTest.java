@@ -30,7 +30,13 @@ class HostCostTest {
             HostCost h = run.result().hostCost();
             assertThat(h.hostMeasured()).isTrue();
             assertThat(h.migrationCpuMs()).isPositive();
+            // the source's migration thread (mig/src/main) ran, by its name: QEMU started with debug-threads=on
+            assertThat(h.sourceMigrationCpuUserMs() + h.sourceMigrationCpuSystemMs()).isPositive();
+            assertThat(h.sourceMigrationCpuUserMs()).isNotNegative();
+            assertThat(h.destinationCpuUserMs() + h.destinationCpuSystemMs()).isPositive();
             assertThat(h.migrationCpuUserMs() + h.migrationCpuSystemMs() + h.baselineCpuMs()).isPositive();
+            assertThat(io.miglab.core.result.Metrics.STANDARD.named("migrationCpuMsPerGiB").presentIn(run.result()))
+                    .isTrue();
             assertThat(h.hostWindowMs()).isCloseTo(run.result().timing().totalTimeMs(),
                     org.assertj.core.data.Offset.offset(500.0));
             assertThat(h.sourcePeakRssBytes()).isGreaterThanOrEqualTo(WORKING_SET.bytes());
