@@ -66,15 +66,15 @@ public final class HypervisorProfiles {
 
     /**
      * Host CPU a QEMU migration costs, source and destination QEMU together, per GiB sent: measured with miglab's
-     * host-cost sampling (/proc utime and stime of both processes over the migration, less the guest's own CPU over
-     * a window of the same length before it; qemu.host.HostCostMeter). {@code miglab migrate --backend qemu
-     * --memory 256M --bandwidth 100MiB/s --write-model sweep --working-set 64M --dirty-rate 5000}, QEMU 10.0.2 under
-     * TCG on a 2-core host, 2026-11-29: 226.8 ms of CPU for 153.1 MiB sent, 1.52 CPU-s per GiB. Two repeats gave
-     * -1.62 and 1.86 (the guest's own user time, subtracted, is noisy on a loaded host); the system time alone, the
-     * stream's copies and socket writes, was 1.49 to 2.47 CPU-s per GiB over the three (docs/bench.md, "What
-     * migrating costs the host").
+     * per-thread host-cost sampling (/proc/PID/task/TID/stat of the source's migration threads and the
+     * destination's threads but its vCPUs, over the migration; QEMU started with debug-threads=on;
+     * qemu.host.HostCostMeter). {@code miglab migrate --backend qemu --memory 256M --bandwidth 100MiB/s
+     * --write-model sweep --working-set 64M --dirty-rate 5000}, three runs, QEMU 10.0.2 under TCG on a 2-core host
+     * at load 25, 2026-11-30: 2.37, 2.21 and 2.64 CPU-s per GiB, 2.4 their mean; most of it the destination's
+     * kernel time (receiving and placing pages). It was 1.5 from the whole processes less the guest's own CPU,
+     * whose spread was larger than the figure (docs/bench.md, "What migrating costs the host").
      */
-    public static final double QEMU_MIGRATION_CPU_SECONDS_PER_GIB = 1.5;
+    public static final double QEMU_MIGRATION_CPU_SECONDS_PER_GIB = 2.4;
 
     private final Map<String, HypervisorProfile> profiles = new LinkedHashMap<>();
     /** Other names of a profile (kvm for qemu), found by {@link #get} but not listed by {@link #names}. */
