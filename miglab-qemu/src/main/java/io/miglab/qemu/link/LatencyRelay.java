@@ -28,17 +28,20 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 public final class LatencyRelay implements AutoCloseable {
     /**
-     * Bytes held per direction before the reader stops reading, so TCP pushes back on the sender. Without a bound a
-     * sender faster than the path behind the relay (QEMU uncapped in front of a tbf-limited veth) filled the heap
-     * and the relay died mid-stream. 16 MiB in flight per one-way delay still passes 640 MiB/s at 25 ms.
+     * Bytes held per direction before the reader stops reading, so TCP pushes back on the sender, unless a bound is
+     * given. Without a bound a sender faster than the path behind the relay (QEMU uncapped in front of a tbf-limited
+     * veth) filled the heap and the relay died mid-stream. 16 MiB per one-way delay still passes 640 MiB/s at 25 ms.
      */
     static final int IN_FLIGHT_BYTES = 16 << 20;
+    /** The sockets' own kernel buffers, kept small so the bytes in flight are the relay's bound, not autotuning's. */
+    private static final int SOCKET_BUFFER_BYTES = 256 * 1024;
     private static final int READ_BYTES = 64 * 1024;
     private static final byte[] EOF = new byte[0];
 
     private final ServerSocket server;
     private final InetSocketAddress target;
     private final long oneWayNanos;
+    private final int inFlightBytes;
     private final List<Socket> sockets = new CopyOnWriteArrayList<>();
     private final AtomicLong forwardedBytes = new AtomicLong();
     private final AtomicLong returnedBytes = new AtomicLong();
@@ -46,10 +49,11 @@ public final class LatencyRelay implements AutoCloseable {
 
     private record Chunk(long deliverAtNanos, byte[] data) { }
 
-    private LatencyRelay(ServerSocket server, InetSocketAddress target, Duration roundTrip) {
+    private LatencyRelay(ServerSocket server, InetSocketAddress target, Duration roundTrip, int inFlightBytes) {
         this.server = server;
         this.target = target;
         this.oneWayNanos = roundTrip.toNanos() / 2;
+        this.inFlightBytes = inFlightBytes;
         Thread acceptor = new Thread(this::acceptLoop, "latency-relay-accept");
         acceptor.setDaemon(true);
         acceptor.start();
@@ -62,10 +66,21 @@ public final class LatencyRelay implements AutoCloseable {
 
     /** Listens on an ephemeral port of 127.0.0.1 and relays to {@code target} (another host's address). */
     public static LatencyRelay start(InetSocketAddress target, Duration roundTrip) {
+        return start(target, roundTrip, IN_FLIGHT_BYTES);
+    }
+
+    /**
+     * As {@link #start(InetSocketAddress, Duration)}, holding at most {@code inFlightBytes} per direction: a path of
+     * rate R and this round trip holds R x RTT bytes, what a WAN's TCP window keeps in flight, so the source does not
+     * finish writing long before the destination has its stream (it counts its total time to its last write).
+     */
+    public static LatencyRelay start(InetSocketAddress target, Duration roundTrip, int inFlightBytes) {
+        if (inFlightBytes < READ_BYTES) throw new IllegalArgumentException("in-flight bytes: at least " + READ_BYTES);
         try {
             ServerSocket s = new ServerSocket();
+            s.setReceiveBufferSize(SOCKET_BUFFER_BYTES); // inherited by the accepted sockets
             s.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
-            return new LatencyRelay(s, target, roundTrip);
+            return new LatencyRelay(s, target, roundTrip, inFlightBytes);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot open the latency relay", e);
         }
@@ -89,7 +104,9 @@ public final class LatencyRelay implements AutoCloseable {
         while (!closed) {
             try {
                 Socket client = server.accept();
-                Socket upstream = new Socket(target.getAddress(), target.getPort());
+                Socket upstream = new Socket();
+                upstream.setSendBufferSize(SOCKET_BUFFER_BYTES);
+                upstream.connect(target);
                 for (Socket s : List.of(client, upstream)) {
                     s.setTcpNoDelay(true);
                     sockets.add(s);
@@ -121,7 +138,7 @@ public final class LatencyRelay implements AutoCloseable {
     private void pipe(Socket from, Socket to, AtomicLong counter, String name,
                       java.util.concurrent.CountDownLatch done) {
         BlockingQueue<Chunk> queue = new LinkedBlockingQueue<>();
-        Semaphore inFlight = new Semaphore(IN_FLIGHT_BYTES);
+        Semaphore inFlight = new Semaphore(inFlightBytes);
         Thread reader = new Thread(() -> {
             byte[] buffer = new byte[READ_BYTES];
             try {

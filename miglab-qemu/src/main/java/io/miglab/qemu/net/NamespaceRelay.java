@@ -32,13 +32,14 @@ public final class NamespaceRelay implements AutoCloseable {
         this.port = port;
     }
 
-    static NamespaceRelay start(String namespace, String targetHost, int targetPort, long roundTripMs) {
+    static NamespaceRelay start(String namespace, String targetHost, int targetPort, long roundTripMs,
+                                int inFlightBytes) {
         List<String> cmd = new ArrayList<>();
         if (Files.isExecutable(SETPRIV)) cmd.addAll(List.of(SETPRIV.toString(), "--pdeathsig", "KILL", "--"));
         cmd.addAll(List.of("ip", "netns", "exec", namespace,
                 ProcessHandle.current().info().command().orElse("java"), "-Xmx64m", "-cp",
                 System.getProperty("java.class.path"), NamespaceRelay.class.getName(), targetHost,
-                Integer.toString(targetPort), Long.toString(roundTripMs)));
+                Integer.toString(targetPort), Long.toString(roundTripMs), Integer.toString(inFlightBytes)));
         Process p;
         try {
             // the parent-death signal must not follow the (possibly short-lived) calling thread
@@ -75,10 +76,10 @@ public final class NamespaceRelay implements AutoCloseable {
         }
     }
 
-    /** {@code NamespaceRelay HOST PORT ROUND_TRIP_MS}: relays 127.0.0.1:(printed port) to HOST:PORT. */
+    /** {@code NamespaceRelay HOST PORT ROUND_TRIP_MS IN_FLIGHT_BYTES}: relays 127.0.0.1:(printed port) to HOST:PORT. */
     public static void main(String[] args) throws IOException {
         try (LatencyRelay relay = LatencyRelay.start(new InetSocketAddress(args[0], Integer.parseInt(args[1])),
-                Duration.ofMillis(Long.parseLong(args[2])))) {
+                Duration.ofMillis(Long.parseLong(args[2])), Integer.parseInt(args[3]))) {
             System.out.println(PORT_LINE + relay.port());
             System.out.flush();
             while (System.in.read() >= 0) {

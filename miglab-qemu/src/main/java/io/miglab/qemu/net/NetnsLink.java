@@ -140,10 +140,13 @@ public final class NetnsLink implements AutoCloseable {
 
     /**
      * A relay in A on A's loopback that delays both directions by half of {@code roundTripMs} and forwards to
-     * {@code ADDRESS_B:port}; closed with the link if not before.
+     * {@code ADDRESS_B:port}, holding what a path of the link's rate and that round trip holds (at least 1 MiB);
+     * closed with the link if not before.
      */
     public NamespaceRelay relayTo(int port, long roundTripMs) {
-        NamespaceRelay r = NamespaceRelay.start(namespaceA, ADDRESS_B, port, roundTripMs);
+        long pathBytes = (long) (shape.rate().bytesPerSecond() * roundTripMs / 1000.0);
+        int inFlight = (int) Math.min(Integer.MAX_VALUE, Math.max(1L << 20, pathBytes));
+        NamespaceRelay r = NamespaceRelay.start(namespaceA, ADDRESS_B, port, roundTripMs, inFlight);
         synchronized (relays) {
             if (closed) {
                 r.close();
