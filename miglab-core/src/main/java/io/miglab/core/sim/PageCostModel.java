@@ -66,6 +66,10 @@ final class PageCostModel {
         if (zero != null) zero.clearRange(from, to);
     }
 
+    void writtenWords(int firstWord, long[] bits, int count) {
+        if (zero != null) zero.clearWords(firstWord, bits, count);
+    }
+
     /** Whether writes must be reported one by one (to clear zero pages); without zero pages they change nothing here. */
     boolean tracksWrites() { return zero != null; }
 

@@ -36,8 +36,19 @@ final class PageLedger {
 
         @Override
         public void pages(int[] list, int count) {
-            for (int i = 0; i < count; i++) written.set(list[i]);
+            written.set(list, count);
             if (cost.tracksWrites()) for (int i = 0; i < count; i++) cost.written(list[i]);
+        }
+
+        @Override
+        public boolean needsOrder() {
+            return false;
+        }
+
+        @Override
+        public void words(int firstWord, long[] bits, int count) {
+            written.orWords(firstWord, bits, count);
+            cost.writtenWords(firstWord, bits, count);
         }
     };
 
@@ -72,7 +83,7 @@ final class PageLedger {
     /** Sends every page left in the migration bitmap through {@code send}, word by word, and clears it. */
     long sendAll(PassSender.WordSender send) {
         long bytes = 0;
-        for (int w = 0, n = toSend.wordCount(); w < n; w++) {
+        for (int w = toSend.spanStart(), n = toSend.spanEnd(); w < n; w++) {
             long bits = toSend.word(w);
             if (bits != 0) bytes += send.send(w, bits);
         }

@@ -42,7 +42,7 @@ final class PassSender {
         cut = false;
         // the whole memory fits the budget (no need to count the pages); otherwise each word is checked on its own
         boolean fits = toSend.pages() * (double) maxPageBytes <= budgetBytes;
-        for (int w = 0, n = toSend.wordCount(); w < n; w++) {
+        for (int w = toSend.spanStart(), n = toSend.spanEnd(); w < n; w++) {
             long bits = toSend.word(w);
             if (bits == 0) continue;
             int count = Long.bitCount(bits);

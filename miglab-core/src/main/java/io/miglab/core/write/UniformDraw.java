@@ -14,6 +14,9 @@ import java.util.SplittableRandom;
  * time in proportion to the write rate (1e18 pages/s would never finish). There the pages left untouched are drawn
  * instead (their number is Poisson with mean N (1 - 1/N)^n, the count of empty bins after n throws) and every
  * other page is written once, in address order, so a call costs O(region) whatever the rate.
+ *
+ * <p>A sink that only marks pages (the dirty log) gets the same draws as bitmap words, and once the region is
+ * fully marked the rest of a call's draws are skipped, not drawn: the same pages, the same stream afterwards.
  */
 final class UniformDraw {
     /** Writes per page of the region from which the untouched pages are drawn instead of each write. */
@@ -21,7 +24,15 @@ final class UniformDraw {
     /** Writes handed to the sink in one call: one call per batch, not per page. */
     static final int BATCH = 1024;
 
-    private UniformDraw() { }
+    private final SplitMix random;
+    private final int[] buffer = new int[BATCH];
+    /** The pages written in one call, one bit each, for a sink that takes bitmap words. */
+    private long[] marks = new long[0];
+
+    /** One writer's draws: the stream of {@code new SplittableRandom(seed)}. */
+    UniformDraw(long seed) {
+        this.random = new SplitMix(seed);
+    }
 
     /**
      * A region of {@code size} slots: slot s is page {@code s + low} below {@code split} and {@code s + high} from
@@ -36,6 +47,10 @@ final class UniformDraw {
             return slot < split ? slot + low : slot + high;
         }
 
+        int firstPage() { return page(0); }
+
+        int lastPage() { return page(size - 1); }
+
         void range(int from, int to, PageSink sink) {
             if (from >= to) return;
             if (to <= split) {
@@ -49,15 +64,14 @@ final class UniformDraw {
         }
     }
 
-    /** A buffer for {@link #write}, one per writer. */
-    static int[] buffer() {
-        return new int[BATCH];
-    }
-
-    /** Emits {@code writes} uniform writes over {@code region}, in batches through {@code buffer}. */
-    static void write(SplittableRandom random, long writes, Region region, PageSink sink, int[] buffer) {
+    /** Emits {@code writes} uniform writes over {@code region}. */
+    void write(long writes, Region region, PageSink sink) {
         int size = region.size();
-        if (writes < SATURATION * size) {
+        if (writes >= SATURATION * size) {
+            saturated(writes, region, sink);
+        } else if (!sink.needsOrder() && writes >= size) {
+            mark(writes, region, sink);
+        } else {
             int split = region.split(), low = region.low(), high = region.high();
             for (long left = writes; left > 0; ) {
                 int n = (int) Math.min(left, buffer.length);
@@ -68,14 +82,59 @@ final class UniformDraw {
                 sink.pages(buffer, n);
                 left -= n;
             }
-            return;
         }
+    }
+
+    /**
+     * The same draws, each marking its page in a bitmap handed over as words, for a call with at least as many
+     * writes as the region has pages. Once every page of the region is marked the rest of the writes can change
+     * nothing: they are skipped, moving the stream on as drawing them would (a coupon collector's wait: about
+     * N ln N of the writes over N pages).
+     */
+    private void mark(long writes, Region region, PageSink sink) {
+        int size = region.size();
+        int firstWord = region.firstPage() >>> 6, count = (region.lastPage() >>> 6) - firstWord + 1;
+        if (marks.length < count) marks = new long[count];
+        else Arrays.fill(marks, 0, count, 0L);
+        long[] bits = marks;
+        int split = region.split(), low = region.low() - (firstWord << 6), high = region.high() - (firstWord << 6);
+        int chunk = Math.max(BATCH, size / 4);
+        long left = writes, drawn = 0;
+        while (left > 0) {
+            int n = (int) Math.min(left, chunk);
+            if (split == size) {
+                random.mark(n, size, bits, low);
+            } else {
+                for (int i = 0; i < n; i++) {
+                    int slot = random.nextInt(size);
+                    int bit = slot < split ? slot + low : slot + high;
+                    bits[bit >>> 6] |= 1L << bit;
+                }
+            }
+            left -= n;
+            drawn += n;
+            if (left > 0 && drawn >= size && marked(bits, count) == size) {
+                random.skip(left, size);
+                break;
+            }
+        }
+        sink.words(firstWord, bits, count);
+    }
+
+    private static long marked(long[] bits, int count) {
+        long n = 0;
+        for (int i = 0; i < count; i++) n += Long.bitCount(bits[i]);
+        return n;
+    }
+
+    /** Every page written but the untouched ones, drawn as such. */
+    private void saturated(long writes, Region region, PageSink sink) {
         int from = 0;
-        for (int clean : untouched(random, writes, size)) {
+        for (int clean : untouched(random.jdk(), writes, region.size())) {
             region.range(from, clean, sink);
             from = clean + 1;
         }
-        region.range(from, size, sink);
+        region.range(from, region.size(), sink);
     }
 
     /** Sorted distinct slots that {@code writes} uniform throws over {@code size} slots left untouched. */

@@ -2,7 +2,6 @@ package io.miglab.core.write;
 
 import io.miglab.core.error.InvalidSpecException;
 import io.miglab.core.unit.Decimals;
-import java.util.SplittableRandom;
 
 /** Writes at {@code pagesPerSecond}, each to a page drawn uniformly from all of memory. */
 public record UniformWrites(double pagesPerSecond) implements WriteModel {
@@ -13,11 +12,9 @@ public record UniformWrites(double pagesPerSecond) implements WriteModel {
 
     @Override
     public WriteProcess start(int pages, long seed) {
-        SplittableRandom random = new SplittableRandom(seed);
+        UniformDraw draw = new UniformDraw(seed);
         UniformDraw.Region all = UniformDraw.Region.contiguous(0, pages);
-        int[] buffer = UniformDraw.buffer();
-        return (from, to, sink) -> UniformDraw.write(random, Writes.countBetween(pagesPerSecond, from, to), all, sink,
-                buffer);
+        return (from, to, sink) -> draw.write(Writes.countBetween(pagesPerSecond, from, to), all, sink);
     }
 
     /** Distinct pages among R t uniform draws from N: N (1 - e^(-R t / N)). */

@@ -3,7 +3,6 @@ package io.miglab.core.write;
 import io.miglab.core.error.InvalidSpecException;
 import io.miglab.core.unit.ByteSize;
 import io.miglab.core.unit.Decimals;
-import java.util.SplittableRandom;
 
 /**
  * A writable working set: {@code hotPagesPerSecond} random writes within a hot set of {@code workingSet} bytes
@@ -38,15 +37,14 @@ public record WorkingSetWrites(ByteSize workingSet, int pageSizeBytes, double ho
         int hot = hotPages(pages);
         int start = WriteModel.centeredStart(pages, hot);
         int cold = pages - hot;
-        SplittableRandom random = new SplittableRandom(seed);
+        UniformDraw draw = new UniformDraw(seed);
         UniformDraw.Region hotSet = UniformDraw.Region.contiguous(start, hot);
         // the cold pages are those below the hot set and those above it
         UniformDraw.Region coldSet = new UniformDraw.Region(cold, start, 0, hot);
-        int[] buffer = UniformDraw.buffer();
         return (from, to, sink) -> {
-            UniformDraw.write(random, Writes.countBetween(hotPagesPerSecond, from, to), hotSet, sink, buffer);
+            draw.write(Writes.countBetween(hotPagesPerSecond, from, to), hotSet, sink);
             if (cold > 0) {
-                UniformDraw.write(random, Writes.countBetween(coldPagesPerSecond, from, to), coldSet, sink, buffer);
+                draw.write(Writes.countBetween(coldPagesPerSecond, from, to), coldSet, sink);
             }
         };
     }

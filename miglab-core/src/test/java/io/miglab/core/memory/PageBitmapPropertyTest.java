@@ -11,7 +11,8 @@ import net.jqwik.api.constraints.IntRange;
 
 /**
  * The word-level operations of {@link PageBitmap} (range marking, popcount counts, iteration by trailing zeros)
- * against a page-by-page reference (a boolean per page), on random operations over random sizes. Guards the masks
+ * against a page-by-page reference (a boolean per page), on random operations over random sizes, words laid over
+ * a span included (orWords, clearWords). Guards the masks
  * at word edges: a range that starts or ends inside a word, within one word, or at the last partial word.
  */
 class PageBitmapPropertyTest {
@@ -27,7 +28,8 @@ class PageBitmapPropertyTest {
             int a = random.nextInt(pages + 1), b = random.nextInt(pages + 1);
             int from = Math.min(a, b), to = Math.max(a, b);
             int page = random.nextInt(pages);
-            switch (random.nextInt(5)) {
+            int kind = random.nextInt(9);
+            switch (kind) {
                 case 0 -> {
                     bitmap.setRange(from, to);
                     for (int p = from; p < to; p++) reference[p] = true;
@@ -37,12 +39,50 @@ class PageBitmapPropertyTest {
                     for (int p = from; p < to; p++) reference[p] = false;
                 }
                 case 2 -> {
-                    bitmap.set(page);
-                    reference[page] = true;
+                    if (random.nextBoolean()) {
+                        bitmap.set(page);
+                        reference[page] = true;
+                    } else {
+                        // a random writer's batch of pages
+                        int[] list = new int[random.nextInt(5)];
+                        for (int i = 0; i < list.length; i++) list[i] = random.nextInt(pages);
+                        bitmap.set(list, list.length);
+                        for (int p : list) reference[p] = true;
+                    }
                 }
                 case 3 -> {
                     bitmap.clear(page);
                     reference[page] = false;
+                }
+                case 4, 5 -> {
+                    // words laid over a span of the bitmap, as a random writer hands its marks over
+                    int first = random.nextInt(bitmap.wordCount());
+                    int count = random.nextInt(bitmap.wordCount() - first + 1);
+                    long[] bits = new long[count];
+                    for (int i = 0; i < count; i++) {
+                        int valid = Math.min(64, pages - 64 * (first + i));
+                        bits[i] = random.nextLong() & (-1L >>> (64 - valid));
+                    }
+                    boolean set = kind == 4;
+                    if (set) bitmap.orWords(first, bits, count);
+                    else bitmap.clearWords(first, bits, count);
+                    for (int i = 0; i < count; i++) {
+                        for (int j = 0; j < 64; j++) if ((bits[i] >>> j & 1) != 0) reference[64 * (first + i) + j] = set;
+                    }
+                }
+                case 6 -> {
+                    // a count narrows the span of words that may hold pages; later sets must widen it again
+                    long count = 0;
+                    for (boolean r : reference) if (r) count++;
+                    assertThat(bitmap.cardinality()).isEqualTo(count);
+                }
+                case 7 -> {
+                    if (random.nextInt(4) == 0) {
+                        bitmap.clearAll();
+                        java.util.Arrays.fill(reference, false);
+                    } else {
+                        assertThat(bitmap.nextSet(page)).isEqualTo(nextSet(reference, page));
+                    }
                 }
                 default -> {
                     // a whole word replaced, as the pass sender clears what it sent
@@ -80,6 +120,17 @@ class PageBitmapPropertyTest {
         moved.moveInto(target);
         assertThat(moved.isEmpty()).isTrue();
         for (int p = 0; p < pages; p++) assertThat(target.get(p)).isEqualTo(reference[p] || p == extra);
+        assertThat(target.cardinality()).isEqualTo(expected.size() + (reference[extra] ? 0 : 1));
+        // the emptied bitmap takes pages again
+        moved.set(extra);
+        assertThat(moved.cardinality()).isEqualTo(1);
+        assertThat(moved.nextSet(0)).isEqualTo(extra);
+        // a union into a bitmap holding other pages
+        PageBitmap union = new PageBitmap(pages);
+        union.set(extra);
+        union.or(bitmap);
+        for (int p = 0; p < pages; p++) assertThat(union.get(p)).isEqualTo(reference[p] || p == extra);
+        assertThat(union.nextSet(0)).isEqualTo(Math.min(extra, expected.isEmpty() ? extra : expected.get(0)));
         // counts over random ranges
         for (int k = 0; k < 20; k++) {
             int a = random.nextInt(pages + 1), b = random.nextInt(pages + 1);
@@ -88,5 +139,10 @@ class PageBitmapPropertyTest {
             for (int p = from; p < to; p++) if (reference[p]) count++;
             assertThat(bitmap.cardinality(from, to)).as("pages %d..%d", from, to).isEqualTo(count);
         }
+    }
+
+    private static int nextSet(boolean[] reference, int from) {
+        for (int p = from; p < reference.length; p++) if (reference[p]) return p;
+        return -1;
     }
 }
