@@ -2,11 +2,8 @@ package io.miglab.bench.qemu;
 
 import io.miglab.bench.workload.GuestProgram;
 import io.miglab.qemu.launch.QemuProcess;
-import io.miglab.qemu.serial.GuestMessage;
-import io.miglab.qemu.serial.SerialLine;
 import java.time.Duration;
 import java.util.List;
-import java.util.Optional;
 
 /** Work counted from the guest's own report lines on the serial console (see {@link ThroughputMeter}). */
 final class ConsoleWork implements GuestWork {
@@ -25,34 +22,9 @@ final class ConsoleWork implements GuestWork {
     }
 
     @Override
-    public boolean reportedAfter(long nanos, boolean migrated) {
-        List<SerialLine> lines = (migrated ? destination : source).serial().lines();
-        for (int i = lines.size() - 1; i >= 0 && lines.get(i).hostNanos() >= nanos; i--) {
-            if (isReport(lines.get(i))) return true;
-        }
-        return false;
-    }
-
-    @Override
-    public Optional<ThroughputMeter.Window> within(long fromNanos, long toNanos) {
-        return ThroughputMeter.within(source.serial().lines(), program, fromNanos, toNanos);
-    }
-
-    @Override
-    public Optional<ThroughputMeter.Window> around(long fromNanos, long toNanos, boolean migrated) {
-        List<SerialLine> lines = ThroughputMeter.merge(source.serial().lines(),
-                migrated ? destination.serial().lines() : List.of());
-        return ThroughputMeter.around(lines, program, fromNanos, toNanos);
-    }
-
-    private boolean isReport(SerialLine l) {
-        GuestMessage m = l.message();
-        return switch (program) {
-            case IDLE -> m instanceof GuestMessage.Heartbeat;
-            case MEMWRITER -> m instanceof GuestMessage.MemReport;
-            case CPUBURN -> m instanceof GuestMessage.CpuReport;
-            case HTTPD -> false;
-        };
+    public ThroughputMeter.Series series(boolean migrated) {
+        return ThroughputMeter.Series.console(ThroughputMeter.merge(source.serial().lines(),
+                migrated ? destination.serial().lines() : List.of()), program);
     }
 
     @Override

@@ -4,7 +4,6 @@ import io.miglab.bench.workload.GuestProgram;
 import io.miglab.qemu.launch.QemuProcess;
 import java.time.Duration;
 import java.util.List;
-import java.util.Optional;
 
 /**
  * Where a benchmark step counts the work of its guest: the serial console (idle, memwriter, cpuburn) or the host's
@@ -19,20 +18,19 @@ interface GuestWork extends AutoCloseable {
     /** A destination is about to receive the guest; count its work too once it runs there. */
     void follow(QemuProcess destination, Duration timeout);
 
-    /** Whether a report (console line, answer) stamped after {@code nanos} has arrived. */
-    boolean reportedAfter(long nanos, boolean migrated);
+    /** The work reports so far: the source's, and the destination's too once {@code migrated}. */
+    ThroughputMeter.Series series(boolean migrated);
 
-    /** The window from the first report at or after {@code from} to the last at or before {@code to}. */
-    Optional<ThroughputMeter.Window> within(long fromNanos, long toNanos);
-
-    /** The smallest window of reports containing [{@code from}, {@code to}]; {@code migrated}: the guest moved. */
-    Optional<ThroughputMeter.Window> around(long fromNanos, long toNanos, boolean migrated);
+    /** Whether a report (console line, answer) stamped at or after {@code nanos} has arrived. */
+    default boolean reportedAfter(long nanos, boolean migrated) {
+        return series(migrated).reportedAfter(nanos);
+    }
 
     /**
-     * Lines for the result's assumptions about how the work was counted over {@code window} against
-     * {@code baseline} (per second), measured after the window as well; nothing for the console programs.
+     * Lines for the result's assumptions about how the work was counted over {@code windows}, measured after the
+     * migration window as well; nothing for the console programs.
      */
-    default List<String> notes(ThroughputMeter.Window window, double baseline, long migrationStartNanos)
+    default List<String> notes(ThroughputMeter.Windows windows, long migrationStartNanos)
             throws InterruptedException {
         return List.of();
     }

@@ -31,6 +31,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
 /**
@@ -39,12 +40,13 @@ import java.util.UUID;
  * <ul>
  *   <li>baseline: boot, let the workload run {@value #WARM_UP_MS} ms, count its work over the baseline window;</li>
  *   <li>point k: boot, let the workload run t_k = k/(N+1) of its run, migrate to a fresh destination, and count
- *   the work done over the report lines around the migration. Booting again replaces "moving the VM back": both
+ *   the work done over a window around the migration and over a window of the same length just before it, on the
+ *   same guest ({@link ThroughputMeter#aroundMigration}). Booting again replaces "moving the VM back": both
  *   QEMUs are on this host, and a fresh source is cheaper than a second migration.</li>
  * </ul>
- * Overhead: work lost = baseline rate x window - work counted in the window (the window brackets the migration);
- * overhead = 100 x lost / (baseline rate x total migration time), the same definition as the models'. Noise can
- * make it slightly negative; it is then stored as 0.
+ * Overhead: work lost = work in the baseline window - work in the migration window; overhead = 100 x lost /
+ * (baseline rate x total migration time), the same definition as the models'. Noise can make it slightly negative;
+ * it is then stored as 0. The baseline step's rate is the workload's throughput without migration in the report.
  *
  * <p>Heavy host load: two extra guests running cpuburn, started before the first heavy step, stopped after the last.
  * The web guest has a NIC on QEMU's user-mode network on both sides, each with a port forward on 127.0.0.1; its
@@ -96,7 +98,7 @@ public final class QemuPlatform implements BenchPlatform {
                 long from = System.nanoTime();
                 sleep(config.baselineWindow().toMillis());
                 long to = System.nanoTime();
-                ThroughputMeter.Window win = work.within(from, to)
+                ThroughputMeter.Window win = work.series(false).within(from, to)
                         .orElseThrow(() -> new IllegalStateException(w.name() + ": no " + reports(w)
                                 + " in the baseline window; QEMU: " + src.logTail()));
                 return new Baseline(w.name(), load, win.rate(), w.program().throughputUnit(), win.seconds() * 1000);
@@ -115,6 +117,7 @@ public final class QemuPlatform implements BenchPlatform {
         Duration stepLimit = offset.plus(plan.timeout()).plusSeconds(60);
         try (GuestSet step = guestSet("s" + (++steps))) {
             QemuProcess src = step.boot(plan.guest(), "src");
+            long earliest = System.nanoTime() + Math.min(WARM_UP_MS, offset.toMillis()) * 1_000_000;
             try (GuestWork work = GuestWork.start(w.program(), src, stepLimit);
                  HostCostMeter meter = new HostCostMeter(src.pid())) {
                 sleep(offset.toMillis());
@@ -128,19 +131,32 @@ public final class QemuPlatform implements BenchPlatform {
                 MigrationResult r = run.result();
                 long start = migrateCommandNanos(run, before);
                 long end = endNanos(start, r, dst);
-                awaitReportAfter(work, end, r.outcome().completed());
-                ThroughputMeter.Window win = work.around(start, end, r.outcome().completed())
+                ThroughputMeter.Windows win = windows(work, start, end, earliest, r.outcome().completed())
                         .orElseThrow(() -> new IllegalStateException(w.name() + " point " + point + ": no "
                                 + reports(w) + " around the migration"));
-                double lost = baseline.throughput() * win.seconds() - win.work();
-                double overhead = r.timing().totalTimeMs() > 0
-                        ? Math.max(0, 100 * lost / (baseline.throughput() * r.timing().totalTimeMs() / 1000)) : 0;
-                double during = baseline.throughput() * (1 - overhead / 100);
-                r = withAssumptions(r, work.notes(win, baseline.throughput(), start));
-                return new Measurement(w.name(), load, point, offset.toNanos() / 1e6, win.seconds() * 1000,
-                        baseline.throughput(), during, overhead, r);
+                double overhead = win.overheadPercent(r.timing().totalTimeMs());
+                double during = win.baselineRate() * (1 - overhead / 100);
+                r = withAssumptions(r, work.notes(win, start));
+                return new Measurement(w.name(), load, point, offset.toNanos() / 1e6,
+                        win.migration().seconds() * 1000, win.baselineRate(), during, overhead, r);
             }
         }
+    }
+
+    /**
+     * The overhead's windows ({@link ThroughputMeter#aroundMigration}) once their last report is in: waits for a
+     * report after {@code end} and, for web's bins, until the last bin has closed.
+     */
+    private Optional<ThroughputMeter.Windows> windows(GuestWork work, long start, long end, long earliest,
+                                                      boolean migrated) throws InterruptedException {
+        awaitReportAfter(work, end, migrated);
+        Optional<ThroughputMeter.Windows> w = ThroughputMeter.aroundMigration(work.series(migrated), start, end,
+                earliest);
+        if (w.isEmpty()) return w;
+        long waitNanos = w.get().migration().endNanos() - System.nanoTime();
+        if (waitNanos <= 0) return w;
+        sleep(waitNanos / 1_000_000 + 20);
+        return ThroughputMeter.aroundMigration(work.series(migrated), start, end, earliest);
     }
 
     /** What QEMU is told: the platform's settings on a plain 256 MiB guest, memwriter's sweep or no writes. */

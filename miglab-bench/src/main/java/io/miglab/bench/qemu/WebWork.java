@@ -5,7 +5,6 @@ import io.miglab.qemu.launch.UserNetwork;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
-import java.util.Optional;
 
 /**
  * The web workload's work: requests answered by the guest's httpd, counted by {@link HttpLoadGenerator} on the
@@ -40,19 +39,8 @@ final class WebWork implements GuestWork {
     }
 
     @Override
-    public boolean reportedAfter(long nanos, boolean migrated) {
-        long[] a = generator.answers();
-        return a.length > 0 && a[a.length - 1] >= nanos;
-    }
-
-    @Override
-    public Optional<ThroughputMeter.Window> within(long fromNanos, long toNanos) {
-        return ThroughputMeter.withinAnswers(generator.answers(), fromNanos, toNanos);
-    }
-
-    @Override
-    public Optional<ThroughputMeter.Window> around(long fromNanos, long toNanos, boolean migrated) {
-        return ThroughputMeter.aroundAnswers(generator.answers(), fromNanos, toNanos);
+    public ThroughputMeter.Series series(boolean migrated) {
+        return ThroughputMeter.Series.answers(generator.answers());
     }
 
     /**
@@ -60,8 +48,10 @@ final class WebWork implements GuestWork {
      * says what the client saw.
      */
     @Override
-    public List<String> notes(ThroughputMeter.Window window, double baseline, long migrationStartNanos)
+    public List<String> notes(ThroughputMeter.Windows windows, long migrationStartNanos)
             throws InterruptedException {
+        ThroughputMeter.Window window = windows.migration();
+        double baseline = windows.baselineRate();
         long afterEnd = window.endNanos() + AFTER.toNanos();
         long settled = afterEnd + generator.limits().requestTimeout().toNanos() + 100_000_000L;
         Thread.sleep(Math.max(0, (settled - System.nanoTime()) / 1_000_000));
@@ -80,7 +70,8 @@ final class WebWork implements GuestWork {
                 .filter(t -> t >= window.startNanos() && t <= window.endNanos()).count();
         long failedAfter = generator.failureStarts().stream()
                 .filter(t -> t > window.endNanos() && t <= afterEnd).count();
-        double lost = Math.max(0, baseline * window.seconds() - window.work());
+        double lost = Math.max(0, windows.lost());
+        ThroughputMeter.Series answered = series(true);
         long switched = generator.switchedAtNanos();
         String switchText = switched < 0 ? "never switched to the destination"
                 : String.format(Locale.ROOT, "switched to 127.0.0.1:%d %.0f ms after the migration started (the "
@@ -95,7 +86,10 @@ final class WebWork implements GuestWork {
                         + "%.0f ms of service at the baseline %.1f requests/s; after the window %.1f requests/s "
                         + "(over %d ms, %d failed)", window.work(), window.seconds() * 1000, failedIn,
                         generator.abandoned(), gap / 1e6, lost, baseline > 0 ? 1000 * lost / baseline : 0, baseline,
-                        after / (AFTER.toMillis() / 1000.0), AFTER.toMillis(), failedAfter));
+                        after / (AFTER.toMillis() / 1000.0), AFTER.toMillis(), failedAfter),
+                String.format(Locale.ROOT, "web: answers per %d ms bin from the migrate command %s; in the baseline "
+                        + "window before it %s", ThroughputMeter.BIN_NANOS / 1_000_000, answered.bins(window),
+                        answered.bins(windows.baseline())));
     }
 
     @Override

@@ -11,8 +11,8 @@ public sealed interface GuestMessage {
     /** {@code MEM total rate}: memwriter's pages written so far and its rate over the last second. */
     record MemReport(long pagesWritten, long pagesPerSecond) implements GuestMessage { }
 
-    /** {@code CPU rate}: cpuburn's steps per second. */
-    record CpuReport(long opsPerSecond) implements GuestMessage { }
+    /** {@code CPU total rate}: cpuburn's steps done so far and per second over its last report (every 100 ms). */
+    record CpuReport(long opsDone, long opsPerSecond) implements GuestMessage { }
 
     /** {@code MIGLAB READY}: the workload runs. */
     record Ready() implements GuestMessage { }
@@ -25,7 +25,7 @@ public sealed interface GuestMessage {
 
     Pattern HB = Pattern.compile("^HB (\\d+)$");
     Pattern MEM = Pattern.compile("^MEM (\\d+) (\\d+)$");
-    Pattern CPU = Pattern.compile("^CPU (\\d+)$");
+    Pattern CPU = Pattern.compile("^CPU (\\d+) (\\d+)$");
 
     static GuestMessage parse(String line) {
         String s = line.strip();
@@ -34,7 +34,7 @@ public sealed interface GuestMessage {
         m = MEM.matcher(s);
         if (m.matches()) return new MemReport(Long.parseLong(m.group(1)), Long.parseLong(m.group(2)));
         m = CPU.matcher(s);
-        if (m.matches()) return new CpuReport(Long.parseLong(m.group(1)));
+        if (m.matches()) return new CpuReport(Long.parseLong(m.group(1)), Long.parseLong(m.group(2)));
         if (s.equals("MIGLAB READY")) return new Ready();
         if (s.startsWith("MIGLAB ERROR")) return new Error(s);
         return new Other(s);

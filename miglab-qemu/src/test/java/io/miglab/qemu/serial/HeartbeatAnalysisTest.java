@@ -72,7 +72,10 @@ class HeartbeatAnalysisTest {
     void guestLinesAreParsed() {
         assertThat(GuestMessage.parse("HB 123\r")).isEqualTo(new GuestMessage.Heartbeat(123));
         assertThat(GuestMessage.parse("MEM 50000 4999")).isEqualTo(new GuestMessage.MemReport(50000, 4999));
-        assertThat(GuestMessage.parse("CPU 450000000")).isEqualTo(new GuestMessage.CpuReport(450_000_000));
+        // cpuburn: the running total and the rate over its 100 ms interval; the old one-field line is not a report
+        assertThat(GuestMessage.parse("CPU 2250000000 450000000\r"))
+                .isEqualTo(new GuestMessage.CpuReport(2_250_000_000L, 450_000_000));
+        assertThat(GuestMessage.parse("CPU 450000000")).isInstanceOf(GuestMessage.Other.class);
         assertThat(GuestMessage.parse("MIGLAB READY")).isEqualTo(new GuestMessage.Ready());
         assertThat(GuestMessage.parse("MIGLAB ERROR memwriter exited")).isInstanceOf(GuestMessage.Error.class);
         assertThat(GuestMessage.parse("HB x")).isInstanceOf(GuestMessage.Other.class);
