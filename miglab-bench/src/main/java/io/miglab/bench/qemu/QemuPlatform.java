@@ -135,10 +135,9 @@ public final class QemuPlatform implements BenchPlatform {
                         .orElseThrow(() -> new IllegalStateException(w.name() + " point " + point + ": no "
                                 + reports(w) + " around the migration"));
                 double overhead = win.overheadPercent(r.timing().totalTimeMs());
-                double during = win.baselineRate() * (1 - overhead / 100);
                 r = withAssumptions(r, work.notes(win, start));
                 return new Measurement(w.name(), load, point, offset.toNanos() / 1e6,
-                        win.migration().seconds() * 1000, win.baselineRate(), during, overhead, r);
+                        win.migration().seconds() * 1000, win.baselineRate(), win.migration().rate(), overhead, r);
             }
         }
     }

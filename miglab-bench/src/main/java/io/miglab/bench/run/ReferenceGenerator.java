@@ -13,7 +13,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Makes the shipped reference set {@value ReferenceSets#DEFAULT}: the page-level simulator running the benchmark's
+ * Makes the shipped reference set {@value ReferenceSets#SIMULATOR}: the page-level simulator running the benchmark's
  * default configuration (the reference platform of {@link BenchConfig#referencePlatform()}: QEMU-like pre-copy,
  * 1 Gbit/s, 300 ms downtime limit, 256 MiB guest), every standard workload, light and heavy host load, 5 points.
  *
@@ -35,7 +35,7 @@ public final class ReferenceGenerator {
                 for (int k = 1; k <= POINTS; k++) ms.add(platform.migrate(w, load, k, b, config));
             }
         }
-        return ReferenceSet.fromMeasurements(ReferenceSets.DEFAULT,
+        return ReferenceSet.fromMeasurements(ReferenceSets.SIMULATOR,
                 "Reference platform: QEMU-like pre-copy (no auto-converge, no XBZRLE) over a 1 Gbit/s link, 300 ms"
                         + " downtime limit, cancel after 60 s; 256 MiB guest; 2-core host model; page-level simulator",
                 "miglab-bench ReferenceGenerator (backend sim, default BenchConfig, " + POINTS

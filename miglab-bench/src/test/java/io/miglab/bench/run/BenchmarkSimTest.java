@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.miglab.bench.host.HostLoad;
 import io.miglab.bench.metric.Metric;
+import io.miglab.bench.reference.ReferenceSets;
 import io.miglab.bench.score.MetricScore;
 import io.miglab.bench.store.ResultsStore;
 import io.miglab.bench.store.RunInfo;
@@ -35,7 +36,8 @@ class BenchmarkSimTest {
     }
 
     private static BenchConfig both(String name) {
-        return BenchConfig.defaults(name).withHostLoads(List.of(HostLoad.LIGHT, HostLoad.HEAVY));
+        return BenchConfig.defaults(name).withHostLoads(List.of(HostLoad.LIGHT, HostLoad.HEAVY))
+                .withReference(ReferenceSets.SIMULATOR);
     }
 
     // The reference platform scored against the shipped reference must come out at 1000: guards the metric units

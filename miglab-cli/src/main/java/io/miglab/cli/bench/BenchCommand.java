@@ -85,7 +85,7 @@ public final class BenchCommand implements Callable<Integer> {
     String baselineWindow = "10s";
 
     @Option(names = "--reference", paramLabel = "NAME", description = "Reference set: a shipped one ("
-            + ReferenceSets.DEFAULT + "), a .json file, or the name of a complete run in the database. Default: "
+            + ReferenceSets.DEFAULT + ", " + ReferenceSets.SIMULATOR + "), a .json file, or the name of a complete run in the database. Default: "
             + ReferenceSets.DEFAULT)
     String reference = ReferenceSets.DEFAULT;
 
