@@ -41,8 +41,8 @@ class BadInputOutputsTest {
                         + "provenance and entries; docs/bench.md) (got '" + ref + "', which is not one)", ref);
         assertBadInput(Cli.run("bench", "--backend", "sim", "--points", "1", "--no-progress", "--reference",
                 "no-such-run", "--db", db(), "--out", dir.resolve("o").toString()),
-                "miglab: reference: one of sim-kvm-precopy-1g, a .json file, or the name of a complete run in the "
-                        + "store (got 'no-such-run')", ref);
+                "miglab: reference: one of qemu-tcg-precopy-1g, sim-kvm-precopy-1g, a .json file, or the name of a "
+                        + "complete run in the store (got 'no-such-run')", ref);
     }
 
     // Guards against StoreException stack traces (exit 1) for databases that cannot be one.
