@@ -11,7 +11,9 @@ import io.miglab.core.result.MigrationResult;
  * @param windowMs           the window over which the throughput during migration was measured
  * @param baselineThroughput the workload's throughput without migration (same unit as {@code throughputDuring})
  * @param throughputDuring   the workload's throughput over the window
- * @param overheadPercent    100 (1 - during / baseline): the drop of the workload's own throughput
+ * @param overheadPercent    the work lost, as a share of the baseline's work over the migration's total time
+ *                           (docs/bench.md); on real QEMU it is counted over {@code windowMs}, not derived from
+ *                           {@code throughputDuring}
  * @param result             the backend's figures
  */
 public record Measurement(String workload, HostLoad hostLoad, int point, double pointOffsetMs, double windowMs,

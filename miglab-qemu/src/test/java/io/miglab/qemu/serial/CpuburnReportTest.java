@@ -10,6 +10,8 @@ import io.miglab.qemu.launch.QemuProcess;
 import io.miglab.qemu.launch.Workload;
 import io.miglab.qemu.testing.RealQemu;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Tag;
@@ -33,24 +35,23 @@ class CpuburnReportTest {
             List<SerialLine> lines = qemu.serial().lines();
             List<SerialLine> cpu = lines.subList(from, lines.size()).stream()
                     .filter(l -> l.message() instanceof GuestMessage.CpuReport).toList();
-            assertThat(cpu.size()).as("CPU lines in 3 s of host time").isGreaterThanOrEqualTo(20);
-            SerialLine first = cpu.get(0);
-            SerialLine last = cpu.get(cpu.size() - 1);
-            double hostSeconds = (last.hostNanos() - first.hostNanos()) / 1e9;
-            assertThat((cpu.size() - 1) / hostSeconds).as("reports per host second").isGreaterThanOrEqualTo(8.0);
+            // a once-a-second reporter gives 3; a loaded host may delay some of the 30
+            assertThat(cpu.size()).as("CPU lines in 3 s of host time").isGreaterThanOrEqualTo(12);
+            List<Double> intervals = new ArrayList<>();
             long previous = -1;
             for (SerialLine l : cpu) {
                 GuestMessage.CpuReport r = (GuestMessage.CpuReport) l.message();
                 assertThat(r.opsDone()).isGreaterThan(previous);
                 assertThat(r.opsPerSecond()).isPositive();
-                // the guest's own interval (ops since the last report / rate): 100 ms plus one 65536-op chunk, and
-                // the time the vCPU thread waited for a core on a loaded host
-                if (previous >= 0) {
-                    assertThat((r.opsDone() - previous) / (double) r.opsPerSecond()).as("guest seconds per report")
-                            .isBetween(0.095, 0.2);
-                }
+                // the guest's own interval (ops since the last report / rate)
+                if (previous >= 0) intervals.add((r.opsDone() - previous) / (double) r.opsPerSecond());
                 previous = r.opsDone();
             }
+            // 100 ms plus one 65536-op chunk; single intervals stretch while the vCPU thread waits for a core
+            Collections.sort(intervals);
+            assertThat(intervals.get(intervals.size() / 2)).as("median guest seconds per report, " + intervals)
+                    .isBetween(0.095, 0.13);
+            assertThat(intervals.get(intervals.size() - 1)).as("longest guest seconds per report").isLessThan(0.6);
         }
     }
 }
