@@ -150,7 +150,8 @@ final class ThroughputMeter {
      * ({@code endNanos}). The migration window: console programs from the last report at or before the start to the
      * first at or after the end; web from the start, in whole {@link #BIN_NANOS} bins up to the one holding the first
      * answer at or after the end. The baseline window: the same length L just before, but not before
-     * {@code earliestNanos} (the guest's warm-up); shorter when the guest had run less, then its work is scaled to L.
+     * {@code earliestNanos} (the guest's warm-up); shorter when the guest had run less, then its work is scaled to L
+     * (and from the last report, or bin, before the window when the warm-up left none).
      */
     static Optional<Windows> aroundMigration(Series s, long startNanos, long endNanos, long earliestNanos) {
         Report before = null, after = null;
@@ -168,6 +169,10 @@ final class ThroughputMeter {
             from = s.binned() ? a - (a - earliestNanos) / BIN_NANOS * BIN_NANOS
                     : s.reports().stream().mapToLong(Report::nanos).filter(t -> t >= earliestNanos).findFirst()
                     .orElse(a);
+        }
+        if (from >= a) { // no report after the warm-up before a (memwriter's one a second): the last one before a
+            from = s.binned() ? a - BIN_NANOS : s.reports().stream().mapToLong(Report::nanos).filter(t -> t < a)
+                    .max().orElse(a);
         }
         if (from >= a) return Optional.empty();
         Window baseline = s.window(from, a);

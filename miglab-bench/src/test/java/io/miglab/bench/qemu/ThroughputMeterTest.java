@@ -69,6 +69,10 @@ class ThroughputMeterTest {
         assertThat(w.baselineRate()).isCloseTo(1e8, offset(1e-3));
         assertThat(w.lost()).isCloseTo(33_000_000, offset(1e-3));
         assertThat(w.overheadPercent(400)).isCloseTo(82.5, offset(1e-9));
+        // warm-up until 880 ms leaves no report before the window's start at 900 ms: the last one before it (800 ms)
+        ThroughputMeter.Windows late = ThroughputMeter.aroundMigration(s, 950 * MS, 1350 * MS, 880 * MS).orElseThrow();
+        assertThat(late.baseline()).isEqualTo(new ThroughputMeter.Window(10_000_000, 800 * MS, 900 * MS));
+        assertThat(late.overheadPercent(400)).isCloseTo(82.5, offset(1e-9));
         // the baseline step: from report to report
         assertThat(s.within(150 * MS, 1000 * MS).orElseThrow().rate()).isCloseTo(1e8, offset(1e-3));
     }

@@ -90,7 +90,8 @@ class BenchmarkSimTest {
     @Test
     void halfTheBandwidthRaisesTheTotalTimeScore() throws Exception {
         try (ResultsStore store = store()) {
-            BenchConfig c = BenchConfig.defaults("slow").withWorkloads(Workloads.parse("idle,mem-low,cpu"));
+            BenchConfig c = BenchConfig.defaults("slow").withWorkloads(Workloads.parse("idle,mem-low,cpu"))
+                    .withReference(ReferenceSets.SIMULATOR);
             RunRecord r = new Benchmark().run(c.withPlatform(c.platform().withLink(Link.of(
                     DataRate.ofGbitps(0.5)))), sim(), store, ProgressListener.NONE);
             assertThat(score(r, HostLoad.LIGHT, Metric.TOTAL_TIME)).isBetween(1700.0, 2100.0);
