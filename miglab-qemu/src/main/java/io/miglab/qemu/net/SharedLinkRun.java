@@ -27,13 +27,13 @@ import java.util.concurrent.TimeUnit;
 public final class SharedLinkRun {
     private static final int BOOTS_AT_ONCE = 2;
 
-    /** One migration of the group: when its stream started after the group's start, and what it measured. */
+    /** One migration of the group: when its stream started after the first one's, and what it measured. */
     public record Member(int index, double startMs, QemuRun run) { }
 
     /**
      * @param members       each migration, in the order given
      * @param linkBytes     what A's veth end sent while they ran (streams with their TCP/IP headers)
-     * @param wallMs        from the first migration's start to the last one's end
+     * @param wallMs        from the first stream's start to the last migration's end
      */
     public record Outcome(List<Member> members, long linkBytes, double wallMs) {
         /** What QEMU counted as sent, summed over the migrations. */
@@ -54,16 +54,13 @@ public final class SharedLinkRun {
 
     /** Boots one guest per spec, then migrates them, at most {@code maxParallel} streams at a time. */
     public Outcome run(List<MigrationSpec> specs, int maxParallel, Optional<RateChange> change) {
-        StreamSlots slots = new StreamSlots(maxParallel, specs.size());
-        List<QemuSession> sessions = new ArrayList<>();
         ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor();
+        StreamSlots slots = new StreamSlots(maxParallel, specs.size(), () -> change.ifPresent(c -> timer.schedule(
+                () -> link.changeRate(c.rate()), c.after().toMillis(), TimeUnit.MILLISECONDS)));
+        List<QemuSession> sessions = new ArrayList<>();
         try {
             bootAll(specs, sessions, slots);
             long bytesBefore = link.bytesSentByA();
-            long start = System.nanoTime();
-            slots.begin();
-            change.ifPresent(c -> timer.schedule(() -> link.changeRate(c.rate()), c.after().toMillis(),
-                    TimeUnit.MILLISECONDS));
             // one thread per migration: each prepares its destination at once and waits for a slot to stream
             ExecutorService migrations = Executors.newFixedThreadPool(specs.size());
             List<Future<QemuRun>> running = new ArrayList<>();
@@ -77,8 +74,7 @@ public final class SharedLinkRun {
                     QemuRun run = get(running.get(i));
                     members.add(new Member(i, slots.startMs(i), run));
                 }
-                double wallMs = (System.nanoTime() - start) / 1e6;
-                return new Outcome(members, link.bytesSentByA() - bytesBefore, wallMs);
+                return new Outcome(members, link.bytesSentByA() - bytesBefore, slots.sinceFirstStreamMs());
             } finally {
                 migrations.shutdownNow();
             }

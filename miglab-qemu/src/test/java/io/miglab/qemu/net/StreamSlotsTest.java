@@ -23,11 +23,11 @@ class StreamSlotsTest {
     void atMostKStreamAtOnceAdmittedInTheOrderGiven() throws Exception {
         int n = 8;
         int k = 3;
-        StreamSlots slots = new StreamSlots(k, n);
+        AtomicInteger firstStreams = new AtomicInteger();
+        StreamSlots slots = new StreamSlots(k, n, firstStreams::incrementAndGet);
         AtomicInteger open = new AtomicInteger();
         AtomicInteger mostOpen = new AtomicInteger();
         List<Integer> admitted = Collections.synchronizedList(new ArrayList<>());
-        slots.begin();
         ExecutorService pool = Executors.newFixedThreadPool(n);
         List<Future<?>> all = new ArrayList<>();
         for (int i = n - 1; i >= 0; i--) { // the last ones ask first
@@ -43,6 +43,8 @@ class StreamSlotsTest {
         for (Future<?> f : all) f.get();
         pool.shutdown();
         assertThat(mostOpen.get()).isEqualTo(k);
+        assertThat(firstStreams.get()).isEqualTo(1);
+        assertThat(slots.startMs(0)).isZero();
         assertThat(open.get()).isZero();
         assertThat(admitted).containsExactlyInAnyOrder(0, 1, 2, 3, 4, 5, 6, 7);
         // admission times are taken under the slots' lock, so their order is the admission order
