@@ -90,13 +90,14 @@ final class StreamSlots {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while waiting for a migration slot", e);
         }
+        long now = System.nanoTime();
         if (nextToAdmit == 0) {
-            groupStartNanos = System.nanoTime();
+            groupStartNanos = now;
             atFirstStream.run();
         }
         nextToAdmit++;
         streaming++;
-        startMs[index] = (System.nanoTime() - groupStartNanos) / 1e6;
+        startMs[index] = (now - groupStartNanos) / 1e6;
         notifyAll();
     }
 
