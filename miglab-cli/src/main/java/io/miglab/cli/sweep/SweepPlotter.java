@@ -158,18 +158,19 @@ public final class SweepPlotter {
                                PlotContext context) {
         double x0 = points.stream().mapToDouble(p -> p.coordinates().get(x).x()).min().orElse(0);
         double x1 = points.stream().mapToDouble(p -> p.coordinates().get(x).x()).max().orElse(1);
-        if (m == SweepMetric.DOWNTIME) {
-            context.downtimeLimitMs().ifPresent(l -> plot.limit("downtime limit " + Num.sig(l, 4) + " ms",
-                    x0, l, x1, l));
-        }
-        if (xParam == SweepParameter.DIRTY_RATE) {
-            context.linkPagesPerSecond().filter(c -> c <= x1 * 1.5).ifPresent(c -> {
-                double top = points.stream().filter(p -> p.result().outcome().completed() || m.ofCancelled)
-                        .mapToDouble(p -> m.of(p.result())).max().orElse(1);
-                plot.capacity("link capacity " + Num.sig(c, 3) + " pages/s", c, 0, c,
-                        m == SweepMetric.DATA && top >= 2048 ? top / 1024 : top);
-            });
-        }
+        // the capacity line, when it is drawn, widens the x range the downtime limit spans
+        Optional<Double> capacity = xParam == SweepParameter.DIRTY_RATE
+                ? context.linkPagesPerSecond().filter(c -> c <= x1 * 1.5) : Optional.empty();
+        double right = Math.max(x1, capacity.orElse(x1));
+        Optional<Double> limit = m == SweepMetric.DOWNTIME ? context.downtimeLimitMs() : Optional.empty();
+        limit.ifPresent(l -> plot.limit("downtime limit " + Num.sig(l, 4) + " ms", x0, l, right, l));
+        capacity.ifPresent(c -> {
+            double top = points.stream().filter(p -> p.result().outcome().completed() || m.ofCancelled)
+                    .mapToDouble(p -> m.of(p.result())).max().orElse(1);
+            top = m == SweepMetric.DATA && top >= 2048 ? top / 1024 : top;
+            // up to the limit too, so the line spans what the plot shows
+            plot.capacity("link capacity " + Num.sig(c, 3) + " pages/s", c, 0, c, Math.max(top, limit.orElse(0.0)));
+        });
     }
 
     /** "dirty rate (pages/s)" without its unit: "dirty rate". */
