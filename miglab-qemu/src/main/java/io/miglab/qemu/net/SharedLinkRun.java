@@ -67,7 +67,14 @@ public final class SharedLinkRun {
             try {
                 for (int i = 0; i < specs.size(); i++) {
                     int index = i;
-                    running.add(migrations.submit(() -> sessions.get(index).migrate(specs.get(index), options)));
+                    running.add(migrations.submit(() -> {
+                        try {
+                            return sessions.get(index).migrate(specs.get(index), options);
+                        } catch (RuntimeException e) {
+                            slots.abort();
+                            throw e;
+                        }
+                    }));
                 }
                 List<Member> members = new ArrayList<>();
                 for (int i = 0; i < running.size(); i++) {

@@ -8,7 +8,9 @@ import java.time.Duration;
  * At most K migration streams at a time, admitted in the order given, as the datacenter's evacuation policy admits
  * migrations. A slot is taken when the source's way to the destination opens (just before QMP {@code migrate}) and
  * given back when it closes, once the destination has loaded the whole stream: booting the destination before and
- * checking the heartbeat after do not hold a slot, as they hold no link in the simulator either.
+ * checking the heartbeat after do not hold a slot, as they hold no link in the simulator either. No stream opens
+ * before every migration of the group is ready to stream: the simulator starts them all at its time zero, and the
+ * destinations took 0 to 1.8 s apart to be ready, so the first ones had the link to themselves.
  */
 final class StreamSlots {
     private final int slots;
@@ -17,6 +19,8 @@ final class StreamSlots {
     private long groupStartNanos;
     private int nextToAdmit;
     private int streaming;
+    private int arrived;
+    private boolean aborted;
 
     /**
      * @param atFirstStream run when the first stream is admitted: the group's time zero, when the simulator's
@@ -83,13 +87,22 @@ final class StreamSlots {
         };
     }
 
+    /** A migration of the group failed before its stream: nobody waits for it any longer. */
+    synchronized void abort() {
+        aborted = true;
+        notifyAll();
+    }
+
     private synchronized void admit(int index) {
+        arrived++;
+        notifyAll();
         try {
-            while (index != nextToAdmit || streaming >= slots) wait();
+            while (!aborted && (arrived < startMs.length || index != nextToAdmit || streaming >= slots)) wait();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while waiting for a migration slot", e);
         }
+        if (aborted) throw new IllegalStateException("another migration of the group failed before its stream");
         long now = System.nanoTime();
         if (nextToAdmit == 0) {
             groupStartNanos = now;

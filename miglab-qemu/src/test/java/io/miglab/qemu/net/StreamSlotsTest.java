@@ -53,6 +53,30 @@ class StreamSlotsTest {
         assertThat(slots.startMs(k)).isGreaterThanOrEqualTo(19);
     }
 
+    // Guards against a group that waits for ever for a migration that failed before its stream (its destination
+    // did not start): the others must give up, not hang.
+    @Test
+    void aFailureBeforeItsStreamReleasesTheOthers() throws Exception {
+        StreamSlots slots = new StreamSlots(2, 3, () -> { });
+        AtomicInteger open = new AtomicInteger();
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        List<Future<?>> waiting = new ArrayList<>();
+        for (int i = 0; i < 2; i++) {
+            MigrationRoute route = slots.route(recording(open, new AtomicInteger(), new ArrayList<>(), i), i);
+            waiting.add(pool.submit(() -> route.open(1, Duration.ZERO, false)));
+        }
+        Thread.sleep(100);
+        assertThat(open.get()).as("nobody streams before all three are ready").isZero();
+        slots.abort(); // the third failed
+        for (Future<?> f : waiting) {
+            assertThat(org.junit.jupiter.api.Assertions.assertThrows(java.util.concurrent.ExecutionException.class,
+                    () -> f.get(5, java.util.concurrent.TimeUnit.SECONDS))).hasRootCauseMessage(
+                    "another migration of the group failed before its stream");
+        }
+        pool.shutdown();
+        assertThat(open.get()).isZero();
+    }
+
     private static MigrationRoute recording(AtomicInteger open, AtomicInteger mostOpen, List<Integer> admitted,
                                             int index) {
         return new MigrationRoute() {
