@@ -94,18 +94,20 @@ public final class PrivateDir implements AutoCloseable {
 
     private static boolean stale(Path dir) throws IOException {
         Path owner = dir.resolve(OWNER_FILE);
-        if (!Files.isRegularFile(owner, LinkOption.NOFOLLOW_LINKS)) {
-            Instant made = Files.getLastModifiedTime(dir, LinkOption.NOFOLLOW_LINKS).toInstant();
-            return made.plus(UNOWNED_GRACE).isBefore(Instant.now());
-        }
-        String[] words = Files.readString(owner, StandardCharsets.US_ASCII).trim().split("\\s+");
+        String line = Files.isRegularFile(owner, LinkOption.NOFOLLOW_LINKS)
+                ? Files.readString(owner, StandardCharsets.US_ASCII).trim() : "";
+        String[] words = line.split("\\s+");
         try {
             Optional<ProcessHandle> p = ProcessHandle.of(Long.parseLong(words[0])).filter(ProcessHandle::isAlive);
             // the same pid with another start time is a new process that reused the number
             return p.isEmpty() || words.length > 1 && !words[1].equals("-")
                     && !ownerLine(p.get()).trim().equals(words[0] + " " + words[1]);
         } catch (NumberFormatException e) {
-            return true;
+            // no owner line yet, or one being written right now by another thread's create: a folder is only
+            // unowned once it is older than the grace (a sweep deleted a folder between its creation and its
+            // owner line, and QEMU could not write its log there)
+            Instant made = Files.getLastModifiedTime(dir, LinkOption.NOFOLLOW_LINKS).toInstant();
+            return made.plus(UNOWNED_GRACE).isBefore(Instant.now());
         }
     }
 

@@ -73,11 +73,15 @@ class PrivateDirTest {
         Path reused = Files.createDirectory(parent.resolve("miglab-reused"));
         Files.writeString(reused.resolve(PrivateDir.OWNER_FILE), ProcessHandle.current().pid() + " 12345\n");
         Path young = Files.createDirectory(parent.resolve("miglab-young"));
+        // another thread's create between making the folder and writing its owner line: an empty owner file
+        Path beingMade = Files.createDirectory(parent.resolve("miglab-being-made"));
+        Files.writeString(beingMade.resolve(PrivateDir.OWNER_FILE), "");
         Path old = Files.createDirectory(parent.resolve("miglab-old"));
         Files.setLastModifiedTime(old, FileTime.from(Instant.now().minus(PrivateDir.UNOWNED_GRACE).minusSeconds(5)));
         assertThat(PrivateDir.sweep(parent)).isEqualTo(2);
         assertThat(reused).doesNotExist();
         assertThat(old).doesNotExist();
         assertThat(young).exists();
+        assertThat(beingMade).exists();
     }
 }
