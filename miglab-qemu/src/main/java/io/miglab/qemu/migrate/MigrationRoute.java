@@ -25,19 +25,9 @@ public interface MigrationRoute {
 
         @Override
         void close();
-    }
 
-    /** Both QEMUs on this host's 127.0.0.1. */
-    MigrationRoute LOOPBACK = new MigrationRoute() {
-        @Override
-        public String incomingUri(int port) {
-            return "tcp:127.0.0.1:" + port;
-        }
-
-        @Override
-        public Hop open(int port, Duration roundTrip, boolean relayed) {
-            LatencyRelay relay = relayed ? LatencyRelay.start(port, roundTrip) : null;
-            String uri = "tcp:127.0.0.1:" + (relay == null ? port : relay.port());
+        /** A hop to {@code uri} with the in-process {@code relay} (or null), whose close runs {@code onClose}. */
+        static Hop of(String uri, LatencyRelay relay, Runnable onClose) {
             return new Hop() {
                 @Override
                 public String uri() {
@@ -51,9 +41,26 @@ public interface MigrationRoute {
 
                 @Override
                 public void close() {
-                    if (relay != null) relay.close();
+                    onClose.run();
                 }
             };
+        }
+    }
+
+    /** Both QEMUs on this host's 127.0.0.1. */
+    MigrationRoute LOOPBACK = new MigrationRoute() {
+        @Override
+        public String incomingUri(int port) {
+            return "tcp:127.0.0.1:" + port;
+        }
+
+        @Override
+        public Hop open(int port, Duration roundTrip, boolean relayed) {
+            LatencyRelay relay = relayed ? LatencyRelay.start(port, roundTrip) : null;
+            String uri = "tcp:127.0.0.1:" + (relay == null ? port : relay.port());
+            return Hop.of(uri, relay, () -> {
+                if (relay != null) relay.close();
+            });
         }
     };
 }

@@ -1,6 +1,5 @@
 package io.miglab.qemu.net;
 
-import io.miglab.qemu.link.LatencyRelay;
 import io.miglab.qemu.migrate.MigrationRoute;
 import java.time.Duration;
 
@@ -19,21 +18,9 @@ public record NetnsRoute(NetnsLink link) implements MigrationRoute {
     public Hop open(int port, Duration roundTrip, boolean relayed) {
         NamespaceRelay relay = roundTrip.isZero() ? null : link.relayTo(port, roundTrip.toMillis());
         String uri = relay == null ? incomingUri(port) : "tcp:127.0.0.1:" + relay.port();
-        return new Hop() {
-            @Override
-            public String uri() {
-                return uri;
-            }
-
-            @Override
-            public LatencyRelay relay() {
-                return null; // the relay runs in another process: no link cut on this route
-            }
-
-            @Override
-            public void close() {
-                if (relay != null) relay.close();
-            }
-        };
+        // the relay runs in another process: no link cut on this route
+        return Hop.of(uri, null, () -> {
+            if (relay != null) relay.close();
+        });
     }
 }

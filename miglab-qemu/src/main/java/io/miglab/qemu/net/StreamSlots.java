@@ -1,6 +1,5 @@
 package io.miglab.qemu.net;
 
-import io.miglab.qemu.link.LatencyRelay;
 import io.miglab.qemu.migrate.MigrationRoute;
 import java.time.Duration;
 
@@ -63,26 +62,13 @@ final class StreamSlots {
                     release();
                     throw e;
                 }
-                return new Hop() {
-                    @Override
-                    public String uri() {
-                        return hop.uri();
+                return Hop.of(hop.uri(), hop.relay(), () -> {
+                    try {
+                        hop.close();
+                    } finally {
+                        release();
                     }
-
-                    @Override
-                    public LatencyRelay relay() {
-                        return hop.relay();
-                    }
-
-                    @Override
-                    public void close() {
-                        try {
-                            hop.close();
-                        } finally {
-                            release();
-                        }
-                    }
-                };
+                });
             }
         };
     }

@@ -2,7 +2,6 @@ package io.miglab.qemu.net;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.miglab.qemu.link.LatencyRelay;
 import io.miglab.qemu.migrate.MigrationRoute;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -89,22 +88,7 @@ class StreamSlotsTest {
             public Hop open(int port, Duration roundTrip, boolean relayed) {
                 admitted.add(index);
                 mostOpen.accumulateAndGet(open.incrementAndGet(), Math::max);
-                return new Hop() {
-                    @Override
-                    public String uri() {
-                        return incomingUri(port);
-                    }
-
-                    @Override
-                    public LatencyRelay relay() {
-                        return null;
-                    }
-
-                    @Override
-                    public void close() {
-                        open.decrementAndGet();
-                    }
-                };
+                return Hop.of(incomingUri(port), null, open::decrementAndGet);
             }
         };
     }
