@@ -96,6 +96,12 @@ public final class MigrateCommand implements Callable<Integer> {
         if (!backend.equals(QEMU) && !backend.equals(SIM) && !backend.equals(LIBVIRT)) {
             throw new InvalidSpecException("backend", "qemu, sim or libvirt", "'" + backend + "'");
         }
+        if (options.flags().has("profile") && !compare && !backend.equals(SIM)) {
+            // A calibrated profile is the simulator's view of a guest (its switch-over rate as --bandwidth): on a
+            // real run it would shape the test link instead of describing the guest.
+            throw new BadInputException("profile: only with --backend sim or --compare (a real run measures the "
+                    + "guest; describe it with --memory, --bandwidth-cap ...) (got it with --backend " + backend + ")");
+        }
         if (backend.equals(LIBVIRT)) return migrateThroughLibvirt();
         if (libvirt.any()) {
             throw new BadInputException("source, destination, domain, libvirt-transport, persistent, "

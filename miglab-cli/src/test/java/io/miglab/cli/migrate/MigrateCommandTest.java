@@ -36,6 +36,12 @@ class MigrateCommandTest {
         assertThat(raw.exitCode()).isEqualTo(2);
         assertThat(raw.errLines()).containsExactly("miglab: uncalibrated: only with --backend sim or --compare "
                 + "(got it with --backend qemu)");
+        Cli.Run profile = Cli.run("migrate", "--backend", "qemu", "--memory", "256M", "--profile", "fit.yaml");
+        assertThat(profile.exitCode()).isEqualTo(2);
+        assertThat(profile.errLines()).containsExactly("miglab: profile: only with --backend sim or --compare (a real "
+                + "run measures the guest; describe it with --memory, --bandwidth-cap ...) (got it with --backend qemu)");
+        assertThat(Cli.run("migrate", "--backend", "libvirt", "--profile", "fit.yaml").err())
+                .startsWith("miglab: profile: only with --backend sim");
         assertThat(Cli.run("migrate", "--help").out()).contains("none (idle) and sweep");
     }
 
