@@ -53,6 +53,9 @@ final class ProfileSettings {
         s.put("announce-step", Setting.Default.text(a.step()));
         s.put("announce-max", Setting.Default.text(a.max()));
         s.put("postcopy-page-cost", Setting.Default.text(p.overheads().postCopyPlacement()));
+        s.put("resume-pages", Integer.toString(p.overheads().resumeFaults().pages()));
+        s.put("resume-fault-cost", Setting.Default.text(p.overheads().resumeFaults().service()));
+        s.put("resume-fault-queue", p.overheads().resumeFaults().aheadInStream().bytes() + "");
         return s;
     }
 

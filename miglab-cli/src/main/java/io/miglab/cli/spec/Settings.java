@@ -5,6 +5,7 @@ import io.miglab.cli.spec.Setting.Default;
 import io.miglab.cli.spec.Setting.Type;
 import io.miglab.cli.spec.Setting.Use;
 import io.miglab.core.memory.GuestMemory;
+import io.miglab.core.profile.HypervisorProfiles;
 import io.miglab.core.spec.AutoConverge;
 import io.miglab.core.spec.Optimisations;
 import io.miglab.core.spec.Overheads;
@@ -231,6 +232,17 @@ public final class Settings {
             s("fixed costs", "postcopy-page-cost", Type.DURATION, "DURATION", "Post-copy: the destination's time "
                     + "to place one page, zero pages too (QEMU: one userfaultfd copy each); the push goes no faster.",
                     Default.of(OVERHEADS.postCopyPlacement())),
+            s("fixed costs", "resume-pages", Type.INTEGER, "PAGES", "Post-copy, hybrid: pages the guest touches one "
+                    + "after another when it resumes on the destination, each a fault while still at the source (a "
+                    + "property of the guest; QEMU's postcopy-requests after an uncapped post-copy shows it).",
+                    Default.of(OVERHEADS.resumeFaults().pages())).range("0..1000000")
+                    .note("The qemu profile: " + HypervisorProfiles.QEMU_GUEST_RESUME_PAGES + ", miglab's guest. The "
+                            + "pause: pages x pending share faults, at most the push."),
+            s("fixed costs", "resume-fault-cost", Type.DURATION, "DURATION", "Post-copy: the hosts' time per "
+                    + "demand fault beside the wire.", Default.of(OVERHEADS.resumeFaults().service())),
+            s("fixed costs", "resume-fault-queue", Type.SIZE, "SIZE", "Post-copy without --postcopy-preempt: bytes "
+                    + "ahead of a demand page in the stream, sent at the post-copy rate first.",
+                    Default.ofBytes(OVERHEADS.resumeFaults().aheadInStream().bytes())),
             s("fixed costs", "seed", Type.INTEGER, "N", "Seed of the random write models and zero-page placement.",
                     Default.of(1)).datacenter("seed"));
 

@@ -13,6 +13,7 @@ import io.miglab.core.spec.Optimisations;
 import io.miglab.core.spec.Overheads;
 import io.miglab.core.spec.FailureSpec;
 import io.miglab.core.spec.PostCopyOptions;
+import io.miglab.core.spec.ResumeFaults;
 import io.miglab.core.spec.ProtocolOptions;
 import io.miglab.core.spec.TerminationPolicy;
 import io.miglab.core.unit.ByteSize;
@@ -172,7 +173,10 @@ public final class SpecFactory {
                         Values.duration("announce-max", in.text("announce-max")),
                         (int) Values.integer("announce-rounds", in.text("announce-rounds"), 0, 1000),
                         Values.duration("announce-step", in.text("announce-step"))),
-                Values.duration("postcopy-page-cost", in.text("postcopy-page-cost")));
+                Values.duration("postcopy-page-cost", in.text("postcopy-page-cost")),
+                new ResumeFaults((int) Values.integer("resume-pages", in.text("resume-pages"), 0,
+                        ResumeFaults.MAX_PAGES), Values.duration("resume-fault-cost", in.text("resume-fault-cost")),
+                        Values.size("resume-fault-queue", in.text("resume-fault-queue"))));
     }
 
     private TraceWrites trace(String file, GuestMemory memory) {

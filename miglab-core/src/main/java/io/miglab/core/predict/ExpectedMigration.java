@@ -15,6 +15,7 @@ import io.miglab.core.result.Traffic;
 import io.miglab.core.spec.FailurePlan;
 import io.miglab.core.spec.MigrationSpec;
 import io.miglab.core.spec.Optimisations;
+import io.miglab.core.spec.ResumeFaults;
 import io.miglab.core.spec.TerminationPolicy;
 import io.miglab.core.unit.DataRate;
 import io.miglab.core.write.WriteModel;
@@ -170,6 +171,13 @@ final class ExpectedMigration implements MigrationEngine {
         double pushSeconds = Math.max(pushBytes / spec.link().postCopyBandwidth().bytesPerSecond(),
                 roundPages * spec.overheads().postCopyPlacement().toNanos() / 1e9);
         double total = clock + down + pushSeconds + oneWay;
+        // the guest's pause goes on while the pages it touches first on resume arrive (core.spec.ResumeFaults)
+        ResumeFaults first = spec.overheads().resumeFaults();
+        double paused = first.pauseSeconds(spec, roundPages / pages, pushSeconds);
+        if (first.pages() > 0) {
+            assumptions.add("post-copy pause: " + first.pages() + " pages touched on resume x pending share, one "
+                    + "fault each, at most the push");
+        }
         stages.begin(Stage.STOP_AND_COPY, clock);
         stages.sent(device);
         stages.begin(Stage.ACTIVATION, clock + down - resume);
@@ -177,7 +185,7 @@ final class ExpectedMigration implements MigrationEngine {
         stages.begin(Stage.POSTCOPY, clock + down);
         stages.sent(pushBytes);
         stages.begin(Stage.COMMIT, total - oneWay);
-        result = result(reason, true, total, down, sentBytes + device + pushBytes, sentPages + roundPages,
+        result = result(reason, true, total, down + paused, sentBytes + device + pushBytes, sentPages + roundPages,
                 sentPages - pages + roundPages, device, pushBytes);
     }
 

@@ -6,6 +6,7 @@ import io.miglab.core.spec.AutoConverge;
 import io.miglab.core.spec.Optimisations;
 import io.miglab.core.spec.Overheads;
 import io.miglab.core.spec.PostCopyOptions;
+import io.miglab.core.spec.ResumeFaults;
 import io.miglab.core.spec.StopCondition;
 import io.miglab.core.spec.TerminationPolicy;
 import io.miglab.core.unit.ByteSize;
@@ -52,17 +53,38 @@ public final class HypervisorProfiles {
     public static final Duration QEMU_POSTCOPY_PLACEMENT = Duration.ofNanos(2_150);
 
     /**
+     * Pages miglab's QEMU guest touches one after another when it resumes after a switch into post-copy: QEMU
+     * counted 18 and 20 page requests (query-migrate's postcopy-requests) over the whole post-copy phase of the two
+     * uncapped post-copy runs without preempt of the corpus (docs/qemu-vs-sim.md: 256 MiB with memwriter, idle
+     * 1 GiB), where the pause took most of the phase. Another guest's figure is what it shows there.
+     */
+    public static final int QEMU_GUEST_RESUME_PAGES = 20;
+
+    /**
+     * QEMU 10's cost of one demand fault after the switch into post-copy ({@link ResumeFaults}): the hosts' handling
+     * and, without postcopy-preempt, the bytes ahead of the page in the main channel. Fitted with
+     * {@link #QEMU_GUEST_RESUME_PAGES} by least squares on relative error of the heartbeat gap less the 1.2 ms
+     * switch-over, over the five post-copy runs of the corpus not held out whose pause ended before the push (at 10
+     * and 100 MiB/s, with preempt at 10 MiB/s and uncapped, the uncapped idle 1 GiB guest): 11.2 ms and 2.47 MiB a
+     * fault (CalibrationFitTest refits them; adding the hybrid after 2 rounds at 10 MiB/s gives 11.2 ms and 2.49
+     * MiB). No held-out run was used. On a 2-core TCG host; 2.5 MiB is of the order of loopback TCP's buffers.
+     */
+    public static final ResumeFaults QEMU_RESUME_FAULTS = new ResumeFaults(QEMU_GUEST_RESUME_PAGES,
+            Duration.ofMillis(11), ByteSize.ofBytes(5 * ByteSize.MIB / 2));
+
+    /**
      * QEMU 10's fixed costs, measured with miglab's QEMU backend (QEMU 10.0.2): setup-time 0 to 11 ms, 2 ms typical;
      * 1 ms of downtime for each post-copy switch-over, which sends only the device state (stop the vCPUs, last
      * sync, device state saved and loaded); device state and stream framing 114,084 B (a paused 256 MiB guest saved
      * with migrate file: made exactly ram.transferred bytes, of which all but these were RAM pages and headers);
      * self-announce rounds after activation with QEMU's defaults (net/announce.c, migration/options.c); in post-copy
      * the destination places every page with a userfaultfd ioctl (UFFDIO_COPY, UFFDIO_ZEROPAGE for zero pages:
-     * migration/postcopy-ram.c), {@link #QEMU_POSTCOPY_PLACEMENT} each.
+     * migration/postcopy-ram.c), {@link #QEMU_POSTCOPY_PLACEMENT} each; after a switch into post-copy the guest
+     * waits for the pages it touches first ({@link #QEMU_RESUME_FAULTS}).
      */
     public static final Overheads QEMU_OVERHEADS = new Overheads(Duration.ofMillis(2), Duration.ofMillis(1),
             ByteSize.ofBytes(114_084), Duration.ZERO, Announce.qemuDefaults(),
-            QEMU_POSTCOPY_PLACEMENT);
+            QEMU_POSTCOPY_PLACEMENT, QEMU_RESUME_FAULTS);
 
     /**
      * Host CPU a QEMU migration costs, source and destination QEMU together, per GiB sent: measured with miglab's

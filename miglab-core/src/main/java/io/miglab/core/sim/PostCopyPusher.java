@@ -19,7 +19,9 @@ import io.miglab.core.write.PageSink;
  * </ul>
  * With pre-paging, the pages after a faulted one follow at once. Time advances in slices short enough that each
  * holds a handful of guest accesses. The guest's pause after the switch-over goes on while it waits more than it
- * runs in a slice ({@link io.miglab.core.result.Timeline#pausedAfterResume}).
+ * runs in a slice ({@link io.miglab.core.result.Timeline#pausedAfterResume}), and at least as long as the pages it
+ * touches first on resume take ({@link io.miglab.core.spec.ResumeFaults}, the pending share at the switch and the
+ * push's own duration).
  */
 final class PostCopyPusher {
     private final MigrationSession session;
@@ -67,6 +69,7 @@ final class PostCopyPusher {
             }
         };
         double start = session.clock;
+        double writerPause = 0;
         boolean pausing = true;
         // the push's budgets in seconds: the wire (bytes at its rate) and the destination's placement run side by
         // side, so the push goes at the pace of the slower of the two over the whole phase
@@ -74,6 +77,7 @@ final class PostCopyPusher {
         double place = 0;
         int cursor = 0;
         remaining = pending.cardinality();
+        double pendingShare = remaining / (double) pending.pages();
         for (int p = pending.nextSet(writableFrom); p >= 0 && p < writableTo; p = pending.nextSet(p + 1)) {
             remainingWritable++;
         }
@@ -114,7 +118,7 @@ final class PostCopyPusher {
             }
             double wall = step + stall;
             if (pausing) {
-                if (stall > step) session.timeline.pausedAfterResume(wall);
+                if (stall > step) writerPause += wall;
                 else pausing = false;
             }
             wire += wall - demandWire;
@@ -128,8 +132,14 @@ final class PostCopyPusher {
             }
             if (remaining == 0) wall -= Math.min(step, Math.max(0, Math.min(wire, place)));
             session.advanceWall(wall, stall);
-            if (session.failures.postCopyFailed(remainingWritable > 0, pushRate)) return;
+            if (session.failures.postCopyFailed(remainingWritable > 0, pushRate)) {
+                session.timeline.pausedAfterResume(writerPause);
+                return;
+            }
         }
+        double resumePause = session.spec().overheads().resumeFaults().pauseSeconds(session.spec(), pendingShare,
+                session.clock - start);
+        session.timeline.pausedAfterResume(Math.max(writerPause, resumePause));
     }
 
     /**

@@ -14,12 +14,20 @@ import java.time.Duration;
  * @param announce     the self-announce rounds after activation (none unless the hypervisor profile has them)
  * @param postCopyPlacement post-copy: the destination's time to place one page, zero pages included (QEMU: one
  *                     UFFDIO_COPY or UFFDIO_ZEROPAGE ioctl each, migration/postcopy-ram.c); the push goes no faster
+ * @param resumeFaults post-copy and hybrid: the guest's pause after the switch-over while the pages it touches first
+ *                     arrive (none unless the hypervisor profile or the user states them)
  */
 public record Overheads(Duration preparation, Duration resume, ByteSize deviceState, Duration syncPerGiB,
-                        Announce announce, Duration postCopyPlacement) {
+                        Announce announce, Duration postCopyPlacement, ResumeFaults resumeFaults) {
     /** Fixed costs without announce rounds or a post-copy placement cost. */
     public Overheads(Duration preparation, Duration resume, ByteSize deviceState, Duration syncPerGiB) {
         this(preparation, resume, deviceState, syncPerGiB, Announce.none(), Duration.ZERO);
+    }
+
+    /** Fixed costs without a pause after a switch into post-copy. */
+    public Overheads(Duration preparation, Duration resume, ByteSize deviceState, Duration syncPerGiB,
+                     Announce announce, Duration postCopyPlacement) {
+        this(preparation, resume, deviceState, syncPerGiB, announce, postCopyPlacement, ResumeFaults.none());
     }
 
     /** Fixed costs without a post-copy placement cost. */
@@ -31,6 +39,7 @@ public record Overheads(Duration preparation, Duration resume, ByteSize deviceSt
     public Overheads {
         announce = announce == null ? Announce.none() : announce;
         postCopyPlacement = postCopyPlacement == null ? Duration.ZERO : postCopyPlacement;
+        resumeFaults = resumeFaults == null ? ResumeFaults.none() : resumeFaults;
         InvalidSpecException.require(preparation != null && !preparation.isNegative(), "preparation-time",
                 "a duration >= 0", preparation);
         InvalidSpecException.require(resume != null && !resume.isNegative(), "resume-time", "a duration >= 0", resume);
@@ -47,11 +56,16 @@ public record Overheads(Duration preparation, Duration resume, ByteSize deviceSt
 
     /** These costs with other announce rounds. */
     public Overheads withAnnounce(Announce a) {
-        return new Overheads(preparation, resume, deviceState, syncPerGiB, a, postCopyPlacement);
+        return new Overheads(preparation, resume, deviceState, syncPerGiB, a, postCopyPlacement, resumeFaults);
     }
 
     /** These costs with another post-copy placement cost. */
     public Overheads withPostCopyPlacement(Duration d) {
-        return new Overheads(preparation, resume, deviceState, syncPerGiB, announce, d);
+        return new Overheads(preparation, resume, deviceState, syncPerGiB, announce, d, resumeFaults);
+    }
+
+    /** These costs with another pause after a switch into post-copy. */
+    public Overheads withResumeFaults(ResumeFaults r) {
+        return new Overheads(preparation, resume, deviceState, syncPerGiB, announce, postCopyPlacement, r);
     }
 }

@@ -231,8 +231,8 @@ public final class RateMigration implements MigrationEngine {
 
     /**
      * Expected post-copy faults: the guest touches expectedDistinctPages(T) pages during the push of T seconds, and
-     * on average half of the pending pages are still at the source when it does (each stalls a round trip + a page).
-     */
+     * on average half of the pending pages are still at the source when it does (each stalls a round trip + a page);
+     * the guest's pause after the switch-over is core's (core.spec.ResumeFaults). */
     private void postCopyFaults(double pending, double pushSeconds, double bytes) {
         double touched = writes.expectedDistinctPages(pushSeconds, pages);
         double faults = Math.min(pending, touched * pending / pages / 2);
@@ -240,6 +240,7 @@ public final class RateMigration implements MigrationEngine {
         double stall = faults * (spec.link().roundTripSeconds() + costs.dataPage / rate);
         timeline.faulted(faults);
         timeline.guestRan(pushSeconds, Math.min(pushSeconds, stall));
+        timeline.pausedAfterResume(spec.overheads().resumeFaults().pauseSeconds(spec, pending / pages, pushSeconds));
     }
 
     // ---- internals ----

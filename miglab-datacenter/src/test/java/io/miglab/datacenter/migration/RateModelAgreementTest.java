@@ -3,6 +3,7 @@ package io.miglab.datacenter.migration;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import io.miglab.core.MigrationBackend;
 import io.miglab.core.link.Link;
 import io.miglab.core.memory.GuestMemory;
 import io.miglab.core.result.MigrationResult;
@@ -10,6 +11,7 @@ import io.miglab.core.sim.PageLevelSimulator;
 import io.miglab.core.spec.AutoConverge;
 import io.miglab.core.spec.MigrationSpec;
 import io.miglab.core.spec.PostCopyOptions;
+import io.miglab.core.spec.ResumeFaults;
 import io.miglab.core.spec.TerminationPolicy;
 import io.miglab.core.unit.ByteSize;
 import io.miglab.core.unit.DataRate;
@@ -27,6 +29,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * The rate-based model against the page-level simulator on the same spec at constant bandwidth: total time and
@@ -104,6 +107,26 @@ class RateModelAgreementTest {
         if (policy.endsWith("+cap")) {
             assertThat(rate.timing().downtimeMs()).isCloseTo(page.timing().downtimeMs(),
                     within(0.05 * page.timing().downtimeMs()));
+        }
+    }
+
+    /** The guest's pause after a switch into post-copy is core's ResumeFaults in both engines. */
+    @ParameterizedTest(name = "preempt {0}")
+    @ValueSource(booleans = {false, true})
+    void postCopyPauseAgreesWithThePageLevelSimulator(boolean preempt) {
+        ResumeFaults faults = new ResumeFaults(10, Duration.ofMillis(5),
+                ByteSize.ofMiB(1));
+        MigrationSpec without = spec("postcopy", "qemu", new NoWrites())
+                .withLink(new Link(DataRate.ofMiBps(100), Duration.ofMillis(1), Optional.empty(),
+                        Optional.of(DataRate.ofMiBps(10))))
+                .withPostCopy(PostCopyOptions.defaults().withPreempt(preempt));
+        MigrationSpec with = without.withOverheads(without.overheads().withResumeFaults(faults));
+        // every page pending, a push of about 40 s: ten faults, each 5 ms + 1 ms + a page (+ 100 ms queued ahead)
+        double expectedMs = faults.pauseSeconds(with, 1, 1e9) * 1000;
+        for (MigrationBackend engine : new MigrationBackend[] {
+                new PageLevelSimulator(), new RateBasedBackend()}) {
+            double pause = engine.migrate(with).timing().downtimeMs() - engine.migrate(without).timing().downtimeMs();
+            assertThat(pause).as(engine.getClass().getSimpleName()).isCloseTo(expectedMs, within(1e-6));
         }
     }
 }

@@ -107,6 +107,11 @@ public final class GuestCalibration {
      * until the throttle's sleep exceeds this ({@link PacedWrites}).
      */
     public static final Duration MEMWRITER_CATCH_UP = PacedWrites.DEFAULT_CATCH_UP;
+    /**
+     * Pages the guest touches one after another when it resumes after a switch into post-copy, as QEMU's
+     * postcopy-requests showed it (the qemu profile's figure is this guest's; {@code --resume-pages}).
+     */
+    public static final int RESUME_PAGES = HypervisorProfiles.QEMU_GUEST_RESUME_PAGES;
 
     private GuestCalibration() {
     }
@@ -159,7 +164,9 @@ public final class GuestCalibration {
         return base.withLink(loopbackLink(user.link(), postCopy ? postCopyCap : qemu.postCopyCap()))
                 .withAlgorithm(user.algorithm())
                 .withPolicy(user.policy().withMidPassCheck()).withAutoConverge(user.autoConverge())
-                .withOptimisations(user.optimisations()).withPostCopy(user.postCopy());
+                .withOptimisations(user.optimisations()).withPostCopy(user.postCopy())
+                .withOverheads(base.overheads().withResumeFaults(base.overheads().resumeFaults()
+                        .withPages(RESUME_PAGES)));
     }
 
     /**
@@ -180,7 +187,7 @@ public final class GuestCalibration {
         Duration cpuExtra = Duration.ofNanos(Math.round(Math.max(0, scanSeconds - wireSeconds) * 1e9));
         Overheads o = observed.overheads();
         Overheads overheads = new Overheads(o.preparation().plus(cpuExtra), o.resume(), o.deviceState(),
-                o.syncPerGiB(), o.announce());
+                o.syncPerGiB(), o.announce()).withResumeFaults(o.resumeFaults());
         ByteSize top = ByteSize.ofBytes(Math.round(Math.min(nonZero, (NON_ZERO_TOP_BASE_MIB
                 + FOOTPRINT_MIB_PER_GIB * m.bytes() / (double) ByteSize.GIB) * ByteSize.MIB)));
         return observed.withMemory(m.withNonZeroTop(top)).withOverheads(overheads);

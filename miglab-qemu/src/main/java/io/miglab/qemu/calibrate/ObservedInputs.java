@@ -1,5 +1,6 @@
 package io.miglab.qemu.calibrate;
 
+import io.miglab.core.algorithm.AlgorithmRegistry;
 import io.miglab.core.memory.GuestMemory;
 import io.miglab.core.profile.HypervisorProfile;
 import io.miglab.core.profile.HypervisorProfiles;
@@ -75,6 +76,10 @@ public final class ObservedInputs {
         }
         if (spec.postCopy().preempt() != qemu.postCopy().preempt()) {
             s.put("postcopy-preempt", Boolean.toString(spec.postCopy().preempt()));
+        }
+        // the guest's own figure, stated even when it is the profile's: another guest's differs
+        if (AlgorithmRegistry.standard().create(spec.algorithm()).mayUsePostCopy()) {
+            s.put("resume-pages", Integer.toString(spec.overheads().resumeFaults().pages()));
         }
         if (spec.seed() != 1) s.put("seed", Long.toString(spec.seed()));
         return s;

@@ -22,9 +22,10 @@ public enum Category {
     PRE_COPY("pre-copy", 15, 10, 0.5, false),
     CANCELLED("cancelled", 15, 10, 0, false),
     // post-copy and hybrid: 52.4 % / 30.8 % p90 time and 16.6 % hybrid bytes with the uncapped and idle 1 GiB runs
-    // (the placement cost per page and zero pages clustered in the real guest, see docs/qemu-vs-sim.md)
-    POST_COPY("post-copy", 45, 10, 0, true),
-    HYBRID("hybrid", 35, 20, 0, true),
+    // (the placement cost per page and zero pages clustered in the real guest, see docs/qemu-vs-sim.md); the
+    // guest's pause (core.spec.ResumeFaults) within tolerance in 8 of 8 post-copy and 2 of 5 hybrid runs
+    POST_COPY("post-copy", 45, 10, 0.85, true),
+    HYBRID("hybrid", 35, 20, 0.4, true),
     AUTO_CONVERGE_PACED("auto-converge paced", 35, 10, 0, false),
     AUTO_CONVERGE_CPU_BOUND("auto-converge cpu-bound", 35, 30, 0, false),
     XBZRLE("xbzrle", 10, 15, 0, false),

@@ -1,0 +1,109 @@
+package io.miglab.core.spec;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.offset;
+
+import io.miglab.core.error.InvalidSpecException;
+import io.miglab.core.link.Link;
+import io.miglab.core.predict.ClosedFormPredictor;
+import io.miglab.core.result.MigrationResult;
+import io.miglab.core.sim.PageLevelSimulator;
+import io.miglab.core.unit.ByteSize;
+import io.miglab.core.unit.DataRate;
+import io.miglab.core.write.NoWrites;
+import io.miglab.core.write.UniformWrites;
+import java.time.Duration;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The guest's pause after a switch into post-copy (pages touched on resume, each a fault): its closed form computed
+ * by hand, and the page-level simulator and the closed form adding the same pause to the same switch-over.
+ */
+class ResumeFaultsTest {
+    private static final double MIB = 1024 * 1024;
+    /** 10 pages, 5 ms of handling each, 1 MiB ahead of a demand page without preempt. */
+    private static final ResumeFaults TEN = new ResumeFaults(10, Duration.ofMillis(5), ByteSize.ofMiB(1));
+
+    /** 64 MiB of 4 KiB pages over 100 MiB/s with a 2 ms round trip; post-copy capped at {@code postCopyMiBps}. */
+    private static MigrationSpec spec(double postCopyMiBps, boolean preempt, ResumeFaults faults) {
+        return MigrationSpec.of(ByteSize.ofMiB(64), DataRate.ofMiBps(100))
+                .withLink(new Link(DataRate.ofMiBps(100), Duration.ofMillis(2), Optional.empty(),
+                        Optional.of(DataRate.ofMiBps(postCopyMiBps))))
+                .withWriteModel(new NoWrites())
+                .withAlgorithm("postcopy")
+                .withPostCopy(PostCopyOptions.defaults().withPreempt(preempt))
+                .withOverheads(Overheads.defaults().withResumeFaults(faults));
+    }
+
+    @Test
+    void oneFault_isHandlingPlusRoundTripPlusPage_andTheQueueAheadWithoutPreempt() {
+        double page = (4096 + 8) / (100 * MIB);
+        // 5 ms + 2 ms + 4,104 B at 100 MiB/s + 1 MiB at 10 MiB/s (100 ms)
+        assertThat(TEN.faultSeconds(spec(10, false, TEN))).isCloseTo(0.005 + 0.002 + page + 0.1, offset(1e-12));
+        // with postcopy-preempt the page does not queue behind the push
+        assertThat(TEN.faultSeconds(spec(10, true, TEN))).isCloseTo(0.005 + 0.002 + page, offset(1e-12));
+        // at 50 MiB/s the megabyte ahead drains in 20 ms
+        assertThat(TEN.faultSeconds(spec(50, false, TEN))).isCloseTo(0.005 + 0.002 + page + 0.02, offset(1e-12));
+    }
+
+    @Test
+    void pause_isPagesTimesPendingShareFaults_atMostThePush() {
+        MigrationSpec s = spec(10, false, TEN);
+        double fault = 0.007 + (4096 + 8) / (100 * MIB) + 0.1;
+        // every page pending: 10 faults of 107.04 ms
+        assertThat(TEN.pauseSeconds(s, 1, 60)).isCloseTo(10 * fault, offset(1e-12));
+        // a quarter pending (a hybrid after its rounds): 2.5 faults' worth
+        assertThat(TEN.pauseSeconds(s, 0.25, 60)).isCloseTo(2.5 * fault, offset(1e-12));
+        // a push of 0.3 s has every page there before the tenth fault
+        assertThat(TEN.pauseSeconds(s, 1, 0.3)).isCloseTo(0.3, offset(1e-12));
+        assertThat(TEN.pauseSeconds(s, 0, 60)).isZero();
+        assertThat(ResumeFaults.none().pauseSeconds(s, 1, 60)).isZero();
+    }
+
+    @Test
+    void badInput_namesTheSetting() {
+        assertThatThrownBy(() -> new ResumeFaults(-1, Duration.ZERO, ByteSize.ofBytes(0)))
+                .isInstanceOf(InvalidSpecException.class).hasMessageContaining("resume-pages");
+        assertThatThrownBy(() -> new ResumeFaults(1, Duration.ofMillis(-1), ByteSize.ofBytes(0)))
+                .isInstanceOf(InvalidSpecException.class).hasMessageContaining("resume-fault-cost");
+    }
+
+    @Test
+    void simulatorAndClosedForm_addTheSamePauseToTheSwitchOver() {
+        for (boolean preempt : new boolean[] {false, true}) {
+            MigrationSpec without = spec(10, preempt, ResumeFaults.none());
+            MigrationSpec with = spec(10, preempt, TEN);
+            // an idle guest: every page is pending at the switch, the push (64 MiB at 10 MiB/s) outlasts the faults
+            double expected = TEN.pauseSeconds(with, 1, 60) * 1000;
+            for (MigrationResult[] r : new MigrationResult[][] {
+                    {new PageLevelSimulator().migrate(without), new PageLevelSimulator().migrate(with)},
+                    {new ClosedFormPredictor().migrate(without), new ClosedFormPredictor().migrate(with)}}) {
+                assertThat(r[1].timing().downtimeMs() - r[0].timing().downtimeMs()).as("preempt %s", preempt)
+                        .isCloseTo(expected, offset(1e-6));
+                // the guest's pause does not hold up the push
+                assertThat(r[1].timing().totalTimeMs()).isCloseTo(r[0].timing().totalTimeMs(), offset(1e-6));
+            }
+        }
+    }
+
+    @Test
+    void hybrid_pauseScalesWithWhatIsStillPending_inBothEngines() {
+        MigrationSpec s = spec(10, false, TEN).withAlgorithm("hybrid")
+                .withWriteModel(new UniformWrites(2_000))
+                // a 1 ms downtime limit: the rounds do not converge, the hybrid switches after its two
+                .withPolicy(TerminationPolicy.qemu(Duration.ofMillis(1), Duration.ofSeconds(120)))
+                .withPostCopy(new PostCopyOptions(2, Optional.empty(), 0));
+        MigrationResult page = new PageLevelSimulator().migrate(s);
+        MigrationResult closed = new ClosedFormPredictor().migrate(s);
+        MigrationResult pageWithout = new PageLevelSimulator().migrate(s.withOverheads(Overheads.defaults()));
+        double pauseMs = page.timing().downtimeMs() - pageWithout.timing().downtimeMs();
+        // the pending share is the post-copy pages over all pages: a few thousand of 16,384
+        double share = page.traffic().postcopyBytes() / (4104.0 * 16_384);
+        assertThat(share).isBetween(0.05, 0.9);
+        assertThat(pauseMs).isCloseTo(TEN.pauseSeconds(s, share, 60) * 1000, offset(1.0));
+        assertThat(closed.timing().downtimeMs()).isCloseTo(page.timing().downtimeMs(),
+                offset(0.1 * page.timing().downtimeMs()));
+    }
+}
