@@ -14,6 +14,11 @@ public final class Flow {
     boolean frozen;
     double newRate;
     int activeIndex = -1;
+    /** Its position in the flow list of each link of its path (same order as the path). */
+    final int[] slots;
+    /** The highest rate it can get: its cap, or its path's narrowest link. */
+    double upperBound;
+    int mark;
 
     /** Told when the flow's rate changes; {@code now} is the simulated time of the change. */
     @FunctionalInterface
@@ -27,6 +32,14 @@ public final class Flow {
         this.path = path.toArray(NetworkLink[]::new);
         this.capBytesPerSecond = capBytesPerSecond;
         this.listener = listener;
+        this.slots = new int[this.path.length];
+    }
+
+    /** Recomputes {@link #upperBound} from the cap and the links' capacities now. */
+    double computeUpperBound() {
+        double min = capBytesPerSecond;
+        for (NetworkLink l : path) min = Math.min(min, l.capacityBytesPerSecond());
+        return upperBound = min;
     }
 
     public double rate() { return rate; }

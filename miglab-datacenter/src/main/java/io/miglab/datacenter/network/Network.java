@@ -2,19 +2,35 @@ package io.miglab.datacenter.network;
 
 import io.miglab.datacenter.engine.Simulator;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
 import java.util.List;
 
 /**
  * The flows in progress and the links they cross. Opening or closing a flow marks the allocation stale; the
  * rates are recomputed once per instant, in an event scheduled at the current time after every event already due
  * then, so that a hundred migrations starting at one scheduling tick cause one allocation, not a hundred.
+ *
+ * <p>A recomputation re-rates only the flows a change can reach. A link whose flows' upper bounds (cap or
+ * narrowest link) add up to less than its capacity never fills ({@link NetworkLink#tight}), so it ties no two
+ * flows together; the flows joined through links that can fill form independent parts of the max-min fair
+ * allocation, and only the parts holding a flow opened or closed since the last allocation (or all of them after
+ * a capacity change) are filled again. A datacenter's core crossed by ten thousand capped migration streams is
+ * such a link: a stream's start or end then re-rates the few flows sharing its NICs, not every stream in flight.
  */
 public final class Network {
     private final Simulator simulator;
     private final List<Flow> flows = new ArrayList<>();
     private final List<NetworkLink> links = new ArrayList<>();
+    private final MaxMinFairSharing sharing = new MaxMinFairSharing();
+    private final List<Flow> opened = new ArrayList<>();
+    private final List<NetworkLink> touched = new ArrayList<>();
+    private final List<Flow> part = new ArrayList<>();
+    private final List<NetworkLink> partLinks = new ArrayList<>();
+    private boolean capacityChanged;
     private boolean reallocationPending;
     private long allocations;
+    private int epoch;
 
     public Network(Simulator simulator) {
         this.simulator = simulator;
@@ -25,13 +41,21 @@ public final class Network {
         Flow f = new Flow(path, capBytesPerSecond, listener);
         f.activeIndex = flows.size();
         flows.add(f);
-        for (NetworkLink l : f.links()) {
+        double bound = f.computeUpperBound();
+        NetworkLink[] p = f.links();
+        for (int i = 0; i < p.length; i++) {
+            NetworkLink l = p[i];
             if (l.flows.isEmpty()) {
                 l.activeIndex = links.size();
                 links.add(l);
+                l.upperBoundSum = 0;
             }
+            f.slots[i] = l.flows.size();
             l.flows.add(f);
+            l.upperBoundSum += bound;
+            touch(l);
         }
+        opened.add(f);
         markStale();
         return f;
     }
@@ -41,10 +65,15 @@ public final class Network {
         if (f.activeIndex < 0) return;
         removeAt(flows, f.activeIndex, (x, i) -> x.activeIndex = i);
         f.activeIndex = -1;
-        for (NetworkLink l : f.links()) {
-            l.flows.remove(f);
+        NetworkLink[] p = f.links();
+        for (int i = 0; i < p.length; i++) {
+            NetworkLink l = p[i];
+            touch(l);
+            removeFromLink(l, f.slots[i]);
+            l.upperBoundSum -= f.upperBound;
             if (l.flows.isEmpty()) {
-                removeAt(links, l.activeIndex, (x, i) -> x.activeIndex = i);
+                l.upperBoundSum = 0;
+                removeAt(links, l.activeIndex, (x, k) -> x.activeIndex = k);
                 l.activeIndex = -1;
             }
         }
@@ -55,6 +84,7 @@ public final class Network {
     /** Changes a link's capacity now; the flows get their new shares at the end of the current instant. */
     public void changeCapacity(NetworkLink link, double bytesPerSecond) {
         link.capacity(bytesPerSecond);
+        capacityChanged = true;
         markStale();
     }
 
@@ -69,13 +99,61 @@ public final class Network {
         simulator.at(simulator.now(), s -> reallocate());
     }
 
-    /** Recomputes every rate now and tells each flow whose rate changed. */
+    private void touch(NetworkLink l) {
+        if (!l.touched) {
+            l.touched = true;
+            l.wasTight = false;
+            touched.add(l);
+        }
+        l.wasTight |= l.tight();
+    }
+
+    /**
+     * Recomputes the rates of every flow the changes since the last allocation can reach (see the class comment)
+     * and tells each flow whose rate changed, in the order of the network's flow list.
+     */
     public void reallocate() {
         reallocationPending = false;
         allocations++;
-        if (flows.isEmpty()) return;
-        MaxMinFairSharing.allocate(flows, links);
-        for (Flow f : new ArrayList<>(flows)) f.applyNewRate();
+        epoch++;
+        part.clear();
+        partLinks.clear();
+        if (capacityChanged) {
+            capacityChanged = false;
+            for (NetworkLink l : links) l.upperBoundSum = 0;
+            for (Flow f : flows) {
+                double bound = f.computeUpperBound();
+                for (NetworkLink l : f.links()) l.upperBoundSum += bound;
+                visit(f);
+            }
+        }
+        for (Flow f : opened) visit(f);
+        for (NetworkLink l : touched) {
+            l.touched = false;
+            // a link that could fill before a change (or can now) tied its flows together: they may all move
+            if (l.wasTight || l.tight()) for (Flow f : l.flows) visit(f);
+        }
+        opened.clear();
+        touched.clear();
+        for (int i = 0; i < part.size(); i++) {
+            for (NetworkLink l : part.get(i).links()) {
+                if (l.mark == epoch || !l.tight()) continue;
+                l.mark = epoch;
+                partLinks.add(l);
+                for (Flow o : l.flows) visit(o);
+            }
+        }
+        if (part.isEmpty()) return;
+        sharing.allocate(part, partLinks);
+        Flow[] reached = part.toArray(Flow[]::new);
+        Arrays.sort(reached, Comparator.comparingInt(f -> f.activeIndex));
+        for (Flow f : reached) f.applyNewRate();
+    }
+
+    private void visit(Flow f) {
+        if (f.activeIndex < 0 || f.mark == epoch) return;
+        f.mark = epoch;
+        part.add(f);
     }
 
     private interface IndexSetter<T> {
@@ -89,5 +167,20 @@ public final class Network {
         list.set(index, moved);
         setter.set(moved, index);
         list.remove(last);
+    }
+
+    /** Removes the flow at {@code slot} of {@code l}'s flows, moving the last one into the hole. */
+    private static void removeFromLink(NetworkLink l, int slot) {
+        int last = l.flows.size() - 1;
+        Flow moved = l.flows.get(last);
+        l.flows.set(slot, moved);
+        NetworkLink[] p = moved.links();
+        for (int j = 0; j < p.length; j++) {
+            if (p[j] == l && moved.slots[j] == last) {
+                moved.slots[j] = slot;
+                break;
+            }
+        }
+        l.flows.remove(last);
     }
 }

@@ -2,17 +2,29 @@ package io.miglab.datacenter.network;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * One direction of one link (a host's NIC transmit side, a rack uplink, the core), with the flows crossing it.
- * The fields after {@code flows} are scratch space of {@link MaxMinFairSharing}.
+ * The fields after {@code activeIndex} are scratch space of {@link Network} and {@link MaxMinFairSharing}.
  */
 public final class NetworkLink {
+    private static final AtomicLong CREATED = new AtomicLong();
+    /** A link can fill only if its flows' upper bounds add up to at least this share of its capacity. */
+    private static final double FULL = 1 - 1e-9;
     private final String name;
     private double capacityBytesPerSecond;
+    /** Creation order: breaks ties between links of equal fair share, so allocations are reproducible. */
+    final long order = CREATED.getAndIncrement();
     final List<Flow> flows = new ArrayList<>();
     /** Position in the network's list of links in use, or -1. */
     int activeIndex = -1;
+    /** Sum of {@link Flow#upperBound} of the flows crossing it. */
+    double upperBoundSum;
+    /** Opened or closed a flow since the last allocation; {@code wasTight}: it could fill at one of those times. */
+    boolean touched, wasTight;
+    int mark;
+    long round;
     double remaining;
     int unfrozen;
     int version;
@@ -36,6 +48,13 @@ public final class NetworkLink {
         }
         this.capacityBytesPerSecond = bytesPerSecond;
     }
+
+    /**
+     * Whether the link can be full in the max-min fair allocation. If its flows' upper bounds (each flow's cap or
+     * its narrowest link) add up to less than its capacity it never fills, so it holds no flow back: the flows
+     * crossing it do not depend on each other through it.
+     */
+    boolean tight() { return upperBoundSum >= capacityBytesPerSecond * FULL; }
 
     /** Flows crossing this link now. */
     public int flowCount() { return flows.size(); }

@@ -78,4 +78,58 @@ class MaxMinFairSharingTest {
             assertThat(bottleneck).as("flow at %s has a bottleneck link", f.rate()).isTrue();
         }
     }
+
+    /**
+     * The network re-rates only the flows a change can reach (links that cannot fill tie nothing together). After
+     * every instant of a random history of opens, closes and capacity changes, each open flow's rate must be the
+     * one a progressive filling of the whole network from scratch gives (the definition, as before the partial
+     * recomputation), and must still satisfy max-min fairness: at its cap, or on a full link where no flow gets
+     * more than it does.
+     */
+    @Property(tries = 300)
+    void partialReallocationGivesTheRatesOfAWholeFilling(@ForAll @IntRange(min = 1, max = 10) int links,
+                                                         @ForAll @IntRange(min = 1, max = 60) int steps,
+                                                         @ForAll @LongRange(min = 0, max = 1_000_000) long seed) {
+        java.util.SplittableRandom r = new java.util.SplittableRandom(seed);
+        Simulator sim = new Simulator(seed);
+        Network net = new Network(sim);
+        List<NetworkLink> ls = new ArrayList<>();
+        for (int i = 0; i < links; i++) ls.add(new NetworkLink("l" + i, 100 + r.nextInt(2000)));
+        List<Flow> open = new ArrayList<>();
+        for (int step = 0; step < steps; step++) {
+            int ops = 1 + r.nextInt(3);
+            for (int k = 0; k < ops; k++) {
+                int what = r.nextInt(10);
+                if (what < 6 || open.isEmpty()) {
+                    List<NetworkLink> path = new ArrayList<>();
+                    for (NetworkLink l : ls) if (r.nextInt(3) == 0) path.add(l);
+                    if (path.isEmpty()) path.add(ls.get(r.nextInt(links)));
+                    // mostly capped well below the links, as migration streams are: many links cannot fill
+                    double cap = r.nextInt(5) == 0 ? Double.POSITIVE_INFINITY : 1 + r.nextInt(r.nextBoolean() ? 60 : 900);
+                    open.add(net.open(path, cap, null));
+                } else if (what < 9) {
+                    net.close(open.remove(r.nextInt(open.size())));
+                } else {
+                    net.changeCapacity(ls.get(r.nextInt(links)), 100 + r.nextInt(2000));
+                }
+            }
+            sim.run();
+            if (open.isEmpty()) continue;
+            new MaxMinFairSharing().allocate(open, ls);
+            for (Flow f : open) {
+                assertThat(f.rate()).as("flow %s of %s", open.indexOf(f), open.size())
+                        .isCloseTo(f.newRate, within(1e-9 * Math.max(1, f.newRate)));
+            }
+            for (NetworkLink l : ls) {
+                assertThat(l.loadBytesPerSecond()).isLessThanOrEqualTo(l.capacityBytesPerSecond() * (1 + 1e-12));
+            }
+            for (Flow f : open) {
+                if (f.rate() >= f.capBytesPerSecond() * (1 - 1e-9)) continue;
+                boolean bottleneck = f.path().stream().anyMatch(l ->
+                        l.loadBytesPerSecond() >= l.capacityBytesPerSecond() * (1 - 1e-9)
+                                && l.flows.stream().allMatch(o -> o.rate() <= f.rate() * (1 + 1e-9)));
+                assertThat(bottleneck).as("flow at %s has a bottleneck link", f.rate()).isTrue();
+            }
+        }
+    }
 }
