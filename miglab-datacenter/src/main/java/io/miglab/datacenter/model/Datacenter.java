@@ -17,6 +17,14 @@ public final class Datacenter {
     private final double overThreshold;
     /** Each VM's demand in cores by VM id, as {@link #updateDemand} last sampled it; 0 for a VM lost or unknown. */
     private double[] demandById = new double[0];
+    /**
+     * By VM id, what {@link #updateDemand} reads: the CPU series, vCPUs and the host it runs on (-1: lost or no VM).
+     * Arrays walked in order instead of a VM object, its series and its host per VM: at a million VMs the demand
+     * sampling at every tick was half of the run, mostly waiting for memory.
+     */
+    private CpuSeries[] seriesById = new CpuSeries[0];
+    private int[] vcpusById = new int[0];
+    private int[] hostById = new int[0];
 
     public Datacenter(List<Host> hosts, int racks, Topology topology, double overThreshold) {
         this.hosts = List.copyOf(hosts);
@@ -38,14 +46,35 @@ public final class Datacenter {
     /** Places a new VM on {@code host} at time {@code now}. */
     public void add(Vm vm, Host host, double now) {
         requireRoom(vm, host);
+        int id = vm.id();
+        if (vm.owner != null || id < seriesById.length && seriesById[id] != null) {
+            throw new IllegalArgumentException(vm + ": VM id " + id + " is in a datacenter already");
+        }
+        if (id >= seriesById.length) grow(Math.max(id + 1, 2 * seriesById.length));
+        seriesById[id] = vm.cpu();
+        vcpusById[id] = vm.vcpus();
+        hostById[id] = host.id();
+        vm.owner = this;
         vms.add(vm);
         host.account(now, overThreshold);
         vm.host = host;
         host.vms.add(vm);
         host.useMemory(vm.memory().bytes());
-        host.addVmCores(vm.demandCores);
+        host.addVmCores(vm.demandCores());
         if (!host.isOn()) host.setOn(true);
     }
+
+    private void grow(int length) {
+        demandById = Arrays.copyOf(demandById, length);
+        seriesById = Arrays.copyOf(seriesById, length);
+        vcpusById = Arrays.copyOf(vcpusById, length);
+        int old = hostById.length;
+        hostById = Arrays.copyOf(hostById, length);
+        Arrays.fill(hostById, old, length, -1);
+    }
+
+    /** The demand in cores of the VM with id {@code id} as last sampled. */
+    double demandOf(int id) { return demandById[id]; }
 
     /** A host never holds more VM memory than it has: placements and policies check first, this keeps them honest. */
     private static void requireRoom(Vm vm, Host host) {
@@ -60,13 +89,15 @@ public final class Datacenter {
         for (Host h : hosts) h.account(now, overThreshold);
         double[] cores = new double[hosts.size()];
         double[] demand = demandById;
-        for (Vm vm : vms) {
-            double d = vm.vcpus() * vm.cpu().shareAt(now);
-            vm.demandCores = d;
-            int id = vm.id();
-            if (id >= demand.length) demand = demandById = Arrays.copyOf(demand, Math.max(id + 1, vms.size()));
+        CpuSeries[] series = seriesById;
+        int[] vcpus = vcpusById, on = hostById;
+        // by id, the order the VMs were added in (and the list of VMs keeps), so each host's sum is the same
+        for (int id = 0; id < on.length; id++) {
+            int host = on[id];
+            if (host < 0) continue;
+            double d = vcpus[id] * series[id].shareAt(now);
             demand[id] = d;
-            cores[vm.host.id()] += d;
+            cores[host] += d;
         }
         for (Host h : hosts) h.setVmCores(cores[h.id()]);
     }
@@ -87,7 +118,7 @@ public final class Datacenter {
         requireRoom(vm, destination);
         destination.account(now, overThreshold);
         if (!destination.isOn()) destination.setOn(true);
-        destination.reserve(vm.demandCores, vm.memory().bytes());
+        destination.reserve(vm.demandCores(), vm.memory().bytes());
         destination.migrationStarted();
         vm.host.migrationStarted();
         vm.migrating = true;
@@ -99,12 +130,13 @@ public final class Datacenter {
         source.account(now, overThreshold);
         destination.account(now, overThreshold);
         source.vms.remove(vm);
-        source.addVmCores(-vm.demandCores);
+        source.addVmCores(-vm.demandCores());
         source.freeMemory(vm.memory().bytes());
         destination.release(reservedCores);
         destination.vms.add(vm);
-        destination.addVmCores(vm.demandCores);
+        destination.addVmCores(vm.demandCores());
         vm.host = destination;
+        hostById[vm.id()] = destination.id();
     }
 
     /** The migration ended (completed or cancelled); {@code downtimeSeconds} is what the VM saw. */
@@ -130,14 +162,15 @@ public final class Datacenter {
         on.account(now, overThreshold);
         destination.account(now, overThreshold);
         on.vms.remove(vm);
-        on.addVmCores(-vm.demandCores);
+        on.addVmCores(-vm.demandCores());
         on.freeMemory(vm.memory().bytes());
         if (on == source) {
             destination.release(reservedCores);
             destination.freeMemory(vm.memory().bytes());
         }
         vms.remove(vm);
-        if (vm.id() < demandById.length) demandById[vm.id()] = 0;
+        demandById[vm.id()] = 0;
+        hostById[vm.id()] = -1;
         destination.migrationEnded();
         source.migrationEnded();
         vm.migrating = false;

@@ -14,6 +14,8 @@ public final class Host {
     private final int rack;
     private final HostSpec spec;
     final List<Vm> vms = new ArrayList<>();
+    /** The read-only view {@link #vms()} returns, made once: policies ask every host for it at every tick. */
+    private final List<Vm> vmsView = java.util.Collections.unmodifiableList(vms);
     private double vmCores;
     private double migrationCores;
     private double reservedCores;
@@ -44,7 +46,7 @@ public final class Host {
 
     public HostSpec spec() { return spec; }
 
-    public List<Vm> vms() { return java.util.Collections.unmodifiableList(vms); }
+    public List<Vm> vms() { return vmsView; }
 
     public boolean isOn() { return on; }
 

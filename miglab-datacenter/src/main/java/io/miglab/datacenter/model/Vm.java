@@ -15,7 +15,8 @@ public final class Vm {
     private final CpuSeries cpu;
     private final Optional<StorageSpec> storage;
     Host host;
-    double demandCores;
+    /** The datacenter that holds its demand (by id), once added to one. */
+    Datacenter owner;
     boolean migrating;
     private double downtimeSeconds;
     private int migrations;
@@ -54,7 +55,7 @@ public final class Vm {
     public Host host() { return host; }
 
     /** Cores the VM asks for now. */
-    public double demandCores() { return demandCores; }
+    public double demandCores() { return owner == null ? 0 : owner.demandOf(id); }
 
     public boolean isMigrating() { return migrating; }
 

@@ -3,7 +3,6 @@ package io.miglab.datacenter.policy;
 import io.miglab.datacenter.model.Host;
 import io.miglab.datacenter.model.Vm;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 
 /**
@@ -41,16 +40,16 @@ public final class ConsolidationPolicy implements SchedulingPolicy {
      */
     static void emptyUnderloaded(PolicyContext c, java.util.function.Predicate<Host> underloaded) {
         switchOffEmptyHosts(c);
-        List<Host> under = new ArrayList<>();
+        // least loaded first, ties by id, taken from a heap: the loop below stops long before the end
+        LeastFirst under = new LeastFirst(c.datacenter().hosts().size());
         for (Host h : c.datacenter().hosts()) {
             if (h.isOn() && !h.inMaintenance() && !h.isDraining() && h.migrations() == 0 && !h.vms().isEmpty()
                     && underloaded.test(h)) {
-                under.add(h);
+                under.add(h, h.demandShare());
             }
         }
-        under.sort(Comparator.comparingDouble(Host::demandShare).thenComparingInt(Host::id));
         int failures = 0;
-        for (Host h : under) {
+        for (Host h = under.next(); h != null; h = under.next()) {
             if (h.migrations() > 0) continue;
             List<Vm> vms = c.candidates(h);
             if (vms.size() > c.budget() || failures >= MAX_FAILURES_PER_TICK) break;
