@@ -41,14 +41,20 @@ public record Optimisations(boolean zeroPageElision, Optional<Xbzrle> xbzrle, Op
     }
 
     /**
-     * The rate pre-copy's pages get over {@code link}. One stream gets the link or the cap, whichever is lower. With
-     * multifd QEMU charges a packet to the rate limit only once its channel has written it (multifd.c,
-     * multifd_send_thread adds to mig_stats.multifd_bytes after the write; migration-stats.c,
-     * migration_rate_exceeded compares those bytes with the period's budget). When the budget trips, the packets the
-     * channels still hold go out anyway and are never charged: migration_rate_reset starts the next period from the
-     * bytes counted by then. With the trip at any point of the channels' round, half of them hold a packet on
-     * average, so each period sends its budget plus half a packet per channel (the cap binding; never more than the
-     * link).
+     * The rate pre-copy's pages get over {@code link}. One stream gets the link or the cap, whichever is lower; with
+     * multifd, more than the cap. QEMU 10 charges a multifd packet to the rate limit only once its channel has
+     * written it (multifd.c, multifd_send_thread: {@code mig_stats.multifd_bytes} grows by the packet's iovecs after
+     * qio_channel_writev_full_all returns), while the migration thread hands packets over before that
+     * (multifd_send, called from multifd_queue_page when its 128-page queue is full). migration_rate_exceeded
+     * (migration-stats.c) compares the bytes charged since migration_rate_reset with cap x 100 ms, and
+     * ram_save_iterate checks it before each page; once it trips, migration_rate_limit (migration.c) sleeps to the
+     * end of the period, the packets the channels still hold arrive meanwhile, and migration_update_counters resets
+     * the budget from the bytes counted by then: those packets are charged to no period. They are at least the one
+     * the channel whose write tripped the budget has just been handed (in a burst the migration thread waits in
+     * multifd_send with a full queue, and the check comes only after the handover) and at most one per channel;
+     * with nothing known of the other channels' phase, half of them: (channels + 1) / 2 packets of
+     * {@link #MULTIFD_PACKET_BYTES} per period beyond the budget, never more than the link. The measured bandwidth
+     * that sets the switch-over threshold (migration_update_counters) counts them too, so the same rate serves both.
      */
     public DataRate precopyRate(Link link) {
         DataRate rate = link.effectiveBandwidth();
@@ -56,8 +62,13 @@ public record Optimisations(boolean zeroPageElision, Optional<Xbzrle> xbzrle, Op
                 || link.bandwidthCap().get().bytesPerSecond() >= link.bandwidth().bytesPerSecond()) {
             return rate;
         }
-        double extra = multifdChannels / 2.0 * MULTIFD_PACKET_BYTES / RATE_LIMIT_PERIOD_SECONDS;
+        double extra = multifdUnchargedPackets() * MULTIFD_PACKET_BYTES / RATE_LIMIT_PERIOD_SECONDS;
         return DataRate.ofBytesPerSecond(Math.min(link.bandwidth().bytesPerSecond(), rate.bytesPerSecond() + extra));
+    }
+
+    /** Multifd packets in flight when a rate-limit period's budget trips, on average (see {@link #precopyRate}). */
+    public double multifdUnchargedPackets() {
+        return multifdChannels == 0 ? 0 : (multifdChannels + 1) / 2.0;
     }
 
     public Optimisations withMultifdChannels(int channels) {

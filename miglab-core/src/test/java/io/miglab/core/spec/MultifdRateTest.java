@@ -14,16 +14,21 @@ class MultifdRateTest {
     private static final Link CAPPED = new Link(DataRate.ofMiBps(575), Duration.ZERO,
             Optional.of(DataRate.ofMiBps(20)));
 
-    // Keeps away multifd running at the cap: each 100 ms period also sends half a 512 KiB packet per channel.
+    // Keeps away multifd running at the cap: each 100 ms period also sends the packets the channels hold when the
+    // budget trips, (channels + 1) / 2 of 512 KiB on average. By hand at 20 MiB/s: 2 channels hold 1.5 packets =
+    // 0.75 MiB per 100 ms, 27.5 MiB/s; 4 channels 2.5 packets, 32.5 MiB/s; 1 channel 1 packet, 25 MiB/s.
     @Test
-    void channels_addHalfAPacketPerChannelPerPeriod_toTheCap() {
-        for (int channels : new int[] {1, 2, 4, 8}) {
-            double rate = Optimisations.defaults().withMultifdChannels(channels).precopyRate(CAPPED).bytesPerSecond();
-            assertThat(rate / DataRate.ofMiBps(1).bytesPerSecond()).isCloseTo(20 + channels * 0.5 * 0.5 / 0.1,
+    void channels_addTheirUnchargedPacketsPerPeriod_toTheCap() {
+        double[][] byHand = {{1, 25}, {2, 27.5}, {4, 32.5}, {8, 42.5}};
+        for (double[] c : byHand) {
+            double rate = Optimisations.defaults().withMultifdChannels((int) c[0]).precopyRate(CAPPED)
+                    .bytesPerSecond();
+            assertThat(rate / DataRate.ofMiBps(1).bytesPerSecond()).as("%s channels", c[0]).isCloseTo(c[1],
                     within(1e-9));
         }
         assertThat(Optimisations.defaults().precopyRate(CAPPED).bytesPerSecond())
                 .isEqualTo(DataRate.ofMiBps(20).bytesPerSecond());
+        assertThat(Optimisations.defaults().multifdUnchargedPackets()).isZero();
     }
 
     // Keeps away multifd beating the link: without a binding cap, or when the extra would pass the link, the link.
