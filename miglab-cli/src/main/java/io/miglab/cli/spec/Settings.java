@@ -142,6 +142,9 @@ public final class Settings {
             s("auto-converge", "throttle-trigger-threshold", Type.INTEGER, "PERCENT", "Throttle when dirtied bytes "
                     + "exceed this share of sent bytes.", Default.of(THROTTLE.triggerThresholdPercent()))
                     .range("1..100"),
+            s("auto-converge", "throttle-sync-waits", Type.BOOLEAN, null, "Each dirty-bitmap sync waits for a "
+                    + "throttled vCPU to end its throttle sleep.", Default.of(false))
+                    .note("QEMU under TCG (tcg_log_global_after_sync); not KVM's dirty bitmap."),
             // ---- page encoding ----
             s("page encoding", "xbzrle", Type.BOOLEAN, null, "Delta-encode re-sent pages found in a cache.",
                     Default.of(false)),
@@ -150,8 +153,8 @@ public final class Settings {
             s("page encoding", "xbzrle-delta", Type.SHARE, "SHARE", "Size of an encoded delta, as a share of a "
                     + "page.", Default.of(Double.toString(XBZRLE.deltaRatio()))),
             s("page encoding", "multifd-channels", Type.INTEGER, "N", "QEMU's multifd: send pages over N "
-                    + "channels (0: one stream). Each rate-limit period then sends its budget plus about half a "
-                    + "512 KiB packet per channel.", Default.of("0")).range("0..255")
+                    + "channels (0: one stream). Each rate-limit period then sends its budget plus the 512 KiB "
+                    + "packets the channels still hold when it trips, (N + 1) / 2 on average.", Default.of("0")).range("0..255")
                     .note("QEMU charges a multifd packet to max-bandwidth only once written (multifd.c)."),
             s("page encoding", "compress", Type.BOOLEAN, null, "Compress pages (ratio from --compressibility).",
                     Default.of(false)),

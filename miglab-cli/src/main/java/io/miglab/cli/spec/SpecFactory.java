@@ -110,13 +110,14 @@ public final class SpecFactory {
 
     private static Optional<AutoConverge> autoConverge(SpecInputs in) {
         List<String> knobs = List.of("throttle-initial", "throttle-increment", "throttle-max",
-                "throttle-trigger-threshold");
+                "throttle-trigger-threshold", "throttle-sync-waits");
         if (!Values.bool("auto-converge", in.text("auto-converge"))) {
             for (String k : knobs) in.forbid(k, "--auto-converge");
             return Optional.empty();
         }
         return Optional.of(new AutoConverge(percent(in, knobs.get(0), 99), percent(in, knobs.get(1), 99),
-                percent(in, knobs.get(2), 99), percent(in, knobs.get(3), 100)));
+                percent(in, knobs.get(2), 99), percent(in, knobs.get(3), 100),
+                Values.bool(knobs.get(4), in.text(knobs.get(4)))));
     }
 
     /** A throttle can go up to 99 % (QEMU's max-cpu-throttle); the trigger threshold up to 100 %. */

@@ -131,13 +131,15 @@ public final class MigrationSession implements MigrationEngine {
         }
         runGuestOnSource(sendSeconds);
         runGuestOnSource(syncSeconds());
+        double syncWait = autoConverge == null ? 0 : autoConverge.syncWaitSeconds(clock);
         long dirtied = ledger.sync();
+        runGuestOnSource(syncWait);
         nas.account(timeline, Phase.PRECOPY, round, bytes);
         lastRoundBytes = bytes;
         lastRoundSeconds = sendSeconds;
-        double roundSeconds = sendSeconds + syncSeconds();
+        double roundSeconds = sendSeconds + syncWait + syncSeconds();
         if (autoConverge != null) {
-            throttlePercent = autoConverge.afterSync(clock, dirtied * pageSize, bytes);
+            throttlePercent = autoConverge.afterSync(clock, ledger.newlyDirty * pageSize, bytes);
             timeline.throttled(throttlePercent);
         }
         RoundStats stats = new RoundStats(round, pages, bytes, roundSeconds * 1000,
@@ -145,10 +147,7 @@ public final class MigrationSession implements MigrationEngine {
         timeline.add(new Timeline.RoundEnded(clock, stats));
     }
 
-    /**
-     * The policy's verdict after a round: a convergence reason, a limit reason, or empty to go on. Convergence wins
-     * when both hold.
-     */
+    /** The policy's verdict after a round: a convergence reason (which wins), a limit reason, or empty to go on. */
     @Override
     public Optional<StopReason> verdict() {
         return spec.policy().verdict(new TerminationPolicy.Progress(ledger.toSend.cardinality(), pageSize,
@@ -263,8 +262,10 @@ public final class MigrationSession implements MigrationEngine {
     void runGuestOnSource(double wallSeconds) {
         if (wallSeconds <= 0) return;
         double running = spec.writeModel().runningShare(throttlePercent);
-        writer.write(guestClock, guestClock + wallSeconds * running, ledger.logWrites);
-        guestClock += wallSeconds * running;
+        double guest = throttlePercent == 0 ? wallSeconds * running
+                : autoConverge.guestSeconds(clock, clock + wallSeconds, running);
+        writer.write(guestClock, guestClock + guest, ledger.logWrites);
+        guestClock += guest;
         clock += wallSeconds;
         timeline.guestRan(wallSeconds, wallSeconds * (1 - running));
     }
@@ -284,9 +285,7 @@ public final class MigrationSession implements MigrationEngine {
     }
 
     @Override
-    public boolean ended() {
-        return finished;
-    }
+    public boolean ended() { return finished; }
 
     void finish(StopReason reason, boolean completed) {
         finished = true;

@@ -91,9 +91,19 @@ final class PageLedger {
         return bytes;
     }
 
-    /** Collects the dirty log into the migration bitmap; returns the pages it held. */
+    /** Pages the last {@link #sync} added to the migration bitmap that were not already in it. */
+    long newlyDirty;
+
+    /**
+     * Collects the dirty log into the migration bitmap; returns the pages it held. {@link #newlyDirty} counts only
+     * those not already to send, as QEMU's cpu_physical_memory_sync_dirty_bitmap does for num_dirty_pages_period,
+     * the figure auto-converge compares with the bytes sent (ram.c, ramblock_sync_dirty_bitmap).
+     */
     long sync() {
         cost.synced();
-        return written.moveInto(toSend);
+        long before = toSend.cardinality();
+        long held = written.moveInto(toSend);
+        newlyDirty = toSend.cardinality() - before;
+        return held;
     }
 }

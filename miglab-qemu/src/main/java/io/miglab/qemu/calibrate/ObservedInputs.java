@@ -55,6 +55,7 @@ public final class ObservedInputs {
             s.put("throttle-increment", Integer.toString(a.incrementPercent()));
             s.put("throttle-max", Integer.toString(a.maxPercent()));
             s.put("throttle-trigger-threshold", Integer.toString(a.triggerThresholdPercent()));
+            if (a.syncWaitsForVcpu()) s.put("throttle-sync-waits", "true");
         });
         if (spec.optimisations().zeroPageElision() != qemu.optimisations().zeroPageElision()) {
             s.put("zero-page-elision", Boolean.toString(spec.optimisations().zeroPageElision()));

@@ -24,8 +24,11 @@ import java.util.Optional;
  * parameters.
  */
 public final class CapabilityCases {
-    /** QEMU parameters of the auto-converge cases: cpu-throttle-initial 30, increment 20, max 99, threshold 50. */
-    static final AutoConverge THROTTLE = new AutoConverge(30, 20, 99, 50);
+    /**
+     * QEMU parameters of the auto-converge cases: cpu-throttle-initial 30, increment 20, max 99, threshold 50; the
+     * corpus runs QEMU under TCG, whose dirty sync waits for a throttled vCPU ({@link AutoConverge#syncWaitsForVcpu}).
+     */
+    static final AutoConverge THROTTLE = new AutoConverge(30, 20, 99, 50, true);
     /** memwriter's backlog in the paced cases (its default CATCHUP_MS). */
     static final Duration PACED = Duration.ofMillis(100);
     /**

@@ -142,7 +142,7 @@ public final class GridCases {
     public static List<GridCase> autoConverge() {
         List<GridCase> cases = new ArrayList<>();
         cases.add(new GridCase("auto-converge(99) 256M 100MiB/s 50000 pps", Category.AUTO_CONVERGE_PACED,
-                fast50k().withAutoConverge(Optional.of(new AutoConverge(99, 1, 99, 50)))));
+                fast50k().withAutoConverge(Optional.of(new AutoConverge(99, 1, 99, 50, true)))));
         cases.addAll(CapabilityCases.autoConverge());
         return cases;
     }
