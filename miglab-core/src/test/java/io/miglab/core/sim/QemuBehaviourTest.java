@@ -7,6 +7,7 @@ import static org.assertj.core.data.Percentage.withPercentage;
 import io.miglab.core.Specs;
 import io.miglab.core.link.Link;
 import io.miglab.core.result.MigrationResult;
+import io.miglab.core.result.RoundStats;
 import io.miglab.core.result.StopReason;
 import io.miglab.core.spec.AutoConverge;
 import io.miglab.core.spec.MigrationSpec;
@@ -102,5 +103,24 @@ class QemuBehaviourTest {
         assertThat(clockPaced.guestImpact().maxThrottlePercent())
                 .isGreaterThan(cpuBound.guestImpact().maxThrottlePercent());
         assertThat(clockPaced.timing().totalTimeMs()).isGreaterThan(cpuBound.timing().totalTimeMs());
+    }
+
+    /**
+     * Guards the TCG sync against the 99 % throttle (cpu-throttle.c, tcg_log_global_after_sync): each round lasts a
+     * whole throttle cycle, since the sync waits for the vCPU's 990 ms sleep; without the wait (KVM) the rounds are
+     * only the time the pass takes.
+     */
+    @Test
+    void underTcg_roundsAtNinetyNinePercent_lastAWholeCycle() {
+        PacedWrites paced = new PacedWrites(new SweepWrites(ByteSize.ofMiB(64), Specs.PAGE, 50_000),
+                Duration.ofMillis(100));
+        MigrationSpec spec = Specs.idle("256M", "100MiB/s").withWriteModel(paced).withPolicy(midPass(
+                Duration.ofMillis(300))).withAutoConverge(Optional.of(new AutoConverge(99, 1, 99, 50, true)));
+        MigrationResult tcg = sim.migrate(spec);
+        MigrationResult kvm = sim.migrate(spec.withAutoConverge(Optional.of(new AutoConverge(99, 1, 99, 50))));
+        List<RoundStats> throttled = tcg.rounds().stream().filter(r -> r.throttlePercent() == 99).toList();
+        assertThat(throttled).isNotEmpty().allSatisfy(r -> assertThat(r.durationMs()).isCloseTo(1000, within(15.0)));
+        assertThat(kvm.rounds().stream().filter(r -> r.throttlePercent() == 99))
+                .allSatisfy(r -> assertThat(r.durationMs()).isLessThan(900));
     }
 }
