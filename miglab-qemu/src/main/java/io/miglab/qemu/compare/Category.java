@@ -26,15 +26,18 @@ public enum Category {
     // guest's pause (core.spec.ResumeFaults) within tolerance in 8 of 8 post-copy and 2 of 5 hybrid runs
     POST_COPY("post-copy", 45, 10, 0.85, true),
     HYBRID("hybrid", 35, 20, 0.4, true),
-    AUTO_CONVERGE_PACED("auto-converge paced", 35, 10, 0, false),
-    AUTO_CONVERGE_CPU_BOUND("auto-converge cpu-bound", 35, 30, 0, false),
+    // auto-converge: 28.1 % / 6.4 % p90 paced (the 16 MiB/s sweep QEMU cancels), 26.4 % / 23.8 % cpu-bound, with
+    // the throttle's slices and the TCG sync's wait; multifd: 9.5 % / 11.7 % with (channels + 1) / 2 packets a period
+    AUTO_CONVERGE_PACED("auto-converge paced", 30, 8, 0, false),
+    AUTO_CONVERGE_CPU_BOUND("auto-converge cpu-bound", 30, 26, 0, false),
     XBZRLE("xbzrle", 10, 15, 0, false),
-    MULTIFD("multifd", 35, 25, 0, false);
+    MULTIFD("multifd", 12, 15, 0, false);
 
     /**
      * The share of runs whose outcome (completed or cancelled) must agree. The issue asks for every case; the
      * corpus of 2026-11-29 has one disagreement (auto-converge paced, sweep 16M 8000 pps at 16 MiB/s: QEMU timed
-     * out, the simulator completed), so the guard holds 3 of 4 per category until the throttle model explains it.
+     * out, the simulator completed; the TCG sync's wait explains QEMU's one-second rounds at 99 %, not yet the
+     * switch from 90 to 99 % that left QEMU's tail above the threshold), so the guard holds 3 of 4 per category.
      */
     public static final double OUTCOME_AGREEMENT_MIN = 0.75;
 
