@@ -1,5 +1,7 @@
 package io.miglab.qemu.compare;
 
+import io.miglab.core.result.MigrationResult;
+import io.miglab.core.result.StopReason;
 import java.util.Arrays;
 import java.util.Locale;
 
@@ -16,7 +18,8 @@ import java.util.Locale;
  * @param downtimeShareMin      the share of cases completed on both sides whose downtime is within tolerance must
  *                              be at least this
  * @param downtimeFromHeartbeat QEMU's side of the downtime is the guest's heartbeat gap, not QEMU's {@code downtime}
- *                              (post-copy: QEMU 10 can report the whole post-copy phase as downtime)
+ *                              (post-copy: QEMU 10 can report the whole post-copy phase as downtime), for the runs
+ *                              that switched into post-copy ({@link #usesHeartbeat})
  */
 public enum Category {
     PRE_COPY("pre-copy", 15, 10, 0.5, false),
@@ -76,9 +79,25 @@ public enum Category {
         return downtimeFromHeartbeat;
     }
 
-    /** QEMU's downtime as this category measures it: the heartbeat gap or QEMU's own figure. */
+    /** QEMU's downtime as this category measures it for run {@code m}: the heartbeat gap or QEMU's own figure. */
     public double qemuDowntimeMs(QemuMeasurement m) {
-        return downtimeFromHeartbeat ? m.heartbeatGapMs() : m.result().timing().downtimeMs();
+        return usesHeartbeat(m) ? m.heartbeatGapMs() : m.result().timing().downtimeMs();
+    }
+
+    /**
+     * Whether run {@code m}'s downtime is the guest's heartbeat gap: in a heartbeat category, when QEMU switched into
+     * post-copy. A hybrid that converged before its switch (QEMU stopped with the downtime limit met) made a
+     * pre-copy switch-over, and its gap holds what the pre-copy category leaves out too (the destination's first
+     * tens of ms under TCG), so it is held to QEMU's {@code downtime} as pre-copy is.
+     */
+    public boolean usesHeartbeat(QemuMeasurement m) {
+        return downtimeFromHeartbeat && switchedToPostCopy(m.result());
+    }
+
+    /** QEMU sent part of the RAM after the guest resumed on the destination, or says it switched. */
+    static boolean switchedToPostCopy(MigrationResult r) {
+        return r.traffic().postcopyBytes() > 0 || r.outcome().stopReason() == StopReason.SWITCHED_TO_POSTCOPY
+                || r.outcome().stopReason() == StopReason.NOT_ITERATIVE;
     }
 
     /** Which QEMU figure the downtime columns use, for the page. */

@@ -56,7 +56,8 @@ final class CorpusPage {
                 + "built by `GuestCalibration.observed` (`ObservedInputsCliTest` holds that the CLI builds the same "
                 + "spec). Errors are (sim - QEMU) / QEMU; bold above %.0f %%. Downtime is QEMU's `downtime` in "
                 + "pre-copy and the guest's heartbeat gap in post-copy and hybrid (QEMU 10 can report the whole "
-                + "post-copy phase as downtime); the figure used is in italics. Held-out cases: no constant was "
+                + "post-copy phase as downtime; a hybrid that converged before its switch is held to QEMU's "
+                + "`downtime`, as pre-copy is); the figure used is in italics. Held-out cases: no constant was "
                 + "fitted to them.%n%n", LocalDate.now(), rows.size(), rows.stream().map(r -> r.gridCase().label())
                 .distinct().count(), version, accel, ComparisonTable.FLAG_PERCENT));
         md.append("## Per category\n\n").append(categoryTable(stats)).append('\n');
