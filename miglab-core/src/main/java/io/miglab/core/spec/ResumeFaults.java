@@ -19,7 +19,10 @@ import java.time.Duration;
  * post-copy rate (max-postcopy-bandwidth paces the channel). One fault therefore costs
  * {@code service + round trip + page / link}, plus {@code aheadInStream / post-copy rate} without preempt, and the
  * guest waits for {@code pages x pending share} of them one after another, never longer than the push itself takes
- * (after that no page is missing).
+ * (after that no page is missing). The pending share is the average over the guest's RAM: where the resume pages
+ * lie is not modelled (ram_postcopy_send_discard_bitmap's last sync leaves every page written since the previous
+ * sync pending, so the pages a guest keeps writing are pending at any switch and those it only reads are not once
+ * a pass has sent them; the corpus cannot yet tell the two shares apart, see docs/qemu-vs-sim.md).
  *
  * @param pages         pages the guest touches one after another when it resumes (a property of the guest: what its
  *                      kernel and its busiest processes touch first); 0: no pause beyond the switch-over
