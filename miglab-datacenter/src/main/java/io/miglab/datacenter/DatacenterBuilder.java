@@ -7,6 +7,8 @@ import io.miglab.datacenter.engine.SimRandom;
 import io.miglab.datacenter.model.Datacenter;
 import io.miglab.datacenter.model.Host;
 import io.miglab.datacenter.model.Topology;
+import io.miglab.datacenter.model.CpuColumn;
+import io.miglab.datacenter.model.CpuSeries;
 import io.miglab.datacenter.model.Vm;
 import io.miglab.datacenter.policy.PolicyContext;
 import io.miglab.datacenter.scenario.RackGroup;
@@ -63,13 +65,15 @@ final class DatacenterBuilder {
             long freeAtStart = 0;
             for (Host h : allowed) freeAtStart += Math.max(0, h.memoryFreeBytes());
             int next = 0;
+            // one column per population: the tick samples it in one loop (CpuColumn); the same draws as series()
+            java.util.Optional<CpuColumn> column = g.cpu().column();
             for (int i = 0; i < g.count(); i++, id++) {
                 ByteSize size = pick(g, draw);
                 GuestMemory memory = memories.computeIfAbsent(size,
                         b -> GuestMemory.of(b).withZeroPageShare(g.zeroPageShare()));
                 if (memory.zeroPageShare() != g.zeroPageShare()) memory = memory.withZeroPageShare(g.zeroPageShare());
-                Vm vm = new Vm(id, g.name() + "-" + i, g.vcpus(), memory, g.writes(), g.cpu().series(i, draw),
-                        g.storage());
+                CpuSeries cpu = column.isPresent() ? column.get().add(i, draw) : g.cpu().series(i, draw);
+                Vm vm = new Vm(id, g.name() + "-" + i, g.vcpus(), memory, g.writes(), cpu, g.storage());
                 vm.cpu().shareAt(0);
                 Host host;
                 if (!pinned.isEmpty() || s.initialPlacement().equals("spread")) {

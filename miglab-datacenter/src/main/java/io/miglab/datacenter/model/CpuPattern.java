@@ -10,6 +10,12 @@ public sealed interface CpuPattern {
 
     String describe();
 
+    /**
+     * A new column for a population of this pattern, from which {@link CpuColumn#add} makes each VM's series as
+     * {@link #series} would; empty for the patterns whose series are not kept column-wise.
+     */
+    default java.util.Optional<CpuColumn> column() { return java.util.Optional.empty(); }
+
     record Constant(double share) implements CpuPattern {
         public Constant {
             InvalidSpecException.require(share >= 0 && share <= 1, "cpu.share", "a share from 0 to 1", share);
@@ -38,11 +44,11 @@ public sealed interface CpuPattern {
 
         @Override
         public CpuSeries series(int index, SplittableRandom random) {
-            double phase = phaseSeconds + (phaseJitterSeconds > 0
-                    ? (random.nextDouble() * 2 - 1) * phaseJitterSeconds : 0);
-            double w = 2 * Math.PI / periodSeconds;
-            return t -> Math.max(0, Math.min(1, mean + amplitude * Math.sin(w * (t - phase))));
+            return new CpuColumn.Diurnal(this).add(index, random);
         }
+
+        @Override
+        public java.util.Optional<CpuColumn> column() { return java.util.Optional.of(new CpuColumn.Diurnal(this)); }
 
         @Override
         public String describe() { return "diurnal mean " + mean + " amplitude " + amplitude; }
@@ -62,23 +68,11 @@ public sealed interface CpuPattern {
 
         @Override
         public CpuSeries series(int index, SplittableRandom random) {
-            SplittableRandom own = random.split();
-            return new CpuSeries() {
-                double value = start;
-                double last = 0;
-
-                @Override
-                public double shareAt(double t) {
-                    if (t > last) {
-                        double sd = stepPerSqrtHour * Math.sqrt((t - last) / 3600);
-                        value += sd * gaussian(own);
-                        while (value < min || value > max) value = value < min ? 2 * min - value : 2 * max - value;
-                        last = t;
-                    }
-                    return value;
-                }
-            };
+            return new CpuColumn.RandomWalk(this).add(index, random);
         }
+
+        @Override
+        public java.util.Optional<CpuColumn> column() { return java.util.Optional.of(new CpuColumn.RandomWalk(this)); }
 
         @Override
         public String describe() { return "random walk from " + start; }
@@ -93,11 +87,5 @@ public sealed interface CpuPattern {
 
         @Override
         public String describe() { return "trace " + trace.source(); }
-    }
-
-    /** Box-Muller: SplittableRandom has no nextGaussian in Java 17's interface for this use. */
-    private static double gaussian(SplittableRandom r) {
-        double u = 1 - r.nextDouble(), v = r.nextDouble();
-        return Math.sqrt(-2 * Math.log(u)) * Math.cos(2 * Math.PI * v);
     }
 }

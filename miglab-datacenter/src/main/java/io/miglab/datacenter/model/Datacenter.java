@@ -25,6 +25,9 @@ public final class Datacenter {
     private CpuSeries[] seriesById = new CpuSeries[0];
     private int[] vcpusById = new int[0];
     private int[] hostById = new int[0];
+    /** Whether the VM's series is a slot of one of {@link #columns}, sampled a column at a time. */
+    private boolean[] columnarById = new boolean[0];
+    private final java.util.Set<CpuColumn> columns = new java.util.LinkedHashSet<>();
 
     public Datacenter(List<Host> hosts, int racks, Topology topology, double overThreshold) {
         this.hosts = List.copyOf(hosts);
@@ -54,6 +57,11 @@ public final class Datacenter {
         seriesById[id] = vm.cpu();
         vcpusById[id] = vm.vcpus();
         hostById[id] = host.id();
+        if (vm.cpu() instanceof CpuColumn.Slot slot) {
+            slot.column().bind(slot.slot(), id);
+            columns.add(slot.column());
+            columnarById[id] = true;
+        }
         vm.owner = this;
         vms.add(vm);
         host.account(now, overThreshold);
@@ -68,6 +76,7 @@ public final class Datacenter {
         demandById = Arrays.copyOf(demandById, length);
         seriesById = Arrays.copyOf(seriesById, length);
         vcpusById = Arrays.copyOf(vcpusById, length);
+        columnarById = Arrays.copyOf(columnarById, length);
         int old = hostById.length;
         hostById = Arrays.copyOf(hostById, length);
         Arrays.fill(hostById, old, length, -1);
@@ -91,11 +100,13 @@ public final class Datacenter {
         double[] demand = demandById;
         CpuSeries[] series = seriesById;
         int[] vcpus = vcpusById, on = hostById;
+        boolean[] columnar = columnarById;
+        for (CpuColumn c : columns) c.sampleInto(now, demand); // the shares; each becomes cores below
         // by id, the order the VMs were added in (and the list of VMs keeps), so each host's sum is the same
         for (int id = 0; id < on.length; id++) {
             int host = on[id];
             if (host < 0) continue;
-            double d = vcpus[id] * series[id].shareAt(now);
+            double d = vcpus[id] * (columnar[id] ? demand[id] : series[id].shareAt(now));
             demand[id] = d;
             cores[host] += d;
         }
@@ -171,6 +182,7 @@ public final class Datacenter {
         vms.remove(vm);
         demandById[vm.id()] = 0;
         hostById[vm.id()] = -1;
+        if (vm.cpu() instanceof CpuColumn.Slot slot) slot.column().bind(slot.slot(), -1); // no longer sampled
         destination.migrationEnded();
         source.migrationEnded();
         vm.migrating = false;
