@@ -39,6 +39,7 @@ public final class SpecFactory {
             "postcopy-preempt");
     private final AlgorithmRegistry registry;
     private final Map<Path, DirtyTraceReader.TraceFile> traces = new HashMap<>();
+    private final SpecParts parts = new SpecParts();
 
     public SpecFactory(AlgorithmRegistry registry) {
         this.registry = registry;
@@ -47,7 +48,8 @@ public final class SpecFactory {
     public MigrationSpec build(ScenarioValues values) {
         SpecInputs in = new SpecInputs(values, Map.of());
         try {
-            in = new SpecInputs(values, HypervisorChoice.settings(in));
+            SpecInputs chosen = in;
+            in = new SpecInputs(values, parts.of("profile", chosen, null, () -> HypervisorChoice.settings(chosen)));
             return build(in);
         } catch (InvalidSpecException e) {
             throw named(in, e);
@@ -62,24 +64,41 @@ public final class SpecFactory {
         return e;
     }
 
+    /** Each part is built only when a setting it reads differs from the last spec's ({@link SpecParts}). */
     private MigrationSpec build(SpecInputs in) {
+        GuestMemory memory = parts.of("memory", in, null, () -> memory(in));
+        Link link = parts.of("link", in, null, () -> link(in));
+        String algorithm = parts.of("algorithm", in, null, () -> algorithm(in));
+        WriteModel writes = parts.of("writes", in, memory,
+                () -> WriteModelParser.parse(in, memory, file -> trace(file, memory)));
+        TerminationPolicy policy = parts.of("policy", in, null, () -> PolicyBuilder.build(in));
+        return new MigrationSpec(memory, writes, link, algorithm, policy,
+                parts.of("auto-converge", in, null, () -> autoConverge(in)),
+                parts.of("optimisations", in, null, () -> optimisations(in)),
+                parts.of("post-copy", in, algorithm, () -> postCopy(in, algorithm)),
+                parts.of("overheads", in, null, () -> overheads(in)),
+                parts.of("seed", in, null, () -> Values.integer("seed", in.text("seed"), Long.MIN_VALUE,
+                        Long.MAX_VALUE)),
+                parts.of("storage", in, null, () -> StorageSettings.storage(in)),
+                parts.of("nas", in, null, () -> StorageSettings.nas(in)),
+                parts.of("protocol", in, null, () -> protocol(in)));
+    }
+
+    private static GuestMemory memory(SpecInputs in) {
         ByteSize pageSize = Values.size("page-size", in.text("page-size"));
         InvalidSpecException.require(pageSize.bytes() <= Integer.MAX_VALUE, "page-size",
                 "a power of two from 512 to 2MiB", pageSize);
-        GuestMemory memory = new GuestMemory(Values.size("memory", in.text("memory")), (int) pageSize.bytes(),
+        return new GuestMemory(Values.size("memory", in.text("memory")), (int) pageSize.bytes(),
                 Values.share("zero-pages", in.text("zero-pages")),
                 Values.share("compressibility", in.text("compressibility")));
+    }
+
+    private static Link link(SpecInputs in) {
         Link link = new Link(Values.rate("bandwidth", in.text("bandwidth")),
                 Values.duration("latency", in.text("latency")),
                 in.optional("bandwidth-cap").map(t -> Values.rate("bandwidth-cap", t)));
-        link = new Link(link.bandwidth(), link.roundTripLatency(), link.bandwidthCap(),
+        return new Link(link.bandwidth(), link.roundTripLatency(), link.bandwidthCap(),
                 in.optional("postcopy-bandwidth-cap").map(SpecFactory::postCopyCap).orElse(link.bandwidthCap()));
-        String algorithm = algorithm(in);
-        WriteModel writes = WriteModelParser.parse(in, memory, file -> trace(file, memory));
-        TerminationPolicy policy = PolicyBuilder.build(in);
-        return new MigrationSpec(memory, writes, link, algorithm, policy, autoConverge(in), optimisations(in),
-                postCopy(in, algorithm), overheads(in), Values.integer("seed", in.text("seed"), Long.MIN_VALUE,
-                Long.MAX_VALUE), StorageSettings.storage(in), StorageSettings.nas(in), protocol(in));
     }
 
     private static ProtocolOptions protocol(SpecInputs in) {

@@ -1,6 +1,7 @@
 package io.miglab.cli.sweep;
 
 import java.util.List;
+import java.util.function.Supplier;
 import me.tongfei.progressbar.ConsoleProgressBarConsumer;
 import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
@@ -26,12 +27,12 @@ public final class SweepProgress implements SweepRunner.Listener {
     }
 
     @Override
-    public void migrated(String what) {
+    public void migrated(Supplier<String> what) {
         done++;
         double perRun = (System.nanoTime() - startNanos) / 1e9 / done;
         long left = Math.round(perRun * (total - done));
         bar.stepTo(done);
-        bar.setExtraMessage(what + ", about " + (left >= 60 ? left / 60 + " min " + left % 60 + " s" : left + " s")
+        bar.setExtraMessage(what.get() + ", about " + (left >= 60 ? left / 60 + " min " + left % 60 + " s" : left + " s")
                 + " left");
         if (done == total) bar.close();
     }

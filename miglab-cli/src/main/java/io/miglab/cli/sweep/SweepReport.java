@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Supplier;
 
 /**
  * Runs a sweep and writes its table (to the terminal), its CSV and its plots (to a folder). The CSV is written
@@ -51,7 +52,7 @@ public final class SweepReport {
                 }
 
                 @Override
-                public void migrated(String what) {
+                public void migrated(Supplier<String> what) {
                     progress.migrated(what);
                 }
 
@@ -98,7 +99,7 @@ public final class SweepReport {
         }
 
         synchronized void write(List<SweepPoint> soFar) {
-            points = soFar;
+            points = List.copyOf(soFar);
             try {
                 SweepCsvWriter.write(axes, soFar, csv);
             } catch (IOException e) {

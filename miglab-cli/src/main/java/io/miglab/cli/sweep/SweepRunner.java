@@ -6,8 +6,10 @@ import io.miglab.core.MigrationBackend;
 import io.miglab.core.result.MigrationResult;
 import io.miglab.core.spec.MigrationSpec;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * Runs every point of a one- or two-axis grid (first axis outer). With {@code compare}, each point also runs
@@ -45,10 +47,10 @@ public final class SweepRunner {
         /** Before the first run: how many migrations the backend will run. */
         default void started(int migrations) { }
 
-        /** After each migration of the backend. */
-        default void migrated(String what) { }
+        /** After each migration of the backend; {@code what} names it (made only when asked). */
+        default void migrated(Supplier<String> what) { }
 
-        /** After each point, with every point so far. */
+        /** After each point, with every point so far (a view that grows: copy what is kept). */
         default void pointDone(List<SweepPoint> soFar) { }
     }
 
@@ -65,13 +67,15 @@ public final class SweepRunner {
         List<MigrationSpec> specs = specs(base, axes, factory);
         listener.started(migrations(specs, settings));
         List<SweepPoint> points = new ArrayList<>();
+        List<SweepPoint> view = Collections.unmodifiableList(points);
         for (int i = 0; i < specs.size(); i++) {
             List<SweepAxis.Value> coordinates = grid.get(i);
             MigrationSpec spec = specs.get(i);
-            String where = label(coordinates);
+            Supplier<String> where = () -> label(coordinates);
             List<MigrationResult> runs = new ArrayList<>(), pre = new ArrayList<>(), sac = new ArrayList<>();
             for (int k = 0; k < settings.repeat(); k++) {
-                String run = settings.repeat() > 1 ? where + " run " + (k + 1) + "/" + settings.repeat() : where;
+                int n = k + 1, of = settings.repeat();
+                Supplier<String> run = of > 1 ? () -> where.get() + " run " + n + "/" + of : where;
                 MigrationResult result = migrate(backend, spec, run, listener);
                 runs.add(result);
                 if (settings.compare()) {
@@ -88,7 +92,7 @@ public final class SweepRunner {
                         settings.compare() ? Optional.of(same(spec, r, STOP_AND_COPY, sim)) : Optional.empty()));
             }
             points.add(point);
-            listener.pointDone(List.copyOf(points));
+            listener.pointDone(view);
         }
         return points;
     }
@@ -117,22 +121,22 @@ public final class SweepRunner {
         return values;
     }
 
-    private static MigrationResult migrate(MigrationBackend backend, MigrationSpec spec, String what,
+    private static MigrationResult migrate(MigrationBackend backend, MigrationSpec spec, Supplier<String> what,
                                            Listener listener) {
         MigrationResult r = backend.migrate(spec);
-        listener.migrated(spec.algorithm() + " at " + what);
+        listener.migrated(() -> spec.algorithm() + " at " + what.get());
         return r;
     }
 
     private static MigrationResult same(MigrationSpec spec, MigrationResult result, String algorithm,
-                                        MigrationBackend backend, String what, Listener listener) {
+                                        MigrationBackend backend, Supplier<String> what, Listener listener) {
         return spec.algorithm().equals(algorithm) ? result
                 : migrate(backend, spec.withAlgorithm(algorithm), what, listener);
     }
 
     private static MigrationResult same(MigrationSpec spec, MigrationResult result, String algorithm,
                                         MigrationBackend backend) {
-        return same(spec, result, algorithm, backend, "", Listener.NONE);
+        return same(spec, result, algorithm, backend, () -> "", Listener.NONE);
     }
 
     private static String label(List<SweepAxis.Value> coordinates) {

@@ -3,7 +3,6 @@ package io.miglab.core.sim;
 import io.miglab.core.memory.GuestMemory;
 import io.miglab.core.memory.PageBitmap;
 import io.miglab.core.spec.Optimisations;
-import java.util.SplittableRandom;
 
 /**
  * Bytes on the wire for one page, given what the page holds and which optimisations are on. Keeps the state the
@@ -37,22 +36,7 @@ final class PageCostModel {
         this.pageSize = memory.pageSizeBytes();
         this.zeroElision = options.zeroPageElision();
         this.compressorBytesPerSecond = options.compression().map(c -> c.throughput().bytesPerSecond()).orElse(0.0);
-        this.zero = memory.zeroPageShare() > 0 ? new PageBitmap(memory.pages()) : null;
-        if (zero != null) {
-            // the zero pages are spread over the memory below the non-zero top, keeping their total share
-            int below = memory.pages() - memory.nonZeroTopPages();
-            int usedFrom = Math.min(inUse[0], below), usedTo = Math.min(inUse[1], below);
-            double zeros = memory.zeroPageShare() * memory.pages();
-            // a writer over (nearly) all of memory leaves no room: the zero pages are then spread everywhere
-            if (below - (usedTo - usedFrom) < zeros) usedTo = usedFrom;
-            int room = below - (usedTo - usedFrom);
-            double share = room > 0 ? Math.min(1, zeros / room) : 0;
-            SplittableRandom random = new SplittableRandom(seed ^ 0x5DEECE66DL);
-            for (int p = 0; p < below; p++) {
-                if (p == usedFrom && usedTo > usedFrom) p = usedTo;
-                if (p < below && random.nextDouble() < share) zero.set(p);
-            }
-        }
+        this.zero = memory.zeroPageShare() > 0 ? ZeroPages.layout(memory, seed, inUse) : null;
         this.xbzrle = options.xbzrle().map(x -> new XbzrleCache(x.cacheSize().bytes(), pageSize, x.deltaRatio())).orElse(null);
         this.compressedShare = options.compression().isPresent() ? 1 - memory.compressibility() : 1;
     }
