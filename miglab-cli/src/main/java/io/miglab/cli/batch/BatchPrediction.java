@@ -21,6 +21,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -41,7 +42,7 @@ public final class BatchPrediction {
     private final SpecFactory factory;
     private final MigrationBackend backend;
     private final Format format;
-    private final Map<Map<String, String>, MigrationSpec> specs = new HashMap<>();
+    private final Map<List<String>, MigrationSpec> specs = new HashMap<>();
 
     /** {@code base}: the command line's settings, under every line's own. */
     public BatchPrediction(ScenarioValues base, SpecFactory factory, MigrationBackend backend, Format format) {
@@ -84,36 +85,43 @@ public final class BatchPrediction {
             w.write('\n');
         }
         long[] rows = {0};
+        // one line's text, made in place and handed to the writer as characters (no String per line)
+        StringBuilder line = new StringBuilder(1024);
+        char[][] chars = {new char[1024]};
         BatchRows.forEach(input, row -> {
             MigrationResult result = backend.migrate(spec(input, row));
+            line.setLength(0);
             if (format == Format.CSV) {
-                w.write(Csv.line(ResultCsvWriter.cells(Metrics.STANDARD, result)));
+                ResultCsvWriter.appendRow(line, Metrics.STANDARD, result);
             } else {
-                w.write(ResultJsonWriter.toJsonLine(ResultValues.flat(result, Metrics.STANDARD)));
+                line.append(ResultJsonWriter.toJsonLine(ResultValues.flat(result, Metrics.STANDARD)));
             }
-            w.write('\n');
+            line.append('\n');
+            if (chars[0].length < line.length()) chars[0] = new char[2 * line.length()];
+            line.getChars(0, line.length(), chars[0], 0);
+            w.write(chars[0], 0, line.length());
             rows[0]++;
         });
         return rows[0];
     }
 
     /**
-     * The spec of a line: built once for each distinct set of a line's settings, since it depends on nothing else
-     * (the command line's settings are the same for every line) and batches often repeat lines (a grid written
-     * out, a trace of the same few guests); building and checking a spec cost more than predicting with it. At
-     * most {@link #KEPT_SPECS} are kept (the store is emptied when full), so memory stays bounded.
+     * The spec of a line: built once for each distinct line (its {@link BatchRows.Row#key}), since it depends on
+     * nothing else (the command line's settings are the same for every line) and batches often repeat lines (a grid
+     * written out, a trace of the same few guests); building and checking a spec cost more than predicting with it.
+     * At most {@link #KEPT_SPECS} are kept (the store is emptied when full), so memory stays bounded.
      */
     private MigrationSpec spec(Path input, BatchRows.Row row) {
-        MigrationSpec spec = specs.get(row.values());
+        MigrationSpec spec = specs.get(row.key());
         if (spec != null) return spec;
         spec = build(input, row);
         if (specs.size() == KEPT_SPECS) specs.clear();
-        specs.put(row.values(), spec);
+        specs.put(row.key(), spec);
         return spec;
     }
 
     private MigrationSpec build(Path input, BatchRows.Row row) {
-        ScenarioValues values = base.overriddenBy(ScenarioValues.of(row.values(), "batch line " + row.line()));
+        ScenarioValues values = base.overriddenBy(ScenarioValues.of(row.values().get(), "batch line " + row.line()));
         try {
             return factory.build(values);
         } catch (InvalidSpecException | BadInputException e) {

@@ -16,11 +16,13 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Supplier;
 
 /**
  * The input lines of {@code predict --batch}, read one at a time (constant memory): CSV whose header names
@@ -29,8 +31,12 @@ import java.util.Set;
  * for JSON lines. Blank lines are skipped; an empty CSV cell leaves the setting as the command line has it.
  */
 final class BatchRows {
-    /** One input line: its number in the file (from 1) and its settings as text, keyed by flag name. */
-    record Row(long line, Map<String, String> values) { }
+    /**
+     * One input line: its number in the file (from 1), what tells its settings apart from another line's
+     * ({@code key}: equal keys, equal settings; cheaper to hash and compare than the settings), and its settings as
+     * text keyed by flag name, made when asked.
+     */
+    record Row(long line, List<String> key, Supplier<Map<String, String>> values) { }
 
     interface RowAction {
         void accept(Row row) throws IOException;
@@ -70,14 +76,17 @@ final class BatchRows {
             }
             if (node == null || !node.isObject()) throw bad(file, number, "a JSON object of settings on one line");
             Map<String, String> values = new LinkedHashMap<>();
+            List<String> pairs = new ArrayList<>();
             for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
                 Map.Entry<String, JsonNode> f = it.next();
                 String key = key(file, number, f.getKey());
                 if (f.getValue().isNull()) continue;
                 if (f.getValue().isContainerNode()) throw bad(file, number, key + ": a single value");
                 values.put(key, f.getValue().asText());
+                pairs.add(key);
+                pairs.add(f.getValue().asText());
             }
-            action.accept(new Row(number, values));
+            action.accept(new Row(number, pairs, () -> values));
         }
     }
 
@@ -103,9 +112,13 @@ final class BatchRows {
                 throw bad(file, number, "at most " + header.size() + " cells, one per header column (got "
                         + cells.length + ")");
             }
-            Map<String, String> values = new LinkedHashMap<>();
-            for (int i = 0; i < cells.length; i++) if (!cells[i].isBlank()) values.put(header.get(i), cells[i]);
-            action.accept(new Row(number, values));
+            // under one header, the cells tell a line's settings (a blank cell: the setting is not given)
+            List<String> names = header;
+            action.accept(new Row(number, Arrays.asList(cells), () -> {
+                Map<String, String> values = new LinkedHashMap<>();
+                for (int i = 0; i < cells.length; i++) if (!cells[i].isBlank()) values.put(names.get(i), cells[i]);
+                return values;
+            }));
         }
         if (header == null) throw bad(file, 1, "a header line naming settings, e.g. memory,dirty-rate");
     }

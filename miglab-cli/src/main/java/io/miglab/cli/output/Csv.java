@@ -7,11 +7,21 @@ public final class Csv {
     private Csv() { }
 
     public static String cell(String s) {
+        return needsQuotes(s) ? '"' + s.replace("\"", "\"\"") + '"' : s;
+    }
+
+    /** Appends {@link #cell}'s text to {@code out}. */
+    public static void appendCell(StringBuilder out, String s) {
+        if (needsQuotes(s)) out.append(cell(s));
+        else out.append(s);
+    }
+
+    private static boolean needsQuotes(String s) {
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);
-            if (c == ',' || c == '"' || c == '\n' || c == '\r') return '"' + s.replace("\"", "\"\"") + '"';
+            if (c == ',' || c == '"' || c == '\n' || c == '\r') return true;
         }
-        return s;
+        return false;
     }
 
     public static String line(List<String> cells) {

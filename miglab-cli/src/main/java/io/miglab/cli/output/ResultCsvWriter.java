@@ -28,6 +28,19 @@ public final class ResultCsvWriter {
         return cells;
     }
 
+    /**
+     * Appends the row {@code Csv.line(cells(metrics, r))} gives to {@code out}, without a list of cell texts: numbers,
+     * flags and names need no quotes, so only text cells are checked.
+     */
+    public static void appendRow(StringBuilder out, Metrics metrics, MigrationResult r) {
+        for (Metric m : metrics.all()) {
+            if (m.kind() == Metric.Kind.TEXT) Csv.appendCell(out, m.text(r));
+            else m.appendText(out, r);
+            out.append(',');
+        }
+        Csv.appendCell(out, String.join("; ", r.assumptions()));
+    }
+
     public static void write(MigrationResult r, PrintWriter out, boolean withHeader) {
         write(Metrics.STANDARD, r, out, withHeader);
     }

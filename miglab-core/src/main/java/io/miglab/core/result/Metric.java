@@ -109,4 +109,18 @@ public record Metric(String name, String column, String label, Kind kind, Unit u
         Object v = of(r);
         return v instanceof Enum<?> e ? e.name() : String.valueOf(v);
     }
+
+    /**
+     * Appends {@link #text}'s text to {@code out} without making a String of a number first ({@code append(double)}
+     * writes the digits {@code String.valueOf(double)} gives): a batch writes tens of figures per line.
+     */
+    public void appendText(StringBuilder out, MigrationResult r) {
+        if (!presentIn(r)) return;
+        Object v = of(r);
+        if (v instanceof Double d) out.append(d.doubleValue());
+        else if (v instanceof Long l) out.append(l.longValue());
+        else if (v instanceof Integer i) out.append(i.intValue());
+        else if (v instanceof Boolean b) out.append(b.booleanValue());
+        else out.append(v instanceof Enum<?> e ? e.name() : String.valueOf(v));
+    }
 }
