@@ -74,7 +74,7 @@ public final class StorageMove {
             // the blocks still dirty and those the guest wrote until the pause go in the switch-over
             writer.advance((m.timing().totalTimeMs() - m.timing().downtimeMs()) / 1000);
             double last = writer.dirtyBlocks() * block;
-            extra = last / spec.link().switchOverBandwidth().bytesPerSecond();
+            extra = last / spec.switchOverBandwidth().bytesPerSecond();
             sent += last;
         }
         List<String> notes = new ArrayList<>(m.assumptions());

@@ -47,20 +47,11 @@ public record Link(DataRate bandwidth, Duration roundTripLatency, Optional<DataR
     /**
      * The rate of the switch-over, while the guest is paused: the link itself, not the cap. QEMU lifts its rate limit
      * for the final stage (migration/migration.c: migration_completion_precopy and postcopy_start call
-     * migration_rate_set(RATE_LIMIT_DISABLED)).
+     * migration_rate_set(RATE_LIMIT_DISABLED)). The migration's switch-over rate is {@code
+     * MigrationSpec.switchOverBandwidth()}: this or the source's own rate with the guest paused, whichever is lower.
      */
     public DataRate switchOverBandwidth() {
         return bandwidth;
-    }
-
-    /**
-     * The rate of a stop-and-copy: after pre-copy rounds the switch-over's, uncapped; with no round before it, the
-     * capped rate. A guest paused before the migration starts is sent by QEMU's rate-limited iteration
-     * (ram_save_iterate stops at migration_rate_exceeded, migration/ram.c) until what is left fits the downtime
-     * limit; only that rest goes uncapped.
-     */
-    public DataRate stopAndCopyBandwidth(boolean afterRounds) {
-        return afterRounds ? switchOverBandwidth() : effectiveBandwidth();
     }
 
     public double oneWaySeconds() { return roundTripLatency.toNanos() / 2e9; }

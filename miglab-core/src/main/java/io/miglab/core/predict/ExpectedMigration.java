@@ -62,7 +62,7 @@ final class ExpectedMigration implements MigrationEngine {
         this.pages = spec.memory().pages();
         this.pageWire = spec.memory().pageSizeBytes() + Optimisations.PAGE_HEADER_BYTES;
         this.bandwidth = spec.optimisations().precopyRate(spec.link()).bytesPerSecond();
-        this.switchOver = spec.link().switchOverBandwidth().bytesPerSecond();
+        this.switchOver = spec.switchOverBandwidth().bytesPerSecond();
         this.oneWay = spec.link().oneWaySeconds();
         this.prep = spec.overheads().preparation().toNanos() / 1e9;
         this.resume = spec.overheads().resume().toNanos() / 1e9;
@@ -148,8 +148,11 @@ final class ExpectedMigration implements MigrationEngine {
         if (rounds.isEmpty()) {
             assumptions.add("stop-and-copy: downtime = (memory + device state) / bandwidth + latency/2 + resume");
         }
-        double rate = spec.link().stopAndCopyBandwidth(!rounds.isEmpty()).bytesPerSecond();
-        double down = nas.switchOverSeconds(roundBytes + device, (roundBytes + device) / rate + oneWay) + resume;
+        double rate = spec.stopAndCopyBandwidth(!rounds.isEmpty()).bytesPerSecond();
+        // the last sync and the zero-page checks (only the first pass still holds zero pages), then the bytes
+        double work = spec.switchOverWorkSeconds(rounds.isEmpty() ? pages * zeroShare : 0);
+        double down = nas.switchOverSeconds(roundBytes + device, work + (roundBytes + device) / rate + oneWay)
+                + resume;
         double stopBytes = nas.switchOverWire(roundBytes + device);
         stages.begin(Stage.STOP_AND_COPY, clock);
         stages.sent(stopBytes);
@@ -165,7 +168,7 @@ final class ExpectedMigration implements MigrationEngine {
         assumptions.add("post-copy: pages pushed once at the post-copy rate (" + spec.link().postCopyBandwidth()
                 + ") after a switch-over of device state;"
                 + " page faults and their stalls are not modelled");
-        double down = device / switchOver + oneWay + resume;
+        double down = spec.switchOverWorkSeconds(0) + device / switchOver + oneWay + resume;
         double pushBytes = roundPages == pages ? firstPassBytes() : roundPages * pageWire;
         // the wire and the destination's placement of each page run side by side: the slower one sets the pace
         double pushSeconds = Math.max(pushBytes / spec.link().postCopyBandwidth().bytesPerSecond(),

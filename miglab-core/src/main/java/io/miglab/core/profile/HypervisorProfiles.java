@@ -73,6 +73,27 @@ public final class HypervisorProfiles {
             Duration.ofMillis(11), ByteSize.ofBytes(5 * ByteSize.MIB / 2));
 
     /**
+     * The source's CPU time per zero page in QEMU 10 under TCG (save_zero_page: buffer_is_zero over the page, then
+     * an 8-byte header; migration/ram.c). Measured where a pass is CPU-bound, at a 4,000 MiB/s cap on a quiet
+     * 2-core host: a 4 GiB idle guest sent 1,015,082 zero pages and about 105 MB of normal pages in a first pass
+     * of 877 ms, a 1 GiB guest about 152,000 zero pages and 58 MB in 158 ms: 0.8 us per zero page once the normal
+     * pages' copy time is taken off (no run of the comparison corpus). At a cap it hides behind the wire time; at
+     * the switch-over, uncapped, it adds to the downtime (MigrationSpec.switchOverWorkSeconds).
+     */
+    public static final Duration QEMU_ZERO_PAGE_COST = Duration.ofNanos(800);
+
+    /**
+     * What QEMU 10 sends per second at a pre-copy switch-over under TCG on a quiet 2-core host: the guest's vCPUs
+     * are stopped and max-bandwidth lifted (migration_completion_precopy), so the migration thread and the
+     * destination have the CPU to themselves. Least squares through the fixed 1 ms of
+     * {@link #QEMU_OVERHEADS}' resume, downtime - 1 ms = stop-copy bytes / rate, over the 14 stored corpus runs
+     * (docs/qemu-vs-sim.json, not held out) whose switch-over followed a dirty sync: 1,086 MiB/s (a free
+     * intercept: 2.7 ms and 1,200 MiB/s). CalibrationFitTest refits it. The runs that switched over in their first
+     * pass were slower (300 to 700 MiB/s) and are not in the fit: see docs/qemu-vs-sim.md, findings.
+     */
+    public static final DataRate QEMU_SWITCHOVER_RATE = DataRate.ofMiBps(1086);
+
+    /**
      * QEMU 10's fixed costs, measured with miglab's QEMU backend (QEMU 10.0.2): setup-time 0 to 11 ms, 2 ms typical;
      * 1 ms of downtime for each post-copy switch-over, which sends only the device state (stop the vCPUs, last
      * sync, device state saved and loaded); device state and stream framing 114,084 B (a paused 256 MiB guest saved
@@ -80,11 +101,12 @@ public final class HypervisorProfiles {
      * self-announce rounds after activation with QEMU's defaults (net/announce.c, migration/options.c); in post-copy
      * the destination places every page with a userfaultfd ioctl (UFFDIO_COPY, UFFDIO_ZEROPAGE for zero pages:
      * migration/postcopy-ram.c), {@link #QEMU_POSTCOPY_PLACEMENT} each; after a switch into post-copy the guest
-     * waits for the pages it touches first ({@link #QEMU_RESUME_FAULTS}).
+     * waits for the pages it touches first ({@link #QEMU_RESUME_FAULTS}); the switch-over's zero-page checks
+     * ({@link #QEMU_ZERO_PAGE_COST}) and its rate with the guest paused ({@link #QEMU_SWITCHOVER_RATE}).
      */
     public static final Overheads QEMU_OVERHEADS = new Overheads(Duration.ofMillis(2), Duration.ofMillis(1),
             ByteSize.ofBytes(114_084), Duration.ZERO, Announce.qemuDefaults(),
-            QEMU_POSTCOPY_PLACEMENT, QEMU_RESUME_FAULTS);
+            QEMU_POSTCOPY_PLACEMENT, QEMU_RESUME_FAULTS, QEMU_ZERO_PAGE_COST, Optional.of(QEMU_SWITCHOVER_RATE));
 
     /**
      * Host CPU a QEMU migration costs, source and destination QEMU together, per GiB sent: measured with miglab's

@@ -33,6 +33,7 @@ public final class MigrationSession implements MigrationEngine {
     private final int pageSize;
     private final double bandwidth;
     private final double switchOverBandwidth;
+    private final double syncSeconds; // one dirty-bitmap sync (Overheads.syncPerGiB)
     /** The downtime limit in seconds when the policy checks it while a pass is under way (QEMU); 0 otherwise. */
     private final double midPassLimitSeconds;
     private final PageLedger ledger;
@@ -55,7 +56,8 @@ public final class MigrationSession implements MigrationEngine {
         int pages = spec.memory().pages();
         this.pageSize = spec.memory().pageSizeBytes();
         this.bandwidth = spec.optimisations().precopyRate(spec.link()).bytesPerSecond();
-        this.switchOverBandwidth = spec.link().switchOverBandwidth().bytesPerSecond();
+        this.switchOverBandwidth = spec.switchOverBandwidth().bytesPerSecond();
+        this.syncSeconds = spec.overheads().syncSeconds(spec.memory().bytes());
         this.midPassLimitSeconds = spec.policy().midPassDowntimeLimit().map(d -> d.toNanos() / 1e9).orElse(0.0);
         this.ledger = new PageLedger(spec, timeline);
         this.pass = new PassSender(ledger.toSend);
@@ -123,21 +125,21 @@ public final class MigrationSession implements MigrationEngine {
                 ledger.cost.transferSeconds(bytes, compressed, Double.POSITIVE_INFINITY));
         // a round cut by the timeout lasts until the timeout: the page in flight would not have arrived before it
         if (pass.cut) sendSeconds = Math.max(sendSeconds, Math.max(0, timeLeft));
-        if (!Double.isNaN(failAt) && clock + sendSeconds + syncSeconds() >= failAt) {
+        if (!Double.isNaN(failAt) && clock + sendSeconds + syncSeconds >= failAt) {
             runGuestOnSource(failAt - clock);
             nas.account(timeline, Phase.PRECOPY, round, bytes);
             failures.fail();
             return;
         }
         runGuestOnSource(sendSeconds);
-        runGuestOnSource(syncSeconds());
+        runGuestOnSource(syncSeconds);
         double syncWait = autoConverge == null ? 0 : autoConverge.syncWaitSeconds(clock);
         long dirtied = ledger.sync();
         runGuestOnSource(syncWait);
         nas.account(timeline, Phase.PRECOPY, round, bytes);
         lastRoundBytes = bytes;
         lastRoundSeconds = sendSeconds;
-        double roundSeconds = sendSeconds + syncWait + syncSeconds();
+        double roundSeconds = sendSeconds + syncWait + syncSeconds;
         if (autoConverge != null) {
             throttlePercent = autoConverge.afterSync(clock, ledger.newlyDirty * pageSize, bytes);
             timeline.throttled(throttlePercent);
@@ -155,7 +157,7 @@ public final class MigrationSession implements MigrationEngine {
                 spec.fixedSwitchOverSeconds()));
     }
 
-    /** Pause the guest, send what is still dirty plus the device state, resume on the destination. */
+    /** Pause the guest, send what is still dirty plus the device state (MigrationSpec: the downtime's parts). */
     @Override
     public void stopAndCopy(StopReason reason) {
         requireRunning();
@@ -163,12 +165,14 @@ public final class MigrationSession implements MigrationEngine {
         ledger.sync();
         ledger.cost.lastStage();
         long compressedBefore = ledger.cost.bytesCompressed;
+        double zeroBefore = timeline.zeroPages();
         long bytes = spec.overheads().deviceState().bytes();
         boolean delta = timeline.roundCount() > 0;
         bytes += ledger.sendAll(nas.tap((w, bits) -> ledger.sendWord(w, bits, delta)));
         double sendSeconds = ledger.cost.transferSeconds(bytes, ledger.cost.bytesCompressed - compressedBefore,
-                spec.link().stopAndCopyBandwidth(delta).bytesPerSecond());
-        double seconds = sendSeconds + spec.link().oneWaySeconds();
+                spec.stopAndCopyBandwidth(delta).bytesPerSecond());
+        double seconds = spec.switchOverWorkSeconds(timeline.zeroPages() - zeroBefore) + sendSeconds
+                + spec.link().oneWaySeconds();
         double switchOver = nas.switchOverSeconds(bytes, seconds);
         double commitAt = clock + Math.max(0, switchOver - spec.link().oneWaySeconds());
         if (failures.failedSending(Stage.STOP_AND_COPY, commitAt - clock, bytes, nas)) return;
@@ -202,8 +206,8 @@ public final class MigrationSession implements MigrationEngine {
         timeline.stage(Stage.STOP_AND_COPY, clock);
         ledger.sync();
         long bytes = spec.overheads().deviceState().bytes();
-        double switchSeconds = ledger.cost.transferSeconds(bytes, 0, switchOverBandwidth)
-                + spec.link().oneWaySeconds();
+        double switchSeconds = spec.switchOverWorkSeconds(0) + ledger.cost.transferSeconds(bytes, 0,
+                switchOverBandwidth) + spec.link().oneWaySeconds();
         if (failures.failedSending(Stage.STOP_AND_COPY, switchSeconds, bytes, null)) return;
         timeline.sent(Phase.STOP_AND_COPY, bytes);
         clock += switchSeconds;
@@ -268,10 +272,6 @@ public final class MigrationSession implements MigrationEngine {
         guestClock += guest;
         clock += wallSeconds;
         timeline.guestRan(wallSeconds, wallSeconds * (1 - running));
-    }
-
-    private double syncSeconds() {
-        return spec.overheads().syncPerGiB().toNanos() / 1e9 * spec.memory().bytes() / (1024.0 * 1024 * 1024);
     }
 
     /** Activation: the destination loads the device state, starts the guest and announces it; true if it failed. */

@@ -66,12 +66,43 @@ public record MigrationSpec(GuestMemory memory, WriteModel writeModel, Link link
     }
 
     /**
-     * What a switch-over costs whatever memory is left: the device state at the switch-over rate, half the round
-     * trip and the resume; the downtime of every stop-and-copy is at least this.
+     * What a switch-over costs whatever memory is left: the last dirty sync, the device state at the switch-over
+     * rate, half the round trip and the resume; the downtime of every stop-and-copy is at least this.
      */
     public double fixedSwitchOverSeconds() {
-        return overheads.deviceState().bytes() / link.switchOverBandwidth().bytesPerSecond() + link.oneWaySeconds()
-                + overheads.resume().toNanos() / 1e9;
+        return switchOverWorkSeconds(0) + overheads.deviceState().bytes() / switchOverBandwidth().bytesPerSecond()
+                + link.oneWaySeconds() + overheads.resume().toNanos() / 1e9;
+    }
+
+    /**
+     * The rate of the switch-over, while the guest is paused: nothing caps it (QEMU lifts max-bandwidth,
+     * migration/migration.c migration_completion_precopy and postcopy_start: migration_rate_set(RATE_LIMIT_DISABLED)),
+     * so it is the link's own rate or what the source's CPU sends with the guest paused
+     * ({@link Overheads#switchOverRate}), whichever is lower.
+     */
+    public DataRate switchOverBandwidth() {
+        DataRate wire = link.switchOverBandwidth();
+        return overheads.switchOverRate().map(wire::min).orElse(wire);
+    }
+
+    /**
+     * The rate of a stop-and-copy: after pre-copy rounds the switch-over's, uncapped; with no round before it, the
+     * capped rate. A guest paused before the migration starts is sent by QEMU's rate-limited iteration
+     * (ram_save_iterate stops at migration_rate_exceeded, migration/ram.c) until what is left fits the downtime
+     * limit; only that rest goes uncapped.
+     */
+    public DataRate stopAndCopyBandwidth(boolean afterRounds) {
+        return afterRounds ? switchOverBandwidth() : link.effectiveBandwidth();
+    }
+
+    /**
+     * The source's work at a switch-over beside sending bytes, in seconds: the last dirty-bitmap sync
+     * ({@link Overheads#syncPerGiB}; QEMU: ram_save_complete calls migration_bitmap_sync_precopy with the guest
+     * stopped) and the zero-page check of each zero page still to send ({@link Overheads#zeroPageCost}; QEMU:
+     * save_zero_page, migration/ram.c), which nothing hides once the stream is uncapped.
+     */
+    public double switchOverWorkSeconds(double zeroPages) {
+        return overheads.syncSeconds(memory.bytes()) + zeroPages * overheads.zeroPageCost().toNanos() / 1e9;
     }
 
     public MigrationSpec withMemory(GuestMemory m) {

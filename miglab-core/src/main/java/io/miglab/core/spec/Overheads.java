@@ -2,7 +2,9 @@ package io.miglab.core.spec;
 
 import io.miglab.core.error.InvalidSpecException;
 import io.miglab.core.unit.ByteSize;
+import io.miglab.core.unit.DataRate;
 import java.time.Duration;
+import java.util.Optional;
 
 /**
  * Fixed costs around the page transfer.
@@ -16,9 +18,15 @@ import java.time.Duration;
  *                     UFFDIO_COPY or UFFDIO_ZEROPAGE ioctl each, migration/postcopy-ram.c); the push goes no faster
  * @param resumeFaults post-copy and hybrid: the guest's pause after the switch-over while the pages it touches first
  *                     arrive (none unless the hypervisor profile or the user states them)
+ * @param zeroPageCost the source's CPU time to find one zero page and send its header (QEMU: save_zero_page's
+ *                     buffer_is_zero, migration/ram.c); it shows where nothing caps the stream: the switch-over
+ * @param switchOverRate what the source sends per second while the guest is paused and nothing caps the stream
+ *                     (QEMU lifts max-bandwidth for the switch-over; the rate is then the CPU's, not the link's);
+ *                     empty: the link's own rate
  */
 public record Overheads(Duration preparation, Duration resume, ByteSize deviceState, Duration syncPerGiB,
-                        Announce announce, Duration postCopyPlacement, ResumeFaults resumeFaults) {
+                        Announce announce, Duration postCopyPlacement, ResumeFaults resumeFaults,
+                        Duration zeroPageCost, Optional<DataRate> switchOverRate) {
     /** Fixed costs without announce rounds or a post-copy placement cost. */
     public Overheads(Duration preparation, Duration resume, ByteSize deviceState, Duration syncPerGiB) {
         this(preparation, resume, deviceState, syncPerGiB, Announce.none(), Duration.ZERO);
@@ -28,6 +36,13 @@ public record Overheads(Duration preparation, Duration resume, ByteSize deviceSt
     public Overheads(Duration preparation, Duration resume, ByteSize deviceState, Duration syncPerGiB,
                      Announce announce, Duration postCopyPlacement) {
         this(preparation, resume, deviceState, syncPerGiB, announce, postCopyPlacement, ResumeFaults.none());
+    }
+
+    /** Fixed costs without a zero-page cost or a switch-over rate of their own. */
+    public Overheads(Duration preparation, Duration resume, ByteSize deviceState, Duration syncPerGiB,
+                     Announce announce, Duration postCopyPlacement, ResumeFaults resumeFaults) {
+        this(preparation, resume, deviceState, syncPerGiB, announce, postCopyPlacement, resumeFaults, Duration.ZERO,
+                Optional.empty());
     }
 
     /** Fixed costs without a post-copy placement cost. */
@@ -40,6 +55,8 @@ public record Overheads(Duration preparation, Duration resume, ByteSize deviceSt
         announce = announce == null ? Announce.none() : announce;
         postCopyPlacement = postCopyPlacement == null ? Duration.ZERO : postCopyPlacement;
         resumeFaults = resumeFaults == null ? ResumeFaults.none() : resumeFaults;
+        zeroPageCost = zeroPageCost == null ? Duration.ZERO : zeroPageCost;
+        switchOverRate = switchOverRate == null ? Optional.empty() : switchOverRate;
         InvalidSpecException.require(preparation != null && !preparation.isNegative(), "preparation-time",
                 "a duration >= 0", preparation);
         InvalidSpecException.require(resume != null && !resume.isNegative(), "resume-time", "a duration >= 0", resume);
@@ -47,6 +64,9 @@ public record Overheads(Duration preparation, Duration resume, ByteSize deviceSt
                 syncPerGiB);
         InvalidSpecException.require(!postCopyPlacement.isNegative(), "postcopy-page-cost", "a duration >= 0",
                 postCopyPlacement);
+        InvalidSpecException.require(!zeroPageCost.isNegative(), "zero-page-cost", "a duration >= 0", zeroPageCost);
+        InvalidSpecException.require(switchOverRate.map(r -> r.bytesPerSecond() > 0).orElse(true),
+                "switch-over-rate", "a rate > 0 or none", switchOverRate.orElse(null));
     }
 
     /** No fixed costs but a small device state: what the closed-form tests compare against. */
@@ -56,16 +76,30 @@ public record Overheads(Duration preparation, Duration resume, ByteSize deviceSt
 
     /** These costs with other announce rounds. */
     public Overheads withAnnounce(Announce a) {
-        return new Overheads(preparation, resume, deviceState, syncPerGiB, a, postCopyPlacement, resumeFaults);
+        return new Overheads(preparation, resume, deviceState, syncPerGiB, a, postCopyPlacement, resumeFaults,
+                zeroPageCost, switchOverRate);
     }
 
     /** These costs with another post-copy placement cost. */
     public Overheads withPostCopyPlacement(Duration d) {
-        return new Overheads(preparation, resume, deviceState, syncPerGiB, announce, d, resumeFaults);
+        return new Overheads(preparation, resume, deviceState, syncPerGiB, announce, d, resumeFaults, zeroPageCost,
+                switchOverRate);
     }
 
     /** These costs with another pause after a switch into post-copy. */
     public Overheads withResumeFaults(ResumeFaults r) {
-        return new Overheads(preparation, resume, deviceState, syncPerGiB, announce, postCopyPlacement, r);
+        return new Overheads(preparation, resume, deviceState, syncPerGiB, announce, postCopyPlacement, r,
+                zeroPageCost, switchOverRate);
+    }
+
+    /** These costs with another zero-page cost and switch-over rate. */
+    public Overheads withSwitchOver(Duration zeroPage, Optional<DataRate> rate) {
+        return new Overheads(preparation, resume, deviceState, syncPerGiB, announce, postCopyPlacement,
+                resumeFaults, zeroPage, rate);
+    }
+
+    /** The dirty-bitmap sync of a guest of {@code memoryBytes}, in seconds: once per round and at the switch-over. */
+    public double syncSeconds(long memoryBytes) {
+        return syncPerGiB.toNanos() / 1e9 * memoryBytes / (double) ByteSize.GIB;
     }
 }

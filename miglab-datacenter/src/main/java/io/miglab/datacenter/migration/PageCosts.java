@@ -63,4 +63,18 @@ final class PageCosts {
         double cap = spec.link().postCopyCap().map(r -> r.bytesPerSecond()).orElse(Double.POSITIVE_INFINITY);
         return Math.min(placed, Math.min(cap, costs.compressorWireCap));
     }
+
+    /**
+     * The switch-over's highest rate after pre-copy rounds, when QEMU has lifted its cap: the compressor's and
+     * the paused source's (Overheads.switchOverRate); +infinity when nothing limits it.
+     */
+    double switchOverCap(MigrationSpec spec) {
+        return Math.min(compressorWireCap, spec.overheads().switchOverRate().map(r -> r.bytesPerSecond())
+                .orElse(Double.POSITIVE_INFINITY));
+    }
+
+    /** Whether the switch-over goes as a flow of its own: a cap to lift or a paused rate to apply. */
+    boolean liftsCap(MigrationSpec spec) {
+        return spec.link().bandwidthCap().isPresent() || spec.overheads().switchOverRate().isPresent();
+    }
 }

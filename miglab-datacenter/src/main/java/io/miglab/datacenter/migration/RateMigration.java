@@ -123,7 +123,7 @@ public final class RateMigration implements MigrationEngine {
         failures.sending(Phase.PRECOPY, bytes, false);
         nas.send(round, bytes, () -> {
             double sendSeconds = sim.now() - roundStart;
-            double sync = seconds(spec.overheads().syncPerGiB()) * spec.memory().bytes() / (1024.0 * 1024 * 1024);
+            double sync = spec.overheads().syncSeconds(spec.memory().bytes());
             after(sync, s -> endRound(round, sendPages, bytes, sendSeconds, sendSeconds + sync,
                     throttleInRound));
         });
@@ -172,18 +172,19 @@ public final class RateMigration implements MigrationEngine {
                 + (sendPages - zero - hits) * costs.dataPage;
         timeline.pagesSent(sendPages, noRounds ? 0 : sendPages, zero);
         nas.account(Phase.STOP_AND_COPY, -1, bytes);
-        // after rounds QEMU sends the switch-over uncapped (migration_rate_set(RATE_LIMIT_DISABLED)), a new flow with
-        // only the compressor's limit at its fair share of the links; with no round it stays capped (Link)
-        if (spec.link().bandwidthCap().isPresent() && !noRounds) stream.reopen(costs.compressorWireCap);
-        failures.sending(Phase.STOP_AND_COPY, bytes, true);
-        nas.send(-1, bytes, () -> {
-            // commit: the last byte reaches the destination, which acknowledges and activates at once
-            stage(Stage.COMMIT);
+        // after rounds QEMU lifts its cap (migration_rate_set(RATE_LIMIT_DISABLED)): a new flow limited only by the
+        // compressor and the paused source (PageCosts.switchOverCap); with no round it stays capped
+        if (!noRounds && costs.liftsCap(spec)) stream.reopen(costs.switchOverCap(spec));
+        Runnable send = () -> nas.send(-1, bytes, () -> {
+            stage(Stage.COMMIT); // the last byte is there: the destination acknowledges and activates at once
             after(spec.link().oneWaySeconds(), s -> resumeOnDestination(() -> {
                 nas.close();
                 finish(reason, true);
             }));
         });
+        failures.sending(Phase.STOP_AND_COPY, bytes, true);
+        double work = spec.switchOverWorkSeconds(zero); // the last sync and the zero-page checks come first
+        if (work > 0) after(work, s -> send.run()); else send.run();
     }
 
     /** Give up: the guest keeps running on the source. */

@@ -52,15 +52,8 @@ public final class GuestCalibration {
      * in QEMU against 2.4 MiB with zero pages spread uniformly; 3 MiB + 16.8 MiB per GiB reproduces it.
      */
     public static final double NON_ZERO_TOP_BASE_MIB = 3;
-    /**
-     * CPU time of the migration thread per zero page (scan for zeros, write the header). Measured where the pass
-     * is CPU-bound, at a 4000 MiB/s cap: a 4 GiB idle guest sent 1,015,082 zero pages and about 105 MB of normal
-     * pages in a first pass of 877 ms, a 1 GiB guest about 152,000 zero pages and 58 MB in 158 ms: 0.8 us per zero
-     * page once the normal pages' copy time is taken off. At 10 or 100 MiB/s the scan of a 1 GiB guest (0.19 s)
-     * hides behind the wire time. (A first measurement while other QEMUs shared the two cores gave 5 us: the
-     * migration thread competes with the vCPU threads for the CPU.)
-     */
-    public static final Duration ZERO_PAGE_SCAN = Duration.ofNanos(800);
+    /** CPU time of the migration thread per zero page: the qemu profile's (HypervisorProfiles.QEMU_ZERO_PAGE_COST). */
+    public static final Duration ZERO_PAGE_SCAN = HypervisorProfiles.QEMU_OVERHEADS.zeroPageCost();
     /** QEMU's setup-time: 0 to 11 ms over the calibration runs, 2 ms typical. */
     public static final Duration SETUP = HypervisorProfiles.QEMU_OVERHEADS.preparation();
     /**
@@ -161,7 +154,7 @@ public final class GuestCalibration {
         // uncapped over a faster link (QemuMigrationPlan then sets 0, and loopback's own rate applies)
         boolean linkRate = user.link().postCopyCap().isEmpty() && user.link().bandwidthCap().isPresent();
         Optional<DataRate> postCopyCap = linkRate ? Optional.empty() : Optional.of(user.link().postCopyBandwidth());
-        return base.withLink(loopbackLink(user.link(), postCopy ? postCopyCap : qemu.postCopyCap()))
+        return base.withLink(postCopy ? loopbackLink(user.link(), postCopyCap) : pausedLoopbackLink(user.link()))
                 .withAlgorithm(user.algorithm())
                 .withPolicy(user.policy().withMidPassCheck()).withAutoConverge(user.autoConverge())
                 .withOptimisations(user.optimisations()).withPostCopy(user.postCopy())
@@ -187,7 +180,8 @@ public final class GuestCalibration {
         Duration cpuExtra = Duration.ofNanos(Math.round(Math.max(0, scanSeconds - wireSeconds) * 1e9));
         Overheads o = observed.overheads();
         Overheads overheads = new Overheads(o.preparation().plus(cpuExtra), o.resume(), o.deviceState(),
-                o.syncPerGiB(), o.announce()).withResumeFaults(o.resumeFaults());
+                o.syncPerGiB(), o.announce()).withResumeFaults(o.resumeFaults())
+                .withSwitchOver(o.zeroPageCost(), o.switchOverRate());
         ByteSize top = ByteSize.ofBytes(Math.round(Math.min(nonZero, (NON_ZERO_TOP_BASE_MIB
                 + FOOTPRINT_MIB_PER_GIB * m.bytes() / (double) ByteSize.GIB) * ByteSize.MIB)));
         return observed.withMemory(m.withNonZeroTop(top)).withOverheads(overheads);
@@ -201,6 +195,20 @@ public final class GuestCalibration {
     static Link loopbackLink(Link user, Optional<DataRate> postCopyCap) {
         return new Link(DataRate.ofMiBps(LOOPBACK_MIB_PER_SECOND), user.roundTripLatency(),
                 Optional.of(user.effectiveBandwidth()), postCopyCap);
+    }
+
+    /**
+     * The link of a calibrated pre-copy spec: loopback has no rate of its own, the CPU sets it. With the guest
+     * running the stream reaches {@link #LOOPBACK_MIB_PER_SECOND} uncapped, so the user's max-bandwidth is capped at
+     * that; at the switch-over the guest is paused, and the stream reaches the qemu profile's switch-over rate
+     * (HypervisorProfiles.QEMU_SWITCHOVER_RATE), which is then the most loopback carries. Post-copy keeps
+     * {@link #loopbackLink}: its pages go with the guest running.
+     */
+    static Link pausedLoopbackLink(Link user) {
+        DataRate running = DataRate.ofMiBps(LOOPBACK_MIB_PER_SECOND);
+        DataRate paused = HypervisorProfiles.QEMU_OVERHEADS.switchOverRate().orElse(running);
+        return new Link(paused.bytesPerSecond() > running.bytesPerSecond() ? paused : running, user.roundTripLatency(),
+                Optional.of(user.effectiveBandwidth().min(running)), Optional.empty());
     }
 
     /** The guest's memwriter (the only sweep QemuMigrationPlan runs) keeps pace by the clock. */
