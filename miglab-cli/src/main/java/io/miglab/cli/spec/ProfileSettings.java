@@ -56,6 +56,8 @@ final class ProfileSettings {
         s.put("resume-pages", Integer.toString(p.overheads().resumeFaults().pages()));
         s.put("resume-fault-cost", Setting.Default.text(p.overheads().resumeFaults().service()));
         s.put("resume-fault-queue", p.overheads().resumeFaults().aheadInStream().bytes() + "");
+        s.put("zero-page-cost", Setting.Default.text(p.overheads().zeroPageCost()));
+        s.put("switch-over-rate", p.overheads().switchOverRate().map(ProfileSettings::rate).orElse("none"));
         return s;
     }
 

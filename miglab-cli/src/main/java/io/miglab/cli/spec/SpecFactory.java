@@ -196,7 +196,10 @@ public final class SpecFactory {
                 Values.duration("postcopy-page-cost", in.text("postcopy-page-cost")),
                 new ResumeFaults((int) Values.integer("resume-pages", in.text("resume-pages"), 0,
                         ResumeFaults.MAX_PAGES), Values.duration("resume-fault-cost", in.text("resume-fault-cost")),
-                        Values.size("resume-fault-queue", in.text("resume-fault-queue"))));
+                        Values.size("resume-fault-queue", in.text("resume-fault-queue"))),
+                Values.duration("zero-page-cost", in.text("zero-page-cost")),
+                in.optional("switch-over-rate").filter(t -> !t.trim().equalsIgnoreCase("none"))
+                        .map(t -> Values.rate("switch-over-rate", t)));
     }
 
     private TraceWrites trace(String file, GuestMemory memory) {
