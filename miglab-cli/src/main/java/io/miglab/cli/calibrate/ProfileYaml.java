@@ -34,6 +34,10 @@ final class ProfileYaml {
         y.append("    preparation-time: ").append(q(micros(f.preparationMs()))).append('\n');
         y.append("    resume-time: ").append(q(micros(f.resumeMs()))).append('\n');
         y.append("    device-state: ").append(q(Long.toString(f.deviceStateBytes()))).append('\n');
+        if (Double.isFinite(f.switchOverBytesPerSecond())) {
+            y.append("    switch-over-rate: ").append(q(BigDecimal.valueOf(Math.round(f.switchOverBytesPerSecond()))
+                    .toPlainString() + "B/s")).append('\n');
+        }
         y.append("settings:\n");
         y.append("  memory: ").append(q(Long.toString(f.memory().bytes()))).append('\n');
         y.append("  zero-pages: ").append(q(String.format(Locale.ROOT, "%.4f", f.zeroPageShare()))).append('\n');

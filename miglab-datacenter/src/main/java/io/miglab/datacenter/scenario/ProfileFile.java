@@ -23,5 +23,6 @@ public record ProfileFile(List<Entry> profiles) {
                         @JsonAlias("preparation-time") String preparation,
                         @JsonAlias("resume-time") String resume,
                         @JsonAlias("device-state") String deviceState,
+                        @JsonAlias("switch-over-rate") String switchOverRate,
                         @JsonAlias("migration-cpu-seconds-per-gib") Double migrationCpuSecondsPerGiB) { }
 }

@@ -90,7 +90,8 @@ public final class ProfileReader {
                 e.resume() == null ? o.resume() : Durations.duration(f + ".resume", e.resume()),
                 e.deviceState() == null ? o.deviceState() : ByteSize.parse(f + ".deviceState", e.deviceState()),
                 o.syncPerGiB(), o.announce(), o.postCopyPlacement(), o.resumeFaults(), o.zeroPageCost(),
-                o.switchOverRate());
+                e.switchOverRate() == null ? o.switchOverRate() : e.switchOverRate().equalsIgnoreCase("none")
+                ? Optional.empty() : Optional.of(DataRate.parse(f + ".switchOverRate", e.switchOverRate())));
         String algorithm = e.algorithm() == null ? b.algorithm() : e.algorithm();
         // the name is checked against the algorithm registry the simulation runs with (DatacenterSimulation)
         return new HypervisorProfile(e.name(), e.description() == null ? "based on " + b.name() : e.description(),

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.miglab.core.error.InvalidSpecException;
+import io.miglab.core.profile.HypervisorProfiles;
 import io.miglab.datacenter.DatacenterSimulation;
 import io.miglab.datacenter.model.CpuPattern;
 import java.io.StringReader;
@@ -36,7 +37,7 @@ class ScenarioReaderTest {
                 profiles:
                   - {name: p, downtimeLimit: 1s, minDirtyPages: 9, maxRounds: 3, maxData: 2.5, onLimit: cancel,
                      bandwidthCap: 1Gbit/s, autoConverge: true, precopyRounds: 2, preparation: 5ms, resume: 6ms,
-                     deviceState: 1M}
+                     deviceState: 1M, switchOverRate: 800MiB/s}
                 vms:
                   - {name: v, memory: [1G], zeroPageShare: 0.3,
                      writes: {model: working-set, workingSet: 64M, pagesPerSecond: 300, coldPagesPerSecond: 7}}
@@ -46,7 +47,7 @@ class ScenarioReaderTest {
                 profiles:
                   - {name: p, downtime-limit: 1s, min-dirty-pages: 9, max-rounds: 3, max-data: 2.5, on-limit: cancel,
                      bandwidth-cap: 1Gbit/s, auto-converge: true, precopy-rounds: 2, preparation-time: 5ms,
-                     resume-time: 6ms, device-state: 1M}
+                     resume-time: 6ms, device-state: 1M, switch-over-rate: 800MiB/s}
                 vms:
                   - {name: v, memory: [1G], zero-pages: 0.3,
                      writes: {model: working-set, working-set: 64M, dirty-rate: 300, cold-dirty-rate: 7}}
@@ -115,5 +116,14 @@ class ScenarioReaderTest {
         assertThat(s.profile().bandwidthCap().orElseThrow().bytesPerSecond()).isEqualTo(10e9 / 8);
         assertThat(s.profile().algorithm()).isEqualTo("precopy");
         assertThat(s.profile().policy().conditions()).hasSize(2);
+        // the switch-over rate with the guest paused is kvm's unless the profile sets its own
+        assertThat(s.profile().overheads().switchOverRate())
+                .isEqualTo(HypervisorProfiles.QEMU_OVERHEADS.switchOverRate());
+        Scenario own = read(MINIMAL + """
+                profile: fast
+                profiles:
+                  - {name: fast, base: kvm, switch-over-rate: 800MiB/s}
+                """);
+        assertThat(own.profile().overheads().switchOverRate().orElseThrow().mibPerSecond()).isEqualTo(800.0);
     }
 }

@@ -22,7 +22,9 @@ import java.util.Locale;
  *                              that switched into post-copy ({@link #usesHeartbeat})
  */
 public enum Category {
-    PRE_COPY("pre-copy", 15, 10, 0.5, false),
+    // downtime: 81 % of pre-copy within tolerance since the switch-over's parts are modelled (71 % before); the
+    // categories whose switch-over is a pre-copy one hold 100 % and may lose one run (docs/qemu-vs-sim.md)
+    PRE_COPY("pre-copy", 15, 10, 0.8, false),
     CANCELLED("cancelled", 15, 10, 0, false),
     // post-copy and hybrid: 52.4 % / 30.8 % p90 time and 16.6 % hybrid bytes with the uncapped and idle 1 GiB runs
     // (the placement cost per page and zero pages clustered in the real guest, see docs/qemu-vs-sim.md); the
@@ -31,10 +33,10 @@ public enum Category {
     HYBRID("hybrid", 35, 20, 0.4, true),
     // auto-converge: 28.1 % / 6.4 % p90 paced (the 16 MiB/s sweep QEMU cancels), 26.4 % / 23.8 % cpu-bound, with
     // the throttle's slices and the TCG sync's wait; multifd: 9.5 % / 11.7 % with (channels + 1) / 2 packets a period
-    AUTO_CONVERGE_PACED("auto-converge paced", 30, 8, 0, false),
-    AUTO_CONVERGE_CPU_BOUND("auto-converge cpu-bound", 30, 26, 0, false),
-    XBZRLE("xbzrle", 10, 15, 0, false),
-    MULTIFD("multifd", 12, 15, 0, false);
+    AUTO_CONVERGE_PACED("auto-converge paced", 30, 8, 0.66, false),
+    AUTO_CONVERGE_CPU_BOUND("auto-converge cpu-bound", 30, 26, 0.66, false),
+    XBZRLE("xbzrle", 10, 15, 0.8, false),
+    MULTIFD("multifd", 12, 15, 0.75, false);
 
     /**
      * The share of runs whose outcome (completed or cancelled) must agree. The issue asks for every case; the
