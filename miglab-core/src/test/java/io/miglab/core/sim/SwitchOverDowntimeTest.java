@@ -10,6 +10,7 @@ import io.miglab.core.result.MigrationResult;
 import io.miglab.core.spec.Announce;
 import io.miglab.core.spec.MigrationSpec;
 import io.miglab.core.spec.Overheads;
+import io.miglab.core.spec.ResumeFaults;
 import io.miglab.core.unit.ByteSize;
 import io.miglab.core.unit.DataRate;
 import java.time.Duration;
@@ -29,7 +30,7 @@ class SwitchOverDowntimeTest {
     /** 1 MiB of device state, 2 ms resume, 4 ms of sync per GiB, 1 us per zero page, the given paused rate. */
     private static Overheads overheads(Optional<DataRate> pausedRate) {
         return new Overheads(Duration.ZERO, Duration.ofMillis(2), ByteSize.ofMiB(1), Duration.ofMillis(4),
-                Announce.none(), Duration.ZERO, Duration.ofNanos(1_000), pausedRate);
+                Announce.none(), Duration.ZERO, ResumeFaults.none(), Duration.ofNanos(1_000), pausedRate);
     }
 
     private static MigrationSpec idleAfterOneRound(Optional<DataRate> pausedRate) {
