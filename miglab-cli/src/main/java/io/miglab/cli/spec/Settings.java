@@ -246,9 +246,8 @@ public final class Settings {
             s("fixed costs", "resume-fault-queue", Type.SIZE, "SIZE", "Post-copy without --postcopy-preempt: bytes "
                     + "ahead of a demand page in the stream, sent at the post-copy rate first.",
                     Default.ofBytes(OVERHEADS.resumeFaults().aheadInStream().bytes())),
-            s("fixed costs", "zero-page-cost", Type.DURATION, "DURATION", "The source's CPU time to find one zero "
-                    + "page and send its header (QEMU: save_zero_page); it counts at the switch-over, which nothing "
-                    + "caps.", Default.of(OVERHEADS.zeroPageCost())),
+            s("fixed costs", "zero-page-cost", Type.DURATION, "DURATION", "The source's CPU time per zero page "
+                    + "(QEMU: save_zero_page), counted at the switch-over.", Default.of(OVERHEADS.zeroPageCost())),
             s("fixed costs", "switch-over-rate", Type.RATE, "RATE", "What the source sends per second at the "
                     + "switch-over, with the guest paused and no cap (the CPU's rate), or none.",
                     Default.absent("none")).note("The switch-over gets the lower of this and --bandwidth."),

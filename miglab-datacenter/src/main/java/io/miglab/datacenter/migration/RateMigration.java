@@ -172,8 +172,7 @@ public final class RateMigration implements MigrationEngine {
                 + (sendPages - zero - hits) * costs.dataPage;
         timeline.pagesSent(sendPages, noRounds ? 0 : sendPages, zero);
         nas.account(Phase.STOP_AND_COPY, -1, bytes);
-        // after rounds QEMU lifts its cap (migration_rate_set(RATE_LIMIT_DISABLED)): a new flow limited only by the
-        // compressor and the paused source (PageCosts.switchOverCap); with no round it stays capped
+        // after rounds QEMU lifts its cap (RATE_LIMIT_DISABLED): a flow of its own (PageCosts.switchOverCap)
         if (!noRounds && costs.liftsCap(spec)) stream.reopen(costs.switchOverCap(spec));
         Runnable send = () -> nas.send(-1, bytes, () -> {
             stage(Stage.COMMIT); // the last byte is there: the destination acknowledges and activates at once

@@ -8,6 +8,7 @@ import io.miglab.core.result.MigrationResult;
 import io.miglab.core.spec.Announce;
 import io.miglab.core.spec.MigrationSpec;
 import io.miglab.core.spec.Overheads;
+import io.miglab.core.spec.ResumeFaults;
 import io.miglab.core.spec.StopCondition;
 import io.miglab.core.spec.TerminationPolicy;
 import io.miglab.core.unit.ByteSize;
@@ -25,7 +26,7 @@ class RateSwitchOverTest {
     private static final Link LINK = new Link(DataRate.ofMiBps(1000), Duration.ZERO,
             Optional.of(DataRate.ofMiBps(10)));
     private static final Overheads OVERHEADS = new Overheads(Duration.ZERO, Duration.ofMillis(2), ByteSize.ofMiB(1),
-            Duration.ofMillis(4), Announce.none(), Duration.ZERO, Duration.ofNanos(1_000),
+            Duration.ofMillis(4), Announce.none(), Duration.ZERO, ResumeFaults.none(), Duration.ofNanos(1_000),
             Optional.of(DataRate.ofMiBps(100)));
 
     private static double downtimeMs(MigrationSpec spec) {
