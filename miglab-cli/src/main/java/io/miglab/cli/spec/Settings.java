@@ -203,8 +203,7 @@ public final class Settings {
                     .note("A whole number of --disk-block blocks."),
             s("storage", "storage", Type.CHOICE, "shared|block-precopy|mirror", "--disk-size: how the disk moves: "
                     + "shared (nothing to copy), block-precopy (copied before memory in dirty-block rounds), "
-                    + "mirror (copied while new writes are mirrored synchronously).", Default.of("mirror"))
-                    ,
+                    + "mirror (copied while new writes are mirrored synchronously).", Default.of("mirror")),
             s("storage", "disk-allocated", Type.SHARE, "SHARE", "--disk-size: share of the disk holding data (only "
                     + "that is copied).", Default.of("1")),
             s("storage", "disk-write-rate", Type.RATE, "RATE", "--disk-size: how fast the guest writes to its "
@@ -248,9 +247,8 @@ public final class Settings {
                     Default.ofBytes(OVERHEADS.resumeFaults().aheadInStream().bytes())),
             s("fixed costs", "zero-page-cost", Type.DURATION, "DURATION", "The source's CPU time per zero page "
                     + "(QEMU: save_zero_page), counted at the switch-over.", Default.of(OVERHEADS.zeroPageCost())),
-            s("fixed costs", "switch-over-rate", Type.RATE, "RATE", "What the source sends per second at the "
-                    + "switch-over, with the guest paused and no cap (the CPU's rate), or none.",
-                    Default.absent("none")).note("The switch-over gets the lower of this and --bandwidth."),
+            s("fixed costs", "switch-over-rate", Type.RATE, "RATE", "The switch-over's rate with the guest paused "
+                    + "and no cap (the CPU's; at most --bandwidth), or none.", Default.absent("none")),
             s("fixed costs", "seed", Type.INTEGER, "N", "Seed of the random write models and zero-page placement.",
                     Default.of(1)).datacenter("seed"));
 
@@ -269,8 +267,7 @@ public final class Settings {
         return s(group, name, type, label, help, d, uses);
     }
 
-    static Setting s(String group, String name, Type type, String label, String help, Default d,
-                     Set<Use> uses) {
+    static Setting s(String group, String name, Type type, String label, String help, Default d, Set<Use> uses) {
         return new Setting(name, type, label, group, help, d, uses, null, null, null, Optional.empty());
     }
 
