@@ -17,6 +17,7 @@ import io.miglab.datacenter.network.Network;
 import io.miglab.datacenter.policy.PolicyConfig;
 import io.miglab.datacenter.policy.PolicyContext;
 import io.miglab.core.profile.HypervisorProfile;
+import io.miglab.core.profile.MigrationCpuCost;
 import io.miglab.datacenter.report.MigrationRecord;
 import io.miglab.datacenter.scenario.FailureInjection;
 import java.time.Duration;
@@ -30,8 +31,9 @@ import java.util.Set;
  * host, as source or destination, and in all) and runs each as a {@link RateMigration} over the links between its
  * two hosts. Room on the destination is reserved when a migration is asked for. While a migration sends, its hosts'
  * CPU is charged: with a profile whose migration CPU cost was measured
- * ({@link HypervisorProfile#migrationCpuSecondsPerGiB}), that cost per byte of the stream's rate, half on the source
- * and half on the destination; otherwise the source alone, {@code migrationCoresPerGbps} per Gbit/s it sends.
+ * ({@link HypervisorProfile#migrationCpu}), that cost per byte of the stream's rate, split between the source and
+ * the destination by the profile's destination share; otherwise the source alone, {@code migrationCoresPerGbps}
+ * per Gbit/s it sends.
  * With a NAS ({@code nas} not null) every migration is NAS-assisted and they all share its links and disks.
  */
 final class MigrationScheduler implements PolicyContext.Migrator {
@@ -83,7 +85,9 @@ final class MigrationScheduler implements PolicyContext.Migrator {
     /** Cores {@code host} spends on the migration streams it sends and receives now. */
     private double migrationCores(int host) {
         if (!profile.hasMigrationCpuCost()) return outgoingRate[host] * coresPerBytePerSecond;
-        return (outgoingRate[host] + incomingRate[host]) * profile.migrationCpuSecondsPerGiB() / 2 / GIB;
+        MigrationCpuCost cpu = profile.migrationCpu();
+        return (outgoingRate[host] * cpu.sourceCpuSecondsPerGiB()
+                + incomingRate[host] * cpu.destinationCpuSecondsPerGiB()) / GIB;
     }
 
     @Override

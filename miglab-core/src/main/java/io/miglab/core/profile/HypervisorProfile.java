@@ -24,23 +24,20 @@ import java.util.Optional;
  *                    apply max-bandwidth to post-copy)
  * @param sdps VMware's Stun During Page Send (the datacenter's {@code StunDuringPageSendRule}; the page-level
  *             simulator does not model it)
- * @param migrationCpuSecondsPerGiB host CPU a migration costs, source and destination together, per GiB sent
- *             (measured on real QEMU; the datacenter charges it to both hosts while a migration sends); 0: not
- *             measured, and the datacenter charges the scenario's {@code network.migrationCoresPerGbps} instead
+ * @param migrationCpu host CPU a migration costs per GiB sent and the destination's share of it (measured on
+ *             real QEMU; the datacenter charges it to both hosts while a migration sends); not measured: the
+ *             datacenter charges the scenario's {@code network.migrationCoresPerGbps} instead
  */
 public record HypervisorProfile(String name, String description, String algorithm, TerminationPolicy policy,
                                 Optional<DataRate> bandwidthCap, Optional<DataRate> postCopyCap,
                                 Optional<AutoConverge> autoConverge, boolean sdps,
                                 Optimisations optimisations, PostCopyOptions postCopy, Overheads overheads,
-                                double migrationCpuSecondsPerGiB) {
+                                MigrationCpuCost migrationCpu) {
     public HypervisorProfile {
         bandwidthCap = bandwidthCap == null ? Optional.empty() : bandwidthCap;
         postCopyCap = postCopyCap == null ? Optional.empty() : postCopyCap;
         autoConverge = autoConverge == null ? Optional.empty() : autoConverge;
-        if (!(migrationCpuSecondsPerGiB >= 0 && migrationCpuSecondsPerGiB <= 1000)) {
-            throw new io.miglab.core.error.InvalidSpecException("profile.migrationCpuSecondsPerGiB", "0 to 1000",
-                    migrationCpuSecondsPerGiB);
-        }
+        migrationCpu = migrationCpu == null ? MigrationCpuCost.NOT_MEASURED : migrationCpu;
     }
 
     /** A profile whose migration CPU cost was not measured. */
@@ -49,12 +46,12 @@ public record HypervisorProfile(String name, String description, String algorith
                              Optional<AutoConverge> autoConverge, boolean sdps,
                              Optimisations optimisations, PostCopyOptions postCopy, Overheads overheads) {
         this(name, description, algorithm, policy, bandwidthCap, postCopyCap, autoConverge, sdps, optimisations,
-                postCopy, overheads, 0);
+                postCopy, overheads, MigrationCpuCost.NOT_MEASURED);
     }
 
     /** Whether the migration CPU cost was measured. */
     public boolean hasMigrationCpuCost() {
-        return migrationCpuSecondsPerGiB > 0;
+        return migrationCpu.measured();
     }
 
     /** The migration of a guest with {@code memory} and {@code writes} over a link of {@code nic} under this profile. */
@@ -65,16 +62,16 @@ public record HypervisorProfile(String name, String description, String algorith
 
     public HypervisorProfile withBandwidthCap(Optional<DataRate> cap) {
         return new HypervisorProfile(name, description, algorithm, policy, cap, postCopyCap, autoConverge, sdps, optimisations,
-                postCopy, overheads, migrationCpuSecondsPerGiB);
+                postCopy, overheads, migrationCpu);
     }
 
     public HypervisorProfile withAutoConverge(Optional<AutoConverge> a) {
         return new HypervisorProfile(name, description, algorithm, policy, bandwidthCap, postCopyCap, a, sdps, optimisations,
-                postCopy, overheads, migrationCpuSecondsPerGiB);
+                postCopy, overheads, migrationCpu);
     }
 
     public HypervisorProfile withName(String n, String d) {
         return new HypervisorProfile(n, d, algorithm, policy, bandwidthCap, postCopyCap, autoConverge, sdps, optimisations,
-                postCopy, overheads, migrationCpuSecondsPerGiB);
+                postCopy, overheads, migrationCpu);
     }
 }

@@ -109,16 +109,18 @@ public final class HypervisorProfiles {
             QEMU_POSTCOPY_PLACEMENT, QEMU_RESUME_FAULTS, QEMU_ZERO_PAGE_COST, Optional.of(QEMU_SWITCHOVER_RATE));
 
     /**
-     * Host CPU a QEMU migration costs, source and destination QEMU together, per GiB sent: measured with miglab's
-     * per-thread host-cost sampling (/proc/PID/task/TID/stat of the source's migration threads and the
-     * destination's threads but its vCPUs, over the migration; QEMU started with debug-threads=on;
-     * qemu.host.HostCostMeter). {@code miglab migrate --backend qemu --memory 256M --bandwidth 100MiB/s
-     * --write-model sweep --working-set 64M --dirty-rate 5000}, three runs, QEMU 10.0.2 under TCG on a 2-core host
-     * at load 25, 2026-11-30: 2.37, 2.21 and 2.64 CPU-s per GiB, 2.4 their mean; most of it the destination's
-     * kernel time (receiving and placing pages). It was 1.5 from the whole processes less the guest's own CPU,
-     * whose spread was larger than the figure (docs/bench.md, "What migrating costs the host").
+     * Host CPU a QEMU migration costs, source and destination QEMU together, per GiB sent, and the destination's
+     * share of it: measured with miglab's per-thread host-cost sampling (/proc/PID/task/TID/stat of the source's
+     * migration threads and the destination's threads but its vCPUs, over the migration; QEMU started with
+     * debug-threads=on; qemu.host.HostCostMeter). {@code miglab migrate --backend qemu --memory 256M --bandwidth
+     * 100MiB/s --write-model sweep --working-set 64M --dirty-rate 5000}, three runs, QEMU 10.0.2 under TCG on a
+     * 2-core host at load 25, 2026-11-30: 2.37, 2.21 and 2.64 CPU-s per GiB, 2.4 their mean. The destination spent
+     * 340 of 410, 340 of 410 and 420 of 518 ms (83, 83, 81 %, 0.82 the mean): its kernel time receiving the stream
+     * and placing pages, its main loop loading them; the source's migration thread only copies into the socket
+     * (docs/bench.md, "What migrating costs the host", the per-thread table). It was 1.5 per GiB from the whole
+     * processes less the guest's own CPU, whose spread was larger than the figure, and charged half to each side.
      */
-    public static final double QEMU_MIGRATION_CPU_SECONDS_PER_GIB = 2.4;
+    public static final MigrationCpuCost QEMU_MIGRATION_CPU = new MigrationCpuCost(2.4, 0.82);
 
     private final Map<String, HypervisorProfile> profiles = new LinkedHashMap<>();
     /** Other names of a profile (kvm for qemu), found by {@link #get} but not listed by {@link #names}. */
@@ -138,13 +140,13 @@ public final class HypervisorProfiles {
                         QEMU_POLICY,
                         Optional.of(QEMU_MAX_BANDWIDTH), Optional.empty(),
                         Optional.empty(), false, Optimisations.defaults(), PostCopyOptions.defaults(), QEMU_OVERHEADS,
-                        QEMU_MIGRATION_CPU_SECONDS_PER_GIB))
+                        QEMU_MIGRATION_CPU))
                 .alias("qemu", "kvm")
                 .add(new HypervisorProfile("kvm-auto-converge", "kvm with auto-converge (QEMU defaults 20/10/99)",
                         "precopy", QEMU_POLICY,
                         Optional.of(QEMU_MAX_BANDWIDTH), Optional.empty(),
                         Optional.of(AutoConverge.qemuDefaults()), false, Optimisations.defaults(),
-                        PostCopyOptions.defaults(), QEMU_OVERHEADS, QEMU_MIGRATION_CPU_SECONDS_PER_GIB))
+                        PostCopyOptions.defaults(), QEMU_OVERHEADS, QEMU_MIGRATION_CPU))
                 .add(new HypervisorProfile("xen", "Xen xc_domain_save: stop below 50 dirty pages, after 30 rounds "
                         + "or 3x memory, then stop-and-copy; no rate limit", "precopy", TerminationPolicy.xen(),
                         Optional.empty(), Optional.empty(), Optional.empty(), false, Optimisations.defaults(), PostCopyOptions.defaults(),

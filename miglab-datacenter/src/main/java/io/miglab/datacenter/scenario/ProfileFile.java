@@ -24,5 +24,6 @@ public record ProfileFile(List<Entry> profiles) {
                         @JsonAlias("resume-time") String resume,
                         @JsonAlias("device-state") String deviceState,
                         @JsonAlias("switch-over-rate") String switchOverRate,
-                        @JsonAlias("migration-cpu-seconds-per-gib") Double migrationCpuSecondsPerGiB) { }
+                        @JsonAlias("migration-cpu-seconds-per-gib") Double migrationCpuSecondsPerGiB,
+                        @JsonAlias("migration-cpu-destination-share") Double migrationCpuDestinationShare) { }
 }

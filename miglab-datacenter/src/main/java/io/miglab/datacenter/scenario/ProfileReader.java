@@ -10,6 +10,7 @@ import io.miglab.core.unit.ByteSize;
 import io.miglab.core.unit.DataRate;
 import io.miglab.core.profile.HypervisorProfile;
 import io.miglab.core.profile.HypervisorProfiles;
+import io.miglab.core.profile.MigrationCpuCost;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -92,10 +93,14 @@ public final class ProfileReader {
                 o.syncPerGiB(), o.announce(), o.postCopyPlacement(), o.resumeFaults(), o.zeroPageCost(),
                 e.switchOverRate() == null ? o.switchOverRate() : e.switchOverRate().equalsIgnoreCase("none")
                 ? Optional.empty() : Optional.of(DataRate.parse(f + ".switchOverRate", e.switchOverRate())));
+        MigrationCpuCost cpu = b.migrationCpu();
+        cpu = MigrationCpuCost.of(f, e.migrationCpuSecondsPerGiB() == null ? cpu.cpuSecondsPerGiB()
+                : e.migrationCpuSecondsPerGiB(), e.migrationCpuDestinationShare() == null ? cpu.destinationShare()
+                : e.migrationCpuDestinationShare());
         String algorithm = e.algorithm() == null ? b.algorithm() : e.algorithm();
         // the name is checked against the algorithm registry the simulation runs with (DatacenterSimulation)
         return new HypervisorProfile(e.name(), e.description() == null ? "based on " + b.name() : e.description(),
                 algorithm, policy, cap, b.postCopyCap(), ac, e.sdps() == null ? b.sdps() : e.sdps(), b.optimisations(), post, o,
-                e.migrationCpuSecondsPerGiB() == null ? b.migrationCpuSecondsPerGiB() : e.migrationCpuSecondsPerGiB());
+                cpu);
     }
 }

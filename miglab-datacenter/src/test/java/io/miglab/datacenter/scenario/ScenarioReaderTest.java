@@ -126,4 +126,28 @@ class ScenarioReaderTest {
                 """);
         assertThat(own.profile().overheads().switchOverRate().orElseThrow().mibPerSecond()).isEqualTo(800.0);
     }
+
+    /** Guards the migration CPU split: a base's destination share is kept unless the profile gives its own. */
+    @Test
+    void aProfilesMigrationCpuShareIsItsBasesUnlessGiven() throws Exception {
+        Scenario kept = read(MINIMAL + """
+                profile: p
+                profiles:
+                  - {name: p, base: kvm, migration-cpu-seconds-per-gib: 3}
+                """);
+        assertThat(kept.profile().migrationCpu().cpuSecondsPerGiB()).isEqualTo(3.0);
+        assertThat(kept.profile().migrationCpu().destinationShare()).isEqualTo(0.82);
+        Scenario own = read(MINIMAL + """
+                profile: p
+                profiles:
+                  - {name: p, base: kvm, migrationCpuDestinationShare: 0.6}
+                """);
+        assertThat(own.profile().migrationCpu().destinationShare()).isEqualTo(0.6);
+        assertThatThrownBy(() -> read(MINIMAL + """
+                profile: p
+                profiles:
+                  - {name: p, base: kvm, migration-cpu-destination-share: 82}
+                """)).isInstanceOf(InvalidSpecException.class)
+                .hasMessage("profiles[p].migrationCpuDestinationShare: 0 to 1 (got 82.0)");
+    }
 }
