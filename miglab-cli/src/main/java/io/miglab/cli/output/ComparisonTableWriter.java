@@ -32,12 +32,15 @@ public final class ComparisonTableWriter {
         for (Metric m : metrics.inTableOrder()) {
             if (m.part() && !parts) continue;
             if (!m.presentIn(a) && !m.presentIn(b)) continue;
-            if (!m.presentIn(a) || !m.presentIn(b)) {
-                text(t, m.label(), m.presentIn(a) ? text(m, a) : "-", m.presentIn(b) ? text(m, b) : "-");
-                continue;
+            boolean one = !m.presentIn(a) || !m.presentIn(b);
+            if (m.kind().numeric()) {
+                // a figure only one side has (host cost: only real runs measure it) in the same units, no difference
+                t.row(label(m), figure(m, a), figure(m, b), one ? "n/a" : difference(value(m, a), value(m, b)));
+            } else if (one) {
+                t.row(m.label(), m.presentIn(a) ? text(m, a) : "-", m.presentIn(b) ? text(m, b) : "-", "n/a");
+            } else {
+                text(t, m.label(), text(m, a), text(m, b));
             }
-            if (m.kind().numeric()) number(t, m, a, b);
-            else text(t, m.label(), text(m, a), text(m, b));
         }
         t.print(out);
     }
@@ -50,18 +53,26 @@ public final class ComparisonTableWriter {
         t.row(name, a, b, a.equals(b) ? "" : "differs");
     }
 
-    /** Times in ms, sizes in MiB, shares in %; one decimal for fractional figures and sizes, none for counts. */
-    private static void number(TextTable t, Metric m, MigrationResult a, MigrationResult b) {
-        double scale = m.unit() == Metric.Unit.BYTES ? MIB : 1;
-        double x = m.number(a) / scale, y = m.number(b) / scale;
-        int decimals = m.kind() == Metric.Kind.REAL || m.unit() == Metric.Unit.BYTES ? 1 : 0;
+    /** Times in ms, sizes in MiB, shares in %: the label with its unit. */
+    private static String label(Metric m) {
         String unit = switch (m.unit()) {
             case MS -> " ms";
             case BYTES -> " MiB";
             case PERCENT -> " %";
             case NONE -> "";
         };
-        t.row((m.part() ? "  " : "") + m.label() + unit, Units.number(x, decimals), Units.number(y, decimals), difference(x, y));
+        return (m.part() ? "  " : "") + m.label() + unit;
+    }
+
+    private static double value(Metric m, MigrationResult r) {
+        return m.number(r) / (m.unit() == Metric.Unit.BYTES ? MIB : 1);
+    }
+
+    /** One decimal for fractional figures and sizes, none for counts; "-" where the result has no such figure. */
+    private static String figure(Metric m, MigrationResult r) {
+        if (!m.presentIn(r)) return "-";
+        int decimals = m.kind() == Metric.Kind.REAL || m.unit() == Metric.Unit.BYTES ? 1 : 0;
+        return Units.number(value(m, r), decimals);
     }
 
     /** (b - a) / a in percent; "=" when both are equal, "n/a" when a is 0 and b is not. */

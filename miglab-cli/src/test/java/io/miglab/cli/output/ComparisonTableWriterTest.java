@@ -3,6 +3,7 @@ package io.miglab.cli.output;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.miglab.core.result.GuestImpact;
+import io.miglab.core.result.HostCost;
 import io.miglab.core.result.MigrationResult;
 import io.miglab.core.result.Outcome;
 import io.miglab.core.result.StopReason;
@@ -43,5 +44,24 @@ class ComparisonTableWriterTest {
         assertThat(lines).anyMatch(l -> l.matches("downtime ms\\s+100\\.0\\s+50\\.0\\s+-50\\.0 %"));
         assertThat(lines).anyMatch(l -> l.matches("transferred MiB\\s+1024\\.0\\s+1024\\.0\\s+="));
         assertThat(lines).anyMatch(l -> l.matches("backend\\s+sim\\s+qemu\\s+differs"));
+    }
+
+    // Guards against a figure only the real run has (host cost) printed as a raw double beside "differs": it keeps
+    // its unit and rounding, the other side shows "-", and no difference is claimed.
+    @Test
+    void aFigureOnlyOneSideHas_isFormattedAndNotCompared() {
+        HostCost host = new HostCost(true, 1200.25, 668.2167, 0, 9002.041, 315_940_864L, 187_445_248L, 6, 6,
+                300, 200, 900, 468.4668);
+        StringWriter s = new StringWriter();
+        ComparisonTableWriter.write("qemu", result("qemu", 1200, 50, 1 << 30).withHostCost(host), "sim",
+                result("sim", 1000, 100, 1 << 30), new PrintWriter(s));
+        List<String> lines = s.toString().lines().toList();
+        assertThat(lines).anyMatch(l -> l.matches("host sampling window ms\\s+9002\\.0\\s+-\\s+n/a"));
+        assertThat(lines).anyMatch(l -> l.matches("source peak RSS MiB\\s+301\\.3\\s+-\\s+n/a"));
+        assertThat(lines).anyMatch(l -> l.matches("source threads \\(most\\)\\s+6\\s+-\\s+n/a"));
+        assertThat(lines).anyMatch(l -> l.matches("host cost measured\\s+yes\\s+-\\s+n/a"));
+        assertThat(lines).filteredOn(l -> l.startsWith("host") || l.contains("peak RSS"))
+                .noneMatch(l -> l.contains("differs"));
+        assertThat(s.toString()).doesNotContain("9002.041");
     }
 }
