@@ -74,6 +74,12 @@ public record Overheads(Duration preparation, Duration resume, ByteSize deviceSt
         return new Overheads(Duration.ZERO, Duration.ZERO, ByteSize.ofKiB(256), Duration.ZERO);
     }
 
+    /** These costs with another preparation time, everything else kept. */
+    public Overheads withPreparation(Duration d) {
+        return new Overheads(d, resume, deviceState, syncPerGiB, announce, postCopyPlacement, resumeFaults,
+                zeroPageCost, switchOverRate);
+    }
+
     /** These costs with other announce rounds. */
     public Overheads withAnnounce(Announce a) {
         return new Overheads(preparation, resume, deviceState, syncPerGiB, a, postCopyPlacement, resumeFaults,

@@ -178,10 +178,9 @@ public final class GuestCalibration {
         double wireSeconds = (normalPages * (m.pageSizeBytes() + 8.0) + zeroPages * 8.0) / bandwidth;
         double scanSeconds = zeroPages * ZERO_PAGE_SCAN.toNanos() / 1e9;
         Duration cpuExtra = Duration.ofNanos(Math.round(Math.max(0, scanSeconds - wireSeconds) * 1e9));
+        // only the preparation changes: the profile's post-copy placement and every other cost stay as they are
         Overheads o = observed.overheads();
-        Overheads overheads = new Overheads(o.preparation().plus(cpuExtra), o.resume(), o.deviceState(),
-                o.syncPerGiB(), o.announce()).withResumeFaults(o.resumeFaults())
-                .withSwitchOver(o.zeroPageCost(), o.switchOverRate());
+        Overheads overheads = o.withPreparation(o.preparation().plus(cpuExtra));
         ByteSize top = ByteSize.ofBytes(Math.round(Math.min(nonZero, (NON_ZERO_TOP_BASE_MIB
                 + FOOTPRINT_MIB_PER_GIB * m.bytes() / (double) ByteSize.GIB) * ByteSize.MIB)));
         return observed.withMemory(m.withNonZeroTop(top)).withOverheads(overheads);

@@ -8,6 +8,7 @@ import io.miglab.core.profile.HypervisorProfiles;
 import io.miglab.core.result.MigrationResult;
 import io.miglab.core.sim.PageLevelSimulator;
 import io.miglab.core.spec.MigrationSpec;
+import io.miglab.core.spec.Overheads;
 import io.miglab.core.spec.StopCondition;
 import io.miglab.core.spec.TerminationPolicy;
 import io.miglab.core.unit.ByteSize;
@@ -55,6 +56,19 @@ class GuestCalibrationTest {
                 .find(StopCondition.Timeout.class));
         assertThat(sim.overheads().deviceState()).isEqualTo(GuestCalibration.DEVICE_STATE);
         assertThat(sim.writeModel()).isEqualTo(new NoWrites());
+    }
+
+    // Guards against rebuilding the overheads field by field: forSimulator dropped the qemu profile's post-copy
+    // placement cost that way, so migrate --backend sim pushed post-copy pages at the wire's rate alone.
+    @Test
+    void theSimulatorSpecKeepsEveryQemuCostButThePreparation() {
+        MigrationSpec user = spec(4096, 4000).withAlgorithm("postcopy");
+        Overheads observed = GuestCalibration.observed(user).overheads();
+        Overheads sim = GuestCalibration.forSimulator(user).overheads();
+        assertThat(sim.withPreparation(observed.preparation())).isEqualTo(observed);
+        assertThat(sim.postCopyPlacement()).isEqualTo(HypervisorProfiles.QEMU_OVERHEADS.postCopyPlacement())
+                .isPositive();
+        assertThat(sim.preparation()).isGreaterThan(observed.preparation());
     }
 
     // Guards against charging the zero-page scan when the rate limit hides it, or not charging it when it does not.
