@@ -232,7 +232,7 @@ public final class Settings {
             s("fixed costs", "announce-max", Type.DURATION, "DURATION", "The longest announce gap.",
                     Default.of(OVERHEADS.announce().max())),
             s("fixed costs", "postcopy-page-cost", Type.DURATION, "DURATION", "Post-copy: the destination's time "
-                    + "to place one page, zero pages too (QEMU: one userfaultfd copy each); the push goes no faster.",
+                    + "to place one zero page (QEMU: one UFFDIO_ZEROPAGE each); the push goes no faster.",
                     Default.of(OVERHEADS.postCopyPlacement())),
             s("fixed costs", "resume-pages", Type.INTEGER, "PAGES", "Post-copy, hybrid: pages the guest touches one "
                     + "after another when it resumes on the destination, each a fault while still at the source (a "

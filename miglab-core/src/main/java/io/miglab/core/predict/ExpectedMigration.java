@@ -170,9 +170,8 @@ final class ExpectedMigration implements MigrationEngine {
                 + " page faults and their stalls are not modelled");
         double down = spec.switchOverWorkSeconds(0) + device / switchOver + oneWay + resume;
         double pushBytes = roundPages == pages ? firstPassBytes() : roundPages * pageWire;
-        // the wire and the destination's placement of each page run side by side: the slower one sets the pace
-        double pushSeconds = Math.max(pushBytes / spec.link().postCopyBandwidth().bytesPerSecond(),
-                roundPages * spec.overheads().postCopyPlacement().toNanos() / 1e9);
+        // the cap and the destination (each page read off the stream, then placed) set the pace
+        double pushSeconds = spec.postCopyPushSeconds(pushBytes, roundPages == pages ? pages * zeroShare : 0);
         double total = clock + down + pushSeconds + oneWay;
         // the guest's pause goes on while the pages it touches first on resume arrive (core.spec.ResumeFaults)
         ResumeFaults first = spec.overheads().resumeFaults();

@@ -43,14 +43,20 @@ public final class HypervisorProfiles {
             new StopCondition.Timeout(KVM_TIMEOUT)), TerminationPolicy.LimitAction.CANCEL);
 
     /**
-     * The destination's time per page in QEMU 10's post-copy, zero pages included: with the phase uncapped
-     * (max-postcopy-bandwidth 0) the push goes at the pace the destination places pages, not at the link's rate.
-     * Least squares (through the origin) over the three uncapped post-copy runs of the corpus (docs/qemu-vs-sim.md),
-     * recorded on a quiet 2-core TCG host: 262,274 pages in 480 ms, 65,666 in 332 ms, 131,202 in 358 ms: 2.15 us.
-     * The same runs on a host at load 20 gave 7.5 us (6.4 to 14.7 us per run): the cost is the destination's CPU
-     * time per userfaultfd placement, so it grows with host load. The capped runs are wire-bound and not in the fit.
+     * The destination's time per zero page in QEMU 10's post-copy beyond reading it off the stream: one
+     * UFFDIO_ZEROPAGE ioctl each (postcopy_place_page_zero, migration/postcopy-ram.c), where pre-copy only reads the
+     * page (a normal page's UFFDIO_COPY costs what pre-copy's first write of it does, inside the link's rate). One
+     * thread reads and places each page (ram_load_postcopy, migration/ram.c), so with the phase uncapped
+     * (max-postcopy-bandwidth 0) the push takes bytes / loopback rate + zero pages x this
+     * (MigrationSpec.postCopyDestinationSeconds). Least squares (through the origin) over the three uncapped
+     * post-copy runs of the corpus (docs/qemu-vs-sim.json, none held out) of the push (QEMU's switch-over's end to
+     * completion) less its bytes at 575 MiB/s against the zero pages: 241,963 zero pages and 462 ms, 98,776 and
+     * 346 ms, 34,667 and 222 ms: 1.30 us (CalibrationFitTest refits it). The earlier 2.15 us a page, zero or not,
+     * took the slower of the wire and the placement, which the runs contradict (the 512 MiB guest's push was
+     * slower than either alone, the idle 1 GiB guest's faster than 2.15 us a page). On a quiet 2-core TCG host;
+     * the cost is the destination's CPU, so it grows with host load. The capped runs are wire-bound, not in the fit.
      */
-    public static final Duration QEMU_POSTCOPY_PLACEMENT = Duration.ofNanos(2_150);
+    public static final Duration QEMU_POSTCOPY_PLACEMENT = Duration.ofNanos(1_300);
 
     /**
      * Pages miglab's QEMU guest touches one after another when it resumes after a switch into post-copy: QEMU
@@ -99,8 +105,8 @@ public final class HypervisorProfiles {
      * sync, device state saved and loaded); device state and stream framing 114,084 B (a paused 256 MiB guest saved
      * with migrate file: made exactly ram.transferred bytes, of which all but these were RAM pages and headers);
      * self-announce rounds after activation with QEMU's defaults (net/announce.c, migration/options.c); in post-copy
-     * the destination places every page with a userfaultfd ioctl (UFFDIO_COPY, UFFDIO_ZEROPAGE for zero pages:
-     * migration/postcopy-ram.c), {@link #QEMU_POSTCOPY_PLACEMENT} each; after a switch into post-copy the guest
+     * the destination places each zero page with a UFFDIO_ZEROPAGE ioctl (migration/postcopy-ram.c),
+     * {@link #QEMU_POSTCOPY_PLACEMENT} each; after a switch into post-copy the guest
      * waits for the pages it touches first ({@link #QEMU_RESUME_FAULTS}); the switch-over's zero-page checks
      * ({@link #QEMU_ZERO_PAGE_COST}) and its rate with the guest paused ({@link #QEMU_SWITCHOVER_RATE}).
      */

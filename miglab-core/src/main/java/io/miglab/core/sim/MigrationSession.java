@@ -232,6 +232,7 @@ public final class MigrationSession implements MigrationEngine {
     PageBitmap pending() { return ledger.toSend; }
 
     int pageSize() { return pageSize; }
+    boolean zeroPage(int page) { return ledger.cost.isZero(page); } // it goes as a zero-page header
 
     /** Advances the guest on the destination by {@code guestSeconds}, feeding the pages it touches to {@code sink}. */
     void runGuestOnDestination(double guestSeconds, PageSink sink) {

@@ -5,9 +5,10 @@ import io.miglab.core.write.PageSink;
 
 /**
  * Post-copy after the switch-over: the guest runs on the destination while the source pushes the remaining pages
- * at the post-copy rate (QEMU: max-postcopy-bandwidth, the link's own rate by default), each placed by the
- * destination at its page cost (one UFFDIO_COPY or UFFDIO_ZEROPAGE per page, zero pages included:
- * migration/postcopy-ram.c, postcopy_place_page and postcopy_place_page_zero). A page the guest touches before it
+ * at the post-copy rate (QEMU: max-postcopy-bandwidth, the link's own rate by default), each read off the stream
+ * and then placed by one destination thread at its page cost (one UFFDIO_COPY or UFFDIO_ZEROPAGE per page, zero
+ * pages included: migration/postcopy-ram.c, postcopy_place_page and postcopy_place_page_zero; the two add up,
+ * MigrationSpec.postCopyDestinationSeconds). A page the guest touches before it
  * has arrived is a demand fault; the guest waits for it:
  * <ul>
  *   <li>with postcopy-preempt, a round trip plus the page at the link's rate on a channel of its own, outside the
@@ -31,8 +32,6 @@ final class PostCopyPusher {
     private final double pushRate;
     private final double linkRate;
     private final boolean preempt;
-    /** Seconds the destination spends placing one page. */
-    private final double placeSeconds;
     private final double roundTrip;
     private final double slice;
     private int[] touched = new int[64];
@@ -51,7 +50,6 @@ final class PostCopyPusher {
         this.preempt = session.spec().postCopy().preempt();
         this.pushRate = session.spec().link().postCopyBandwidth().bytesPerSecond();
         this.linkRate = session.spec().link().bandwidth().bytesPerSecond();
-        this.placeSeconds = session.spec().overheads().postCopyPlacement().toNanos() / 1e9;
         this.roundTrip = session.spec().link().roundTripSeconds();
         double rate = session.spec().writeModel().pagesPerSecond();
         this.slice = rate > 0 ? Math.min(1.0, Math.max(0.0005, 16 / rate)) : 1.0;
@@ -71,8 +69,9 @@ final class PostCopyPusher {
         double start = session.clock;
         double writerPause = 0;
         boolean pausing = true;
-        // the push's budgets in seconds: the wire (bytes at its rate) and the destination's placement run side by
-        // side, so the push goes at the pace of the slower of the two over the whole phase
+        // the push's budgets in seconds: the wire (bytes at its rate) and the destination (each page read off the
+        // stream, then placed: MigrationSpec.postCopyDestinationSeconds) run side by side, so the push goes at the
+        // pace of the slower of the two over the whole phase
         double wire = 0;
         double place = 0;
         int cursor = 0;
@@ -96,23 +95,23 @@ final class PostCopyPusher {
                 int p = touched[i];
                 if (!pending.get(p)) continue;
                 session.timeline.faulted(1);
+                int zero = session.zeroPage(p) ? 1 : 0;
                 long b = send(p);
-                int pages = 1;
                 int end = Math.min(pending.pages(), p + 1 + prepaging);
                 for (int q = p + 1; q < end; q++) {
                     if (pending.get(q)) {
+                        if (session.zeroPage(q)) zero++;
                         b += send(q);
-                        pages++;
                     }
                 }
-                double page = Math.max(b / linkRate, pages * placeSeconds);
+                double page = session.spec().postCopyDestinationSeconds(b, zero);
                 if (preempt) {
                     stall += roundTrip + page;
                 } else {
                     double at = session.clock - start + step * (i + 0.5) / touchedCount + stall;
                     stall += roundTrip + queueWait(at) + page;
                     demandWire += b / pushRate;
-                    demandPlace += pages * placeSeconds;
+                    demandPlace += page;
                     cursor = end;
                 }
             }
@@ -126,8 +125,10 @@ final class PostCopyPusher {
             while (wire > 0 && place > 0 && remaining > 0) {
                 int p = pending.nextSet(cursor);
                 if (p < 0) p = pending.nextSet(0);
-                wire -= send(p) / pushRate;
-                place -= placeSeconds;
+                int zero = session.zeroPage(p) ? 1 : 0;
+                long b = send(p);
+                wire -= b / pushRate;
+                place -= session.spec().postCopyDestinationSeconds(b, zero);
                 cursor = p + 1;
             }
             if (remaining == 0) wall -= Math.min(step, Math.max(0, Math.min(wire, place)));

@@ -105,6 +105,25 @@ public record MigrationSpec(GuestMemory memory, WriteModel writeModel, Link link
         return overheads.syncSeconds(memory.bytes()) + zeroPages * overheads.zeroPageCost().toNanos() / 1e9;
     }
 
+    /**
+     * The destination's time for post-copy pages of {@code bytes} in all, {@code zeroPages} of them zero pages, in
+     * seconds: one thread reads each page off the stream and then places it (QEMU 10: ram_load_postcopy,
+     * migration/ram.c), so the two add up. A normal page goes in with UFFDIO_COPY (postcopy_place_page,
+     * migration/postcopy-ram.c), which allocates and fills the page as pre-copy's first write of it does: the link's
+     * own rate covers it. A zero page takes a UFFDIO_ZEROPAGE ioctl (postcopy_place_page_zero) where pre-copy only
+     * reads the page (ram_handle_zero): {@link Overheads#postCopyPlacement} each. The push goes no faster than this
+     * nor than its cap.
+     */
+    public double postCopyDestinationSeconds(double bytes, double zeroPages) {
+        return bytes / link.bandwidth().bytesPerSecond() + zeroPages * overheads.postCopyPlacement().toNanos() / 1e9;
+    }
+
+    /** How long the post-copy push of {@code bytes} with {@code zeroPages} zero pages takes: its cap or the destination. */
+    public double postCopyPushSeconds(double bytes, double zeroPages) {
+        return Math.max(bytes / link.postCopyBandwidth().bytesPerSecond(),
+                postCopyDestinationSeconds(bytes, zeroPages));
+    }
+
     public MigrationSpec withMemory(GuestMemory m) {
         return new MigrationSpec(m, writeModel, link, algorithm, policy, autoConverge, optimisations, postCopy,
                 overheads, seed, storage, nas, protocol);

@@ -14,8 +14,9 @@ import java.util.Optional;
  * @param deviceState  CPU and device state sent while the guest is paused
  * @param syncPerGiB   time to synchronise the dirty bitmap, per GiB of guest memory, once per round
  * @param announce     the self-announce rounds after activation (none unless the hypervisor profile has them)
- * @param postCopyPlacement post-copy: the destination's time to place one page, zero pages included (QEMU: one
- *                     UFFDIO_COPY or UFFDIO_ZEROPAGE ioctl each, migration/postcopy-ram.c); the push goes no faster
+ * @param postCopyPlacement post-copy: the destination's time to place one zero page beside reading the stream
+ *                     (QEMU: one UFFDIO_ZEROPAGE ioctl, migration/postcopy-ram.c; a normal page's UFFDIO_COPY is
+ *                     inside the link's rate); the push goes no faster (MigrationSpec.postCopyDestinationSeconds)
  * @param resumeFaults post-copy and hybrid: the guest's pause after the switch-over while the pages it touches first
  *                     arrive (none unless the hypervisor profile or the user states them)
  * @param zeroPageCost the source's CPU time to find one zero page and send its header (QEMU: save_zero_page's

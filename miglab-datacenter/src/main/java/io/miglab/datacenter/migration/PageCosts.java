@@ -54,11 +54,13 @@ final class PageCosts {
 
     /**
      * The post-copy phase's highest rate: its cap (QEMU max-postcopy-bandwidth, unlimited by default), the
-     * compressor's, and the pace at which the destination places {@code pages} pages of {@code bytes} (one
-     * userfaultfd copy each, Overheads.postCopyPlacement); +infinity when nothing limits it.
+     * compressor's, and the pace at which the destination reads and places {@code bytes} with {@code zeroPages}
+     * zero pages among them (MigrationSpec.postCopyDestinationSeconds) when it places them at a cost
+     * (Overheads.postCopyPlacement); +infinity when nothing limits it.
      */
-    static double postCopyRate(MigrationSpec spec, PageCosts costs, double bytes, double pages) {
-        double place = pages * spec.overheads().postCopyPlacement().toNanos() / 1e9;
+    static double postCopyRate(MigrationSpec spec, PageCosts costs, double bytes, double zeroPages) {
+        boolean placing = spec.overheads().postCopyPlacement().toNanos() > 0;
+        double place = placing ? spec.postCopyDestinationSeconds(bytes, zeroPages) : 0;
         double placed = place > 0 ? bytes / place : Double.POSITIVE_INFINITY;
         double cap = spec.link().postCopyCap().map(r -> r.bytesPerSecond()).orElse(Double.POSITIVE_INFINITY);
         return Math.min(placed, Math.min(cap, costs.compressorWireCap));

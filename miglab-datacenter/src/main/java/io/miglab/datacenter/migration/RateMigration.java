@@ -214,7 +214,7 @@ public final class RateMigration implements MigrationEngine {
             // the post-copy phase has its own cap and the destination's pace of placing pages (PageCosts)
             boolean placing = spec.overheads().postCopyPlacement().toNanos() > 0;
             if (!spec.link().postCopyCap().equals(spec.link().bandwidthCap()) || placing) {
-                stream.reopen(PageCosts.postCopyRate(spec, costs, bytes, pending));
+                stream.reopen(PageCosts.postCopyRate(spec, costs, bytes, zero));
             }
             double pushStart = sim.now();
             failures.sending(Phase.POSTCOPY, bytes, true);

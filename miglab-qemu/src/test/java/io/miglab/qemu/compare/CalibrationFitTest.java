@@ -4,9 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 import static org.assertj.core.api.Assertions.withinPercentage;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.miglab.core.predict.ClosedFormPredictor;
 import io.miglab.core.profile.HypervisorProfiles;
 import io.miglab.core.result.MigrationResult;
+import io.miglab.core.result.Stage;
 import io.miglab.core.spec.MigrationSpec;
 import io.miglab.core.spec.ResumeFaults;
 import io.miglab.core.unit.ByteSize;
@@ -70,6 +72,40 @@ class CalibrationFitTest {
         for (MigrationResult r : postcopy) {
             assertThat(r.timing().downtimeMs()).isCloseTo(GuestCalibration.RESUME.toMillis() + deviceMs, within(1.0));
         }
+    }
+
+    // Guards the qemu profile's post-copy placement cost (HypervisorProfiles.QEMU_POSTCOPY_PLACEMENT) against the
+    // runs it comes from: with the phase uncapped, one destination thread reads each page and places it, so the push
+    // (QEMU's switch-over's end to completion) less its bytes at the loopback rate is zero pages x the cost (one
+    // UFFDIO_ZEROPAGE each). Least squares through the origin over the uncapped post-copy runs not held out.
+    @Test
+    void thePostCopyPlacementFitsTheUncappedPushes() throws Exception {
+        double sumZeroSeconds = 0, sumZeroSquared = 0;
+        int n = 0;
+        for (JsonNode run : CompareGrid.JSON.readTree(RUNS.toFile())) {
+            String label = run.get("label").asText();
+            boolean fitted = GridCases.find(label).map(c -> !c.heldOut()).orElse(false);
+            JsonNode r = run.get("result");
+            if (!fitted || !r.get("algorithm").asText().equals("postcopy") || !label.contains("uncapped")) continue;
+            double switchEnd = 0, commit = 0;
+            for (JsonNode stage : r.get("stages")) {
+                String name = stage.get("stage").asText();
+                if (name.equals(Stage.STOP_AND_COPY.label())) {
+                    switchEnd = stage.get("startMs").asDouble() + stage.get("durationMs").asDouble();
+                }
+                if (name.equals(Stage.COMMIT.label())) commit = stage.get("startMs").asDouble();
+            }
+            double seconds = (commit - switchEnd) / 1000 - r.get("postcopyBytes").asDouble()
+                    / (GuestCalibration.LOOPBACK_MIB_PER_SECOND * ByteSize.MIB);
+            double zero = r.get("zeroPages").asDouble();
+            sumZeroSeconds += zero * seconds;
+            sumZeroSquared += zero * zero;
+            n++;
+        }
+        assertThat(n).isEqualTo(3);
+        // fitted 1.297 us; the profile rounds it to 1.3 us
+        assertThat(HypervisorProfiles.QEMU_POSTCOPY_PLACEMENT.toNanos() / 1e3)
+                .isCloseTo(sumZeroSeconds / sumZeroSquared * 1e6, within(0.02));
     }
 
     // Guards the post-copy pause's constants (HypervisorProfiles.QEMU_RESUME_FAULTS) against the runs they come
