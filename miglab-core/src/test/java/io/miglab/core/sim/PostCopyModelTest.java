@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.within;
 
 import io.miglab.core.link.Link;
 import io.miglab.core.memory.GuestMemory;
+import io.miglab.core.predict.ClosedFormPredictor;
 import io.miglab.core.result.MigrationResult;
 import io.miglab.core.spec.MigrationSpec;
 import io.miglab.core.spec.Optimisations;
@@ -77,6 +78,13 @@ class PostCopyModelTest {
         assertThat(zero).isGreaterThan(ByteSize.ofMiB(256).bytes() / PAGE / 2);
         assertThat(placed.timing().totalTimeMs() / 1000).isCloseTo(push + zero * 20e-6 + 0.0011, within(0.002));
         assertThat(bytes(placed)).isEqualTo(bytes(free));
+        // the closed form has the same rule (MigrationSpec.postCopyPushSeconds)
+        MigrationResult closed = new ClosedFormPredictor().migrate(idle(Optional.empty(), Duration.ofNanos(20_000)));
+        assertThat(closed.timing().totalTimeMs()).isCloseTo(placed.timing().totalTimeMs(), within(5.0));
+        // under a cap the destination's work hides behind the wire
+        MigrationSpec capped = idle(Optional.of(DataRate.ofMiBps(10)), Duration.ofNanos(20_000));
+        assertThat(capped.postCopyPushSeconds(64 * ByteSize.MIB, 49_152))
+                .isCloseTo(64 / 10.0, within(1e-9));
     }
 
     private static MigrationSpec writing(boolean preempt) {
