@@ -61,6 +61,27 @@ class PredictBatchTest {
         assertThat(lines.get(0) + "\n" + lines.get(3) + "\n").isEqualTo(oneCsv.out());
     }
 
+    // Guards the two ways CSV lines are read (split at commas until the first quote, then a CSV reader): quoted
+    // cells, a trailing empty cell, CRLF and blank lines give the rows of the plain file, and a bad line after a
+    // cell over two lines is named by its line in the file.
+    @Test
+    void quotedCells_afterPlainLines_giveThePlainRows_andTheFileLineNumbers() throws Exception {
+        Path plain = Files.writeString(dir.resolve("plain.csv"), "memory,dirty-rate,bandwidth\n1G,20000,\n\n"
+                + "2G,5000,1Gbit/s\n1G,20000,\n4G,100,1Gbit/s\n");
+        Path quoted = Files.writeString(dir.resolve("quoted.csv"), "memory,dirty-rate,bandwidth\r\n1G,20000,\r\n\r\n"
+                + "\"2G\",5000,1Gbit/s\n1G,\"20000\",\n\"4G\",100,\"1Gbit/s\"\n");
+        Cli.Run a = Cli.run("predict", "--batch", plain.toString());
+        Cli.Run b = Cli.run("predict", "--batch", quoted.toString());
+        assertThat(a.exitCode()).as(a.err()).isZero();
+        assertThat(b.out()).isEqualTo(a.out());
+        assertThat(a.out().lines()).hasSize(5);
+        Path bad = Files.writeString(dir.resolve("bad-quoted.csv"), "memory,dirty-rate,zero-pages\n1G,20000,0\n"
+                + "\"2G\",5000,\"0\n\"\n1G,fast,0\n");
+        Cli.Run run = Cli.run("predict", "--batch", bad.toString());
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err()).contains("line 5:").contains("dirty-rate").contains("fast");
+    }
+
     // Guards against a partial output: a bad line must leave no file (and no temporary file) behind.
     @Test
     void badLine_exits2_namingLineAndField_andWritesNothing() throws Exception {

@@ -12,8 +12,9 @@ import io.miglab.core.result.Metrics;
 import io.miglab.core.result.MigrationResult;
 import io.miglab.core.result.ResultValues;
 import io.miglab.core.spec.MigrationSpec;
-import java.io.BufferedWriter;
+import java.io.BufferedOutputStream;
 import java.io.IOException;
+import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
@@ -21,7 +22,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -42,7 +42,7 @@ public final class BatchPrediction {
     private final SpecFactory factory;
     private final MigrationBackend backend;
     private final Format format;
-    private final Map<List<String>, MigrationSpec> specs = new HashMap<>();
+    private final Map<Object, MigrationSpec> specs = new HashMap<>();
 
     /** {@code base}: the command line's settings, under every line's own. */
     public BatchPrediction(ScenarioValues base, SpecFactory factory, MigrationBackend backend, Format format) {
@@ -62,7 +62,9 @@ public final class BatchPrediction {
                 : Files.createTempFile(folder, ".miglab-batch", ".tmp");
         try {
             long rows;
-            try (Writer w = new BufferedWriter(Files.newBufferedWriter(temp, StandardCharsets.UTF_8), 1 << 16)) {
+            // one buffer, of bytes: the encoder's output goes to the file 256 KiB at a time
+            try (Writer w = new OutputStreamWriter(new BufferedOutputStream(Files.newOutputStream(temp), 1 << 18),
+                    StandardCharsets.UTF_8)) {
                 rows = write(input, w);
             }
             if (out.isPresent()) {
@@ -87,12 +89,13 @@ public final class BatchPrediction {
         long[] rows = {0};
         // one line's text, made in place and handed to the writer as characters (no String per line)
         StringBuilder line = new StringBuilder(1024);
+        ResultCsvWriter.Rows csv = new ResultCsvWriter.Rows(Metrics.STANDARD);
         char[][] chars = {new char[1024]};
         BatchRows.forEach(input, row -> {
             MigrationResult result = backend.migrate(spec(input, row));
             line.setLength(0);
             if (format == Format.CSV) {
-                ResultCsvWriter.appendRow(line, Metrics.STANDARD, result);
+                csv.append(line, result);
             } else {
                 line.append(ResultJsonWriter.toJsonLine(ResultValues.flat(result, Metrics.STANDARD)));
             }

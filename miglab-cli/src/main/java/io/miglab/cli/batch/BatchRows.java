@@ -11,6 +11,8 @@ import io.miglab.cli.common.BadInputException;
 import io.miglab.cli.spec.Settings;
 import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.PushbackReader;
+import java.io.Reader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -36,7 +38,7 @@ final class BatchRows {
      * ({@code key}: equal keys, equal settings; cheaper to hash and compare than the settings), and its settings as
      * text keyed by flag name, made when asked.
      */
-    record Row(long line, List<String> key, Supplier<Map<String, String>> values) { }
+    record Row(long line, Object key, Supplier<Map<String, String>> values) { }
 
     interface RowAction {
         void accept(Row row) throws IOException;
@@ -90,37 +92,91 @@ final class BatchRows {
         }
     }
 
+    /**
+     * CSV lines. A line without a quote is split at its commas, which is what a CSV reader makes of it (no quoting,
+     * no escapes, nothing trimmed), and its text is its key: the cells are split again only when its spec is built.
+     * From the first line with a quote on, Jackson's CSV reader reads the rest (quoted cells may hold commas and
+     * line breaks).
+     */
     private static void csv(Path file, BufferedReader in, RowAction action) throws IOException {
-        MappingIterator<String[]> rows = CSV.readValues(in);
         List<String> header = null;
+        long number = 0;
+        for (String next = in.readLine(); next != null; next = in.readLine()) {
+            String text = next;
+            number++;
+            if (text.indexOf('"') >= 0) {
+                PushbackReader rest = new PushbackReader(in, text.length() + 1);
+                rest.unread((text + "\n").toCharArray());
+                quoted(file, rest, number - 1, header, action);
+                return;
+            }
+            if (text.isBlank()) continue;
+            if (header == null) {
+                header = header(file, number, split(text));
+                continue;
+            }
+            action.accept(row(file, number, header, text, () -> split(text)));
+        }
+        if (header == null) throw bad(file, 1, "a header line naming settings, e.g. memory,dirty-rate");
+    }
+
+    /** The rest of the CSV by Jackson's reader; its line numbers are {@code skipped} behind the file's. */
+    private static void quoted(Path file, Reader in, long skipped, List<String> header, RowAction action)
+            throws IOException {
+        MappingIterator<String[]> rows = CSV.readValues(in);
         while (true) {
             String[] cells;
             try {
                 if (!rows.hasNext()) break;
                 cells = rows.next();
             } catch (RuntimeException e) {
-                throw bad(file, rows.getParser().currentLocation().getLineNr(), "CSV cells (got unreadable CSV)");
+                throw bad(file, skipped + rows.getParser().currentLocation().getLineNr(),
+                        "CSV cells (got unreadable CSV)");
             }
-            long number = rows.getParser().getTokenLocation().getLineNr();
+            long number = skipped + rows.getParser().getTokenLocation().getLineNr();
             if (cells.length == 0 || cells.length == 1 && cells[0].isBlank()) continue;
             if (header == null) {
-                header = new ArrayList<>();
-                for (String h : cells) header.add(key(file, number, h));
+                header = header(file, number, cells);
                 continue;
             }
+            action.accept(row(file, number, header, Arrays.asList(cells), () -> cells));
+        }
+        if (header == null) throw bad(file, 1, "a header line naming settings, e.g. memory,dirty-rate");
+    }
+
+    private static List<String> header(Path file, long number, String[] cells) {
+        List<String> header = new ArrayList<>();
+        for (String h : cells) header.add(key(file, number, h));
+        return header;
+    }
+
+    /**
+     * A line under {@code header}: its cells tell its settings (a blank cell: the setting is not given), so equal
+     * {@code key}s give equal settings; a line with more cells than the header fails when its settings are read.
+     */
+    private static Row row(Path file, long number, List<String> header, Object key, Supplier<String[]> split) {
+        return new Row(number, key, () -> {
+            String[] cells = split.get();
             if (cells.length > header.size()) {
                 throw bad(file, number, "at most " + header.size() + " cells, one per header column (got "
                         + cells.length + ")");
             }
-            // under one header, the cells tell a line's settings (a blank cell: the setting is not given)
-            List<String> names = header;
-            action.accept(new Row(number, Arrays.asList(cells), () -> {
-                Map<String, String> values = new LinkedHashMap<>();
-                for (int i = 0; i < cells.length; i++) if (!cells[i].isBlank()) values.put(names.get(i), cells[i]);
-                return values;
-            }));
+            Map<String, String> values = new LinkedHashMap<>();
+            for (int i = 0; i < cells.length; i++) if (!cells[i].isBlank()) values.put(header.get(i), cells[i]);
+            return values;
+        });
+    }
+
+    /** The cells of a line without quotes: the texts between its commas, empty ones included. */
+    private static String[] split(String text) {
+        List<String> cells = new ArrayList<>();
+        int from = 0;
+        for (int comma = text.indexOf(','); comma >= 0; comma = text.indexOf(',', from)) {
+            cells.add(text.substring(from, comma));
+            from = comma + 1;
         }
-        if (header == null) throw bad(file, 1, "a header line naming settings, e.g. memory,dirty-rate");
+        cells.add(text.substring(from));
+        return cells.toArray(String[]::new);
     }
 
     private static String key(Path file, long line, String name) {

@@ -16,7 +16,7 @@ public final class Csv {
         else out.append(s);
     }
 
-    private static boolean needsQuotes(String s) {
+    static boolean needsQuotes(String s) {
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);
             if (c == ',' || c == '"' || c == '\n' || c == '\r') return true;

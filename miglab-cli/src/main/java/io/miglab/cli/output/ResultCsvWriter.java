@@ -5,7 +5,9 @@ import io.miglab.core.result.Metrics;
 import io.miglab.core.result.MigrationResult;
 import java.io.PrintWriter;
 import java.util.ArrayList;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * {@link MigrationResult} as CSV: one column per metric of {@link Metrics} (same names and values as the JSON, plus
@@ -33,12 +35,52 @@ public final class ResultCsvWriter {
      * flags and names need no quotes, so only text cells are checked.
      */
     public static void appendRow(StringBuilder out, Metrics metrics, MigrationResult r) {
+        appendFigures(out, metrics, r);
+        Csv.appendCell(out, String.join("; ", r.assumptions()));
+    }
+
+    private static void appendFigures(StringBuilder out, Metrics metrics, MigrationResult r) {
         for (Metric m : metrics.all()) {
             if (m.kind() == Metric.Kind.TEXT) Csv.appendCell(out, m.text(r));
             else m.appendText(out, r);
             out.append(',');
         }
-        Csv.appendCell(out, String.join("; ", r.assumptions()));
+    }
+
+    /**
+     * Appends rows as {@link #appendRow} does, for many results in a row. A text of the assumptions that is the
+     * same String object as one seen before (the closed form keeps its texts) is checked for characters that need
+     * quoting only once; at most {@link #KEPT} texts are remembered (forgotten all at once when full).
+     */
+    public static final class Rows {
+        static final int KEPT = 4096;
+        private final Metrics metrics;
+        private final Map<String, Boolean> plain = new IdentityHashMap<>();
+
+        public Rows(Metrics metrics) {
+            this.metrics = metrics;
+        }
+
+        public void append(StringBuilder out, MigrationResult r) {
+            appendFigures(out, metrics, r);
+            List<String> a = r.assumptions();
+            for (String text : a) {
+                if (!plain(text)) {
+                    Csv.appendCell(out, String.join("; ", a));
+                    return;
+                }
+            }
+            for (int i = 0; i < a.size(); i++) out.append(i == 0 ? "" : "; ").append(a.get(i));
+        }
+
+        private boolean plain(String text) {
+            Boolean known = plain.get(text);
+            if (known != null) return known;
+            if (plain.size() >= KEPT) plain.clear();
+            boolean p = !Csv.needsQuotes(text);
+            plain.put(text, p);
+            return p;
+        }
     }
 
     public static void write(MigrationResult r, PrintWriter out, boolean withHeader) {

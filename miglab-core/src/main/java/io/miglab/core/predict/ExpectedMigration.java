@@ -40,8 +40,19 @@ final class ExpectedMigration implements MigrationEngine {
     private final double resume;
     private final double device;
     private final double zeroShare;
-    private static final KeptTexts<DataRate> BANDWIDTH = new KeptTexts<>(DataRate::toString);
-    private static final KeptTexts<WriteModel> WRITES = new KeptTexts<>(WriteModel::describe);
+    /** What the link and the page size make of every prediction's first assumption. */
+    private record Wire(DataRate rate, int multifdChannels, long pageWireBytes) { }
+
+    /**
+     * The assumption texts, kept whole: the same inputs give the same (identical) texts, which a batch's CSV rows
+     * join once ({@code ResultCsvWriter}).
+     */
+    private static final KeptTexts<Wire> BANDWIDTH = new KeptTexts<>(w -> "bandwidth constant at " + w.rate()
+            + (w.multifdChannels() > 0 ? " (" + w.multifdChannels() + " multifd channels)" : "")
+            + "; every page costs " + w.pageWireBytes() + " B on the wire (8 B header)");
+    private static final KeptTexts<WriteModel> WRITES = new KeptTexts<>(w -> "pre-copy: round i re-sends the write"
+            + " model's expected distinct pages dirtied during round i-1 (" + w.describe()
+            + "); geometric series for a sweep");
     private final List<String> assumptions = new ArrayList<>();
     private final List<RoundStats> rounds = new ArrayList<>();
     private final StageLog stages = new StageLog();
@@ -82,10 +93,8 @@ final class ExpectedMigration implements MigrationEngine {
         this.clock = reserved;
         this.roundPages = pages;
         this.roundBytes = firstPassBytes();
-        assumptions.add("bandwidth constant at " + BANDWIDTH.of(spec.optimisations().precopyRate(spec.link()))
-                + (spec.optimisations().multifdChannels() > 0 ? " (" + spec.optimisations().multifdChannels()
-                + " multifd channels)" : "") + "; every page costs "
-                + (long) pageWire + " B on the wire (8 B header)");
+        assumptions.add(BANDWIDTH.of(new Wire(spec.optimisations().precopyRate(spec.link()),
+                spec.optimisations().multifdChannels(), (long) pageWire)));
         if (zeroShare > 0) assumptions.add("first pass: " + Math.round(zeroShare * 100)
                 + " % of pages are zero pages sent as 8 B headers");
         if (spec.optimisations().xbzrle().isPresent() || spec.optimisations().compression().isPresent()) {
@@ -206,8 +215,7 @@ final class ExpectedMigration implements MigrationEngine {
     }
 
     private void precopyAssumptions() {
-        assumptions.add("pre-copy: round i re-sends the write model's expected distinct pages dirtied during"
-                + " round i-1 (" + WRITES.of(spec.writeModel()) + "); geometric series for a sweep");
+        assumptions.add(WRITES.of(spec.writeModel()));
         if (spec.autoConverge().isPresent()) assumptions.add("auto-converge throttling is not modelled");
         if (spec.policy().midPassDowntimeLimit().isPresent()) {
             assumptions.add("the downtime limit is checked at round ends only (the simulator checks mid-pass)");
