@@ -3,14 +3,12 @@ package io.miglab.cli.output;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.regex.Pattern;
 
 /**
  * A plain-text table: a header row, a rule, then rows. The first column is left-aligned; another column is
  * right-aligned when at least half its cells start with a number, left-aligned otherwise.
  */
 public final class TextTable {
-    private static final Pattern NUMERIC = Pattern.compile("^[-+]?[0-9][0-9.,]*(\\s.*)?$|^[=]?$|^n/a$");
     private final List<String[]> rows = new ArrayList<>();
     private final String[] header;
     private boolean leftAlignAll;
@@ -42,29 +40,71 @@ public final class TextTable {
         boolean[] right = new boolean[header.length];
         for (int i = 1; i < header.length; i++) {
             int numeric = 0;
-            for (String[] r : rows) if (NUMERIC.matcher(r[i]).matches()) numeric++;
+            for (String[] r : rows) if (numeric(r[i])) numeric++;
             right[i] = !leftAlignAll && 2 * numeric >= rows.size();
         }
         boolean hasHeader = false;
         for (String h : header) hasHeader |= !h.isEmpty();
+        // the lines go out a few thousand characters at a time (a terminal's writer flushes at every println)
+        StringBuilder text = new StringBuilder(1 << 14);
         if (hasHeader) {
-            line(out, header, width, right);
-            StringBuilder rule = new StringBuilder();
-            for (int i = 0; i < width.length; i++) rule.append(i == 0 ? "" : "  ").append("-".repeat(width[i]));
-            out.println(rule);
+            line(text, header, width, right);
+            for (int i = 0; i < width.length; i++) {
+                if (i > 0) text.append("  ");
+                pad(text, '-', width[i]);
+            }
+            text.append(System.lineSeparator());
         }
-        for (String[] r : rows) line(out, r, width, right);
+        for (String[] r : rows) {
+            line(text, r, width, right);
+            if (text.length() >= 1 << 14) {
+                out.write(text.toString());
+                text.setLength(0);
+            }
+        }
+        out.write(text.toString());
         out.flush();
     }
 
-    private static void line(PrintWriter out, String[] cells, int[] width, boolean[] right) {
-        StringBuilder b = new StringBuilder();
+    /** Appends a line, its trailing blanks removed (as {@code String.stripTrailing}), and a line separator. */
+    private static void line(StringBuilder out, String[] cells, int[] width, boolean[] right) {
+        int start = out.length();
         for (int i = 0; i < cells.length; i++) {
-            if (i > 0) b.append("  ");
-            boolean left = !right[i];
-            String pad = " ".repeat(width[i] - cells[i].length());
-            b.append(left ? cells[i] + (i == cells.length - 1 ? "" : pad) : pad + cells[i]);
+            if (i > 0) out.append("  ");
+            int pad = width[i] - cells[i].length();
+            if (right[i]) pad(out, ' ', pad);
+            out.append(cells[i]);
+            if (!right[i] && i < cells.length - 1) pad(out, ' ', pad);
         }
-        out.println(b.toString().stripTrailing());
+        int end = out.length();
+        while (end > start && Character.isWhitespace(out.charAt(end - 1))) end--;
+        out.setLength(end);
+        out.append(System.lineSeparator());
+    }
+
+    private static void pad(StringBuilder out, char c, int n) {
+        for (int i = 0; i < n; i++) out.append(c);
+    }
+
+    /**
+     * Whether a cell reads as a number: what {@code ^[-+]?[0-9][0-9.,]*(\s.*)?$|^=?$|^n/a$} matches (a sign, a digit,
+     * digits, dots and commas, then nothing or a blank and text on one line), without a regular expression.
+     */
+    static boolean numeric(String s) {
+        if (s.isEmpty() || s.equals("=") || s.equals("n/a")) return true;
+        int i = s.charAt(0) == '-' || s.charAt(0) == '+' ? 1 : 0;
+        if (i >= s.length() || !digit(s.charAt(i))) return false;
+        for (i++; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (!digit(c) && c != '.' && c != ',') break;
+        }
+        if (i == s.length()) return true;
+        if (" \t\n\u000B\f\r".indexOf(s.charAt(i)) < 0) return false;
+        for (i++; i < s.length(); i++) if ("\n\r\u0085\u2028\u2029".indexOf(s.charAt(i)) >= 0) return false;
+        return true;
+    }
+
+    private static boolean digit(char c) {
+        return c >= '0' && c <= '9';
     }
 }

@@ -1,7 +1,6 @@
 package io.miglab.cli.spec;
 
 import io.miglab.core.error.InvalidSpecException;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Objects;
@@ -22,9 +21,9 @@ final class SpecInputs {
 
     /**
      * What a part of the spec read: each key's text (the user's and the profile's; absent ones as null) and, for the
-     * keys whose origin it asked, the origin.
+     * keys whose origin it asked, the origin; in arrays, as a sweep compares them for every point and part.
      */
-    record Reads(Map<String, String> texts, Map<String, String> profileTexts, Map<String, String> origins) { }
+    record Reads(String[] keys, String[] texts, String[] profileTexts, String[] originKeys, String[] origins) { }
 
     SpecInputs(ScenarioValues values, Map<String, String> profile) {
         this.values = values;
@@ -38,14 +37,15 @@ final class SpecInputs {
         originRead = new LinkedHashSet<>();
         try {
             T part = build.get();
-            Map<String, String> texts = new LinkedHashMap<>(), profileTexts = new LinkedHashMap<>(),
-                    origins = new LinkedHashMap<>();
-            for (String k : read) {
-                texts.put(k, values.text(k).orElse(null));
-                profileTexts.put(k, profile.get(k));
+            String[] keys = read.toArray(String[]::new), originKeys = originRead.toArray(String[]::new);
+            String[] texts = new String[keys.length], profileTexts = new String[keys.length];
+            String[] origins = new String[originKeys.length];
+            for (int i = 0; i < keys.length; i++) {
+                texts[i] = text(values, keys[i]);
+                profileTexts[i] = profile.get(keys[i]);
             }
-            for (String k : originRead) origins.put(k, values.get(k).map(ScenarioValues.Value::origin).orElse(null));
-            done.accept(part, new Reads(texts, profileTexts, origins));
+            for (int i = 0; i < originKeys.length; i++) origins[i] = origin(values, originKeys[i]);
+            done.accept(part, new Reads(keys, texts, profileTexts, originKeys, origins));
             return part;
         } finally {
             read = outer;
@@ -55,16 +55,25 @@ final class SpecInputs {
 
     /** Whether these inputs give every key of {@code r} what it gave then: a part built from them is the same. */
     boolean same(Reads r) {
-        for (Map.Entry<String, String> e : r.texts().entrySet()) {
-            if (!Objects.equals(values.text(e.getKey()).orElse(null), e.getValue())) return false;
-            if (!Objects.equals(profile.get(e.getKey()), r.profileTexts().get(e.getKey()))) return false;
+        String[] keys = r.keys();
+        for (int i = 0; i < keys.length; i++) {
+            if (!Objects.equals(text(values, keys[i]), r.texts()[i])) return false;
+            if (!Objects.equals(profile.get(keys[i]), r.profileTexts()[i])) return false;
         }
-        for (Map.Entry<String, String> e : r.origins().entrySet()) {
-            if (!Objects.equals(values.get(e.getKey()).map(ScenarioValues.Value::origin).orElse(null), e.getValue())) {
-                return false;
-            }
+        for (int i = 0; i < r.originKeys().length; i++) {
+            if (!Objects.equals(origin(values, r.originKeys()[i]), r.origins()[i])) return false;
         }
         return true;
+    }
+
+    private static String text(ScenarioValues values, String key) {
+        ScenarioValues.Value v = values.asMap().get(key);
+        return v == null ? null : v.text();
+    }
+
+    private static String origin(ScenarioValues values, String key) {
+        ScenarioValues.Value v = values.asMap().get(key);
+        return v == null ? null : v.origin();
     }
 
     private void read(String key) {

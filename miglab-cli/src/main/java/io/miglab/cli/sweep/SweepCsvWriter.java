@@ -72,32 +72,42 @@ public final class SweepCsvWriter {
         boolean repeated = points.stream().anyMatch(SweepPoint::repeated);
         boolean simulated = points.stream().anyMatch(p -> p.simulated().isPresent());
         out.println(Csv.line(header(axes, compared, repeated, simulated)));
+        // a row is made in one buffer: numbers and names need no quotes, so only text cells are checked
+        StringBuilder line = new StringBuilder(512);
+        List<String> more = new ArrayList<>();
         for (SweepPoint p : points) {
-            List<String> row = new ArrayList<>();
+            line.setLength(0);
             for (int i = 0; i < axes.size(); i++) {
-                if (axes.get(i).parameter().numeric()) row.add(SweepParameter.plain(p.coordinates().get(i).x()));
+                if (axes.get(i).parameter().numeric()) line.append(SweepParameter.plain(p.coordinates().get(i).x()))
+                        .append(',');
             }
             MigrationResult r = p.result();
-            row.add(r.algorithm());
+            Csv.appendCell(line, r.algorithm());
             for (int i = 0; i < METRICS.size(); i++) {
                 String m = METRICS.get(i);
-                row.add(repeated && SPREAD.contains(m) ? median(p.runs(), m) : METRIC_COLUMNS.get(i).text(r));
+                Metric metric = METRIC_COLUMNS.get(i);
+                line.append(',');
+                if (repeated && SPREAD.contains(m)) Csv.appendCell(line, median(p.runs(), m));
+                else if (metric.kind() == Metric.Kind.TEXT) Csv.appendCell(line, metric.text(r));
+                else metric.appendText(line, r);
             }
+            more.clear();
             if (compared) {
                 MigrationResult pre = p.precopy().orElseThrow();
-                row.addAll(List.of(median(p.precopyRuns(), "totalTimeMs"), median(p.precopyRuns(), "downtimeMs"),
+                more.addAll(List.of(median(p.precopyRuns(), "totalTimeMs"), median(p.precopyRuns(), "downtimeMs"),
                         Boolean.toString(pre.outcome().completed()), median(p.stopAndCopyRuns(), "totalTimeMs")));
             }
             if (repeated) {
-                row.add(Integer.toString(p.runs().size()));
+                more.add(Integer.toString(p.runs().size()));
                 for (String m : SPREAD) {
                     java.util.Optional<Spread> s = spread(p.runs(), m);
-                    row.add(s.map(v -> number(v.min())).orElse(""));
-                    row.add(s.map(v -> number(v.max())).orElse(""));
+                    more.add(s.map(v -> number(v.min())).orElse(""));
+                    more.add(s.map(v -> number(v.max())).orElse(""));
                 }
             }
-            if (simulated) simColumns(p, compared, row);
-            out.println(Csv.line(row));
+            if (simulated) simColumns(p, compared, more);
+            for (String cell : more) Csv.appendCell(line.append(','), cell);
+            out.append(line).println();
         }
         out.flush();
     }

@@ -83,9 +83,20 @@ public enum SweepParameter {
         };
     }
 
+    /**
+     * {@code v} without exponent or trailing zeros: {@code BigDecimal.valueOf(v).stripTrailingZeros().toPlainString()},
+     * which for a {@code Double.toString} without exponent is that text less the zeros ending its fraction.
+     */
     static String plain(double v) {
         if (v == Math.rint(v) && Math.abs(v) < 1e15) return Long.toString((long) v);
-        return BigDecimal.valueOf(v).stripTrailingZeros().toPlainString();
+        String s = Double.toString(v);
+        if (s.indexOf('E') >= 0 || !Double.isFinite(v)) {
+            return BigDecimal.valueOf(v).stripTrailingZeros().toPlainString();
+        }
+        int end = s.length();
+        while (s.charAt(end - 1) == '0') end--;
+        if (s.charAt(end - 1) == '.') end--;
+        return s.substring(0, end);
     }
 
     private static double round(double v) {
