@@ -180,7 +180,8 @@ final class ExpectedMigration implements MigrationEngine {
         double down = spec.switchOverWorkSeconds(0) + device / switchOver + oneWay + resume;
         double pushBytes = roundPages == pages ? firstPassBytes() : roundPages * pageWire;
         // the cap and the destination (each page read off the stream, then placed) set the pace
-        double pushSeconds = spec.postCopyPushSeconds(pushBytes, roundPages == pages ? pages * zeroShare : 0);
+        double pushSeconds = spec.postCopyPushSeconds(pushBytes, roundPages == pages ? pages * zeroShare : 0,
+                roundPages);
         double total = clock + down + pushSeconds + oneWay;
         // the guest's pause goes on while the pages it touches first on resume arrive (core.spec.ResumeFaults)
         ResumeFaults first = spec.overheads().resumeFaults();

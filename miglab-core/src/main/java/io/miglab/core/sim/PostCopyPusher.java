@@ -32,6 +32,9 @@ final class PostCopyPusher {
     private final double pushRate;
     private final double linkRate;
     private final boolean preempt;
+    /** What may be pending when the rest goes uncapped (MigrationSpec.postCopyCompletionBytes), and a page's size. */
+    private final double completionBytes;
+    private final int pageSize;
     private final double roundTrip;
     private final double slice;
     private int[] touched = new int[64];
@@ -50,6 +53,8 @@ final class PostCopyPusher {
         this.preempt = session.spec().postCopy().preempt();
         this.pushRate = session.spec().link().postCopyBandwidth().bytesPerSecond();
         this.linkRate = session.spec().link().bandwidth().bytesPerSecond();
+        this.completionBytes = session.spec().postCopyCompletionBytes();
+        this.pageSize = session.pageSize();
         this.roundTrip = session.spec().link().roundTripSeconds();
         double rate = session.spec().writeModel().pagesPerSecond();
         this.slice = rate > 0 ? Math.min(1.0, Math.max(0.0005, 16 / rate)) : 1.0;
@@ -126,8 +131,10 @@ final class PostCopyPusher {
                 int p = pending.nextSet(cursor);
                 if (p < 0) p = pending.nextSet(0);
                 int zero = session.zeroPage(p) ? 1 : 0;
+                // QEMU completes once what is pending fits bandwidth x downtime-limit: the rest goes uncapped
+                boolean completing = remaining * pageSize <= completionBytes;
                 long b = send(p);
-                wire -= b / pushRate;
+                wire -= b / (completing ? linkRate : pushRate);
                 place -= session.spec().postCopyDestinationSeconds(b, zero);
                 cursor = p + 1;
             }
@@ -149,7 +156,7 @@ final class PostCopyPusher {
      * link's rate at the period's start, and a request after that waits for the next period.
      */
     private double queueWait(double at) {
-        if (pushRate >= linkRate) return 0;
+        if (pushRate >= linkRate || remaining * pageSize <= completionBytes) return 0;
         double period = MigrationSession.RATE_LIMIT_PERIOD_SECONDS;
         double phase = at % period;
         double burst = pushRate * period / linkRate;

@@ -118,10 +118,32 @@ public record MigrationSpec(GuestMemory memory, WriteModel writeModel, Link link
         return bytes / link.bandwidth().bytesPerSecond() + zeroPages * overheads.postCopyPlacement().toNanos() / 1e9;
     }
 
-    /** How long the post-copy push of {@code bytes} with {@code zeroPages} zero pages takes: its cap or the destination. */
+    /** How long a post-copy push of {@code bytes}, {@code zeroPages} zero pages, takes: its cap or the destination. */
     public double postCopyPushSeconds(double bytes, double zeroPages) {
         return Math.max(bytes / link.postCopyBandwidth().bytesPerSecond(),
                 postCopyDestinationSeconds(bytes, zeroPages));
+    }
+
+    /**
+     * Post-copy: what may still be pending, in bytes of whole pages, when the rest goes without the cap. QEMU 10's
+     * migration_iteration_run (migration/migration.c) checks post-copy as it checks pre-copy: once the pending
+     * pages x page size fall below bandwidth x downtime-limit it calls migration_completion, whose
+     * ram_save_complete (migration/ram.c) sends every page left "regardless of rate limiting". The bandwidth is the
+     * last rate-limit period's, the post-copy rate; 0 unless the policy checks the downtime limit that way.
+     */
+    public double postCopyCompletionBytes() {
+        return policy.midPassDowntimeLimit()
+                .map(d -> link.postCopyBandwidth().bytesPerSecond() * d.toNanos() / 1e9).orElse(0.0);
+    }
+
+    /**
+     * How long the push of {@code pages} pages ({@code bytes}, {@code zeroPages} of them zero pages) takes, its
+     * last {@link #postCopyCompletionBytes} at the destination's pace rather than the cap's.
+     */
+    public double postCopyPushSeconds(double bytes, double zeroPages, double pages) {
+        double tail = pages <= 0 ? 0 : Math.min(1, postCopyCompletionBytes() / (pages * memory.pageSizeBytes()));
+        return postCopyPushSeconds(bytes * (1 - tail), zeroPages * (1 - tail))
+                + postCopyDestinationSeconds(bytes * tail, zeroPages * tail);
     }
 
     public MigrationSpec withMemory(GuestMemory m) {

@@ -54,16 +54,14 @@ final class PageCosts {
 
     /**
      * The post-copy phase's highest rate: its cap (QEMU max-postcopy-bandwidth, unlimited by default), the
-     * compressor's, and the pace at which the destination reads and places {@code bytes} with {@code zeroPages}
-     * zero pages among them (MigrationSpec.postCopyDestinationSeconds) when it places them at a cost
-     * (Overheads.postCopyPlacement); +infinity when nothing limits it.
+     * compressor's, and on average over the push of {@code pages} pages ({@code bytes}, {@code zeroPages} zero
+     * pages) the pace of MigrationSpec.postCopyPushSeconds: the destination reading and placing each page, and the
+     * uncapped tail once what is pending fits bandwidth x downtime-limit.
      */
-    static double postCopyRate(MigrationSpec spec, PageCosts costs, double bytes, double zeroPages) {
-        boolean placing = spec.overheads().postCopyPlacement().toNanos() > 0;
-        double place = placing ? spec.postCopyDestinationSeconds(bytes, zeroPages) : 0;
-        double placed = place > 0 ? bytes / place : Double.POSITIVE_INFINITY;
-        double cap = spec.link().postCopyCap().map(r -> r.bytesPerSecond()).orElse(Double.POSITIVE_INFINITY);
-        return Math.min(placed, Math.min(cap, costs.compressorWireCap));
+    static double postCopyRate(MigrationSpec spec, PageCosts costs, double bytes, double zeroPages, double pages) {
+        double seconds = spec.postCopyPushSeconds(bytes, zeroPages, pages);
+        double pushed = seconds > 0 ? bytes / seconds : Double.POSITIVE_INFINITY;
+        return Math.min(pushed, costs.compressorWireCap);
     }
 
     /**

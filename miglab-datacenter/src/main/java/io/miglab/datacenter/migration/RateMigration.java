@@ -211,10 +211,10 @@ public final class RateMigration implements MigrationEngine {
             double bytes = zero * costs.zeroPage + (pending - zero) * costs.dataPage;
             timeline.pagesSent(pending, noRounds ? 0 : pending, zero);
             timeline.sent(Phase.POSTCOPY, bytes);
-            // the post-copy phase has its own cap and the destination's pace of placing pages (PageCosts)
-            boolean placing = spec.overheads().postCopyPlacement().toNanos() > 0;
-            if (!spec.link().postCopyCap().equals(spec.link().bandwidthCap()) || placing) {
-                stream.reopen(PageCosts.postCopyRate(spec, costs, bytes, zero));
+            // the post-copy phase has its own cap, the destination's pace of placing pages and an uncapped tail
+            boolean ownPace = spec.overheads().postCopyPlacement().toNanos() > 0 || spec.postCopyCompletionBytes() > 0;
+            if (!spec.link().postCopyCap().equals(spec.link().bandwidthCap()) || ownPace) {
+                stream.reopen(PageCosts.postCopyRate(spec, costs, bytes, zero, pending));
             }
             double pushStart = sim.now();
             failures.sending(Phase.POSTCOPY, bytes, true);
