@@ -121,10 +121,15 @@ public final class DatacenterSimulation {
     private void tick() {
         double now = sim.now();
         degradation.advance(now);
-        dc.updateDemand(now);
-        sample(now);
-        context.begin(now);
-        context.sample();
+        context.beginTick(now);
+        Sample s = new Sample(now, dc.hosts().size() <= scenario.hostSeriesLimit());
+        dc.updateDemand(now, h -> { // one walk over the hosts: the sample, the policy's snapshot and history
+            s.add(h);
+            context.observe(h);
+        });
+        samples.add(new DatacenterSample(now, s.on, s.on == 0 ? 0 : s.util / s.on, s.watts, s.overloaded,
+                scheduler.active(), scheduler.queued()));
+        context.sampleVms();
         evacuation.schedule(context);
         policy.schedule(context);
     }
@@ -137,11 +142,19 @@ public final class DatacenterSimulation {
         evacuation.schedule(context);
     }
 
-    private void sample(double now) {
-        int on = 0, overloaded = 0;
-        double util = 0, watts = 0;
-        boolean perHost = dc.hosts().size() <= scenario.hostSeriesLimit();
-        for (Host h : dc.hosts()) {
+    /** The datacenter's sample at one tick, summed over the hosts as they are shown to it. */
+    private final class Sample {
+        final double now;
+        final boolean perHost;
+        int on, overloaded;
+        double util, watts;
+
+        Sample(double now, boolean perHost) {
+            this.now = now;
+            this.perHost = perHost;
+        }
+
+        void add(Host h) {
             if (h.isOn()) {
                 on++;
                 util += h.utilisation();
@@ -150,8 +163,6 @@ public final class DatacenterSimulation {
             watts += h.watts();
             if (perHost) hostSamples.add(new HostSample(now, h.name(), h.utilisation(), h.watts(), h.vms().size()));
         }
-        samples.add(new DatacenterSample(now, on, on == 0 ? 0 : util / on, watts, overloaded, scheduler.active(),
-                scheduler.queued()));
     }
 
     private List<HostSummary> summaries() {

@@ -6,18 +6,27 @@ import java.util.Arrays;
  * A binary min-heap of {@link ScheduledEvent}s ordered by time, then by sequence number, so that events at equal
  * times run in the order they were scheduled (deterministic for a given seed). Cancelled events stay in the heap
  * and are skipped when they reach the top; the heap is compacted when they are more than half of it.
+ *
+ * <p>Each event's time and sequence number are kept beside it in primitive arrays, so that sifting compares
+ * numbers in two arrays instead of reading two event objects per comparison (at ten million events a day, the
+ * reads of events scattered over the heap were most of the queue's time).
  */
 final class EventQueue {
     private ScheduledEvent[] heap = new ScheduledEvent[1024];
+    private double[] times = new double[1024];
+    private long[] sequences = new long[1024];
     private int size;
     private int cancelled;
 
     int size() { return size - cancelled; }
 
     void add(ScheduledEvent e) {
-        if (size == heap.length) heap = Arrays.copyOf(heap, size * 2);
-        heap[size] = e;
-        siftUp(size++);
+        if (size == heap.length) {
+            heap = Arrays.copyOf(heap, size * 2);
+            times = Arrays.copyOf(times, size * 2);
+            sequences = Arrays.copyOf(sequences, size * 2);
+        }
+        siftUp(size++, e);
     }
 
     void noteCancelled() {
@@ -28,10 +37,7 @@ final class EventQueue {
     /** The next live event, removed from the queue, or null. */
     ScheduledEvent poll() {
         while (size > 0) {
-            ScheduledEvent top = heap[0];
-            heap[0] = heap[--size];
-            heap[size] = null;
-            if (size > 0) siftDown(0);
+            ScheduledEvent top = removeTop();
             if (!top.cancelled) return top;
             cancelled--;
         }
@@ -40,51 +46,78 @@ final class EventQueue {
 
     /** Time of the next live event, or +infinity. */
     double peekTime() {
-        while (size > 0 && heap[0].cancelled) poll0();
-        return size == 0 ? Double.POSITIVE_INFINITY : heap[0].time;
+        while (size > 0 && heap[0].cancelled) {
+            removeTop();
+            cancelled--;
+        }
+        return size == 0 ? Double.POSITIVE_INFINITY : times[0];
     }
 
-    private void poll0() {
-        heap[0] = heap[--size];
+    private ScheduledEvent removeTop() {
+        ScheduledEvent top = heap[0];
+        ScheduledEvent last = heap[--size];
         heap[size] = null;
-        cancelled--;
-        if (size > 0) siftDown(0);
+        if (size > 0) siftDown(0, last);
+        return top;
     }
 
     private void compact() {
         int n = 0;
-        for (int i = 0; i < size; i++) if (!heap[i].cancelled) heap[n++] = heap[i];
+        for (int i = 0; i < size; i++) {
+            if (heap[i].cancelled) continue;
+            heap[n] = heap[i];
+            times[n] = times[i];
+            sequences[n] = sequences[i];
+            n++;
+        }
         Arrays.fill(heap, n, size, null);
         size = n;
         cancelled = 0;
-        for (int i = (size >>> 1) - 1; i >= 0; i--) siftDown(i);
+        for (int i = (size >>> 1) - 1; i >= 0; i--) siftDown(i, heap[i]);
     }
 
-    private static boolean before(ScheduledEvent a, ScheduledEvent b) {
-        return a.time < b.time || (a.time == b.time && a.sequence < b.sequence);
+    /** Whether the event at slot {@code i} comes before one at {@code time} with {@code sequence}. */
+    private boolean before(int i, double time, long sequence) {
+        return times[i] < time || (times[i] == time && sequences[i] < sequence);
     }
 
-    private void siftUp(int i) {
-        ScheduledEvent e = heap[i];
+    /** Puts {@code e} into the hole at {@code i} and moves it up to its place. */
+    private void siftUp(int i, ScheduledEvent e) {
+        double t = e.time;
+        long s = e.sequence;
         while (i > 0) {
             int parent = (i - 1) >>> 1;
-            if (!before(e, heap[parent])) break;
-            heap[i] = heap[parent];
+            if (!(t < times[parent] || (t == times[parent] && s < sequences[parent]))) break;
+            move(parent, i);
             i = parent;
         }
-        heap[i] = e;
+        put(i, e, t, s);
     }
 
-    private void siftDown(int i) {
-        ScheduledEvent e = heap[i];
+    /** Puts {@code e} into the hole at {@code i} and moves it down to its place. */
+    private void siftDown(int i, ScheduledEvent e) {
+        double t = e.time;
+        long s = e.sequence;
         int half = size >>> 1;
         while (i < half) {
             int child = 2 * i + 1;
-            if (child + 1 < size && before(heap[child + 1], heap[child])) child++;
-            if (!before(heap[child], e)) break;
-            heap[i] = heap[child];
+            if (child + 1 < size && before(child + 1, times[child], sequences[child])) child++;
+            if (!before(child, t, s)) break;
+            move(child, i);
             i = child;
         }
+        put(i, e, t, s);
+    }
+
+    private void move(int from, int to) {
+        heap[to] = heap[from];
+        times[to] = times[from];
+        sequences[to] = sequences[from];
+    }
+
+    private void put(int i, ScheduledEvent e, double t, long s) {
         heap[i] = e;
+        times[i] = t;
+        sequences[i] = s;
     }
 }

@@ -28,6 +28,8 @@ public final class Datacenter {
     /** Whether the VM's series is a slot of one of {@link #columns}, sampled a column at a time. */
     private boolean[] columnarById = new boolean[0];
     private final java.util.Set<CpuColumn> columns = new java.util.LinkedHashSet<>();
+    private final java.util.BitSet draining = new java.util.BitSet();
+    private int inMaintenance;
 
     public Datacenter(List<Host> hosts, int racks, Topology topology, double overThreshold) {
         this.hosts = List.copyOf(hosts);
@@ -66,7 +68,7 @@ public final class Datacenter {
         vms.add(vm);
         host.account(now, overThreshold);
         vm.host = host;
-        host.vms.add(vm);
+        host.addVm(vm);
         host.useMemory(vm.memory().bytes());
         host.addVmCores(vm.demandCores());
         if (!host.isOn()) host.setOn(true);
@@ -94,8 +96,14 @@ public final class Datacenter {
     }
 
     /** Samples every VM's demand at {@code now} and recomputes each host's VM cores. */
-    public void updateDemand(double now) {
-        for (Host h : hosts) h.account(now, overThreshold);
+    public void updateDemand(double now) { updateDemand(now, h -> { }); }
+
+    /**
+     * Samples every VM's demand at {@code now}, recomputes each host's VM cores and then shows each host, in id
+     * order, to {@code then}: one pass over the hosts for what the tick reads of each, not one pass per reader (a
+     * pass over a hundred thousand host objects is mostly waiting for memory).
+     */
+    public void updateDemand(double now, java.util.function.Consumer<Host> then) {
         double[] cores = new double[hosts.size()];
         double[] demand = demandById;
         CpuSeries[] series = seriesById;
@@ -110,7 +118,11 @@ public final class Datacenter {
             demand[id] = d;
             cores[host] += d;
         }
-        for (Host h : hosts) h.setVmCores(cores[h.id()]);
+        for (Host h : hosts) { // the integrals up to now with the old demand, then the new demand
+            h.account(now, overThreshold);
+            h.setVmCores(cores[h.id()]);
+            then.accept(h);
+        }
     }
 
     /**
@@ -140,11 +152,11 @@ public final class Datacenter {
         Host source = vm.host;
         source.account(now, overThreshold);
         destination.account(now, overThreshold);
-        source.vms.remove(vm);
+        source.removeVm(vm);
         source.addVmCores(-vm.demandCores());
         source.freeMemory(vm.memory().bytes());
         destination.release(reservedCores);
-        destination.vms.add(vm);
+        destination.addVm(vm);
         destination.addVmCores(vm.demandCores());
         vm.host = destination;
         hostById[vm.id()] = destination.id();
@@ -172,7 +184,7 @@ public final class Datacenter {
         Host on = vm.host;
         on.account(now, overThreshold);
         destination.account(now, overThreshold);
-        on.vms.remove(vm);
+        on.removeVm(vm);
         on.addVmCores(-vm.demandCores());
         on.freeMemory(vm.memory().bytes());
         if (on == source) {
@@ -195,15 +207,30 @@ public final class Datacenter {
     }
 
     public void powerOff(Host host, double now) {
-        if (!host.vms.isEmpty() || host.migrations() > 0 || host.memoryUsedBytes() != 0) {
+        if (host.vmCount() > 0 || host.migrations() > 0 || host.memoryUsedBytes() != 0) {
             throw new IllegalStateException(host + " is not empty");
         }
         host.account(now, overThreshold);
         host.setOn(false);
-        host.setDraining(false);
+        setDraining(host, false);
     }
 
-    public void setMaintenance(Host host, boolean on) { host.setMaintenance(on); }
+    public void setMaintenance(Host host, boolean on) {
+        if (host.inMaintenance() != on) inMaintenance += on ? 1 : -1;
+        host.setMaintenance(on);
+    }
 
-    public void setDraining(Host host, boolean on) { host.setDraining(on); }
+    /** Hosts in maintenance now. */
+    public int hostsInMaintenance() { return inMaintenance; }
+
+    public void setDraining(Host host, boolean on) {
+        host.setDraining(on);
+        draining.set(host.id(), on);
+    }
+
+    /** The next host being emptied with an id at or above {@code from}, or null: a walk of those hosts only. */
+    public Host nextDraining(int from) {
+        int i = draining.nextSetBit(from);
+        return i < 0 ? null : hosts.get(i);
+    }
 }

@@ -24,6 +24,8 @@ public final class Host {
     private boolean maintenance;
     private boolean draining;
     private int migrations;
+    /** {@code vms.size()}, kept here so that a scan of every host's emptiness does not read each host's list. */
+    private int vmCount;
     private double lastAccount;
     private double energyJoules;
     private double overloadSeconds;
@@ -47,6 +49,9 @@ public final class Host {
     public HostSpec spec() { return spec; }
 
     public List<Vm> vms() { return vmsView; }
+
+    /** How many VMs run here: {@code vms().size()}. */
+    public int vmCount() { return vmCount; }
 
     public boolean isOn() { return on; }
 
@@ -127,6 +132,15 @@ public final class Host {
     void freeMemory(long bytes) { memoryUsed -= bytes; }
 
     void useMemory(long bytes) { memoryUsed += bytes; }
+
+    void addVm(Vm vm) {
+        vms.add(vm);
+        vmCount++;
+    }
+
+    void removeVm(Vm vm) {
+        if (vms.remove(vm)) vmCount--;
+    }
 
     void setOn(boolean on) { this.on = on; }
 

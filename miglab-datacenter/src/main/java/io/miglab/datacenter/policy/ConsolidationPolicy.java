@@ -25,8 +25,8 @@ public final class ConsolidationPolicy implements SchedulingPolicy {
 
     /** Hosts being emptied with no migration left (one was cancelled) take VMs again. */
     static void releaseDraining(PolicyContext c) {
-        for (Host h : c.datacenter().hosts()) {
-            if (h.isDraining() && h.migrations() == 0) {
+        for (Host h = c.datacenter().nextDraining(0); h != null; h = c.datacenter().nextDraining(h.id() + 1)) {
+            if (h.migrations() == 0) {
                 c.datacenter().setDraining(h, false);
                 c.refresh(h);
             }
@@ -35,15 +35,16 @@ public final class ConsolidationPolicy implements SchedulingPolicy {
 
     /**
      * Empties the hosts {@code underloaded} accepts (among those on, not in maintenance, not being emptied, with
-     * VMs and no migration), least loaded first, each only if all its VMs fit elsewhere; then switches off the
-     * empty hosts.
+     * VMs and no migration), least loaded first, each only if all its VMs fit elsewhere, after switching off the
+     * empty hosts. (No migration ends within a tick, so no host becomes empty during the emptying: asking for a
+     * migration only reserves room.)
      */
     static void emptyUnderloaded(PolicyContext c, java.util.function.Predicate<Host> underloaded) {
-        switchOffEmptyHosts(c);
         // least loaded first, ties by id, taken from a heap: the loop below stops long before the end
         LeastFirst under = new LeastFirst(c.datacenter().hosts().size());
         for (Host h : c.datacenter().hosts()) {
-            if (h.isOn() && !h.inMaintenance() && !h.isDraining() && h.migrations() == 0 && !h.vms().isEmpty()
+            switchOffIfEmpty(c, h); // one pass: a host switched off here is not on for the test below
+            if (h.isOn() && !h.inMaintenance() && !h.isDraining() && h.migrations() == 0 && h.vmCount() > 0
                     && underloaded.test(h)) {
                 under.add(h, h.demandShare());
             }
@@ -53,7 +54,7 @@ public final class ConsolidationPolicy implements SchedulingPolicy {
             if (h.migrations() > 0) continue;
             List<Vm> vms = c.candidates(h);
             if (vms.size() > c.budget() || failures >= MAX_FAILURES_PER_TICK) break;
-            if (vms.size() < h.vms().size()) continue; // a VM in its cool-down stays, so the host cannot be emptied
+            if (vms.size() < h.vmCount()) continue; // a VM in its cool-down stays, so the host cannot be emptied
             c.datacenter().setDraining(h, true);
             c.refresh(h);
             List<Host> targets = new ArrayList<>();
@@ -72,16 +73,13 @@ public final class ConsolidationPolicy implements SchedulingPolicy {
             }
             for (int i = 0; i < vms.size(); i++) c.migrate(vms.get(i), targets.get(i), PolicyContext.CONSOLIDATION);
         }
-        switchOffEmptyHosts(c);
     }
 
-    /** Hosts with nothing on them and nothing on its way are switched off (before they can be chosen as targets). */
-    private static void switchOffEmptyHosts(PolicyContext c) {
-        for (Host h : c.datacenter().hosts()) {
-            if (h.isOn() && h.vms().isEmpty() && h.migrations() == 0 && h.memoryUsedBytes() == 0) {
-                c.datacenter().powerOff(h, c.now());
-                c.refresh(h);
-            }
+    /** A host with nothing on it and nothing on its way is switched off (before it can be chosen as a target). */
+    private static void switchOffIfEmpty(PolicyContext c, Host h) {
+        if (h.isOn() && h.vmCount() == 0 && h.migrations() == 0 && h.memoryUsedBytes() == 0) {
+            c.datacenter().powerOff(h, c.now());
+            c.refresh(h);
         }
     }
 }

@@ -1,21 +1,21 @@
 package io.miglab.datacenter.policy;
 
-import java.util.AbstractSet;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.SortedSet;
 import java.util.TreeSet;
 import java.util.function.IntPredicate;
 
 /**
  * The hosts that are on, sorted by their committed cores (committed plus planned, as {@link PolicyContext} sums
- * them), one sorted set per host size (cores). A placement whose score grows with that share alone (best fit, least
- * loaded) walks a set from the ceiling down or from the bottom up and stops at the first host that fits, instead of
- * scanning every host. Every host's demand changes between ticks, so the sets are rebuilt by one sort of primitive
- * keys when first used in a tick ({@link #invalidate}); within a tick a changed host is taken out and put back.
+ * them), per host size (cores). A placement whose score grows with that share alone (best fit, least loaded) walks
+ * a size's hosts from the ceiling down or from the bottom up and stops at the first host that fits, instead of
+ * scanning every host. Every host's demand changes between ticks, so the order is rebuilt by one sort of primitive
+ * keys into plain arrays when first used in a tick ({@link #invalidate}); within a tick a changed host leaves its
+ * place in those arrays and goes into a small sorted set of the hosts changed since, and a walk merges the two.
+ * (A sorted set of every host rebuilt at each tick, and boxed keys, made this a tenth of a million-VM day.)
  */
 final class HostIndex {
     private final double[] key;
@@ -23,10 +23,21 @@ final class HostIndex {
     private final Integer[] boxed;
     /** Host ids by (key, id); the comparator reads {@link #key}, whose last slot is a probe for range queries. */
     private final Comparator<Integer> order;
-    private final Map<Double, TreeSet<Integer>> bySize = new LinkedHashMap<>();
+    /** The distinct host sizes (cores) and each host's index into them. */
+    private final double[] sizes;
+    private final int[] sizeOf;
+    /** Per size, the hosts on at the last rebuild sorted by (key, id), and their keys then (the base). */
+    private final int[][] baseIds;
+    private final double[][] baseKeys;
+    /** Whether host i's place in its base is still right (it is on and its key has not changed since). */
+    private final boolean[] inBase;
+    /** Per size, the hosts changed since the rebuild (taken out of the base), sorted by (key, id). */
+    private final TreeSet<Integer>[] changed;
+    private final Walk walk = new Walk();
     private final double[] cores;
     private boolean stale = true;
 
+    @SuppressWarnings("unchecked")
     HostIndex(double[] cores) {
         int n = cores.length;
         this.cores = cores;
@@ -34,10 +45,23 @@ final class HostIndex {
         this.indexed = new boolean[n];
         this.boxed = new Integer[n + 1];
         for (int i = 0; i <= n; i++) boxed[i] = i;
-        this.order = (a, b) -> {
-            int c = Double.compare(key[a], key[b]);
-            return c != 0 ? c : Integer.compare(a, b);
-        };
+        this.order = this::compare;
+        Map<Double, Integer> classes = new LinkedHashMap<>(); // sizes are few: looked up once per host, here
+        this.sizeOf = new int[n];
+        for (int i = 0; i < n; i++) sizeOf[i] = classes.computeIfAbsent(cores[i], c -> classes.size());
+        this.sizes = new double[classes.size()];
+        for (Map.Entry<Double, Integer> e : classes.entrySet()) sizes[e.getValue()] = e.getKey();
+        this.baseIds = new int[sizes.length][0];
+        this.baseKeys = new double[sizes.length][0];
+        this.inBase = new boolean[n];
+        this.changed = new TreeSet[sizes.length];
+        for (int c = 0; c < sizes.length; c++) changed[c] = new TreeSet<>(order);
+    }
+
+    /** The order by (key, id) of hosts {@code a} and {@code b}, on ints (not boxing them as {@link #order} does). */
+    private int compare(int a, int b) {
+        int c = Double.compare(key[a], key[b]);
+        return c != 0 ? c : Integer.compare(a, b);
     }
 
     /** Every key may have changed: the sets are rebuilt when next asked. */
@@ -50,12 +74,13 @@ final class HostIndex {
         if (stale) return;
         if (indexed[i]) {
             if (on && Double.compare(key[i], committedCores) == 0) return;
-            bySize.get(cores[i]).remove(boxed[i]);
+            if (inBase[i]) inBase[i] = false; // its slot in the base is passed over from now on
+            else changed[sizeOf[i]].remove(boxed[i]); // before its key changes: the set is ordered by it
             indexed[i] = false;
         }
         key[i] = committedCores;
         if (on) {
-            bySize.computeIfAbsent(cores[i], c -> new TreeSet<>(order)).add(boxed[i]);
+            changed[sizeOf[i]].add(boxed[i]);
             indexed[i] = true;
         }
     }
@@ -63,26 +88,24 @@ final class HostIndex {
     /** Rebuilds every set from the committed plus planned cores of the hosts that are {@code on}. */
     void rebuild(boolean[] on, double[] committedCores, double[] plannedCores) {
         int n = cores.length;
-        Map<Double, int[]> members = new LinkedHashMap<>();
-        Map<Double, Integer> counts = new LinkedHashMap<>();
+        int[] counts = new int[sizes.length];
         for (int i = 0; i < n; i++) {
             key[i] = committedCores[i] + plannedCores[i];
             indexed[i] = on[i];
-            if (on[i]) counts.merge(cores[i], 1, Integer::sum);
+            inBase[i] = on[i];
+            if (on[i]) counts[sizeOf[i]]++;
         }
-        for (Map.Entry<Double, Integer> e : counts.entrySet()) members.put(e.getKey(), new int[e.getValue()]);
-        Map<Double, Integer> filled = new LinkedHashMap<>();
-        for (int i = 0; i < n; i++) {
-            if (!on[i]) continue;
-            int at = filled.merge(cores[i], 1, Integer::sum) - 1;
-            members.get(cores[i])[at] = i;
-        }
-        bySize.clear();
-        for (Map.Entry<Double, int[]> e : members.entrySet()) {
-            int[] ids = sorted(e.getValue());
-            TreeSet<Integer> set = new TreeSet<>(order);
-            set.addAll(new SortedIds(ids)); // a sorted set with the same comparator: built in linear time
-            bySize.put(e.getKey(), set);
+        int[][] members = new int[sizes.length][];
+        for (int c = 0; c < sizes.length; c++) members[c] = new int[counts[c]];
+        int[] filled = new int[sizes.length];
+        for (int i = 0; i < n; i++) if (on[i]) members[sizeOf[i]][filled[sizeOf[i]]++] = i;
+        for (int c = 0; c < sizes.length; c++) {
+            int[] ids = sorted(members[c]);
+            double[] keys = new double[ids.length];
+            for (int j = 0; j < ids.length; j++) keys[j] = key[ids[j]];
+            baseIds[c] = ids;
+            baseKeys[c] = keys;
+            changed[c].clear();
         }
         stale = false;
     }
@@ -96,13 +119,13 @@ final class HostIndex {
     int bestFit(double demand, double ceiling, IntPredicate fits) {
         int best = -1;
         double bestAfter = 0;
-        for (Map.Entry<Double, TreeSet<Integer>> e : bySize.entrySet()) {
-            double k = e.getKey();
+        for (int c = 0; c < sizes.length; c++) {
+            double k = sizes[c];
             // rounding slack: a host whose (key + demand) / k rounds to the ceiling is never left out
-            key[key.length - 1] = ceiling * k - demand + 1e-9 * (k + Math.abs(demand) + 1);
+            walk.down(c, ceiling * k - demand + 1e-9 * (k + Math.abs(demand) + 1));
             int found = -1;
             double foundAfter = 0;
-            for (int id : e.getValue().headSet(boxed[key.length - 1], true).descendingSet()) {
+            for (int id = walk.next(); id >= 0; id = walk.next()) {
                 double after = key[id] / k + demand / k;
                 if (found >= 0 && after < foundAfter) break;
                 if (!fits.test(id) || found >= 0 && id > found) continue;
@@ -124,11 +147,12 @@ final class HostIndex {
     int leastLoaded(double demand, double ceiling, IntPredicate fits) {
         int best = -1;
         double bestNow = 0;
-        for (Map.Entry<Double, TreeSet<Integer>> e : bySize.entrySet()) {
-            double k = e.getKey();
+        for (int c = 0; c < sizes.length; c++) {
+            double k = sizes[c];
+            walk.up(c);
             int found = -1;
             double foundNow = 0;
-            for (int id : e.getValue()) {
+            for (int id = walk.next(); id >= 0; id = walk.next()) {
                 if ((key[id] + demand) / k > ceiling) break; // the same sum as PolicyContext's fit
                 double now = key[id] / k;
                 if (found >= 0 && now > foundNow) break;
@@ -153,13 +177,13 @@ final class HostIndex {
             b ^= (b >> 63) & Long.MAX_VALUE; // signed order of the bits = Double.compare's order
             packed[j] = ((b >>> bits) << bits) | ids[j]; // the key's top bits, then the id
         }
-        Arrays.sort(packed);
+        radixSort(packed);
         long mask = (1L << bits) - 1;
         int[] out = new int[ids.length];
         for (int j = 0; j < ids.length; j++) {
             int id = (int) (packed[j] & mask);
             int k = j;
-            while (k > 0 && order.compare(out[k - 1], id) > 0) { // equal top bits may hide a lower key
+            while (k > 0 && compare(out[k - 1], id) > 0) { // equal top bits may hide a lower key
                 out[k] = out[k - 1];
                 k--;
             }
@@ -168,44 +192,93 @@ final class HostIndex {
         return out;
     }
 
-    /** A sorted view of ids already in (key, id) order, for TreeSet's linear-time build. */
-    private final class SortedIds extends AbstractSet<Integer> implements SortedSet<Integer> {
-        private final int[] ids;
+    /**
+     * Sorts signed longs ascending, 16 bits at a time from the lowest (a digit all values share is skipped): a
+     * hundred thousand keys at every tick in a few linear passes rather than a comparison sort.
+     */
+    private static void radixSort(long[] a) {
+        long[] from = a, to = new long[a.length];
+        int[] count = new int[1 << 16];
+        for (int shift = 0; shift < 64; shift += 16) {
+            Arrays.fill(count, 0);
+            for (long v : from) count[digit(v, shift)]++;
+            if (from.length == 0 || count[digit(from[0], shift)] == from.length) continue;
+            for (int d = 0, sum = 0; d < count.length; d++) {
+                int n = count[d];
+                count[d] = sum;
+                sum += n;
+            }
+            for (long v : from) to[count[digit(v, shift)]++] = v;
+            long[] t = from;
+            from = to;
+            to = t;
+        }
+        if (from != a) System.arraycopy(from, 0, a, 0, a.length);
+    }
 
-        SortedIds(int[] ids) { this.ids = ids; }
+    /** The 16 bits of {@code v} at {@code shift}, its sign bit flipped so that negative values come first. */
+    private static int digit(long v, int shift) {
+        return (int) (((v ^ Long.MIN_VALUE) >>> shift) & 0xFFFF);
+    }
 
-        @Override
-        public Iterator<Integer> iterator() {
-            return new Iterator<>() {
-                int next;
+    /**
+     * A walk over one size's hosts in (key, id) order, down from a key or up from the lowest: the base's hosts still
+     * in place merged with the hosts changed since the rebuild, exactly the order one sorted set of both would give.
+     */
+    private final class Walk {
+        private int[] ids;
+        private double[] keys;
+        private boolean down;
+        private int at;
+        private Iterator<Integer> more;
+        private int peeked;
 
-                @Override
-                public boolean hasNext() { return next < ids.length; }
-
-                @Override
-                public Integer next() { return boxed[ids[next++]]; }
-            };
+        /** Down from the hosts whose key is at most {@code highest}. */
+        void down(int c, double highest) {
+            start(c, true);
+            int lo = 0, hi = ids.length; // the first base slot with a key above highest
+            while (lo < hi) {
+                int mid = (lo + hi) >>> 1;
+                if (keys[mid] <= highest) lo = mid + 1; else hi = mid;
+            }
+            at = lo - 1;
+            key[key.length - 1] = highest; // the probe: ids are below it, so equal keys are included
+            more = changed[c].headSet(boxed[key.length - 1], true).descendingIterator();
         }
 
-        @Override
-        public int size() { return ids.length; }
+        /** Up from the lowest key. */
+        void up(int c) {
+            start(c, false);
+            at = 0;
+            more = changed[c].iterator();
+        }
 
-        @Override
-        public Comparator<? super Integer> comparator() { return order; }
+        private void start(int c, boolean down) {
+            this.ids = baseIds[c];
+            this.keys = baseKeys[c];
+            this.down = down;
+            this.peeked = -1;
+        }
 
-        @Override
-        public SortedSet<Integer> subSet(Integer from, Integer to) { throw new UnsupportedOperationException(); }
-
-        @Override
-        public SortedSet<Integer> headSet(Integer to) { throw new UnsupportedOperationException(); }
-
-        @Override
-        public SortedSet<Integer> tailSet(Integer from) { throw new UnsupportedOperationException(); }
-
-        @Override
-        public Integer first() { return boxed[ids[0]]; }
-
-        @Override
-        public Integer last() { return boxed[ids[ids.length - 1]]; }
+        /** The next host, or -1 at the end. */
+        int next() {
+            int step = down ? -1 : 1;
+            while (at >= 0 && at < ids.length && !inBase[ids[at]]) at += step;
+            boolean base = at >= 0 && at < ids.length;
+            if (peeked < 0 && more.hasNext()) peeked = more.next();
+            if (peeked >= 0) {
+                int c = base ? Double.compare(key[peeked], keys[at]) : 0;
+                if (c == 0 && base) c = Integer.compare(peeked, ids[at]);
+                if (!base || (down ? c > 0 : c < 0)) {
+                    int id = peeked;
+                    peeked = -1;
+                    return id;
+                }
+            }
+            if (!base) return -1;
+            int id = ids[at];
+            at += step;
+            return id;
+        }
     }
 }

@@ -11,6 +11,7 @@ import io.miglab.datacenter.model.Vm;
 public final class MaintenanceEvacuation implements SchedulingPolicy {
     @Override
     public void schedule(PolicyContext c) {
+        if (c.datacenter().hostsInMaintenance() == 0) return; // no host to walk
         for (Host h : c.datacenter().hosts()) {
             if (!h.inMaintenance()) continue;
             for (Vm vm : c.candidates(h)) {

@@ -81,11 +81,15 @@ public final class PolicyContext {
 
     /** Starts a new tick. */
     public void begin(double now) {
+        start(now);
+        for (Host h : datacenter.hosts()) refresh(h);
+    }
+
+    private void start(double now) {
         this.now = now;
         this.budget = config.maxMigrationsPerInterval();
         if (index != null) index.invalidate(); // every host's demand changed: the index is rebuilt when asked
         clearPlan();
-        for (Host h : datacenter.hosts()) refresh(h);
     }
 
     /** Records every host's CPU utilisation (and every VM's CPU share, if the selection uses it) at this tick. */
@@ -93,6 +97,28 @@ public final class PolicyContext {
         ticks++;
         hostHistory.advance();
         for (Host h : datacenter.hosts()) hostHistory.set(h.id(), h.utilisation());
+        sampleVms();
+    }
+
+    /**
+     * {@link #begin} and {@link #sample} with the hosts shown one at a time: after this, the caller passes every
+     * host to {@link #observe} (in one walk over the hosts that also does its own work), then calls
+     * {@link #sampleVms}.
+     */
+    public void beginTick(double now) {
+        start(now);
+        ticks++;
+        hostHistory.advance();
+    }
+
+    /** One host's part of {@link #begin} and {@link #sample}, after {@link #beginTick}. */
+    public void observe(Host h) {
+        refresh(h);
+        hostHistory.set(h.id(), h.utilisation());
+    }
+
+    /** Records every VM's CPU share at this tick, if the selection uses it. */
+    public void sampleVms() {
         if (!selection.usesVmHistory()) return;
         if (vmHistory == null) vmHistory = new History(datacenter.vms().size(), HISTORY_SAMPLES);
         vmHistory.advance();
@@ -216,7 +242,7 @@ public final class PolicyContext {
 
     /** The VMs of {@code host} not already moving, in the selection's order. */
     public List<Vm> candidates(Host host) {
-        List<Vm> out = new ArrayList<>();
+        List<Vm> out = new ArrayList<>(host.vmCount());
         double coolDown = host.inMaintenance() ? 0 : selection.coolDownSeconds(config);
         for (Vm v : host.vms()) if (!v.isMigrating() && (coolDown <= 0 || !movedWithin(v, coolDown))) out.add(v);
         out.sort(selection.order(this, host));
