@@ -19,10 +19,9 @@ import java.time.Duration;
  * post-copy rate (max-postcopy-bandwidth paces the channel). One fault therefore costs
  * {@code service + round trip + page / link}, plus {@code aheadInStream / post-copy rate} without preempt, and the
  * guest waits for {@code pages x pending share} of them one after another, never longer than the push itself takes
- * (after that no page is missing). The pending share is the average over the guest's RAM: where the resume pages
- * lie is not modelled (ram_postcopy_send_discard_bitmap's last sync leaves every page written since the previous
- * sync pending, so the pages a guest keeps writing are pending at any switch and those it only reads are not once
- * a pass has sent them; the corpus cannot yet tell the two shares apart, see docs/qemu-vs-sim.md).
+ * (after that no page is missing). With postcopy-preempt every resume page faults, at any switch; without, the
+ * share of them that faults is the RAM-wide pending share (see {@link #pauseSeconds}; docs/qemu-vs-sim.md has the
+ * hybrid runs this rests on).
  *
  * @param pages         pages the guest touches one after another when it resumes (a property of the guest: what its
  *                      kernel and its busiest processes touch first); 0: no pause beyond the switch-over
@@ -68,7 +67,12 @@ public record ResumeFaults(int pages, Duration service, ByteSize aheadInStream) 
      */
     public double pauseSeconds(MigrationSpec spec, double pendingShare, double pushSeconds) {
         if (pages == 0 || pendingShare <= 0) return 0;
-        double share = Math.min(1, pendingShare);
+        // the pages a guest touches on resume are the ones it keeps writing, pending at any switch (the switch's
+        // last sync re-marks them). Without preempt, ram_save_queue_pages/get_queued_page (migration/ram.c) move
+        // the one precopy channel's scan to each requested page, so the stream carries its neighbours next and
+        // fewer of them fault: the RAM-wide pending share stands for that. With preempt the request is served on
+        // its own channel (RAM_CHANNEL_POSTCOPY) and the background scan does not move, so every one faults.
+        double share = spec.postCopy().preempt() ? 1 : Math.min(1, pendingShare);
         return Math.min(Math.max(0, pushSeconds), pages * share * faultSeconds(spec));
     }
 }

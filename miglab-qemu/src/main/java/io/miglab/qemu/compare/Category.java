@@ -29,9 +29,9 @@ public enum Category {
     // post-copy and hybrid: 14.2 % / 16.9 % p90 time and 13.0 % hybrid bytes since the uncapped push reads then
     // places each page and the last pages pending go uncapped (MigrationSpec.postCopyDestinationSeconds and
     // postCopyCompletionBytes; see docs/qemu-vs-sim.md); the guest's pause (core.spec.ResumeFaults) within tolerance
-    // in 10 of 10 post-copy and 4 of 7 hybrid runs
+    // in 10 of 10 post-copy and 7 of 11 hybrid runs (with preempt every page a guest writes on resume faults)
     POST_COPY("post-copy", 20, 10, 0.9, true),
-    HYBRID("hybrid", 20, 15, 0.4, true),
+    HYBRID("hybrid", 20, 15, 0.6, true),
     // auto-converge: 28.1 % / 6.4 % p90 paced (the 16 MiB/s sweep QEMU cancels), 26.4 % / 23.8 % cpu-bound, with
     // the throttle's slices and the TCG sync's wait; multifd: 9.5 % / 11.7 % with (channels + 1) / 2 packets a period
     AUTO_CONVERGE_PACED("auto-converge paced", 30, 8, 0.66, false),
@@ -40,10 +40,10 @@ public enum Category {
     MULTIFD("multifd", 12, 15, 0.75, false);
 
     /**
-     * The share of runs whose outcome (completed or cancelled) must agree. The issue asks for every case; the
-     * corpus of 2026-11-29 has one disagreement (auto-converge paced, sweep 16M 8000 pps at 16 MiB/s: QEMU timed
-     * out, the simulator completed; the TCG sync's wait explains QEMU's one-second rounds at 99 %, not yet the
-     * switch from 90 to 99 % that left QEMU's tail above the threshold), so the guard holds 3 of 4 per category.
+     * The share of runs whose outcome (completed or cancelled) must agree, a run of a case QEMU itself split on
+     * counting as agreeing. The issue asks for every case; the one disagreement (auto-converge paced, sweep 16M
+     * 8000 pps at 16 MiB/s) is such a case: of QEMU's four runs two timed out and two converged in 21.3 s and 22
+     * rounds, as the simulator does (21.9 s, 22 rounds). The guard holds 3 of 4 per category.
      */
     public static final double OUTCOME_AGREEMENT_MIN = 0.75;
 

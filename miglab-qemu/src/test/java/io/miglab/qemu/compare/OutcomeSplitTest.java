@@ -1,0 +1,53 @@
+package io.miglab.qemu.compare;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.miglab.core.result.MigrationResult;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Outcome agreement when QEMU itself splits on a case ({@link CorpusStats#outcomesQemuSplit}): the stored runs of
+ * the paced auto-converge sweep at 16 MiB/s, two cancelled at the timeout and two converged.
+ */
+class OutcomeSplitTest {
+    private static final Path RUNS = Path.of("../docs/qemu-vs-sim.json");
+    private static final String SPLIT = "auto-converge paced 256M 16MiB/s sweep 16M 8000 pps";
+    private static final String STEADY = "auto-converge paced 256M 32MiB/s sweep 32M 12000 pps";
+
+    private static List<CorpusStats.Row> rows(Map<String, QemuMeasurement> runs, String label, MigrationResult sim) {
+        List<CorpusStats.Row> out = new ArrayList<>();
+        runs.forEach((run, m) -> {
+            if (run.equals(label) || run.startsWith(label + " #")) {
+                out.add(new CorpusStats.Row(run, GridCases.find(run).orElseThrow(), m, sim));
+            }
+        });
+        return out;
+    }
+
+    @Test
+    void aRunOnACaseQemuSplitOnIsCountedBeside_andOnlyThere() throws Exception {
+        Map<String, QemuMeasurement> runs = CompareGrid.load(RUNS);
+        MigrationResult converged = runs.get(SPLIT + " #2").result();
+        MigrationResult cancelled = runs.get(SPLIT).result();
+        assertThat(converged.outcome().completed()).isTrue();
+        assertThat(cancelled.outcome().completed()).isFalse();
+
+        List<CorpusStats.Row> split = rows(runs, SPLIT, converged);
+        assertThat(split).hasSize(4);
+        CorpusStats s = CorpusStats.of(Category.AUTO_CONVERGE_PACED, split);
+        assertThat(s.outcomesAgreeing()).isEqualTo(2);
+        assertThat(s.outcomesQemuSplit()).isEqualTo(2);
+        assertThat(s.broken()).noneMatch(line -> line.contains("outcome"));
+
+        // a case QEMU always completed: a cancelled simulation disagrees with every run and nothing excuses it
+        List<CorpusStats.Row> steady = rows(runs, STEADY, cancelled);
+        CorpusStats t = CorpusStats.of(Category.AUTO_CONVERGE_PACED, steady);
+        assertThat(t.outcomesAgreeing()).isZero();
+        assertThat(t.outcomesQemuSplit()).isZero();
+        assertThat(t.broken()).anyMatch(line -> line.contains("outcome agrees in 0 of"));
+    }
+}
