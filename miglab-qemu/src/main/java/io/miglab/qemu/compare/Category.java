@@ -29,7 +29,7 @@ public enum Category {
     // post-copy and hybrid: 14.2 % / 16.9 % p90 time and 13.0 % hybrid bytes since the uncapped push reads then
     // places each page and the last pages pending go uncapped (MigrationSpec.postCopyDestinationSeconds and
     // postCopyCompletionBytes; see docs/qemu-vs-sim.md); the guest's pause (core.spec.ResumeFaults) within tolerance
-    // in 10 of 10 post-copy and 7 of 11 hybrid runs (with preempt every page a guest writes on resume faults)
+    // in 10 of 10 post-copy and 8 of 13 hybrid runs (with preempt every page a guest writes on resume faults)
     POST_COPY("post-copy", 20, 10, 0.9, true),
     HYBRID("hybrid", 20, 15, 0.6, true),
     // auto-converge: 28.1 % / 6.4 % p90 paced (the 16 MiB/s sweep QEMU cancels), 26.4 % / 23.8 % cpu-bound, with

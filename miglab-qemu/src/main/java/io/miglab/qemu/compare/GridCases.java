@@ -81,9 +81,9 @@ public final class GridCases {
      * backend sets it by default) and uncapped (QEMU's default, 0 = unlimited), with and without postcopy-preempt,
      * switching at once, after N passes or after N seconds; 256 MiB to 1 GiB, 10 to 100 MiB/s. The three uncapped
      * post-copy runs fitted the qemu profile's post-copy placement cost (HypervisorProfiles.QEMU_POSTCOPY_PLACEMENT),
-     * the first four QEMU's switch-over cost (CalibrationFitTest); the others are held out, but for the last two
-     * hybrids with preempt, kept for fitting which of the pages a guest touches on resume it writes (nothing is
-     * fitted to them yet).
+     * the first four QEMU's switch-over cost (CalibrationFitTest); the others are held out, but for the last three
+     * hybrids (one case with and without preempt, and one more with), kept for fitting which of the pages a guest
+     * touches on resume it writes (nothing is fitted to them yet).
      */
     public static List<GridCase> postCopy() {
         List<GridCase> cases = new ArrayList<>();
@@ -119,6 +119,9 @@ public final class GridCases {
         cases.add(new GridCase("hybrid(2 rounds)+preempt 256M 50MiB/s 20000 pps", Category.HYBRID,
                 GridCase.base(256, 50, 20_000).withAlgorithm("hybrid")
                         .withPostCopy(new PostCopyOptions(2, Optional.empty(), 0, true))).asHeldOut());
+        cases.add(new GridCase("hybrid(1 round) 256M 20MiB/s 5000 pps", Category.HYBRID,
+                GridCase.base(256, 20, 5000).withAlgorithm("hybrid")
+                        .withPostCopy(new PostCopyOptions(1, Optional.empty(), 0))));
         cases.add(new GridCase("hybrid(1 round)+preempt 256M 20MiB/s 5000 pps", Category.HYBRID,
                 GridCase.base(256, 20, 5000).withAlgorithm("hybrid")
                         .withPostCopy(new PostCopyOptions(1, Optional.empty(), 0, true))));
