@@ -25,7 +25,6 @@ final class RequestQueue<R> {
         final int source;
         final int destination;
         boolean inHeap;
-        boolean taken;
 
         Entry(long seq, R request, int source, int destination) {
             this.seq = seq;
@@ -68,8 +67,9 @@ final class RequestQueue<R> {
             Entry<R> e = (Entry<R>) heap[0];
             popTop();
             e.inHeap = false;
-            if (e.taken || !startable(e)) continue; // blocked since it was pushed: pushed again when ready
-            e.taken = true;
+            // blocked since it was pushed: pushed again when ready. An entry is in the heap at most once (pushed
+            // only when not in it) and a taken one is off its hosts' lists, so nothing taken comes back
+            if (!startable(e)) continue;
             size--;
             byHost.get(e.source).remove(e);
             byHost.get(e.destination).remove(e);
