@@ -9,6 +9,10 @@ import io.miglab.core.algorithm.AlgorithmRegistry;
 import io.miglab.core.result.MigrationResult;
 import io.miglab.core.sim.PageLevelSimulator;
 import io.miglab.core.spec.MigrationSpec;
+import io.miglab.core.write.PacedWrites;
+import io.miglab.core.write.SweepWrites;
+import io.miglab.core.write.WorkingSetWrites;
+import io.miglab.core.write.WriteModel;
 import io.miglab.qemu.calibrate.GuestCalibration;
 import io.miglab.qemu.calibrate.ObservedInputs;
 import io.miglab.qemu.compare.GridCase;
@@ -17,6 +21,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalLong;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -38,6 +43,25 @@ class ObservedInputsCliTest {
             assertThat(fromSettings(ObservedInputs.settings(c.spec()))).as(c.label())
                     .isEqualTo(GuestCalibration.observed(c.spec()));
         }
+    }
+
+    // Guards the runs that kept the writer's achieved rate (GridCase.runSpec): their command, --dirty-rate at that
+    // rate, builds the spec the corpus simulates for them, for every case with a writer.
+    @Test
+    void aRunsAchievedRate_theCliBuildsTheObservedSpec() {
+        int cases = 0;
+        for (GridCase c : GridCases.all()) {
+            WriteModel w = c.spec().writeModel();
+            WriteModel inner = w instanceof PacedWrites p ? p.inner() : w;
+            if (!(inner instanceof SweepWrites) && !(inner instanceof WorkingSetWrites ws
+                    && ws.coldPagesPerSecond() == 0)) continue;
+            MigrationSpec run = c.runSpec(OptionalLong.of(7_487));
+            assertThat(ObservedInputs.settings(run)).as(c.label()).containsEntry("dirty-rate", "7487");
+            assertThat(fromSettings(ObservedInputs.settings(run))).as(c.label())
+                    .isEqualTo(GuestCalibration.observed(run));
+            cases++;
+        }
+        assertThat(cases).isGreaterThanOrEqualTo(6);
     }
 
     // Guards the printed command itself (flag spelling, boolean flags without a value): run as typed, it gives the

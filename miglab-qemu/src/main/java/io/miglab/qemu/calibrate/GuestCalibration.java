@@ -210,6 +210,25 @@ public final class GuestCalibration {
                 Optional.of(user.effectiveBandwidth().min(running)), Optional.empty());
     }
 
+    /**
+     * The user's spec with the writer at the rate a run observed (the guest's own MEM reports,
+     * {@code WriterReports.achievedPagesPerSecond}): the same array, order and pacing, {@code pagesPerSecond} of
+     * them. The rate is an input a user observes, as the used RAM is; nothing is fitted.
+     */
+    public static MigrationSpec withWriterRate(MigrationSpec user, double pagesPerSecond) {
+        return user.withWriteModel(atRate(user.writeModel(), pagesPerSecond));
+    }
+
+    private static WriteModel atRate(WriteModel writes, double pagesPerSecond) {
+        if (writes instanceof PacedWrites p) return new PacedWrites(atRate(p.inner(), pagesPerSecond), p.catchUp());
+        if (writes instanceof SweepWrites s) return new SweepWrites(s.array(), s.pageSizeBytes(), pagesPerSecond);
+        if (writes instanceof WorkingSetWrites w && w.coldPagesPerSecond() == 0) {
+            return new WorkingSetWrites(w.workingSet(), w.pageSizeBytes(), pagesPerSecond, 0);
+        }
+        throw new IllegalArgumentException("writer's rate: a sweep or a working set without cold writes (got "
+                + writes.describe() + ")");
+    }
+
     /** The guest's memwriter (the only sweep QemuMigrationPlan runs) keeps pace by the clock. */
     static WriteModel paced(WriteModel user) {
         return user instanceof SweepWrites ? new PacedWrites(user, MEMWRITER_CATCH_UP) : user;

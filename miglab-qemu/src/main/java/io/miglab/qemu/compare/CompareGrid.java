@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 
 /**
  * Runs the comparison corpus ({@link GridCases#all()}) on real QEMU and writes the page of QEMU against the
@@ -27,7 +28,9 @@ import java.util.Optional;
  *               [--out FILE] [--readme README.md]
  * </pre>
  * {@code --runs} (default docs/qemu-vs-sim.json) holds the stored runs; each QEMU run is saved there as soon as it
- * ends, so an interrupted corpus keeps what it measured. {@code --merge} adds the runs of another such file, a run
+ * ends, so an interrupted corpus keeps what it measured, with the guest writer's MEM reports during the migration
+ * ({@code WriterReports}): the simulator side of such a run uses the rate the writer reached in it
+ * ({@link GridCase#runSpec}). {@code --merge} adds the runs of another such file, a run
  * of the same label replacing the stored one, so several people's runs combine. {@code --only} and
  * {@code --category} select cases; {@code --repeat R} runs each selected case R times (labels {@code "... #2"} and
  * on) instead of the case's own repeat count. {@code --sim-only} runs no QEMU and recomputes the simulator side.
@@ -145,16 +148,19 @@ public final class CompareGrid {
             try {
                 QemuRun run = runOnce(qemu, c);
                 double wall = (System.nanoTime() - start) / 1e9;
+                OptionalLong achieved = run.writer().achievedPagesPerSecond();
                 measured.put(label, new QemuMeasurement(label, run.result(),
                         run.heartbeat().map(HeartbeatAnalysis::switchGapMs).orElse(-1.0), run.counterContinued(),
                         run.qemuVersion(), run.accel().qemuName(), wall, c.category().label(),
-                        run.guest().kernelCommandLine(), ObservedInputs.command(c.spec())));
+                        run.guest().kernelCommandLine(), ObservedInputs.command(c.runSpec(achieved)), run.writer()));
                 System.out.printf(Locale.ROOT, "  %s in %.1f s: total %.0f ms, downtime %.0f ms, heartbeat gap %.0f "
-                                + "ms, %.1f MiB, %d rounds%n",
+                                + "ms, %.1f MiB, %d rounds; writer %s pages/s (%d MEM reports)%n",
                         run.result().outcome().completed() ? "completed" : run.result().outcome().stopReason(),
                         wall, run.result().timing().totalTimeMs(), run.result().timing().downtimeMs(),
                         run.heartbeat().map(HeartbeatAnalysis::switchGapMs).orElse(-1.0),
-                        run.result().traffic().bytesTransferred() / 1048576.0, run.result().roundCount());
+                        run.result().traffic().bytesTransferred() / 1048576.0, run.result().roundCount(),
+                        achieved.isPresent() ? Long.toString(achieved.getAsLong()) : "-",
+                        run.writer().reports().size());
             } catch (RuntimeException e) {
                 System.out.println("  FAILED: " + e.getMessage());
             }

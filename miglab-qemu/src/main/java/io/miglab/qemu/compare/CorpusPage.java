@@ -2,10 +2,12 @@ package io.miglab.qemu.compare;
 
 import io.miglab.core.result.MigrationResult;
 import io.miglab.core.sim.PageLevelSimulator;
+import io.miglab.core.spec.MigrationSpec;
 import io.miglab.qemu.calibrate.GuestCalibration;
 import io.miglab.qemu.calibrate.ObservedInputs;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -33,9 +35,12 @@ final class CorpusPage {
             for (QemuMeasurement m : measured.values()) {
                 if (GridCase.caseLabel(m.label()).equals(c.label())) runs.add(m);
             }
-            if (runs.isEmpty()) continue;
-            MigrationResult simulated = sim.migrate(GuestCalibration.observed(c.spec()));
-            for (QemuMeasurement m : runs) rows.add(new CorpusStats.Row(m.label(), c, m, simulated));
+            // one simulation per distinct input: runs differ only where the writer's achieved rate was kept
+            Map<MigrationSpec, MigrationResult> simulated = new HashMap<>();
+            for (QemuMeasurement m : runs) {
+                rows.add(new CorpusStats.Row(m.label(), c, m, simulated.computeIfAbsent(
+                        c.runSpec(m.achievedPagesPerSecond()), s -> sim.migrate(GuestCalibration.observed(s)))));
+            }
         }
         return rows;
     }
@@ -53,6 +58,9 @@ final class CorpusPage {
                 + "them. The simulator side of a case is what `miglab simulate` gives for the command under "
                 + "\"Inputs\": `--hypervisor qemu` and what a user observes (RAM, used RAM as the zero-page share, "
                 + "the writer's array, rate and that it is paced by the clock, the link and QEMU's parameters), "
+                + "the writer's rate being the one it reached in that run where the run kept the guest's MEM "
+                + "reports (the mean of memwriter's own pages/s while migrating before QEMU's throttle first rose, "
+                + "`WriterReports`; one command per run then), the nominal one otherwise, "
                 + "built by `GuestCalibration.observed` (`ObservedInputsCliTest` holds that the CLI builds the same "
                 + "spec). Errors are (sim - QEMU) / QEMU; bold above %.0f %%. Downtime is QEMU's `downtime` in "
                 + "pre-copy and the guest's heartbeat gap in post-copy and hybrid (QEMU 10 can report the whole "
@@ -77,19 +85,7 @@ final class CorpusPage {
                     .append(ComparisonTable.render(rows.stream().filter(r -> r.gridCase().category() == c)
                             .toList())).append('\n');
         }
-        md.append("## Inputs\n\n| case | category | held out | repeats | `miglab simulate` (observable inputs) "
-                + "| guest |\n|---|---|---|---:|---|---|\n");
-        Map<String, String> guests = new LinkedHashMap<>();
-        for (CorpusStats.Row r : rows) {
-            if (r.qemu().guest() != null) guests.putIfAbsent(r.gridCase().label(), r.qemu().guest());
-        }
-        for (GridCase c : GridCases.all()) {
-            if (rows.stream().noneMatch(r -> r.gridCase().label().equals(c.label()))) continue;
-            md.append("| ").append(c.label()).append(" | ").append(c.category().label()).append(" | ")
-                    .append(c.heldOut() ? "yes" : "").append(" | ").append(c.repeats()).append(" | `")
-                    .append(ObservedInputs.command(c.spec())).append("` | ")
-                    .append(guests.getOrDefault(c.label(), "")).append(" |\n");
-        }
+        md.append(InputsTable.render(rows));
         md.append('\n').append(FINDINGS_MARKER).append('\n').append(findings);
         return md.toString();
     }

@@ -5,9 +5,11 @@ import io.miglab.core.spec.TerminationPolicy;
 import io.miglab.core.unit.ByteSize;
 import io.miglab.core.unit.DataRate;
 import io.miglab.core.write.SweepWrites;
+import io.miglab.qemu.calibrate.GuestCalibration;
 import io.miglab.qemu.migrate.QemuRunOptions;
 import java.time.Duration;
 import java.util.Locale;
+import java.util.OptionalLong;
 
 /**
  * One case of the comparison corpus: a spec run on QEMU (with {@code options}) and on the simulator (through
@@ -44,6 +46,16 @@ public record GridCase(String label, Category category, MigrationSpec spec, Qemu
 
     GridCase repeated(int times) {
         return new GridCase(label, category, spec, options, heldOut, times);
+    }
+
+    /**
+     * The user's spec of one run: the case's, with the writer at the rate it reached in that run where the run
+     * kept the guest's MEM reports ({@link QemuMeasurement#achievedPagesPerSecond}: an observed input, like the
+     * used RAM), at the nominal rate otherwise.
+     */
+    public MigrationSpec runSpec(OptionalLong achievedPagesPerSecond) {
+        return achievedPagesPerSecond.isPresent()
+                ? GuestCalibration.withWriterRate(spec, achievedPagesPerSecond.getAsLong()) : spec;
     }
 
     /** The label of run {@code n} (1-based): the case's own label for the first. */

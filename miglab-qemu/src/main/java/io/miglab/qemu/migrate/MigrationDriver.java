@@ -9,6 +9,7 @@ import io.miglab.qemu.launch.QemuProcess;
 import io.miglab.qemu.link.LatencyRelay;
 import io.miglab.qemu.qmp.QmpException;
 import io.miglab.qemu.serial.HeartbeatAnalysis;
+import io.miglab.qemu.serial.WriterReports;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -139,9 +140,11 @@ public final class MigrationDriver {
             result = StorageCheck.withStorage(result, mirror.get().stats(), (start - mirror.get().startNanos()) / 1e6,
                     source.serial().transcript(), mirror.get().startNanos(), plan.guest(), notes);
         }
+        WriterReports writer = WriterReports.during(source.serial().transcript(), start, last.elapsedMs(),
+                MigrationSample.unthrottledUntilMs(series));
         return new QemuRun(result, plan.guest(), source.qmp().qemuVersion(), source.accel(), heartbeat, memory,
                 sourceState, last.status(), series, stages, injector.injectedIn(), injector.recovered(), runsOn,
-                storage);
+                storage, writer);
     }
 
     /** A disk that does not live on shared storage is mirrored to the destination before the memory migration. */

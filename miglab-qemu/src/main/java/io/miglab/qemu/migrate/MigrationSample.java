@@ -1,6 +1,7 @@
 package io.miglab.qemu.migrate;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.util.List;
 
 /**
  * One {@code query-migrate} answer of the source, taken every poll interval: the raw time series of a run.
@@ -44,6 +45,19 @@ public record MigrationSample(double elapsedMs, long wallMicros, String status, 
     /** Pages sent so far, zero pages included. */
     public long pagesSent() {
         return Math.max(0, duplicatePages) + Math.max(0, normalPages);
+    }
+
+    /**
+     * Host ms from the migrate command to the last sample before QEMU's vCPU throttle first rose above 0
+     * (auto-converge); the last sample's when it never did.
+     */
+    static double unthrottledUntilMs(List<MigrationSample> series) {
+        double until = 0;
+        for (MigrationSample s : series) {
+            if (s.throttlePercent() > 0) break;
+            until = s.elapsedMs();
+        }
+        return until;
     }
 
     public boolean isFinal() {

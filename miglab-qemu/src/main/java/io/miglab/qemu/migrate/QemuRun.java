@@ -6,6 +6,7 @@ import io.miglab.core.result.StageStats;
 import io.miglab.qemu.launch.Accel;
 import io.miglab.qemu.launch.GuestConfig;
 import io.miglab.qemu.serial.HeartbeatAnalysis;
+import io.miglab.qemu.serial.WriterReports;
 import java.util.List;
 import java.util.Optional;
 
@@ -23,12 +24,13 @@ import java.util.Optional;
  * @param recovered        a post-copy whose link broke was recovered
  * @param guestRunsOn      where the guest's heartbeat goes on afterwards: source, destination or nowhere
  * @param storage          the mirrored disk: what the mirror did and both images compared
+ * @param writer           memwriter's MEM reports on the source during the migration (none without memwriter)
  */
 public record QemuRun(MigrationResult result, GuestConfig guest, String qemuVersion, Accel accel,
                       Optional<HeartbeatAnalysis> heartbeat, Optional<MemoryComparator.Difference> memory,
                       String sourceRunState, String finalStatus, List<MigrationSample> series,
                       List<StageStats> stages, Optional<Stage> failedStage, boolean recovered, String guestRunsOn,
-                      Optional<StorageCheck> storage) {
+                      Optional<StorageCheck> storage, WriterReports writer) {
     public QemuRun {
         series = List.copyOf(series);
         stages = List.copyOf(stages);
@@ -37,7 +39,7 @@ public record QemuRun(MigrationResult result, GuestConfig guest, String qemuVers
     /** This run with another common result (the host cost added). */
     public QemuRun withResult(MigrationResult r) {
         return new QemuRun(r, guest, qemuVersion, accel, heartbeat, memory, sourceRunState, finalStatus, series,
-                stages, failedStage, recovered, guestRunsOn, storage);
+                stages, failedStage, recovered, guestRunsOn, storage, writer);
     }
 
     public boolean sourceStillRunning() {

@@ -9,11 +9,15 @@ import io.miglab.core.result.Outcome;
 import io.miglab.core.result.StopReason;
 import io.miglab.core.result.Timing;
 import io.miglab.core.result.Traffic;
+import io.miglab.core.sim.PageLevelSimulator;
+import io.miglab.qemu.calibrate.GuestCalibration;
+import io.miglab.qemu.serial.WriterReports;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -60,6 +64,45 @@ class CompareGridTest {
         assertThat(report).contains("| " + first.label() + " | 618 |").contains("keep me")
                 .contains("QEMU 10.0.2, accel tcg")
                 .contains("| " + first.label() + " | pre-copy |  | 1 | `miglab simulate --hypervisor qemu --memory 256MiB");
+    }
+
+    // Guards the writer's MEM reports in the stored runs: kept through the file, a run stored before them (no
+    // field) read as having none, and a run with an achieved rate simulated and listed at that rate (its own
+    // command), the others at the nominal rate.
+    @Test
+    void theWritersReportsRoundTripAndSetTheRunsRate() throws Exception {
+        GridCase c = GridCases.find("auto-converge cpu-bound 256M 32MiB/s random 32M 12000 pps").orElseThrow();
+        WriterReports writer = new WriterReports(List.of(new WriterReports.Report(600, 7_000, 11_900),
+                new WriterReports.Report(1_600, 14_200, 7_200), new WriterReports.Report(2_600, 21_600, 7_400),
+                new WriterReports.Report(3_600, 25_600, 4_000)), 3_000);
+        Map<String, QemuMeasurement> runs = new LinkedHashMap<>();
+        runs.put(c.label(), new QemuMeasurement(c.label(), qemu(9_000, 300_000_000), -1, true, "10.0.2", "tcg", 60,
+                c.category().label(), "guest", "miglab simulate", writer));
+        runs.put(c.runLabel(2), run(c.runLabel(2), 9_500));
+        Path json = dir.resolve("runs.json");
+        CompareGrid.save(json, runs);
+        String text = Files.readString(json);
+        assertThat(text).contains("\"pagesPerSecond\" : 7200").contains("\"unthrottledUntilMs\" : 3000.0")
+                .doesNotContain("achievedPagesPerSecond");
+        Files.writeString(json, text.replaceAll(",\\s*\"writer\" : null", ""));
+        assertThat(Files.readString(json)).contains("\"writer\" : {").doesNotContain("\"writer\" : null");
+
+        Map<String, QemuMeasurement> loaded = CompareGrid.load(json);
+        assertThat(loaded).isEqualTo(runs);
+        assertThat(loaded.get(c.label()).achievedPagesPerSecond()).hasValue(7_300);
+        assertThat(loaded.get(c.runLabel(2)).writer()).isNull();
+        assertThat(loaded.get(c.runLabel(2)).achievedPagesPerSecond()).isEmpty();
+
+        PageLevelSimulator sim = new PageLevelSimulator();
+        List<CorpusStats.Row> rows = CorpusPage.rows(loaded);
+        assertThat(rows.get(0).sim()).isEqualTo(sim.migrate(GuestCalibration.observed(
+                GuestCalibration.withWriterRate(c.spec(), 7_300))));
+        assertThat(rows.get(1).sim()).isEqualTo(sim.migrate(GuestCalibration.observed(c.spec())));
+        String page = CorpusPage.render(loaded, "");
+        assertThat(page).containsPattern("\\| " + Pattern.quote(c.label()) + " \\| auto-converge cpu-bound \\|[^\\n]*"
+                        + "--dirty-rate 7300 [^\\n]*\\| 7,300 \\|\\n")
+                .containsPattern("\\| " + Pattern.quote(c.runLabel(2))
+                        + " \\|[^\\n]*--dirty-rate 12000 [^\\n]*\\|  \\|\\n");
     }
 
     // Guards the stored grid (docs/qemu-vs-sim.json, written with the flat result) against a result reshaped in
