@@ -35,7 +35,7 @@ public final class Simulator {
             throw new IllegalArgumentException("cannot schedule at " + time + " s, before now (" + now + " s)");
         }
         ScheduledEvent e = new ScheduledEvent(this, time, nextSequence++, action);
-        queue.add(e);
+        if (time == now) queue.addNow(e); else queue.add(e); // due now: after all others due now, in order
         return e;
     }
 

@@ -2,13 +2,18 @@ package io.miglab.datacenter.policy;
 
 /**
  * The last {@code capacity} samples of a value per item (a host's CPU utilisation, a VM's CPU demand), all items
- * sampled at the same ticks: one flat ring buffer, no object per sample.
+ * sampled at the same ticks: one flat ring buffer, no object per sample. A sample's values sit side by side (the
+ * buffer is a ring of samples, each one value per item), so the tick that records every item in id order writes
+ * memory in order; with each item's samples side by side instead, every write of a hundred thousand hosts' tick
+ * went to a line of its own.
  */
 public final class History {
     private final int items;
     private final int capacity;
     private final double[] values;
     private long samples;
+    /** Where the current sample's values start in {@link #values}. */
+    private int current;
 
     public History(int items, int capacity) {
         this.items = items;
@@ -17,10 +22,13 @@ public final class History {
     }
 
     /** Starts a new sample (a tick); then {@link #set} each item's value. */
-    public void advance() { samples++; }
+    public void advance() {
+        samples++;
+        current = (int) ((samples - 1) % capacity) * items;
+    }
 
     public void set(int item, double value) {
-        values[item * capacity + (int) ((samples - 1) % capacity)] = value;
+        values[current + item] = value;
     }
 
     /** Samples kept per item now. */
@@ -30,7 +38,7 @@ public final class History {
     public double[] of(int item) {
         int n = length();
         double[] out = new double[n];
-        for (int j = 0; j < n; j++) out[j] = values[item * capacity + (int) ((samples - n + j) % capacity)];
+        for (int j = 0; j < n; j++) out[j] = values[(int) ((samples - n + j) % capacity) * items + item];
         return out;
     }
 
