@@ -14,9 +14,8 @@ import io.miglab.core.result.ResultValues;
 import io.miglab.core.spec.MigrationSpec;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
-import java.io.OutputStreamWriter;
+import java.io.OutputStream;
 import java.io.PrintWriter;
-import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -62,9 +61,8 @@ public final class BatchPrediction {
                 : Files.createTempFile(folder, ".miglab-batch", ".tmp");
         try {
             long rows;
-            // one buffer, of bytes: the encoder's output goes to the file 256 KiB at a time
-            try (Writer w = new OutputStreamWriter(new BufferedOutputStream(Files.newOutputStream(temp), 1 << 18),
-                    StandardCharsets.UTF_8)) {
+            // one buffer, of bytes: the rows go to the file 256 KiB at a time
+            try (OutputStream w = new BufferedOutputStream(Files.newOutputStream(temp), 1 << 18)) {
                 rows = write(input, w);
             }
             if (out.isPresent()) {
@@ -81,16 +79,16 @@ public final class BatchPrediction {
         }
     }
 
-    private long write(Path input, Writer w) throws IOException {
+    private long write(Path input, OutputStream w) throws IOException {
+        // one line's text, made in place and written as UTF-8 bytes (no String per line)
+        StringBuilder line = new StringBuilder(1024);
+        byte[][] bytes = {new byte[1024]};
         if (format == Format.CSV) {
-            w.write(Csv.line(ResultCsvWriter.header(Metrics.STANDARD)));
-            w.write('\n');
+            line.append(Csv.line(ResultCsvWriter.header(Metrics.STANDARD))).append('\n');
+            writeUtf8(line, bytes, w);
         }
         long[] rows = {0};
-        // one line's text, made in place and handed to the writer as characters (no String per line)
-        StringBuilder line = new StringBuilder(1024);
         ResultCsvWriter.Rows csv = new ResultCsvWriter.Rows(Metrics.STANDARD);
-        char[][] chars = {new char[1024]};
         BatchRows.forEach(input, row -> {
             MigrationResult result = backend.migrate(spec(input, row));
             line.setLength(0);
@@ -100,12 +98,29 @@ public final class BatchPrediction {
                 line.append(ResultJsonWriter.toJsonLine(ResultValues.flat(result, Metrics.STANDARD)));
             }
             line.append('\n');
-            if (chars[0].length < line.length()) chars[0] = new char[2 * line.length()];
-            line.getChars(0, line.length(), chars[0], 0);
-            w.write(chars[0], 0, line.length());
+            writeUtf8(line, bytes, w);
             rows[0]++;
         });
         return rows[0];
+    }
+
+    /**
+     * {@code line} in UTF-8, as an {@code OutputStreamWriter} would write it: a line of ASCII (a row's figures and
+     * the closed form's sentences, as a rule) byte for byte through {@code buffer}, any other through the encoder.
+     */
+    private static void writeUtf8(CharSequence line, byte[][] buffer, OutputStream w) throws IOException {
+        int n = line.length();
+        if (buffer[0].length < n) buffer[0] = new byte[2 * n];
+        byte[] b = buffer[0];
+        for (int i = 0; i < n; i++) {
+            char c = line.charAt(i);
+            if (c >= 0x80) {
+                w.write(line.toString().getBytes(StandardCharsets.UTF_8));
+                return;
+            }
+            b[i] = (byte) c;
+        }
+        w.write(b, 0, n);
     }
 
     /**

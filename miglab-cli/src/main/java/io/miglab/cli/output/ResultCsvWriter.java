@@ -35,12 +35,13 @@ public final class ResultCsvWriter {
      * flags and names need no quotes, so only text cells are checked.
      */
     public static void appendRow(StringBuilder out, Metrics metrics, MigrationResult r) {
-        appendFigures(out, metrics, r);
+        appendFigures(out, metrics.all().toArray(Metric[]::new), r);
         Csv.appendCell(out, String.join("; ", r.assumptions()));
     }
 
-    private static void appendFigures(StringBuilder out, Metrics metrics, MigrationResult r) {
-        for (Metric m : metrics.all()) {
+    /** Numbers straight from the result ({@link Metric#appendText}: no boxed value, no String per cell). */
+    private static void appendFigures(StringBuilder out, Metric[] metrics, MigrationResult r) {
+        for (Metric m : metrics) {
             if (m.kind() == Metric.Kind.TEXT) Csv.appendCell(out, m.text(r));
             else m.appendText(out, r);
             out.append(',');
@@ -54,11 +55,11 @@ public final class ResultCsvWriter {
      */
     public static final class Rows {
         static final int KEPT = 4096;
-        private final Metrics metrics;
+        private final Metric[] metrics;
         private final Map<String, Boolean> plain = new IdentityHashMap<>();
 
         public Rows(Metrics metrics) {
-            this.metrics = metrics;
+            this.metrics = metrics.all().toArray(Metric[]::new);
         }
 
         public void append(StringBuilder out, MigrationResult r) {

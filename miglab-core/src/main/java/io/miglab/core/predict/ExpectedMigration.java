@@ -19,6 +19,7 @@ import io.miglab.core.spec.ResumeFaults;
 import io.miglab.core.spec.TerminationPolicy;
 import io.miglab.core.unit.DataRate;
 import io.miglab.core.write.WriteModel;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -40,6 +41,9 @@ final class ExpectedMigration implements MigrationEngine {
     private final double resume;
     private final double device;
     private final double zeroShare;
+    /** The policy's timeout from the start (infinite without one) and its fixed switch-over, read once. */
+    private final double timeoutSeconds;
+    private final double fixedSwitchOver;
     /** What the link and the page size make of every prediction's first assumption. */
     private record Wire(DataRate rate, int multifdChannels, long pageWireBytes) { }
 
@@ -79,6 +83,9 @@ final class ExpectedMigration implements MigrationEngine {
         this.resume = spec.overheads().resume().toNanos() / 1e9;
         this.device = spec.overheads().deviceState().bytes();
         this.zeroShare = spec.optimisations().zeroPageElision() ? spec.memory().zeroPageShare() : 0;
+        Optional<Duration> timeout = spec.policy().timeout();
+        this.timeoutSeconds = timeout.isPresent() ? timeout.get().toNanos() / 1e9 : Double.POSITIVE_INFINITY;
+        this.fixedSwitchOver = spec.fixedSwitchOverSeconds();
         this.clock = prep;
         this.nas = new ExpectedNas(spec.nas().orElse(null), spec.memory().pageSizeBytes(), pageWire);
         stages.begin(Stage.PREPARATION, 0);
@@ -120,7 +127,7 @@ final class ExpectedMigration implements MigrationEngine {
                 : bandwidth;
         return spec.policy().verdict(new TerminationPolicy.Progress(Math.round(roundPages),
                 spec.memory().pageSizeBytes(), measured, rounds.size(), sentBytes, spec.memory().bytes(), clock,
-                spec.fixedSwitchOverSeconds()));
+                fixedSwitchOver));
     }
 
     /**
@@ -132,7 +139,7 @@ final class ExpectedMigration implements MigrationEngine {
         if (rounds.isEmpty()) precopyAssumptions();
         if (stages.current() != Stage.PRECOPY) stages.begin(Stage.PRECOPY, clock);
         double seconds = nas.roundSeconds(rounds.size(), roundBytes, roundPages, bandwidth);
-        double left = spec.policy().timeout().map(t -> t.toNanos() / 1e9 - clock).orElse(Double.POSITIVE_INFINITY);
+        double left = timeoutSeconds - clock;
         double share = seconds > left ? Math.max(0, left) / seconds : 1;
         double bytes = share == 1 ? roundBytes : roundBytes * share;
         double sent = share == 1 ? roundPages : roundPages * share;

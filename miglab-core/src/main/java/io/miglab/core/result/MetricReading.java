@@ -1,0 +1,113 @@
+package io.miglab.core.result;
+
+import java.util.Objects;
+import java.util.function.Function;
+import java.util.function.Predicate;
+import java.util.function.ToDoubleFunction;
+import java.util.function.ToLongFunction;
+
+/**
+ * How a {@link Metric} reads its figure from a result, typed by what it reads: a writer of many rows (a batch of
+ * a million predictions) appends a number straight from the result, without a boxed {@code Double} or {@code Long}
+ * per cell, while the other writers take the boxed value ({@link #boxed}).
+ */
+public sealed interface MetricReading {
+    /** The value boxed, of the Java type {@code kind} says (an {@code INT} as an {@code Integer}). */
+    Object boxed(MigrationResult r, Metric.Kind kind);
+
+    /** Whether figures of {@code kind} may be read this way. */
+    boolean reads(Metric.Kind kind);
+
+    /** Appends the value as {@code String.valueOf} writes it (enums by name); a double's digits are append's. */
+    void appendTo(StringBuilder out, MigrationResult r);
+
+    /** A real number ({@code REAL}). */
+    record Real(ToDoubleFunction<MigrationResult> read) implements MetricReading {
+        public Real {
+            Objects.requireNonNull(read, "read");
+        }
+
+        @Override
+        public Object boxed(MigrationResult r, Metric.Kind kind) {
+            return read.applyAsDouble(r);
+        }
+
+        @Override
+        public boolean reads(Metric.Kind kind) {
+            return kind == Metric.Kind.REAL;
+        }
+
+        @Override
+        public void appendTo(StringBuilder out, MigrationResult r) {
+            out.append(read.applyAsDouble(r));
+        }
+    }
+
+    /** A whole number ({@code INT} or {@code LONG}). */
+    record Whole(ToLongFunction<MigrationResult> read) implements MetricReading {
+        public Whole {
+            Objects.requireNonNull(read, "read");
+        }
+
+        @Override
+        public Object boxed(MigrationResult r, Metric.Kind kind) {
+            long v = read.applyAsLong(r);
+            return kind == Metric.Kind.INT ? (Object) Math.toIntExact(v) : (Object) v;
+        }
+
+        @Override
+        public boolean reads(Metric.Kind kind) {
+            return kind == Metric.Kind.INT || kind == Metric.Kind.LONG;
+        }
+
+        @Override
+        public void appendTo(StringBuilder out, MigrationResult r) {
+            out.append(read.applyAsLong(r));
+        }
+    }
+
+    /** A yes/no flag ({@code FLAG}). */
+    record Flag(Predicate<MigrationResult> read) implements MetricReading {
+        public Flag {
+            Objects.requireNonNull(read, "read");
+        }
+
+        @Override
+        public Object boxed(MigrationResult r, Metric.Kind kind) {
+            return read.test(r);
+        }
+
+        @Override
+        public boolean reads(Metric.Kind kind) {
+            return kind == Metric.Kind.FLAG;
+        }
+
+        @Override
+        public void appendTo(StringBuilder out, MigrationResult r) {
+            out.append(read.test(r));
+        }
+    }
+
+    /** Any value as an object: text, an enum constant, or a number a caller boxes itself. */
+    record Boxed(Function<MigrationResult, ?> read) implements MetricReading {
+        public Boxed {
+            Objects.requireNonNull(read, "read");
+        }
+
+        @Override
+        public Object boxed(MigrationResult r, Metric.Kind kind) {
+            return read.apply(r);
+        }
+
+        @Override
+        public boolean reads(Metric.Kind kind) {
+            return true;
+        }
+
+        @Override
+        public void appendTo(StringBuilder out, MigrationResult r) {
+            Object v = read.apply(r);
+            out.append(v instanceof Enum<?> e ? e.name() : String.valueOf(v));
+        }
+    }
+}
