@@ -52,7 +52,9 @@ public record Metric(String name, String column, String label, Kind kind, Unit u
         if (!name.matches("[a-z][A-Za-z0-9]*")) throw new IllegalArgumentException("metric name " + name);
         if (!column.matches("[a-z][a-z0-9_]*")) throw new IllegalArgumentException("metric column " + column);
         if (unit != Unit.NONE && !kind.numeric()) throw new IllegalArgumentException(name + ": a unit needs a number");
-        if (!reading.reads(kind)) throw new IllegalArgumentException(name + ": a " + kind + " read as " + reading);
+        if (!MetricReading.reads(reading, kind)) {
+            throw new IllegalArgumentException(name + ": a " + kind + " read as " + reading);
+        }
     }
 
     /** A figure every result has. */

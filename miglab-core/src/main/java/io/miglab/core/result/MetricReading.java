@@ -1,6 +1,5 @@
 package io.miglab.core.result;
 
-import java.util.Objects;
 import java.util.function.Function;
 import java.util.function.Predicate;
 import java.util.function.ToDoubleFunction;
@@ -15,26 +14,22 @@ public sealed interface MetricReading {
     /** The value boxed, of the Java type {@code kind} says (an {@code INT} as an {@code Integer}). */
     Object boxed(MigrationResult r, Metric.Kind kind);
 
-    /** Whether figures of {@code kind} may be read this way. */
-    boolean reads(Metric.Kind kind);
-
     /** Appends the value as {@code String.valueOf} writes it (enums by name); a double's digits are append's. */
     void appendTo(StringBuilder out, MigrationResult r);
 
+    /** Whether figures of {@code kind} may be read as {@code reading}: each kind by its own type, any by object. */
+    static boolean reads(MetricReading reading, Metric.Kind kind) {
+        if (reading instanceof Real) return kind == Metric.Kind.REAL;
+        if (reading instanceof Whole) return kind == Metric.Kind.INT || kind == Metric.Kind.LONG;
+        if (reading instanceof Flag) return kind == Metric.Kind.FLAG;
+        return true;
+    }
+
     /** A real number ({@code REAL}). */
     record Real(ToDoubleFunction<MigrationResult> read) implements MetricReading {
-        public Real {
-            Objects.requireNonNull(read, "read");
-        }
-
         @Override
         public Object boxed(MigrationResult r, Metric.Kind kind) {
             return read.applyAsDouble(r);
-        }
-
-        @Override
-        public boolean reads(Metric.Kind kind) {
-            return kind == Metric.Kind.REAL;
         }
 
         @Override
@@ -45,19 +40,10 @@ public sealed interface MetricReading {
 
     /** A whole number ({@code INT} or {@code LONG}). */
     record Whole(ToLongFunction<MigrationResult> read) implements MetricReading {
-        public Whole {
-            Objects.requireNonNull(read, "read");
-        }
-
         @Override
         public Object boxed(MigrationResult r, Metric.Kind kind) {
             long v = read.applyAsLong(r);
             return kind == Metric.Kind.INT ? (Object) Math.toIntExact(v) : (Object) v;
-        }
-
-        @Override
-        public boolean reads(Metric.Kind kind) {
-            return kind == Metric.Kind.INT || kind == Metric.Kind.LONG;
         }
 
         @Override
@@ -68,18 +54,9 @@ public sealed interface MetricReading {
 
     /** A yes/no flag ({@code FLAG}). */
     record Flag(Predicate<MigrationResult> read) implements MetricReading {
-        public Flag {
-            Objects.requireNonNull(read, "read");
-        }
-
         @Override
         public Object boxed(MigrationResult r, Metric.Kind kind) {
             return read.test(r);
-        }
-
-        @Override
-        public boolean reads(Metric.Kind kind) {
-            return kind == Metric.Kind.FLAG;
         }
 
         @Override
@@ -88,20 +65,11 @@ public sealed interface MetricReading {
         }
     }
 
-    /** Any value as an object: text, an enum constant, or a number a caller boxes itself. */
+    /** Any value as an object: text, an enum constant, or a number the function boxes itself. */
     record Boxed(Function<MigrationResult, ?> read) implements MetricReading {
-        public Boxed {
-            Objects.requireNonNull(read, "read");
-        }
-
         @Override
         public Object boxed(MigrationResult r, Metric.Kind kind) {
             return read.apply(r);
-        }
-
-        @Override
-        public boolean reads(Metric.Kind kind) {
-            return true;
         }
 
         @Override

@@ -77,6 +77,15 @@ class MetricsTest {
         assertThat(Metrics.STANDARD.named("roundCount").text(RESULT)).isEqualTo("1");
     }
 
+    // Guards the typed readings: a figure read as another kind's type would box to the wrong Java type.
+    @Test
+    void aReadingOfAnotherKind_isRefused() {
+        assertThatThrownBy(() -> new Metric("x", "x", "x", Metric.Kind.REAL, Metric.Unit.MS, 1, false, true,
+                new MetricReading.Whole(r -> 1))).hasMessageContaining("REAL");
+        assertThatThrownBy(() -> new Metric("x", "x", "x", Metric.Kind.FLAG, Metric.Unit.NONE, 1, false, true,
+                new MetricReading.Real(r -> 1))).hasMessageContaining("FLAG");
+    }
+
     // Guards against two metrics sharing a JSON key or a store column (one would overwrite the other).
     @Test
     void duplicateNamesOrColumns_areRefused() {
