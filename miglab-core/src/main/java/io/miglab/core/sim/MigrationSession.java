@@ -232,7 +232,7 @@ public final class MigrationSession implements MigrationEngine {
     PageBitmap pending() { return ledger.toSend; }
 
     int pageSize() { return pageSize; }
-    boolean zeroPage(int page) { return ledger.cost.isZero(page); } // it goes as a zero-page header
+    PageCostModel pageCosts() { return ledger.cost; } // a zero page goes as a zero-page header
 
     /** Advances the guest on the destination by {@code guestSeconds}, feeding the pages it touches to {@code sink}. */
     void runGuestOnDestination(double guestSeconds, PageSink sink) {
@@ -250,9 +250,9 @@ public final class MigrationSession implements MigrationEngine {
         timeline.guestRan(seconds, lostSeconds);
     }
 
-    /** Sends one page during post-copy; the caller clears it from the pending bitmap. */
-    long sendPostCopyPage(int page) {
-        long b = ledger.sendPage(page, false);
+    /** Sends the pages {@code bits} of word {@code word} during post-copy; the caller clears them from the bitmap. */
+    long sendPostCopy(int word, long bits) {
+        long b = ledger.sendWord(word, bits, false);
         timeline.sent(Phase.POSTCOPY, b);
         return b;
     }

@@ -79,11 +79,8 @@ final class PageCostModel {
             return bytes;
         }
         int n = Long.bitCount(rest);
-        if (compressedShare < 1) {
-            bytesCompressed += (long) n * pageSize;
-            return bytes + n * (Optimisations.PAGE_HEADER_BYTES + (long) Math.ceil(pageSize * compressedShare));
-        }
-        return bytes + n * (long) (Optimisations.PAGE_HEADER_BYTES + pageSize);
+        if (compressedShare < 1) bytesCompressed += (long) n * pageSize;
+        return bytes + n * plainPageBytes();
     }
 
     /**
@@ -93,10 +90,13 @@ final class PageCostModel {
     long cost(int page, boolean deltaAllowed) {
         if (isZero(page)) return Optimisations.PAGE_HEADER_BYTES;
         if (xbzrle != null && deltaAllowed) return xbzrle.send(page, lastStage);
-        if (compressedShare < 1) {
-            bytesCompressed += pageSize;
-            return Optimisations.PAGE_HEADER_BYTES + (long) Math.ceil(pageSize * compressedShare);
-        }
+        if (compressedShare < 1) bytesCompressed += pageSize;
+        return plainPageBytes();
+    }
+
+    /** Wire bytes of a page that is not a zero page, sent whole (compressed if compression is on), not as a delta. */
+    long plainPageBytes() {
+        if (compressedShare < 1) return Optimisations.PAGE_HEADER_BYTES + (long) Math.ceil(pageSize * compressedShare);
         return Optimisations.PAGE_HEADER_BYTES + pageSize;
     }
 

@@ -63,21 +63,14 @@ final class PageLedger {
     }
 
     /**
-     * Sends the pages {@code bits} of word {@code word} in address order: the same counters and bytes as
-     * {@link #sendPage} page by page, counted by popcount.
+     * Sends the pages {@code bits} of word {@code word} in address order: the same counters and bytes as sending
+     * them one at a time, counted by popcount.
      */
     long sendWord(int word, long bits, boolean deltaAllowed) {
         long before = everSent.word(word);
         everSent.setWord(word, before | bits);
         timeline.pagesSent(Long.bitCount(bits), Long.bitCount(bits & before), Long.bitCount(cost.zeroBits(word, bits)));
         return cost.costWord(word, bits, deltaAllowed);
-    }
-
-    long sendPage(int page, boolean deltaAllowed) {
-        boolean again = everSent.get(page);
-        if (!again) everSent.set(page);
-        timeline.pageSent(again, cost.isZero(page));
-        return cost.cost(page, deltaAllowed);
     }
 
     /** Sends every page left in the migration bitmap through {@code send}, word by word, and clears it. */

@@ -1,6 +1,7 @@
 package io.miglab.core.sim;
 
 import io.miglab.core.memory.PageBitmap;
+import io.miglab.core.spec.Optimisations;
 import io.miglab.core.write.PageSink;
 
 /**
@@ -35,6 +36,10 @@ final class PostCopyPusher {
     /** What may be pending when the rest goes uncapped (MigrationSpec.postCopyCompletionBytes), and a page's size. */
     private final double completionBytes;
     private final int pageSize;
+    /** The push between the demand faults, and where it reports each word it pushed. */
+    private final BackgroundPush push;
+    private final BackgroundPush.Pushed accountPushed;
+    private final PageCostModel costs;
     private final double roundTrip;
     private final double slice;
     private int[] touched = new int[64];
@@ -61,6 +66,22 @@ final class PostCopyPusher {
         int[] writable = session.spec().writeModel().writableRange(pending.pages());
         this.writableFrom = writable[0];
         this.writableTo = writable[1];
+        this.costs = session.pageCosts();
+        this.push = new BackgroundPush(pending, pageSize, Optimisations.PAGE_HEADER_BYTES,
+                costs.plainPageBytes(), pushRate, linkRate, completionBytes,
+                session.spec()::postCopyDestinationSeconds);
+        this.accountPushed = (word, bits) -> {
+            remainingWritable -= Long.bitCount(bits & pageRange(word, writableFrom, writableTo));
+            session.sendPostCopy(word, bits);
+        };
+    }
+
+    /** The pages of word {@code word} from {@code from} (inclusive) to {@code to} (exclusive), as a mask. */
+    static long pageRange(int word, int from, int to) {
+        long first = (long) word << 6;
+        if (to <= first || from >= first + 64) return 0;
+        long mask = from > first ? -1L << (from - first) : -1L;
+        return to < first + 64 ? mask & (-1L >>> (64 - (to - first))) : mask;
     }
 
     void run() {
@@ -77,14 +98,9 @@ final class PostCopyPusher {
         // the push's budgets in seconds: the wire (bytes at its rate) and the destination (each page read off the
         // stream, then placed: MigrationSpec.postCopyDestinationSeconds) run side by side, so the push goes at the
         // pace of the slower of the two over the whole phase
-        double wire = 0;
-        double place = 0;
-        int cursor = 0;
         remaining = pending.cardinality();
         double pendingShare = remaining / (double) pending.pages();
-        for (int p = pending.nextSet(writableFrom); p >= 0 && p < writableTo; p = pending.nextSet(p + 1)) {
-            remainingWritable++;
-        }
+        remainingWritable = pending.cardinality(writableFrom, writableTo);
         while (remaining > 0) {
             touchedCount = 0;
             // a slice ends where an injected failure falls, so the failure finds what was sent by then
@@ -100,12 +116,12 @@ final class PostCopyPusher {
                 int p = touched[i];
                 if (!pending.get(p)) continue;
                 session.timeline.faulted(1);
-                int zero = session.zeroPage(p) ? 1 : 0;
+                int zero = costs.isZero(p) ? 1 : 0;
                 long b = send(p);
                 int end = Math.min(pending.pages(), p + 1 + prepaging);
                 for (int q = p + 1; q < end; q++) {
                     if (pending.get(q)) {
-                        if (session.zeroPage(q)) zero++;
+                        if (costs.isZero(q)) zero++;
                         b += send(q);
                     }
                 }
@@ -117,7 +133,7 @@ final class PostCopyPusher {
                     stall += roundTrip + queueWait(at) + page;
                     demandWire += b / pushRate;
                     demandPlace += page;
-                    cursor = end;
+                    push.cursor = end;
                 }
             }
             double wall = step + stall;
@@ -125,20 +141,10 @@ final class PostCopyPusher {
                 if (stall > step) writerPause += wall;
                 else pausing = false;
             }
-            wire += wall - demandWire;
-            place += wall - demandPlace;
-            while (wire > 0 && place > 0 && remaining > 0) {
-                int p = pending.nextSet(cursor);
-                if (p < 0) p = pending.nextSet(0);
-                int zero = session.zeroPage(p) ? 1 : 0;
-                // QEMU completes once what is pending fits bandwidth x downtime-limit: the rest goes uncapped
-                boolean completing = remaining * pageSize <= completionBytes;
-                long b = send(p);
-                wire -= b / (completing ? linkRate : pushRate);
-                place -= session.spec().postCopyDestinationSeconds(b, zero);
-                cursor = p + 1;
-            }
-            if (remaining == 0) wall -= Math.min(step, Math.max(0, Math.min(wire, place)));
+            push.wire += wall - demandWire;
+            push.place += wall - demandPlace;
+            remaining -= push.run(remaining, costs::zeroBits, accountPushed);
+            if (remaining == 0) wall -= Math.min(step, Math.max(0, Math.min(push.wire, push.place)));
             session.advanceWall(wall, stall);
             if (session.failures.postCopyFailed(remainingWritable > 0, pushRate)) {
                 session.timeline.pausedAfterResume(writerPause);
@@ -167,6 +173,6 @@ final class PostCopyPusher {
         pending.clear(page);
         remaining--;
         if (page >= writableFrom && page < writableTo) remainingWritable--;
-        return session.sendPostCopyPage(page);
+        return session.sendPostCopy(page >>> 6, 1L << page);
     }
 }

@@ -1,0 +1,97 @@
+package io.miglab.core.sim;
+
+import io.miglab.core.memory.PageBitmap;
+import java.util.function.DoubleBinaryOperator;
+
+/**
+ * Post-copy's background push: the pages still at the source go in address order from a cursor (wrapping at the
+ * end), each charged to two budgets in seconds that run side by side, the wire (its bytes at the push's rate, or
+ * at the link's rate once what is pending fits the completion bytes) and the destination (reading and placing it:
+ * MigrationSpec.postCopyDestinationSeconds). The push stops at the first page either budget no longer covers.
+ *
+ * <p>It works a bitmap word at a time: the next pending page by the word's lowest set bit, and the pages of the
+ * word sent, cleared and counted together once the budgets have said how far into the word the push gets. Only
+ * the budgets are charged page by page, with the per-page amounts precomputed, so they hold the very same doubles
+ * as a page-by-page push and stop on the very same page.
+ */
+final class BackgroundPush {
+    private final PageBitmap pending;
+    private final int pageSize;
+    private final double completionBytes;
+    /** Wire seconds of a zero page and of a full one, under the push's cap and at the link's rate. */
+    private final double wireZeroCapped;
+    private final double wireFullCapped;
+    private final double wireZeroFree;
+    private final double wireFullFree;
+    /** Destination seconds of a zero page and of a full one. */
+    private final double placeZero;
+    private final double placeFull;
+    /** The wire's and the destination's budgets, in seconds; pushing goes on while both are positive. */
+    double wire;
+    double place;
+    /** Where the next push resumes its scan. */
+    int cursor;
+
+    /**
+     * @param fullPageBytes    the wire bytes of a page that is not a zero page (a zero page costs a header)
+     * @param destinationSeconds the destination's time for (bytes, zero pages) of a push
+     */
+    BackgroundPush(PageBitmap pending, int pageSize, long zeroPageBytes, long fullPageBytes, double pushRate,
+                   double linkRate, double completionBytes, DoubleBinaryOperator destinationSeconds) {
+        this.pending = pending;
+        this.pageSize = pageSize;
+        this.completionBytes = completionBytes;
+        this.wireZeroCapped = zeroPageBytes / pushRate;
+        this.wireFullCapped = fullPageBytes / pushRate;
+        this.wireZeroFree = zeroPageBytes / linkRate;
+        this.wireFullFree = fullPageBytes / linkRate;
+        this.placeZero = destinationSeconds.applyAsDouble(zeroPageBytes, 1);
+        this.placeFull = destinationSeconds.applyAsDouble(fullPageBytes, 0);
+    }
+
+    /** The pages {@code bits} of word {@code word} were pushed: clear them, count them, account their bytes. */
+    @FunctionalInterface
+    interface Pushed {
+        void pages(int word, long bits);
+    }
+
+    /** The zero pages among {@code bits} of word {@code word}. */
+    @FunctionalInterface
+    interface ZeroBits {
+        long of(int word, long bits);
+    }
+
+    /**
+     * Pushes while both budgets are positive and pages remain; {@code remaining} is how many are pending. Returns
+     * how many it pushed; {@code pushed} is told word by word, after the pages have left the pending bitmap.
+     */
+    long run(long remaining, ZeroBits zeroBits, Pushed pushed) {
+        long count = 0;
+        double w = wire, d = place;
+        while (w > 0 && d > 0 && remaining > 0) {
+            int first = pending.nextSet(cursor);
+            if (first < 0) first = pending.nextSet(0);
+            int word = first >>> 6;
+            long bits = pending.word(word) & (-1L << first);
+            long zeros = zeroBits.of(word, bits);
+            long taken = 0;
+            for (long rest = bits; rest != 0 && w > 0 && d > 0; rest &= rest - 1) {
+                long bit = rest & -rest;
+                boolean zero = (zeros & bit) != 0;
+                // QEMU completes once what is pending fits bandwidth x downtime-limit: the rest goes uncapped
+                boolean completing = remaining * pageSize <= completionBytes;
+                w -= zero ? (completing ? wireZeroFree : wireZeroCapped) : (completing ? wireFullFree : wireFullCapped);
+                d -= zero ? placeZero : placeFull;
+                taken |= bit;
+                remaining--;
+            }
+            pending.setWord(word, pending.word(word) & ~taken);
+            pushed.pages(word, taken);
+            count += Long.bitCount(taken);
+            cursor = (word << 6) + 64 - Long.numberOfLeadingZeros(taken);
+        }
+        wire = w;
+        place = d;
+        return count;
+    }
+}
