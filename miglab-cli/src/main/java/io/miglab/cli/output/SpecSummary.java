@@ -1,5 +1,6 @@
 package io.miglab.cli.output;
 
+import io.miglab.core.memory.MemoryLayout;
 import io.miglab.core.spec.MigrationSpec;
 import io.miglab.core.spec.StopCondition;
 import java.time.Duration;
@@ -15,7 +16,9 @@ public final class SpecSummary {
         List<String> parts = new ArrayList<>();
         parts.add(s.memory().size() + " guest (" + s.memory().pageSizeBytes() + " B pages"
                 + (s.memory().zeroPageShare() > 0 ? String.format(Locale.ROOT, ", %.0f%% zero",
-                100 * s.memory().zeroPageShare()) : "") + ")");
+                100 * s.memory().zeroPageShare()) : "")
+                + (s.memory().layout() != MemoryLayout.MIDDLE ? ", " + s.memory().layout().word() + " layout" : "")
+                + ")");
         String link = "link " + s.link().bandwidth();
         if (s.link().bandwidthCap().isPresent()) link += " capped at " + s.link().bandwidthCap().get();
         if (!s.link().roundTripLatency().isZero()) link += ", RTT " + ms(s.link().roundTripLatency());

@@ -5,10 +5,9 @@ import io.miglab.cli.spec.Setting.Default;
 import io.miglab.cli.spec.Setting.Type;
 import io.miglab.cli.spec.Setting.Use;
 import io.miglab.core.memory.GuestMemory;
-import io.miglab.core.profile.HypervisorProfiles;
+import io.miglab.core.memory.MemoryLayout;
 import io.miglab.core.spec.AutoConverge;
 import io.miglab.core.spec.Optimisations;
-import io.miglab.core.spec.Overheads;
 import io.miglab.core.spec.PostCopyOptions;
 import io.miglab.core.spec.TerminationPolicy;
 import io.miglab.core.storage.DiskSpec;
@@ -30,7 +29,6 @@ import java.util.stream.Collectors;
 public final class Settings {
     private static final AutoConverge THROTTLE = AutoConverge.qemuDefaults();
     private static final Optimisations.Xbzrle XBZRLE = Optimisations.Xbzrle.qemuDefaults();
-    private static final Overheads OVERHEADS = Overheads.defaults();
     private static final PostCopyOptions POST_COPY = PostCopyOptions.defaults();
 
     private static final List<Setting> MIGRATION = List.of(
@@ -61,6 +59,10 @@ public final class Settings {
                     .datacenter("vms[].zeroPageShare"),
             s("guest memory", "compressibility", Type.SHARE, "SHARE", "Share of a page's bytes a compressor "
                     + "removes, 0 to below 1 (used by --compress).", Default.of("0")).range("below 1"),
+            s("guest memory", "memory-layout", Type.CHOICE, MemoryLayout.words(), "Where the writer's array and the "
+                    + "used pages lie: middle (the array in the middle, used pages spread), linux (a fresh Linux "
+                    + "guest's: the struct page array, RAM/64, at the top, the array just below it).",
+                    Default.of(MemoryLayout.MIDDLE.word())).note("The top of RAM is the tail of every pass."),
             // ---- link ----
             s("link", "bandwidth", Type.RATE, "RATE", "Link bandwidth: 100MiB/s, 1GiB/s, 800Mbit/s, 10Gbit/s "
                     + "(100M = MiB/s; 100MB/s = 10^8 B/s).", Default.of("1Gbit/s")).note("1 Gbit/s = 119.2 MiB/s.")
@@ -211,57 +213,18 @@ public final class Settings {
             s("storage", "disk-working-set", Type.SIZE, "SIZE", "--disk-size: the part of the disk the writes fall "
                     + "in.", Default.absent("the allocated part")),
             s("storage", "disk-block", Type.SIZE, "SIZE", "--disk-size: the dirty-block granularity.",
-                    Default.ofBytes(DiskSpec.DEFAULT_BLOCK.bytes())).note("QEMU's mirror default."),
-            // ---- fixed costs ----
-            s("fixed costs", "preparation-time", Type.DURATION, "DURATION", "From the migrate command to the "
-                    + "first page.", Default.of(OVERHEADS.preparation())).datacenter("profiles[].preparation"),
-            s("fixed costs", "resume-time", Type.DURATION, "DURATION", "From the last byte to the guest running "
-                    + "on the destination.", Default.of(OVERHEADS.resume())).note("Part of the downtime.")
-                    .datacenter("profiles[].resume"),
-            s("fixed costs", "device-state", Type.SIZE, "SIZE", "CPU and device state sent during the pause.",
-                    Default.ofBytes(OVERHEADS.deviceState().bytes())).datacenter("profiles[].deviceState"),
-            s("fixed costs", "sync-cost", Type.DURATION, "DURATION", "Dirty-bitmap sync time per GiB of RAM, once "
-                    + "per round.", Default.of(OVERHEADS.syncPerGiB())),
-            s("fixed costs", "announce-rounds", Type.INTEGER, "N", "Self-announce rounds after activation (QEMU "
-                    + "net/announce.c; the kvm profile: 5).", Default.of(OVERHEADS.announce().rounds()))
-                    .range("0..1000"),
-            s("fixed costs", "announce-initial", Type.DURATION, "DURATION", "Gap before the second announce round.",
-                    Default.of(OVERHEADS.announce().initial())),
-            s("fixed costs", "announce-step", Type.DURATION, "DURATION", "How much each announce gap grows.",
-                    Default.of(OVERHEADS.announce().step())),
-            s("fixed costs", "announce-max", Type.DURATION, "DURATION", "The longest announce gap.",
-                    Default.of(OVERHEADS.announce().max())),
-            s("fixed costs", "postcopy-page-cost", Type.DURATION, "DURATION", "Post-copy: the destination's time "
-                    + "to place one zero page (QEMU: one UFFDIO_ZEROPAGE each); the push goes no faster.",
-                    Default.of(OVERHEADS.postCopyPlacement())),
-            s("fixed costs", "resume-pages", Type.INTEGER, "PAGES", "Post-copy, hybrid: pages the guest touches one "
-                    + "after another when it resumes on the destination, each a fault while still at the source (a "
-                    + "property of the guest; QEMU's postcopy-requests after an uncapped post-copy shows it).",
-                    Default.of(OVERHEADS.resumeFaults().pages())).range("0..1000000")
-                    .note("The qemu profile: " + HypervisorProfiles.QEMU_GUEST_RESUME_PAGES + ", miglab's guest. The "
-                            + "pause: pages x pending share faults, at most the push."),
-            s("fixed costs", "resume-fault-cost", Type.DURATION, "DURATION", "Post-copy: the hosts' time per "
-                    + "demand fault beside the wire.", Default.of(OVERHEADS.resumeFaults().service())),
-            s("fixed costs", "resume-fault-queue", Type.SIZE, "SIZE", "Post-copy without --postcopy-preempt: bytes "
-                    + "ahead of a demand page in the stream, sent at the post-copy rate first.",
-                    Default.ofBytes(OVERHEADS.resumeFaults().aheadInStream().bytes())),
-            s("fixed costs", "zero-page-cost", Type.DURATION, "DURATION", "The source's CPU time per zero page "
-                    + "(QEMU: save_zero_page), counted at the switch-over.", Default.of(OVERHEADS.zeroPageCost())),
-            s("fixed costs", "switch-over-rate", Type.RATE, "RATE", "The switch-over's rate with the guest paused "
-                    + "and no cap (the CPU's; at most --bandwidth), or none.", Default.absent("none")),
-            s("fixed costs", "seed", Type.INTEGER, "N", "Seed of the random write models and zero-page placement.",
-                    Default.of(1)).datacenter("seed"));
+                    Default.ofBytes(DiskSpec.DEFAULT_BLOCK.bytes())).note("QEMU's mirror default."));
 
     /**
-     * Every setting: the migration's own, the staged protocol's ({@link ProtocolSettings}), netlab's shared link
+     * Every setting: the migration's own, its fixed costs ({@link FixedCostSettings}), the staged protocol's ({@link ProtocolSettings}), netlab's shared link
      * ({@link NetlabSettings}), then those of a user's QEMU guest ({@link QemuGuestSettings}).
      */
-    public static final List<Setting> ALL = java.util.stream.Stream.of(MIGRATION, ProtocolSettings.ALL,
-            NetlabSettings.ALL, QemuGuestSettings.ALL).flatMap(List::stream).toList();
+    public static final List<Setting> ALL = java.util.stream.Stream.of(MIGRATION, FixedCostSettings.ALL,
+            ProtocolSettings.ALL, NetlabSettings.ALL, QemuGuestSettings.ALL).flatMap(List::stream).toList();
 
     private Settings() { }
 
-    private static Setting s(String group, String name, Type type, String label, String help, Default d) {
+    static Setting s(String group, String name, Type type, String label, String help, Default d) {
         EnumSet<Use> uses = EnumSet.copyOf(Use.RUNS);
         uses.add(Use.SCENARIO_FILE);
         return s(group, name, type, label, help, d, uses);

@@ -7,6 +7,7 @@ import io.miglab.core.algorithm.AlgorithmRegistry;
 import io.miglab.core.error.InvalidSpecException;
 import io.miglab.core.link.Link;
 import io.miglab.core.memory.GuestMemory;
+import io.miglab.core.memory.MemoryLayout;
 import io.miglab.core.spec.AutoConverge;
 import io.miglab.core.spec.MigrationSpec;
 import io.miglab.core.spec.Optimisations;
@@ -90,7 +91,8 @@ public final class SpecFactory {
                 "a power of two from 512 to 2MiB", pageSize);
         return new GuestMemory(Values.size("memory", in.text("memory")), (int) pageSize.bytes(),
                 Values.share("zero-pages", in.text("zero-pages")),
-                Values.share("compressibility", in.text("compressibility")));
+                Values.share("compressibility", in.text("compressibility")), ByteSize.ofBytes(0),
+                MemoryLayout.of(in.text("memory-layout")));
     }
 
     private static Link link(SpecInputs in) {

@@ -34,6 +34,7 @@ final class BadInputCorpus {
             List.of("--page-size", "256"),
             List.of("--zero-pages", "150%"), List.of("--zero-pages", "-0.1"), List.of("--zero-pages", "2"),
             List.of("--compressibility", "1"), List.of("--compressibility", "lots"),
+            List.of("--memory-layout", "top"), List.of("--memory-layout", ""),
             List.of("--bandwidth", "0"), List.of("--bandwidth", "fast"), List.of("--bandwidth", "100Mb/s"),
             List.of("--bandwidth", "-1Gbit/s"), List.of("--bandwidth", "1e400"), List.of("--bandwidth", "0MiB/s"),
             List.of("--bandwidth", "10Gbps/s"), List.of("--bandwidth", "5iB/s"),

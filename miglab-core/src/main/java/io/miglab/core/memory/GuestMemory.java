@@ -14,10 +14,12 @@ import io.miglab.core.unit.ByteSize;
  * @param nonZeroTop      RAM at the top of the address space that holds no zero page at the start: a Linux guest
  *                        allocates its boot-time data top-down (memblock; the struct page array alone is 16 MiB per
  *                        GiB), and the top of RAM is the tail of every pass. The zero pages, {@code zeroPageShare}
- *                        of all pages, are spread over the rest.
+ *                        of all pages, are spread over the rest ({@link MemoryLayout#MIDDLE}; under
+ *                        {@link MemoryLayout#LINUX} every non-zero page is at the top already)
+ * @param layout          where the writer's region and the used pages lie ({@link MemoryLayout}); null: middle
  */
 public record GuestMemory(ByteSize size, int pageSizeBytes, double zeroPageShare, double compressibility,
-                          ByteSize nonZeroTop) {
+                          ByteSize nonZeroTop, MemoryLayout layout) {
     public static final int DEFAULT_PAGE_SIZE = 4096;
     /** Page indices are {@code int}s: at 4 KiB pages that is 8 TiB of RAM. */
     public static final long MAX_PAGES = Integer.MAX_VALUE - 8;
@@ -36,6 +38,7 @@ public record GuestMemory(ByteSize size, int pageSizeBytes, double zeroPageShare
         InvalidSpecException.require(compressibility >= 0 && compressibility < 1, "compressibility",
                 "a share from 0 to below 1", compressibility);
         nonZeroTop = nonZeroTop == null ? ByteSize.ofBytes(0) : nonZeroTop;
+        layout = layout == null ? MemoryLayout.MIDDLE : layout;
         InvalidSpecException.require(nonZeroTop.bytes() <= size.bytes() * (1 - zeroPageShare) + pageSizeBytes,
                 "non-zero-top", "at most the non-zero part of memory, " + ByteSize.format(size.bytes()
                         * (1 - zeroPageShare)), nonZeroTop);
@@ -44,6 +47,12 @@ public record GuestMemory(ByteSize size, int pageSizeBytes, double zeroPageShare
     /** Zero pages spread over all of memory. */
     public GuestMemory(ByteSize size, int pageSizeBytes, double zeroPageShare, double compressibility) {
         this(size, pageSizeBytes, zeroPageShare, compressibility, ByteSize.ofBytes(0));
+    }
+
+    /** The writer's region in the middle of RAM. */
+    public GuestMemory(ByteSize size, int pageSizeBytes, double zeroPageShare, double compressibility,
+                       ByteSize nonZeroTop) {
+        this(size, pageSizeBytes, zeroPageShare, compressibility, nonZeroTop, MemoryLayout.MIDDLE);
     }
 
     public int nonZeroTopPages() {
@@ -59,14 +68,18 @@ public record GuestMemory(ByteSize size, int pageSizeBytes, double zeroPageShare
     public long bytes() { return size.bytes(); }
 
     public GuestMemory withZeroPageShare(double share) {
-        return new GuestMemory(size, pageSizeBytes, share, compressibility, nonZeroTop);
+        return new GuestMemory(size, pageSizeBytes, share, compressibility, nonZeroTop, layout);
     }
 
     public GuestMemory withCompressibility(double c) {
-        return new GuestMemory(size, pageSizeBytes, zeroPageShare, c, nonZeroTop);
+        return new GuestMemory(size, pageSizeBytes, zeroPageShare, c, nonZeroTop, layout);
     }
 
     public GuestMemory withNonZeroTop(ByteSize top) {
-        return new GuestMemory(size, pageSizeBytes, zeroPageShare, compressibility, top);
+        return new GuestMemory(size, pageSizeBytes, zeroPageShare, compressibility, top, layout);
+    }
+
+    public GuestMemory withLayout(MemoryLayout l) {
+        return new GuestMemory(size, pageSizeBytes, zeroPageShare, compressibility, nonZeroTop, l);
     }
 }

@@ -1,15 +1,17 @@
 package io.miglab.core.sim;
 
 import io.miglab.core.memory.GuestMemory;
+import io.miglab.core.memory.MemoryLayout;
 import io.miglab.core.memory.PageBitmap;
 import java.util.SplittableRandom;
 
 /**
  * The pages that are all zeros when a migration starts: the memory's zero-page share, spread at random (seeded)
- * over the memory below the non-zero top and outside the range the guest's writer keeps writing. The layout
- * depends only on those inputs, and drawing it costs one random number per page, more than the rest of a small
- * migration; so the last layout drawn is kept and the next migration with the same inputs (a sweep's points, a
- * batch) gets a copy of it: the same bits as drawing it again.
+ * over the memory below the non-zero top (the larger of {@link GuestMemory#nonZeroTop} and the Linux layout's
+ * struct page array, {@link MemoryLayout}) and outside the range the guest's writer keeps writing (which the layout
+ * places). The layout depends only on those inputs, and drawing it costs one random number per page, more than the
+ * rest of a small migration; so the last layout drawn is kept and the next migration with the same
+ * inputs (a sweep's points, a batch) gets a copy of it: the same bits as drawing it again.
  */
 final class ZeroPages {
     /** What the layout depends on. */
@@ -30,9 +32,11 @@ final class ZeroPages {
      */
     static PageBitmap layout(GuestMemory memory, long seed, int[] inUse) {
         // the zero pages are spread over the memory below the non-zero top, keeping their total share
-        int below = memory.pages() - memory.nonZeroTopPages();
-        int usedFrom = Math.min(inUse[0], below), usedTo = Math.min(inUse[1], below);
         double zeros = memory.zeroPageShare() * memory.pages();
+        // the Linux layout's struct page array is part of the used pages, so no larger than they are
+        int structPages = (int) Math.min(memory.layout().structPagePages(memory.pages()), memory.pages() - zeros);
+        int below = memory.pages() - Math.max(memory.nonZeroTopPages(), structPages);
+        int usedFrom = Math.min(inUse[0], below), usedTo = Math.min(inUse[1], below);
         // a writer over (nearly) all of memory leaves no room: the zero pages are then spread everywhere
         if (below - (usedTo - usedFrom) < zeros) usedTo = usedFrom;
         int room = below - (usedTo - usedFrom);

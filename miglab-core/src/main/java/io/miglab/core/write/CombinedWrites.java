@@ -1,6 +1,7 @@
 package io.miglab.core.write;
 
 import io.miglab.core.error.InvalidSpecException;
+import io.miglab.core.memory.MemoryLayout;
 import java.util.List;
 import java.util.stream.Collectors;
 
@@ -14,9 +15,14 @@ public record CombinedWrites(List<WriteModel> parts) implements WriteModel {
     /** The hull of the parts' ranges. */
     @Override
     public int[] writableRange(int pages) {
+        return writableRange(pages, MemoryLayout.MIDDLE);
+    }
+
+    @Override
+    public int[] writableRange(int pages, MemoryLayout layout) {
         int from = pages, to = 0;
         for (WriteModel m : parts) {
-            int[] r = m.writableRange(pages);
+            int[] r = m.writableRange(pages, layout);
             if (r[1] <= r[0]) continue;
             from = Math.min(from, r[0]);
             to = Math.max(to, r[1]);
@@ -26,8 +32,13 @@ public record CombinedWrites(List<WriteModel> parts) implements WriteModel {
 
     @Override
     public WriteProcess start(int pages, long seed) {
+        return start(pages, seed, MemoryLayout.MIDDLE);
+    }
+
+    @Override
+    public WriteProcess start(int pages, long seed, MemoryLayout layout) {
         List<WriteProcess> processes = new java.util.ArrayList<>();
-        for (int i = 0; i < parts.size(); i++) processes.add(parts.get(i).start(pages, seed * 31 + i + 1));
+        for (int i = 0; i < parts.size(); i++) processes.add(parts.get(i).start(pages, seed * 31 + i + 1, layout));
         return (from, to, sink) -> {
             for (WriteProcess p : processes) p.write(from, to, sink);
         };

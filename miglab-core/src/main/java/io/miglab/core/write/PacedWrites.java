@@ -1,6 +1,7 @@
 package io.miglab.core.write;
 
 import io.miglab.core.error.InvalidSpecException;
+import io.miglab.core.memory.MemoryLayout;
 import java.time.Duration;
 import java.util.Locale;
 
@@ -38,7 +39,13 @@ public record PacedWrites(WriteModel inner, Duration catchUp) implements WriteMo
     public WriteProcess start(int pages, long seed) { return inner.start(pages, seed); }
 
     @Override
+    public WriteProcess start(int pages, long seed, MemoryLayout layout) { return inner.start(pages, seed, layout); }
+
+    @Override
     public int[] writableRange(int pages) { return inner.writableRange(pages); }
+
+    @Override
+    public int[] writableRange(int pages, MemoryLayout layout) { return inner.writableRange(pages, layout); }
 
     @Override
     public double pagesPerSecond() { return inner.pagesPerSecond(); }

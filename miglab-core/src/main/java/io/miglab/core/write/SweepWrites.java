@@ -1,14 +1,15 @@
 package io.miglab.core.write;
 
 import io.miglab.core.error.InvalidSpecException;
+import io.miglab.core.memory.MemoryLayout;
 import io.miglab.core.unit.ByteSize;
 import io.miglab.core.unit.Decimals;
 
 /**
  * The array load test of the QEMU/KVM experiments, and what miglab's guest {@code memwriter} does: one write to
- * each page of an array of {@code array} bytes (placed in the middle of memory), in address order, cycling, at
- * {@code pagesPerSecond}. Within one pass every write hits a page not yet written in that pass, which is what
- * makes pre-copy's data follow the geometric series exactly.
+ * each page of an array of {@code array} bytes (placed where the guest's {@link MemoryLayout} puts it), in address
+ * order, cycling, at {@code pagesPerSecond}. Within one pass every write hits a page not yet written in that pass,
+ * which is what makes pre-copy's data follow the geometric series exactly.
  */
 public record SweepWrites(ByteSize array, int pageSizeBytes, double pagesPerSecond) implements WriteModel {
     public SweepWrites {
@@ -29,15 +30,25 @@ public record SweepWrites(ByteSize array, int pageSizeBytes, double pagesPerSeco
 
     @Override
     public int[] writableRange(int pages) {
+        return writableRange(pages, MemoryLayout.MIDDLE);
+    }
+
+    @Override
+    public int[] writableRange(int pages, MemoryLayout layout) {
         int size = arrayPages(pages);
-        int base = WriteModel.centeredStart(pages, size);
+        int base = layout.regionStart(pages, size);
         return new int[] {base, base + size};
     }
 
     @Override
     public WriteProcess start(int pages, long seed) {
+        return start(pages, seed, MemoryLayout.MIDDLE);
+    }
+
+    @Override
+    public WriteProcess start(int pages, long seed, MemoryLayout layout) {
         int size = arrayPages(pages);
-        int base = WriteModel.centeredStart(pages, size);
+        int base = layout.regionStart(pages, size);
         return (from, to, sink) -> {
             long first = (long) Math.floor(pagesPerSecond * from);
             long n = Writes.countBetween(pagesPerSecond, from, to);

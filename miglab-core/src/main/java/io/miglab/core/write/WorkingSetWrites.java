@@ -1,12 +1,14 @@
 package io.miglab.core.write;
 
 import io.miglab.core.error.InvalidSpecException;
+import io.miglab.core.memory.MemoryLayout;
 import io.miglab.core.unit.ByteSize;
 import io.miglab.core.unit.Decimals;
 
 /**
  * A writable working set: {@code hotPagesPerSecond} random writes within a hot set of {@code workingSet} bytes
- * placed in the middle of memory, plus optional {@code coldPagesPerSecond} random writes anywhere else.
+ * placed where the guest's {@link MemoryLayout} puts it, plus optional {@code coldPagesPerSecond} random writes
+ * anywhere else.
  */
 public record WorkingSetWrites(ByteSize workingSet, int pageSizeBytes, double hotPagesPerSecond,
                                double coldPagesPerSecond) implements WriteModel {
@@ -26,16 +28,26 @@ public record WorkingSetWrites(ByteSize workingSet, int pageSizeBytes, double ho
     /** The hot set alone when nothing is written outside it. */
     @Override
     public int[] writableRange(int pages) {
+        return writableRange(pages, MemoryLayout.MIDDLE);
+    }
+
+    @Override
+    public int[] writableRange(int pages, MemoryLayout layout) {
         if (coldPagesPerSecond > 0) return new int[] {0, pages};
         int hot = hotPages(pages);
-        int start = WriteModel.centeredStart(pages, hot);
+        int start = layout.regionStart(pages, hot);
         return new int[] {start, start + hot};
     }
 
     @Override
     public WriteProcess start(int pages, long seed) {
+        return start(pages, seed, MemoryLayout.MIDDLE);
+    }
+
+    @Override
+    public WriteProcess start(int pages, long seed, MemoryLayout layout) {
         int hot = hotPages(pages);
-        int start = WriteModel.centeredStart(pages, hot);
+        int start = layout.regionStart(pages, hot);
         int cold = pages - hot;
         UniformDraw draw = new UniformDraw(seed);
         UniformDraw.Region hotSet = UniformDraw.Region.contiguous(start, hot);

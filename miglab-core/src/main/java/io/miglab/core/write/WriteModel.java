@@ -1,5 +1,7 @@
 package io.miglab.core.write;
 
+import io.miglab.core.memory.MemoryLayout;
+
 /**
  * How a guest dirties its memory. Each model is a definition (a record); {@link #start} makes a seeded process
  * that emits the pages written over guest time. The same definition drives the page-level simulator (page sets),
@@ -8,8 +10,13 @@ package io.miglab.core.write;
 public sealed interface WriteModel
         permits NoWrites, UniformWrites, WorkingSetWrites, SweepWrites, TraceWrites, CombinedWrites, PacedWrites {
 
-    /** A deterministic writer over a guest of {@code pages} pages. */
+    /** A deterministic writer over a guest of {@code pages} pages, its region in the middle of memory. */
     WriteProcess start(int pages, long seed);
+
+    /** A deterministic writer whose region (if it has one) lies where {@code layout} puts it. */
+    default WriteProcess start(int pages, long seed, MemoryLayout layout) {
+        return start(pages, seed);
+    }
 
     /** Page writes per second of guest time (not distinct pages). */
     double pagesPerSecond();
@@ -34,11 +41,11 @@ public sealed interface WriteModel
         return new int[] {0, pages};
     }
 
+    /** {@link #writableRange(int)} with the region where {@code layout} puts it. */
+    default int[] writableRange(int pages, MemoryLayout layout) {
+        return writableRange(pages);
+    }
+
     /** A short description for tables, e.g. {@code uniform 5000 pages/s}. */
     String describe();
-
-    /** Start of a region of {@code regionPages} placed in the middle of the guest's memory. */
-    static int centeredStart(int pages, int regionPages) {
-        return Math.max(0, (pages - regionPages) / 2);
-    }
 }

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import io.miglab.core.Specs;
 import io.miglab.core.error.InvalidSpecException;
+import io.miglab.core.memory.MemoryLayout;
 import io.miglab.core.memory.PageBitmap;
 import io.miglab.core.result.MigrationResult;
 import io.miglab.core.sim.PageLevelSimulator;
@@ -40,7 +41,7 @@ class SaturatedWritesTest {
     @Test
     void workingSet_saturatedHotAndCold_stayInTheirOwnPages() {
         WorkingSetWrites model = new WorkingSetWrites(ByteSize.ofMiB(64), Specs.PAGE, 1e18, 0);
-        int hot = model.hotPages(PAGES), start = WriteModel.centeredStart(PAGES, hot);
+        int hot = model.hotPages(PAGES), start = MemoryLayout.MIDDLE.regionStart(PAGES, hot);
         PageBitmap seen = new PageBitmap(PAGES);
         assertTimeoutPreemptively(Duration.ofSeconds(5), () -> model.start(PAGES, 3).write(0, 10, seen::set));
         assertThat(seen.cardinality()).isEqualTo(hot);

@@ -2,6 +2,7 @@ package io.miglab.qemu.calibrate;
 
 import io.miglab.core.algorithm.AlgorithmRegistry;
 import io.miglab.core.memory.GuestMemory;
+import io.miglab.core.memory.MemoryLayout;
 import io.miglab.core.profile.HypervisorProfile;
 import io.miglab.core.profile.HypervisorProfiles;
 import io.miglab.core.spec.MigrationSpec;
@@ -38,6 +39,7 @@ public final class ObservedInputs {
         GuestMemory m = spec.memory();
         s.put("memory", size(m.size()));
         s.put("zero-pages", Double.toString(m.zeroPageShare()));
+        if (m.layout() != MemoryLayout.MIDDLE) s.put("memory-layout", m.layout().word());
         writes(spec.writeModel(), s);
         s.put("bandwidth", rate(spec.link().bandwidth()));
         spec.link().bandwidthCap().ifPresent(c -> s.put("bandwidth-cap", rate(c)));

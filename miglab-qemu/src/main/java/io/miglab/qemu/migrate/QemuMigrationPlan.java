@@ -4,6 +4,7 @@ import io.miglab.core.algorithm.AlgorithmRegistry;
 import io.miglab.core.algorithm.MigrationAlgorithm;
 import io.miglab.core.spec.AutoConverge;
 import io.miglab.core.error.InvalidSpecException;
+import io.miglab.core.memory.MemoryLayout;
 import io.miglab.core.spec.MigrationSpec;
 import io.miglab.core.spec.Optimisations;
 import io.miglab.core.spec.StopCondition;
@@ -72,6 +73,10 @@ public record QemuMigrationPlan(GuestConfig guest, MigrationAlgorithm algorithm,
                 + "miglab's HB lines (docs/own-guest.md)"));
         if (spec.memory().zeroPageShare() > 0 || spec.memory().compressibility() > 0) {
             notes.add("zero-page share and compressibility of the spec are ignored: the real guest's RAM decides");
+        }
+        if (spec.memory().layout() != MemoryLayout.MIDDLE) {
+            notes.add("memory layout " + spec.memory().layout().word() + " of the spec is ignored: the real guest's "
+                    + "kernel places its memory");
         }
         double bandwidth = spec.link().effectiveBandwidth().bytesPerSecond();
         boolean postcopy = algorithm.mayUsePostCopy();

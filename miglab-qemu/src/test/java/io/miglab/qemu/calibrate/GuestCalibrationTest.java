@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import io.miglab.core.link.Link;
+import io.miglab.core.memory.MemoryLayout;
 import io.miglab.core.profile.HypervisorProfiles;
 import io.miglab.core.result.MigrationResult;
 import io.miglab.core.sim.PageLevelSimulator;
@@ -146,5 +147,20 @@ class GuestCalibrationTest {
         double expectedMs = r.traffic().stopCopyBytes() / paused * 1000 + GuestCalibration.RESUME.toMillis();
         // the zero pages among the unsent pages add their checks: at most 7,680 x 0.8 us
         assertThat(r.timing().downtimeMs()).isBetween(expectedMs, expectedMs + 7680 * 0.0008 + 0.01);
+    }
+
+    // Guards the observable inputs' memory layout against changing silently: the corpus (docs/qemu-vs-sim.md,
+    // Findings, 2026-11-30) kept the middle layout, and a user's command line says nothing about it; a change must
+    // come with the corpus's figures, this test and the page's Inputs column together.
+    @Test
+    void theObservedLayoutIsTheMiddleOne_andTheCommandLineLeavesItOut() {
+        MigrationSpec user = spec(512, 20).withWriteModel(new SweepWrites(ByteSize.ofMiB(64), 4096, 5000));
+        assertThat(GuestCalibration.OBSERVED_LAYOUT).isEqualTo(MemoryLayout.MIDDLE);
+        assertThat(GuestCalibration.observed(user).memory().layout()).isEqualTo(MemoryLayout.MIDDLE);
+        assertThat(GuestCalibration.forSimulator(user).memory().layout()).isEqualTo(MemoryLayout.MIDDLE);
+        assertThat(ObservedInputs.settings(user)).doesNotContainKey("memory-layout");
+        // the layout is not one of the inputs a user observes: the observed one stands whatever the spec said
+        MigrationSpec linux = user.withMemory(user.memory().withLayout(MemoryLayout.LINUX));
+        assertThat(GuestCalibration.observed(linux).memory().layout()).isEqualTo(MemoryLayout.MIDDLE);
     }
 }
