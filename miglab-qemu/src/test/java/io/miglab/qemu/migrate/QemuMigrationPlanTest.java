@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.miglab.core.error.InvalidSpecException;
 import io.miglab.core.link.Link;
+import io.miglab.core.memory.MemoryLayout;
 import io.miglab.core.spec.AutoConverge;
 import io.miglab.core.spec.MigrationSpec;
 import io.miglab.core.spec.Optimisations;
@@ -48,6 +49,17 @@ class QemuMigrationPlanTest {
         }
         assertThat(QemuMigrationPlan.of(BASE, QemuRunOptions.defaults().withGuestWorkload(null)).guest().workload())
                 .isEqualTo(Workload.IDLE);
+    }
+
+    // Guards against a real run that seems to honour a memory layout: the real guest's kernel places its memory, so
+    // a spec in the Linux layout is carried out as any other and the plan says the layout is not the spec's.
+    @Test
+    void aMemoryLayoutIsNotedAsTheRealGuestsOwn() {
+        MigrationSpec linux = BASE.withMemory(BASE.memory().withLayout(MemoryLayout.LINUX));
+        QemuMigrationPlan plan = QemuMigrationPlan.of(linux, QemuRunOptions.defaults());
+        assertThat(plan.notes()).anyMatch(n -> n.startsWith("memory layout linux of the spec is ignored"));
+        assertThat(QemuMigrationPlan.of(BASE, QemuRunOptions.defaults()).notes())
+                .noneMatch(n -> n.contains("memory layout"));
     }
 
     // Guards against a guest program that contradicts the spec's write model (cpuburn claimed to sweep an array,
