@@ -252,7 +252,7 @@ public final class MigrationSession implements MigrationEngine {
 
     /** Sends the pages {@code bits} of word {@code word} during post-copy; the caller clears them from the bitmap. */
     long sendPostCopy(int word, long bits) {
-        long b = ledger.sendWord(word, bits, false);
+        long b = ledger.sendLast(word, bits);
         timeline.sent(Phase.POSTCOPY, b);
         return b;
     }

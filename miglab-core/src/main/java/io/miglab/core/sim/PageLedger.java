@@ -69,7 +69,22 @@ final class PageLedger {
     long sendWord(int word, long bits, boolean deltaAllowed) {
         long before = everSent.word(word);
         everSent.setWord(word, before | bits);
-        timeline.pagesSent(Long.bitCount(bits), Long.bitCount(bits & before), Long.bitCount(cost.zeroBits(word, bits)));
+        return count(word, bits, before, deltaAllowed);
+    }
+
+    /**
+     * Sends pages in post-copy, as {@link #sendWord} without delta: the last stage, which sends each page once,
+     * so they need no mark; and when no page went before it (post-copy from the start) none is a re-send, which
+     * spares a look at the marks for each of the guest's demand faults, scattered over memory.
+     */
+    long sendLast(int word, long bits) {
+        long before = everSent.spanStart() < everSent.spanEnd() ? everSent.word(word) : 0;
+        return count(word, bits, before, false);
+    }
+
+    private long count(int word, long bits, long sentBefore, boolean deltaAllowed) {
+        timeline.pagesSent(Long.bitCount(bits), Long.bitCount(bits & sentBefore),
+                Long.bitCount(cost.zeroBits(word, bits)));
         return cost.costWord(word, bits, deltaAllowed);
     }
 
