@@ -30,7 +30,7 @@ final class MaxMinFairSharing {
         for (NetworkLink l : links) {
             l.round = round;
             l.remaining = l.capacityBytesPerSecond();
-            l.unfrozen = l.flows.size();
+            l.unfrozen = l.flowCount;
             l.version++;
             if (l.unfrozen > 0) push(l.remaining / l.unfrozen, l);
         }
@@ -58,7 +58,8 @@ final class MaxMinFairSharing {
             NetworkLink top = heapLinks[0];
             double share = Math.max(0, shares[0]);
             pop();
-            for (Flow f : top.flows) {
+            for (int i = 0; i < top.flowCount; i++) {
+                Flow f = top.flows[i];
                 if (f.frozen) continue;
                 freeze(f, share);
                 left--;

@@ -45,13 +45,12 @@ public final class Network {
         NetworkLink[] p = f.links();
         for (int i = 0; i < p.length; i++) {
             NetworkLink l = p[i];
-            if (l.flows.isEmpty()) {
+            if (l.flowCount == 0) {
                 l.activeIndex = links.size();
                 links.add(l);
                 l.upperBoundSum = 0;
             }
-            f.slots[i] = l.flows.size();
-            l.flows.add(f);
+            f.slots[i] = l.add(f, i);
             l.upperBoundSum += bound;
             touch(l);
         }
@@ -69,9 +68,9 @@ public final class Network {
         for (int i = 0; i < p.length; i++) {
             NetworkLink l = p[i];
             touch(l);
-            removeFromLink(l, f.slots[i]);
+            l.removeAt(f.slots[i]);
             l.upperBoundSum -= f.upperBound;
-            if (l.flows.isEmpty()) {
+            if (l.flowCount == 0) {
                 l.upperBoundSum = 0;
                 removeAt(links, l.activeIndex, (x, k) -> x.activeIndex = k);
                 l.activeIndex = -1;
@@ -131,7 +130,7 @@ public final class Network {
         for (NetworkLink l : touched) {
             l.touched = false;
             // a link that could fill before a change (or can now) tied its flows together: they may all move
-            if (l.wasTight || l.tight()) for (Flow f : l.flows) visit(f);
+            if (l.wasTight || l.tight()) for (int i = 0; i < l.flowCount; i++) visit(l.flows[i]);
         }
         opened.clear();
         touched.clear();
@@ -140,7 +139,7 @@ public final class Network {
                 if (l.mark == epoch || !l.tight()) continue;
                 l.mark = epoch;
                 partLinks.add(l);
-                for (Flow o : l.flows) visit(o);
+                for (int k = 0; k < l.flowCount; k++) visit(l.flows[k]);
             }
         }
         if (part.isEmpty()) return;
@@ -167,20 +166,5 @@ public final class Network {
         list.set(index, moved);
         setter.set(moved, index);
         list.remove(last);
-    }
-
-    /** Removes the flow at {@code slot} of {@code l}'s flows, moving the last one into the hole. */
-    private static void removeFromLink(NetworkLink l, int slot) {
-        int last = l.flows.size() - 1;
-        Flow moved = l.flows.get(last);
-        l.flows.set(slot, moved);
-        NetworkLink[] p = moved.links();
-        for (int j = 0; j < p.length; j++) {
-            if (p[j] == l && moved.slots[j] == last) {
-                moved.slots[j] = slot;
-                break;
-            }
-        }
-        l.flows.remove(last);
     }
 }

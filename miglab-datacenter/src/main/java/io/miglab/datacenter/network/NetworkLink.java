@@ -1,7 +1,6 @@
 package io.miglab.datacenter.network;
 
-import java.util.ArrayList;
-import java.util.List;
+import java.util.Arrays;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -16,7 +15,14 @@ public final class NetworkLink {
     private double capacityBytesPerSecond;
     /** Creation order: breaks ties between links of equal fair share, so allocations are reproducible. */
     final long order = CREATED.getAndIncrement();
-    final List<Flow> flows = new ArrayList<>();
+    /**
+     * The flows crossing it, the first {@link #flowCount}, and beside each its link's place in that flow's path: a
+     * plain array in the link (not a list object holding one), so that a flow's start and end read one object
+     * fewer per link, and the flow moved into a hole is updated without searching its path.
+     */
+    Flow[] flows = new Flow[2];
+    int[] pathIndex = new int[2];
+    int flowCount;
     /** Position in the network's list of links in use, or -1. */
     int activeIndex = -1;
     /** Sum of {@link Flow#upperBound} of the flows crossing it. */
@@ -57,13 +63,35 @@ public final class NetworkLink {
     boolean tight() { return upperBoundSum >= capacityBytesPerSecond * FULL; }
 
     /** Flows crossing this link now. */
-    public int flowCount() { return flows.size(); }
+    public int flowCount() { return flowCount; }
 
     /** Sum of the rates of the flows crossing it. */
     public double loadBytesPerSecond() {
         double sum = 0;
-        for (Flow f : flows) sum += f.rate();
+        for (int i = 0; i < flowCount; i++) sum += flows[i].rate();
         return sum;
+    }
+
+    /** Adds {@code f}, this link being its path's link number {@code index}; returns its slot here. */
+    int add(Flow f, int index) {
+        if (flowCount == flows.length) {
+            flows = Arrays.copyOf(flows, 2 * flowCount);
+            pathIndex = Arrays.copyOf(pathIndex, 2 * flowCount);
+        }
+        flows[flowCount] = f;
+        pathIndex[flowCount] = index;
+        return flowCount++;
+    }
+
+    /** Removes the flow at {@code slot}, moving the last one into the hole (and telling it its new slot). */
+    void removeAt(int slot) {
+        int last = --flowCount;
+        Flow moved = flows[last];
+        int index = pathIndex[last];
+        flows[slot] = moved;
+        pathIndex[slot] = index;
+        moved.slots[index] = slot;
+        flows[last] = null;
     }
 
     @Override
