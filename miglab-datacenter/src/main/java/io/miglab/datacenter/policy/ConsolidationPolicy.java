@@ -4,6 +4,7 @@ import io.miglab.datacenter.model.Host;
 import io.miglab.datacenter.model.Vm;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.IntPredicate;
 
 /**
  * Consolidation (after Beloglazov and Buyya's CloudSim policies, CCPE 2012): first relieve over-utilised hosts as
@@ -20,7 +21,7 @@ public final class ConsolidationPolicy implements SchedulingPolicy {
     public void schedule(PolicyContext c) {
         releaseDraining(c); // a host whose emptying was cut short (a cancelled migration) takes VMs again
         balance.schedule(c);
-        emptyUnderloaded(c, h -> h.demandShare() < c.config().underThreshold());
+        emptyUnderloaded(c, i -> c.scan().demandShare(i) < c.config().underThreshold());
     }
 
     /** Hosts being emptied with no migration left (one was cancelled) take VMs again. */
@@ -34,20 +35,19 @@ public final class ConsolidationPolicy implements SchedulingPolicy {
     }
 
     /**
-     * Empties the hosts {@code underloaded} accepts (among those on, not in maintenance, not being emptied, with
-     * VMs and no migration), least loaded first, each only if all its VMs fit elsewhere, after switching off the
+     * Empties the hosts whose ids {@code underloaded} accepts (among those on, not in maintenance, not being
+     * emptied, with VMs and no migration), least loaded first, each only if all its VMs fit elsewhere, after switching off the
      * empty hosts. (No migration ends within a tick, so no host becomes empty during the emptying: asking for a
      * migration only reserves room.)
      */
-    static void emptyUnderloaded(PolicyContext c, java.util.function.Predicate<Host> underloaded) {
+    static void emptyUnderloaded(PolicyContext c, IntPredicate underloaded) {
+        List<Host> hosts = c.datacenter().hosts();
+        HostScan scan = c.scan();
         // least loaded first, ties by id, taken from a heap: the loop below stops long before the end
-        LeastFirst under = new LeastFirst(c.datacenter().hosts().size());
-        for (Host h : c.datacenter().hosts()) {
-            switchOffIfEmpty(c, h); // one pass: a host switched off here is not on for the test below
-            if (h.isOn() && !h.inMaintenance() && !h.isDraining() && h.migrations() == 0 && h.vmCount() > 0
-                    && underloaded.test(h)) {
-                under.add(h, h.demandShare());
-            }
+        LeastFirst under = new LeastFirst(hosts);
+        for (int i = 0; i < scan.size(); i++) {
+            if (scan.emptyOn(i)) switchOff(c, hosts.get(i)); // one pass: a host switched off is not on below
+            if (scan.mayEmpty(i) && underloaded.test(i)) under.add(i, scan.demandShare(i));
         }
         int failures = 0;
         for (Host h = under.next(); h != null; h = under.next()) {
@@ -76,10 +76,8 @@ public final class ConsolidationPolicy implements SchedulingPolicy {
     }
 
     /** A host with nothing on it and nothing on its way is switched off (before it can be chosen as a target). */
-    private static void switchOffIfEmpty(PolicyContext c, Host h) {
-        if (h.isOn() && h.vmCount() == 0 && h.migrations() == 0 && h.memoryUsedBytes() == 0) {
-            c.datacenter().powerOff(h, c.now());
-            c.refresh(h);
-        }
+    private static void switchOff(PolicyContext c, Host h) {
+        c.datacenter().powerOff(h, c.now());
+        c.refresh(h);
     }
 }

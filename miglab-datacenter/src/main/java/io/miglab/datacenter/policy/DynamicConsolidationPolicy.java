@@ -3,10 +3,9 @@ package io.miglab.datacenter.policy;
 import io.miglab.datacenter.model.Host;
 import io.miglab.datacenter.model.Vm;
 import java.util.ArrayList;
+import java.util.BitSet;
 import java.util.Comparator;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
 
 /**
  * Dynamic VM consolidation as Beloglazov and Buyya run it (CCPE 2012, section 6 and algorithms 1-2), with one of
@@ -52,8 +51,9 @@ public final class DynamicConsolidationPolicy implements SchedulingPolicy {
             if (to != null) c.migrate(vm, to, PolicyContext.OVERLOAD);
         }
         for (Host h : overloaded) setDraining(c, h, false);
-        Set<Host> skip = new HashSet<>(overloaded);
-        ConsolidationPolicy.emptyUnderloaded(c, h -> !skip.contains(h));
+        BitSet skip = new BitSet();
+        for (Host h : overloaded) skip.set(h.id());
+        ConsolidationPolicy.emptyUnderloaded(c, i -> !skip.get(i));
     }
 
     private boolean overloaded(PolicyContext c, Host h, double shedCores) {

@@ -1,6 +1,7 @@
 package io.miglab.datacenter.policy;
 
 import io.miglab.datacenter.model.Host;
+import java.util.List;
 
 /**
  * Hosts handed out in ascending order of a key taken when each was added, ties by host id: the order of a sort by
@@ -11,22 +12,21 @@ import io.miglab.datacenter.model.Host;
  */
 final class LeastFirst {
     private final double[] keyById;
-    private final Host[] hostById;
+    private final List<Host> hosts;
     private final int[] heap;
     private int size;
     private boolean heapified;
 
-    /** For hosts whose ids are below {@code hosts}. */
-    LeastFirst(int hosts) {
-        keyById = new double[hosts];
-        hostById = new Host[hosts];
-        heap = new int[hosts];
+    /** For the hosts of {@code hosts}, each at the index of its id. */
+    LeastFirst(List<Host> hosts) {
+        this.hosts = hosts;
+        keyById = new double[hosts.size()];
+        heap = new int[hosts.size()];
     }
 
-    void add(Host h, double key) {
-        int id = h.id();
+    /** Adds the host with id {@code id} (at most once). */
+    void add(int id, double key) {
         keyById[id] = key;
-        hostById[id] = h;
         heap[size++] = id;
         if (heapified) siftUp(size - 1);
     }
@@ -41,7 +41,7 @@ final class LeastFirst {
         int top = heap[0];
         heap[0] = heap[--size];
         if (size > 0) siftDown(0);
-        return hostById[top];
+        return hosts.get(top);
     }
 
     private boolean before(int a, int b) {

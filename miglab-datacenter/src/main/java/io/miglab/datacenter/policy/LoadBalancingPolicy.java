@@ -16,9 +16,9 @@ public final class LoadBalancingPolicy implements SchedulingPolicy {
     public void schedule(PolicyContext c) {
         double over = c.config().overThreshold();
         List<Host> overloaded = new ArrayList<>();
-        for (Host h : c.datacenter().hosts()) {
-            if (h.isOn() && !h.inMaintenance() && staying(h) / h.spec().cores() > over) overloaded.add(h);
-        }
+        List<Host> hosts = c.datacenter().hosts();
+        HostScan scan = c.scan();
+        for (int i = 0; i < scan.size(); i++) if (scan.stayingShare(i, hosts.get(i)) > over) overloaded.add(hosts.get(i));
         overloaded.sort(Comparator.comparingDouble((Host h) -> -h.demandShare()).thenComparingInt(Host::id));
         for (Host h : overloaded) {
             double cores = staying(h);

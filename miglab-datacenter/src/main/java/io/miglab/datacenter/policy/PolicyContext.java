@@ -46,6 +46,7 @@ public final class PolicyContext {
     private final long[] freeMemory;
     private final boolean[] eligible;
     private final boolean[] on;
+    private final HostScan scan;
     /** The hosts that are on by committed share, for best fit and least loaded; null for other placements. */
     private final HostIndex index;
     private final long seed;
@@ -74,6 +75,7 @@ public final class PolicyContext {
         this.freeMemory = new long[n];
         this.eligible = new boolean[n];
         this.on = new boolean[n];
+        this.scan = new HostScan(n);
         for (Host h : datacenter.hosts()) cores[h.id()] = h.spec().cores();
         this.index = placement == Placement.ByShare.BEST_FIT || placement == Placement.ByShare.LEAST_LOADED
                 ? new HostIndex(cores) : null;
@@ -154,8 +156,12 @@ public final class PolicyContext {
         freeMemory[i] = h.memoryFreeBytes();
         eligible[i] = !h.inMaintenance() && !h.isDraining();
         on[i] = h.isOn();
+        scan.refresh(h);
         reindex(i);
     }
+
+    /** The hosts as the policies' scans read them, as of the last {@link #refresh} of each. */
+    HostScan scan() { return scan; }
 
     private void reindex(int i) {
         if (index != null) index.update(i, on[i], committedCores[i] + planCores[i]);

@@ -23,14 +23,13 @@ class LeastFirstTest {
                                                     @ForAll @LongRange(min = 0, max = 1_000_000) long seed) {
         SplittableRandom r = new SplittableRandom(seed);
         List<Host> all = new ArrayList<>();
+        for (int i = 0; i < hosts; i++) all.add(new Host(i, "h" + i, 0, HandMadeHosts.HOST));
         List<double[]> keyed = new ArrayList<>();
-        LeastFirst order = new LeastFirst(hosts);
+        LeastFirst order = new LeastFirst(all);
         for (int i = 0; i < hosts; i++) {
-            Host h = new Host(i, "h" + i, 0, HandMadeHosts.HOST);
             double key = r.nextInt(distinctKeys) / 7.0;
-            all.add(h);
             keyed.add(new double[] {key, i});
-            order.add(h, key);
+            order.add(i, key);
         }
         keyed.sort(Comparator.<double[]>comparingDouble(k -> k[0]).thenComparingDouble(k -> k[1]));
         List<Host> taken = new ArrayList<>();

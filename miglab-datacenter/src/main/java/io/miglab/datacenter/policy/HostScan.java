@@ -1,0 +1,66 @@
+package io.miglab.datacenter.policy;
+
+import io.miglab.datacenter.model.Host;
+
+/**
+ * What the policies' scans over every host read (which hosts are over- or under-utilised, which are empty), by host
+ * id in plain arrays: {@link PolicyContext} re-reads a host into it whenever it re-reads the host for placement (at
+ * each tick's walk over the hosts and after each change it makes), so a scan of a hundred thousand hosts reads
+ * arrays in order instead of a host object each (at a million VMs a day, those scans waited for memory).
+ */
+final class HostScan {
+    private final double[] demandCores;
+    private final double[] cores;
+    private final int[] migrations;
+    private final int[] vmCount;
+    private final boolean[] on;
+    private final boolean[] maintenance;
+    private final boolean[] draining;
+    private final boolean[] noMemoryUsed;
+
+    HostScan(int hosts) {
+        demandCores = new double[hosts];
+        cores = new double[hosts];
+        migrations = new int[hosts];
+        vmCount = new int[hosts];
+        on = new boolean[hosts];
+        maintenance = new boolean[hosts];
+        draining = new boolean[hosts];
+        noMemoryUsed = new boolean[hosts];
+    }
+
+    /** Re-reads host {@code h}. */
+    void refresh(Host h) {
+        int i = h.id();
+        demandCores[i] = h.vmCores() + h.migrationCores();
+        cores[i] = h.spec().cores();
+        migrations[i] = h.migrations();
+        vmCount[i] = h.vmCount();
+        on[i] = h.isOn();
+        maintenance[i] = h.inMaintenance();
+        draining[i] = h.isDraining();
+        noMemoryUsed[i] = h.memoryUsedBytes() == 0;
+    }
+
+    int size() { return cores.length; }
+
+    /** {@link Host#demandShare()}: the same sum over the same cores. */
+    double demandShare(int i) { return demandCores[i] / cores[i]; }
+
+    /**
+     * What {@link LoadBalancingPolicy#staying} says divided by the host's cores, for a host on and not in
+     * maintenance; {@code NaN} (never over a threshold) for any other host. A host with migrations is read whole.
+     */
+    double stayingShare(int i, Host host) {
+        if (!on[i] || maintenance[i]) return Double.NaN;
+        return (migrations[i] == 0 ? demandCores[i] : LoadBalancingPolicy.staying(host)) / cores[i];
+    }
+
+    /** Whether a host that is on has nothing on it and nothing on its way: it can be switched off. */
+    boolean emptyOn(int i) { return on[i] && vmCount[i] == 0 && migrations[i] == 0 && noMemoryUsed[i]; }
+
+    /** Whether consolidation may try to empty the host: on, not in maintenance or being emptied, VMs, no migration. */
+    boolean mayEmpty(int i) {
+        return on[i] && !maintenance[i] && !draining[i] && migrations[i] == 0 && vmCount[i] > 0;
+    }
+}
