@@ -116,13 +116,14 @@ public final class MigrationSession implements MigrationEngine {
         if (midPassLimitSeconds == 0) {
             pass.whole(send, timeLeft * rate, maxPage);
         } else {
-            pass.untilFits(send, measuredBandwidth() * midPassLimitSeconds / pageSize,
-                    rate * RATE_LIMIT_PERIOD_SECONDS, timeLeft * rate, maxPage);
+            pass.untilFits(send, roundRate() * midPassLimitSeconds / pageSize, rate * RATE_LIMIT_PERIOD_SECONDS,
+                    timeLeft * rate, maxPage, PassSender.PeriodWork.of(spec, rate, timeline::zeroPages));
         }
         long bytes = pass.bytes, pages = pass.pages;
         long compressed = ledger.cost.bytesCompressed - compressedBefore;
         double sendSeconds = nas.roundSeconds(round, bytes, ledger.cost.transferSeconds(bytes, compressed, bandwidth),
                 ledger.cost.transferSeconds(bytes, compressed, Double.POSITIVE_INFINITY));
+        sendSeconds += pass.slowSeconds;
         // a round cut by the timeout lasts until the timeout: the page in flight would not have arrived before it
         if (pass.cut) sendSeconds = Math.max(sendSeconds, Math.max(0, timeLeft));
         if (!Double.isNaN(failAt) && clock + sendSeconds + syncSeconds >= failAt) {
@@ -138,7 +139,7 @@ public final class MigrationSession implements MigrationEngine {
         runGuestOnSource(syncWait);
         nas.account(timeline, Phase.PRECOPY, round, bytes);
         lastRoundBytes = bytes;
-        lastRoundSeconds = sendSeconds;
+        lastRoundSeconds = sendSeconds - pass.slowSeconds; // the periods' slowness enters through pass.windowShare
         double roundSeconds = sendSeconds + syncWait + syncSeconds;
         if (autoConverge != null) {
             throttlePercent = autoConverge.afterSync(clock, ledger.newlyDirty * pageSize, bytes);
@@ -241,14 +242,9 @@ public final class MigrationSession implements MigrationEngine {
     }
 
     /** Advances the guest on the destination without drawing its writes (none of them can fault any more). */
-    void runGuestOnDestinationUnobserved(double guestSeconds) {
-        guestClock += guestSeconds;
-    }
+    void runGuestOnDestinationUnobserved(double guestSeconds) { guestClock += guestSeconds; }
 
-    void advanceWall(double seconds, double lostSeconds) {
-        clock += seconds;
-        timeline.guestRan(seconds, lostSeconds);
-    }
+    void advanceWall(double seconds, double lostSeconds) { clock += seconds; timeline.guestRan(seconds, lostSeconds); }
 
     /** Sends the pages {@code bits} of word {@code word} during post-copy; the caller clears them from the bitmap. */
     long sendPostCopy(int word, long bits) {
@@ -257,8 +253,10 @@ public final class MigrationSession implements MigrationEngine {
         return b;
     }
 
-    /** The bandwidth QEMU would have measured: the last round's bytes over its time, or the link's rate. */
-    private double measuredBandwidth() {
+    /** The bandwidth QEMU would have measured: {@link #roundRate} times PassSender.windowShare. */
+    private double measuredBandwidth() { return roundRate() * pass.windowShare; }
+    /** The last round's bytes over their time at the cap (or the compressor's pace), or the link's rate. */
+    private double roundRate() {
         // NAS-assisted: the rest goes straight at the switch-over, not at the pace of the relayed rounds
         if (nas.relayed(timeline.roundCount() - 1)) return bandwidth;
         return lastRoundSeconds > 0 ? lastRoundBytes / lastRoundSeconds : bandwidth;

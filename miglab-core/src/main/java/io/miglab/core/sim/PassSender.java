@@ -1,6 +1,8 @@
 package io.miglab.core.sim;
 
 import io.miglab.core.memory.PageBitmap;
+import io.miglab.core.spec.MigrationSpec;
+import java.util.function.DoubleSupplier;
 
 /**
  * One pre-copy pass over the migration bitmap: the whole pass, or, with QEMU's mid-pass check, until the unsent rest
@@ -19,6 +21,37 @@ final class PassSender {
         long send(int word, long bits);
     }
 
+    /**
+     * The migration thread's work in a rate-limit period beside its budget (QEMU 10, migration/ram.c: each zero page
+     * is read by save_zero_page's buffer_is_zero; every page is written to the stream). A period ends when its budget
+     * is spent or after {@link MigrationSession#RATE_LIMIT_PERIOD_SECONDS} of that work, and lasts the longer of its
+     * bytes at the cap and the work (migration/migration.c: migration_rate_limit sleeps only to the period's end).
+     *
+     * @param capBytesPerSecond the rate limit
+     * @param streamBytesPerSecond what the stream carries uncapped
+     * @param zeroPageSeconds the check of one zero page (Overheads.zeroPageCost); 0: the cap alone sets the pace
+     * @param zeroPagesSent the zero pages sent so far, counted on
+     */
+    record PeriodWork(double capBytesPerSecond, double streamBytesPerSecond, double zeroPageSeconds,
+                      DoubleSupplier zeroPagesSent) {
+        static final PeriodWork NONE = new PeriodWork(1, 1, 0, () -> 0);
+
+        /**
+         * The spec's: the stream at the link's rate, the profile's zero-page cost; none with multifd, whose channels
+         * check their own pages (QEMU 10: multifd_send_zero_page_detect, migration/multifd-zero-page.c).
+         */
+        static PeriodWork of(MigrationSpec spec, double capBytesPerSecond, DoubleSupplier zeroPagesSent) {
+            double zeroPageSeconds = spec.optimisations().multifdChannels() > 0 ? 0
+                    : spec.overheads().zeroPageCost().toNanos() / 1e9;
+            return new PeriodWork(capBytesPerSecond, Math.max(capBytesPerSecond,
+                    spec.link().bandwidth().bytesPerSecond()), zeroPageSeconds, zeroPagesSent);
+        }
+
+        double seconds(double bytes, double zeroPages) {
+            return zeroPages * zeroPageSeconds + bytes / streamBytesPerSecond;
+        }
+    }
+
     private final PageBitmap toSend;
     /** Where the next mid-pass round resumes its scan of the migration bitmap. */
     private int scanCursor;
@@ -26,6 +59,13 @@ final class PassSender {
     long pages;
     /** The budget ended the pass: a page that could not have arrived before the timeout was left unsent. */
     boolean cut;
+    /** The pass's time beyond its bytes at the cap: rate-limit periods the zero-page checks made longer. */
+    double slowSeconds;
+    /**
+     * The last closed period's bytes at the cap over its length (1 when the cap set its pace): QEMU's threshold_size
+     * comes from the last window's bytes over its time (migration/migration.c, migration_update_counters).
+     */
+    double windowShare = 1;
 
     PassSender(PageBitmap toSend) {
         this.toSend = toSend;
@@ -37,6 +77,7 @@ final class PassSender {
      * @param maxPageBytes the most one page can cost on the wire, to skip the budget when the whole pass fits it
      */
     void whole(WordSender send, double budgetBytes, long maxPageBytes) {
+        slowSeconds = 0;
         bytes = 0;
         pages = 0;
         cut = false;
@@ -68,16 +109,22 @@ final class PassSender {
     /**
      * QEMU's migration thread sends one rate-limit period's budget (the cap x 100 ms) per iteration and compares
      * what is still unsent with the threshold before each (migration_iteration_run); the scan resumes where the last
-     * one stopped (ram.c: last_seen_block / last_page), wrapping at the end.
+     * one stopped (ram.c: last_seen_block / last_page), wrapping at the end. The threshold is {@code fitsPages}
+     * at the cap times {@link #windowShare}; each period is timed by {@code work}.
      */
-    void untilFits(WordSender send, double fitsPages, double chunkBytes, double budgetBytes, long maxPageBytes) {
+    void untilFits(WordSender send, double fitsPages, double chunkBytes, double budgetBytes, long maxPageBytes,
+                   PeriodWork work) {
         bytes = 0;
         pages = 0;
         cut = false;
+        slowSeconds = 0;
         long unsent = toSend.cardinality();
-        while (unsent > 0 && unsent >= fitsPages) {
+        while (unsent > 0 && unsent >= fitsPages * windowShare) {
             double chunk = 0;
-            while (chunk < chunkBytes && unsent > 0) {
+            double zeroBefore = work.zeroPagesSent().getAsDouble();
+            boolean scans = work.zeroPageSeconds() > 0;
+            while (chunk < chunkBytes && unsent > 0 && !(scans && work.seconds(chunk,
+                    work.zeroPagesSent().getAsDouble() - zeroBefore) >= MigrationSession.RATE_LIMIT_PERIOD_SECONDS)) {
                 int first = toSend.nextSet(scanCursor);
                 if (first < 0) first = toSend.nextSet(0);
                 int w = first >>> 6;
@@ -108,7 +155,17 @@ final class PassSender {
                 unsent--;
                 advance(first);
             }
+            if (scans) closePeriod(chunk, work.seconds(chunk, work.zeroPagesSent().getAsDouble() - zeroBefore),
+                    chunk >= chunkBytes, work.capBytesPerSecond());
         }
+    }
+
+    /** Times a period; one that spent its budget or lasted a whole period closes QEMU's window. */
+    private void closePeriod(double chunk, double workSeconds, boolean spent, double capBytesPerSecond) {
+        double atCap = chunk / capBytesPerSecond;
+        double seconds = Math.max(atCap, workSeconds);
+        slowSeconds += seconds - atCap;
+        if (spent || workSeconds >= MigrationSession.RATE_LIMIT_PERIOD_SECONDS) windowShare = atCap / seconds;
     }
 
     private void advance(int lastSent) {

@@ -63,7 +63,7 @@ class PassSenderPropertyTest {
         List<Integer> sentByPages = new ArrayList<>();
         for (int call = 0; call < 3; call++) {
             if (midPass) {
-                words.untilFits(wordSend, fitsPages, chunk, budget, maxPage);
+                words.untilFits(wordSend, fitsPages, chunk, budget, maxPage, PassSender.PeriodWork.NONE);
                 reference.untilFits(p -> {
                     sentByPages.add(p);
                     return zero.get(p) ? HEADER : maxPage;

@@ -7,7 +7,6 @@ import io.miglab.core.memory.MemoryLayout;
 import io.miglab.core.profile.HypervisorProfile;
 import io.miglab.core.profile.HypervisorProfiles;
 import io.miglab.core.spec.MigrationSpec;
-import io.miglab.core.spec.Overheads;
 import io.miglab.core.unit.ByteSize;
 import io.miglab.core.unit.DataRate;
 import io.miglab.core.write.PacedWrites;
@@ -57,13 +56,11 @@ public final class GuestCalibration {
      * Where the observable inputs say the guest's memory lies ({@code --memory-layout}): the middle layout. The Linux
      * layout (struct page array at the top, the array below it) was tried on the whole corpus on 2026-11-30 and is
      * not the default: hybrid bytes p90 12.0 -> 4.7 %, but pre-copy time p90 13.0 -> 15.3 % (held out 15.1 ->
-     * 36.1 %), auto-converge paced bytes 6.4 -> 32.2 %, xbzrle time 8.3 -> 13.5 %: the simulator charges no CPU for
-     * the zero pages of a pass, so a tail of used pages at the top makes first-pass switch-overs too early
-     * (docs/qemu-vs-sim.md, Findings). GuestCalibrationTest holds this choice.
+     * 36.1 %), auto-converge paced bytes 6.4 -> 32.2 %, xbzrle time 8.3 -> 13.5 %: a tail of used pages at the top makes
+     * first-pass switch-overs too early; the zero-page check in each rate-limit period does not change that with the
+     * zero pages spread (docs/qemu-vs-sim.md, Findings). GuestCalibrationTest holds this choice.
      */
     public static final MemoryLayout OBSERVED_LAYOUT = MemoryLayout.MIDDLE;
-    /** CPU time of the migration thread per zero page: the qemu profile's (HypervisorProfiles.QEMU_ZERO_PAGE_COST). */
-    public static final Duration ZERO_PAGE_SCAN = HypervisorProfiles.QEMU_OVERHEADS.zeroPageCost();
     /** QEMU's setup-time: 0 to 11 ms over the calibration runs, 2 ms typical. */
     public static final Duration SETUP = HypervisorProfiles.QEMU_OVERHEADS.preparation();
     /**
@@ -72,11 +69,6 @@ public final class GuestCalibration {
      * 9 B are RAM; the remaining 114,084 B are device state, section headers and RAM block names.
      */
     public static final ByteSize DEVICE_STATE = HypervisorProfiles.QEMU_OVERHEADS.deviceState();
-    /**
-     * Bandwidth achieved against QEMU's max-bandwidth when the pass is not CPU-bound: 1.00 (10.5 MB per 100 ms
-     * poll at a 100 MiB/s cap; 68.6 MB in 6.54 s at 10 MiB/s).
-     */
-    public static final double ACHIEVED_BANDWIDTH_RATIO = 1.0;
     /**
      * Dirty-bitmap sync: not measurable at these sizes. MIGRATION_PASS intervals of non-converging runs equal
      * bytes / cap within 1 % (400 ms per 42 MB at 100 MiB/s, 1,000 ms per 52.6 MB at 50 MiB/s).
@@ -173,27 +165,17 @@ public final class GuestCalibration {
     }
 
     /**
-     * The simulator's spec for miglab's own QEMU guest: {@link #observed} plus two things only a measurement of this
-     * guest gives: the non-zero top of RAM (the tail of each pass) and the zero-page scan time when it exceeds the
-     * wire time of the first pass (folded into the preparation, since the simulator has no per-page CPU cost).
+     * The simulator's spec for miglab's own QEMU guest: {@link #observed} plus what only a measurement of this guest
+     * gives: the non-zero top of RAM (the tail of each pass). The zero-page scan is the page-level simulator's own,
+     * in each rate-limit period of the pass (PassSender.PeriodWork).
      */
     public static MigrationSpec forSimulator(MigrationSpec user) {
         MigrationSpec observed = observed(user);
         GuestMemory m = observed.memory();
-        Link link = observed.link();
         double nonZero = nonZeroAtStart(user).bytes();
-        long zeroPages = Math.round(m.zeroPageShare() * m.pages());
-        long normalPages = m.pages() - zeroPages;
-        double bandwidth = link.effectiveBandwidth().bytesPerSecond() * ACHIEVED_BANDWIDTH_RATIO;
-        double wireSeconds = (normalPages * (m.pageSizeBytes() + 8.0) + zeroPages * 8.0) / bandwidth;
-        double scanSeconds = zeroPages * ZERO_PAGE_SCAN.toNanos() / 1e9;
-        Duration cpuExtra = Duration.ofNanos(Math.round(Math.max(0, scanSeconds - wireSeconds) * 1e9));
-        // only the preparation changes: the profile's post-copy placement and every other cost stay as they are
-        Overheads o = observed.overheads();
-        Overheads overheads = o.withPreparation(o.preparation().plus(cpuExtra));
         ByteSize top = ByteSize.ofBytes(Math.round(Math.min(nonZero, (NON_ZERO_TOP_BASE_MIB
                 + FOOTPRINT_MIB_PER_GIB * m.bytes() / (double) ByteSize.GIB) * ByteSize.MIB)));
-        return observed.withMemory(m.withNonZeroTop(top)).withOverheads(overheads);
+        return observed.withMemory(m.withNonZeroTop(top));
     }
 
     /**
