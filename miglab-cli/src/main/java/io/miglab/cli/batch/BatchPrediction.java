@@ -82,10 +82,9 @@ public final class BatchPrediction {
     private long write(Path input, OutputStream w) throws IOException {
         // one line's text, made in place and written as UTF-8 bytes (no String per line)
         StringBuilder line = new StringBuilder(1024);
-        byte[][] bytes = {new byte[1024]};
         if (format == Format.CSV) {
             line.append(Csv.line(ResultCsvWriter.header(Metrics.STANDARD))).append('\n');
-            writeUtf8(line, bytes, w);
+            writeUtf8(line, w);
         }
         long[] rows = {0};
         ResultCsvWriter.Rows csv = new ResultCsvWriter.Rows(Metrics.STANDARD);
@@ -98,29 +97,19 @@ public final class BatchPrediction {
                 line.append(ResultJsonWriter.toJsonLine(ResultValues.flat(result, Metrics.STANDARD)));
             }
             line.append('\n');
-            writeUtf8(line, bytes, w);
+            writeUtf8(line, w);
             rows[0]++;
         });
         return rows[0];
     }
 
     /**
-     * {@code line} in UTF-8, as an {@code OutputStreamWriter} would write it: a line of ASCII (a row's figures and
-     * the closed form's sentences, as a rule) byte for byte through {@code buffer}, any other through the encoder.
+     * {@code line} in UTF-8, the bytes an {@code OutputStreamWriter} writes for it: a String's encoder copies a line
+     * of ASCII (a row's figures and the closed form's sentences, as a rule) whole, where a char-by-char loop or the
+     * stream encoder's buffers cost more than the copy.
      */
-    private static void writeUtf8(CharSequence line, byte[][] buffer, OutputStream w) throws IOException {
-        int n = line.length();
-        if (buffer[0].length < n) buffer[0] = new byte[2 * n];
-        byte[] b = buffer[0];
-        for (int i = 0; i < n; i++) {
-            char c = line.charAt(i);
-            if (c >= 0x80) {
-                w.write(line.toString().getBytes(StandardCharsets.UTF_8));
-                return;
-            }
-            b[i] = (byte) c;
-        }
-        w.write(b, 0, n);
+    private static void writeUtf8(StringBuilder line, OutputStream w) throws IOException {
+        w.write(line.toString().getBytes(StandardCharsets.UTF_8));
     }
 
     /**

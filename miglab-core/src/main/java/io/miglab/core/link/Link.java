@@ -36,7 +36,7 @@ public record Link(DataRate bandwidth, Duration roundTripLatency, Optional<DataR
 
     /** The rate the migration stream really gets: the link or the cap, whichever is lower. */
     public DataRate effectiveBandwidth() {
-        return bandwidthCap.map(bandwidth::min).orElse(bandwidth);
+        return bandwidthCap.isPresent() ? bandwidth.min(bandwidthCap.get()) : bandwidth;
     }
 
     /** The rate of the post-copy phase's pages: the link or the post-copy cap, whichever is lower. */

@@ -45,13 +45,14 @@ final class ExpectedMigration implements MigrationEngine {
     private final double timeoutSeconds;
     private final double fixedSwitchOver;
     /** What the link and the page size make of every prediction's first assumption. */
-    private record Wire(DataRate rate, int multifdChannels, long pageWireBytes) { }
+    private record Wire(double bytesPerSecond, int multifdChannels, long pageWireBytes) { }
 
     /**
      * The assumption texts, kept whole: the same inputs give the same (identical) texts, which a batch's CSV rows
      * join once ({@code ResultCsvWriter}).
      */
-    private static final KeptTexts<Wire> BANDWIDTH = new KeptTexts<>(w -> "bandwidth constant at " + w.rate()
+    private static final KeptTexts<Wire> BANDWIDTH = new KeptTexts<>(w -> "bandwidth constant at "
+            + new DataRate(w.bytesPerSecond())
             + (w.multifdChannels() > 0 ? " (" + w.multifdChannels() + " multifd channels)" : "")
             + "; every page costs " + w.pageWireBytes() + " B on the wire (8 B header)");
     private static final KeptTexts<WriteModel> WRITES = new KeptTexts<>(w -> "pre-copy: round i re-sends the write"
@@ -100,8 +101,7 @@ final class ExpectedMigration implements MigrationEngine {
         this.clock = reserved;
         this.roundPages = pages;
         this.roundBytes = firstPassBytes();
-        assumptions.add(BANDWIDTH.of(new Wire(spec.optimisations().precopyRate(spec.link()),
-                spec.optimisations().multifdChannels(), (long) pageWire)));
+        assumptions.add(BANDWIDTH.of(new Wire(bandwidth, spec.optimisations().multifdChannels(), (long) pageWire)));
         if (zeroShare > 0) assumptions.add("first pass: " + Math.round(zeroShare * 100)
                 + " % of pages are zero pages sent as 8 B headers");
         if (spec.optimisations().xbzrle().isPresent() || spec.optimisations().compression().isPresent()) {

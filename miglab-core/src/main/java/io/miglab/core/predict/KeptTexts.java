@@ -29,17 +29,22 @@ final class KeptTexts<T> {
         return text;
     }
 
+    static int mixed(int code) {
+        int h = (code ^ (code >>> 16)) * 0x85EBCA6B;
+        h = (h ^ (h >>> 13)) * 0xC2B2AE35;
+        return h ^ (h >>> 16);
+    }
+
     /**
-     * A value with its hash mixed: a record of doubles hashes whole numbers (a dirty rate of 2441 pages/s, 2442,
+     * A value with its hash mixed ({@link #mixed}): a record of doubles hashes whole numbers (a dirty rate of 2441 pages/s, 2442,
      * ...) to codes that differ only in their middle bits, which the map's buckets do not see, so a thousand write
-     * models fell into a few buckets searched as trees. The mix (a multiply by the golden ratio's 32 bits, high half
-     * folded in) spreads every bit of the code over the low ones.
+     * models fell into a few buckets searched as trees. The mix (MurmurHash3's 32-bit finaliser, fmix32) spreads
+     * every bit of the code over the low ones; its last step alone would not do, the map's own spread undoes it.
      */
     private record Key<T>(T value) {
         @Override
         public int hashCode() {
-            int h = value.hashCode() * 0x9E3779B9;
-            return h ^ (h >>> 16);
+            return mixed(value.hashCode());
         }
 
         @Override

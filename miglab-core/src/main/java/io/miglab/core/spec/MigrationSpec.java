@@ -82,7 +82,8 @@ public record MigrationSpec(GuestMemory memory, WriteModel writeModel, Link link
      */
     public DataRate switchOverBandwidth() {
         DataRate wire = link.switchOverBandwidth();
-        return overheads.switchOverRate().map(wire::min).orElse(wire);
+        Optional<DataRate> cpu = overheads.switchOverRate();
+        return cpu.isPresent() ? wire.min(cpu.get()) : wire;
     }
 
     /**

@@ -119,17 +119,23 @@ public record TerminationPolicy(String name, List<StopCondition> conditions, Lim
 
     /** The downtime limit when the policy checks it while a pass is under way (QEMU's way), else empty. */
     public Optional<Duration> midPassDowntimeLimit() {
-        return find(StopCondition.DowntimeBelow.class).filter(StopCondition.DowntimeBelow::checkedMidPass)
-                .map(StopCondition.DowntimeBelow::limit);
+        // without Optional's filter and map: every prediction asks, and the lambdas showed up in its profile
+        Optional<StopCondition.DowntimeBelow> d = find(StopCondition.DowntimeBelow.class);
+        return d.isPresent() && d.get().checkedMidPass() ? Optional.of(d.get().limit()) : Optional.empty();
     }
 
     /** How long the policy lets a migration last, if it says. */
     public Optional<Duration> timeout() {
-        return find(StopCondition.Timeout.class).map(StopCondition.Timeout::after);
+        Optional<StopCondition.Timeout> t = find(StopCondition.Timeout.class);
+        return t.isPresent() ? Optional.of(t.get().after()) : Optional.empty();
     }
 
     public <T extends StopCondition> Optional<T> find(Class<T> type) {
-        for (StopCondition c : conditions) if (type.isInstance(c)) return Optional.of(type.cast(c));
+        // by index: a policy is asked every round of every prediction, and an iterator per question showed up
+        for (int i = 0; i < conditions.size(); i++) {
+            StopCondition c = conditions.get(i);
+            if (type.isInstance(c)) return Optional.of(type.cast(c));
+        }
         return Optional.empty();
     }
 }
