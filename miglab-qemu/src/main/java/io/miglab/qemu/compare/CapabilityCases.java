@@ -56,54 +56,71 @@ public final class CapabilityCases {
         List<GridCase> cases = new ArrayList<>();
         for (Duration catchUp : new Duration[] {PACED, Duration.ZERO}) {
             String pacing = catchUp.isZero() ? "cpu-bound" : "paced";
-            cases.add(ac(pacing, 32, sweep(32, 12_000), catchUp, "sweep 32M 12000 pps"));
-            cases.add(ac(pacing, 32, random(32, 12_000), catchUp, "random 32M 12000 pps"));
-            cases.add(ac(pacing, 16, sweep(16, 8_000), catchUp, "sweep 16M 8000 pps"));
+            cases.add(ac(pacing, 256, 32, sweep(32, 12_000), catchUp, "sweep 32M 12000 pps"));
+            cases.add(ac(pacing, 256, 32, random(32, 12_000), catchUp, "random 32M 12000 pps"));
+            cases.add(ac(pacing, 256, 16, sweep(16, 8_000), catchUp, "sweep 16M 8000 pps"));
         }
+        // held out, at another size, rate and array: does what holds at 256 MiB carry over? (nothing fitted to them)
+        cases.add(ac("cpu-bound", 512, 32, random(48, 12_000), Duration.ZERO, "random 48M 12000 pps").asHeldOut());
+        cases.add(ac("paced", 512, 32, sweep(24, 10_000), PACED, "sweep 24M 10000 pps").asHeldOut());
         return cases;
     }
 
     /** Caches smaller and larger than the working set, sweeping and random writers. */
     public static List<GridCase> xbzrle() {
         return List.of(
-                xb(16, 20, sweep(64, 2_000), "sweep 64M 2000 pps"),
-                xb(16, 20, random(32, 4_000), "random 32M 4000 pps"),
-                xb(128, 20, sweep(64, 5_000), "sweep 64M 5000 pps"),
-                xb(64, 20, random(16, 5_000), "random 16M 5000 pps"));
+                xb(16, 256, 20, sweep(64, 2_000), "sweep 64M 2000 pps"),
+                xb(16, 256, 20, random(32, 4_000), "random 32M 4000 pps"),
+                xb(128, 256, 20, sweep(64, 5_000), "sweep 64M 5000 pps"),
+                xb(64, 256, 20, random(16, 5_000), "random 16M 5000 pps"),
+                // held out, other sizes and rates (nothing fitted to them)
+                xb(32, 512, 40, random(64, 6_000), "random 64M 6000 pps").asHeldOut(),
+                xb(256, 1024, 30, sweep(96, 6_000), "sweep 96M 6000 pps").asHeldOut());
     }
 
     /** 2 and 4 channels, an idle guest and a sweeping writer. */
     public static List<GridCase> multifd() {
         List<GridCase> cases = new ArrayList<>();
         for (int channels : new int[] {2, 4}) {
-            cases.add(mf(channels, 50, new NoWrites(), "idle"));
-            cases.add(mf(channels, 20, sweep(64, 5_000), "sweep 64M 5000 pps"));
+            cases.add(mf(channels, 256, 50, new NoWrites(), "idle"));
+            cases.add(mf(channels, 256, 20, sweep(64, 5_000), "sweep 64M 5000 pps"));
         }
+        // held out, other sizes and rates (nothing fitted to them)
+        cases.add(mf(2, 1024, 100, sweep(128, 10_000), "sweep 128M 10000 pps").asHeldOut());
+        cases.add(mf(4, 512, 40, random(32, 8_000), "random 32M 8000 pps").asHeldOut());
         return cases;
     }
 
-    private static GridCase ac(String pacing, double mibps, WriteModel writes, Duration catchUp, String what) {
-        MigrationSpec spec = GridCase.base(256, mibps, 0).withWriteModel(new PacedWrites(writes, catchUp))
+    private static GridCase ac(String pacing, long memMiB, double mibps, WriteModel writes, Duration catchUp,
+                               String what) {
+        MigrationSpec spec = GridCase.base(memMiB, mibps, 0).withWriteModel(new PacedWrites(writes, catchUp))
                 .withAutoConverge(Optional.of(THROTTLE));
-        return new GridCase(String.format(Locale.ROOT, "auto-converge %s 256M %.0fMiB/s %s", pacing, mibps, what),
+        return new GridCase(String.format(Locale.ROOT, "auto-converge %s %s %.0fMiB/s %s", pacing, size(memMiB),
+                mibps, what),
                 catchUp.isZero() ? Category.AUTO_CONVERGE_CPU_BOUND : Category.AUTO_CONVERGE_PACED, spec, OPTIONS);
     }
 
-    private static GridCase xb(int cacheMiB, double mibps, WriteModel writes, String what) {
-        MigrationSpec spec = GridCase.base(256, mibps, 0).withWriteModel(new PacedWrites(writes, PACED))
+    private static GridCase xb(int cacheMiB, long memMiB, double mibps, WriteModel writes, String what) {
+        MigrationSpec spec = GridCase.base(memMiB, mibps, 0).withWriteModel(new PacedWrites(writes, PACED))
                 .withOptimisations(new Optimisations(true, Optional.of(new Optimisations.Xbzrle(
                         ByteSize.ofMiB(cacheMiB), MEMWRITER_DELTA)),
                         Optional.empty()));
-        return new GridCase(String.format(Locale.ROOT, "xbzrle cache %dM 256M %.0fMiB/s %s", cacheMiB, mibps, what),
+        return new GridCase(String.format(Locale.ROOT, "xbzrle cache %dM %s %.0fMiB/s %s", cacheMiB, size(memMiB),
+                mibps, what),
                 Category.XBZRLE, spec, OPTIONS);
     }
 
-    private static GridCase mf(int channels, double mibps, WriteModel writes, String what) {
-        MigrationSpec spec = GridCase.base(256, mibps, 0).withWriteModel(writes instanceof NoWrites
+    private static GridCase mf(int channels, long memMiB, double mibps, WriteModel writes, String what) {
+        MigrationSpec spec = GridCase.base(memMiB, mibps, 0).withWriteModel(writes instanceof NoWrites
                 ? writes : new PacedWrites(writes, PACED))
                 .withOptimisations(Optimisations.defaults().withMultifdChannels(channels));
-        return new GridCase(String.format(Locale.ROOT, "multifd %d channels 256M %.0fMiB/s %s", channels, mibps,
-                what), Category.MULTIFD, spec, OPTIONS);
+        return new GridCase(String.format(Locale.ROOT, "multifd %d channels %s %.0fMiB/s %s", channels,
+                size(memMiB), mibps, what), Category.MULTIFD, spec, OPTIONS);
+    }
+
+    /** A guest's RAM as the labels write it: 256M, 512M, 1G. */
+    private static String size(long memMiB) {
+        return memMiB % 1024 == 0 ? memMiB / 1024 + "G" : memMiB + "M";
     }
 
     private static WriteModel sweep(int mib, int pps) {

@@ -32,7 +32,7 @@ public enum Category {
     // in 10 of 10 post-copy and 8 of 13 hybrid runs (with preempt every page a guest writes on resume faults)
     POST_COPY("post-copy", 20, 10, 0.9, true),
     HYBRID("hybrid", 20, 15, 0.6, true),
-    // auto-converge: 28.1 % / 6.4 % p90 paced (the 16 MiB/s sweep QEMU cancels), 11.4 % / 10.5 % cpu-bound (each
+    // auto-converge: 28.1 % / 6.4 % p90 paced (the 16 MiB/s sweep QEMU cancels), 9.8 % / 9.5 % cpu-bound (each
     // run at the rate its writer reached, from its MEM reports; 26.3 % / 23.8 % at the nominal rate), with
     // the throttle's slices and the TCG sync's wait; multifd: 9.5 % / 11.7 % with (channels + 1) / 2 packets a period
     AUTO_CONVERGE_PACED("auto-converge paced", 30, 8, 0.66, false),
