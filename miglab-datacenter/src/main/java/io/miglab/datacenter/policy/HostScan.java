@@ -6,37 +6,39 @@ import io.miglab.datacenter.model.Host;
  * What the policies' scans over every host read (which hosts are over- or under-utilised, which are empty), by host
  * id in plain arrays: {@link PolicyContext} re-reads a host into it whenever it re-reads the host for placement (at
  * each tick's walk over the hosts and after each change it makes), so a scan of a hundred thousand hosts reads
- * arrays in order instead of a host object each (at a million VMs a day, those scans waited for memory).
+ * arrays in order instead of a host object each (at a million VMs a day, those scans waited for memory). The
+ * hosts' cores and whether each is on are the context's own arrays, which the same re-read fills.
  */
 final class HostScan {
     private final double[] demandCores;
+    /** The context's: each host's cores, and whether it is on. */
     private final double[] cores;
+    private final boolean[] on;
     private final int[] migrations;
     private final int[] vmCount;
-    private final boolean[] on;
     private final boolean[] maintenance;
     private final boolean[] draining;
     private final boolean[] noMemoryUsed;
 
-    HostScan(int hosts) {
+    /** Over the context's arrays of each host's {@code cores} and whether it is {@code on}, indexed by host id. */
+    HostScan(double[] cores, boolean[] on) {
+        int hosts = cores.length;
+        this.cores = cores;
+        this.on = on;
         demandCores = new double[hosts];
-        cores = new double[hosts];
         migrations = new int[hosts];
         vmCount = new int[hosts];
-        on = new boolean[hosts];
         maintenance = new boolean[hosts];
         draining = new boolean[hosts];
         noMemoryUsed = new boolean[hosts];
     }
 
-    /** Re-reads host {@code h}. */
+    /** Re-reads host {@code h}, whose cores and on-state the context has just re-read. */
     void refresh(Host h) {
         int i = h.id();
         demandCores[i] = h.vmCores() + h.migrationCores();
-        cores[i] = h.spec().cores();
         migrations[i] = h.migrations();
         vmCount[i] = h.vmCount();
-        on[i] = h.isOn();
         maintenance[i] = h.inMaintenance();
         draining[i] = h.isDraining();
         noMemoryUsed[i] = h.memoryUsedBytes() == 0;

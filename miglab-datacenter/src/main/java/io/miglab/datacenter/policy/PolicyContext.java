@@ -75,7 +75,7 @@ public final class PolicyContext {
         this.freeMemory = new long[n];
         this.eligible = new boolean[n];
         this.on = new boolean[n];
-        this.scan = new HostScan(n);
+        this.scan = new HostScan(cores, on);
         for (Host h : datacenter.hosts()) cores[h.id()] = h.spec().cores();
         this.index = placement == Placement.ByShare.BEST_FIT || placement == Placement.ByShare.LEAST_LOADED
                 ? new HostIndex(cores) : null;
