@@ -60,8 +60,9 @@ public final class Settings {
             s("guest memory", "compressibility", Type.SHARE, "SHARE", "Share of a page's bytes a compressor "
                     + "removes, 0 to below 1 (used by --compress).", Default.of("0")).range("below 1"),
             s("guest memory", "memory-layout", Type.CHOICE, MemoryLayout.words(), "Where the writer's array and the "
-                    + "used pages lie: middle (the array in the middle, used pages spread), linux (a fresh Linux "
-                    + "guest's: the struct page array, RAM/64, at the top, the array just below it).",
+                    + "used pages lie: middle (the array in the middle, used pages spread), linux (a booted Linux "
+                    + "guest's: RAM/64 + 5.7 MiB at the top, the other used pages from the bottom up, the array "
+                    + "their last part, zeros between).",
                     Default.of(MemoryLayout.MIDDLE.word())).note("The top of RAM is the tail of every pass."),
             // ---- link ----
             s("link", "bandwidth", Type.RATE, "RATE", "Link bandwidth: 100MiB/s, 1GiB/s, 800Mbit/s, 10Gbit/s "

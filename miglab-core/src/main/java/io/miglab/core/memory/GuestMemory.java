@@ -15,7 +15,7 @@ import io.miglab.core.unit.ByteSize;
  *                        allocates its boot-time data top-down (memblock; the struct page array alone is 16 MiB per
  *                        GiB), and the top of RAM is the tail of every pass. The zero pages, {@code zeroPageShare}
  *                        of all pages, are spread over the rest ({@link MemoryLayout#MIDDLE}; under
- *                        {@link MemoryLayout#LINUX} every non-zero page is at the top already)
+ *                        {@link MemoryLayout#LINUX} the top block is at least this)
  * @param layout          where the writer's region and the used pages lie ({@link MemoryLayout}); null: middle
  */
 public record GuestMemory(ByteSize size, int pageSizeBytes, double zeroPageShare, double compressibility,

@@ -13,15 +13,19 @@ import java.util.Locale;
  *   <li>{@link #MIDDLE}: the writer's region in the middle of RAM, the zero pages spread at random (seeded) over
  *       the rest (below the memory's non-zero top, {@link GuestMemory#nonZeroTop}); miglab's assumption when
  *       nothing is said.</li>
- *   <li>{@link #LINUX}: a freshly booted Linux guest. memblock allocates its boot-time data top-down (mm/memblock.c,
- *       memblock_find_in_range_node, top-down unless movable_node asks otherwise), so the kernel's struct page
- *       array, 64 B per 4 KiB page (RAM / 64), is the very top of RAM, counted among the used pages; the buddy
- *       allocator then hands out the pages freed last at boot, the highest, first (mm/page_alloc.c: a freed page
- *       goes to the head of its free list), so a program's array lies just below it. The rest of the used pages
- *       (the kernel image, loaded low, the page cache, freed boot memory) and the zero pages are spread below, as in
- *       the middle layout: the tail of the idle 1 GiB guest's first pass (about 30 MiB) held 15.7 to 20.8 MiB of
- *       non-zero pages in QEMU, the struct page array's 16 MiB and a little, not its whole used RAM (80 MiB).</li>
+ *   <li>{@link #LINUX}: a booted Linux guest, as QEMU's first pass saw it (it scans RAM in address order; its
+ *       zero-page count sampled every 20 ms during a 20 MiB/s pass of guests of 256 MiB, 1 GiB and 2 GiB,
+ *       docs/qemu-vs-sim.md, Findings). Two blocks of used pages and zeros between them. At the top, what memblock
+ *       allocates at boot, top-down (mm/memblock.c, memblock_find_in_range_node): the struct page array, 64 B per
+ *       4 KiB page (RAM / 64), and {@link #BOOT_TOP_EXTRA_MIB} more (per-CPU areas, early page tables, the initrd
+ *       the loader put near the top): 9.2, 22.0 and 37.9 MiB measured. At the bottom, every other used page: the
+ *       kernel image, loaded low, and what was allocated since, lowest first, because the buddy allocator puts the
+ *       memory freed at boot at the tail of its free lists (mm/page_alloc.c, __free_pages_core with FPI_TO_TAIL,
+ *       Linux 5.10 and later): 57 to 59 MiB in the lowest 108 MiB at every size, a program's array right above
+ *       it. The bottom is taken as dense from page 0, the writer's region its last part.</li>
  * </ul>
+ * Under {@link #LINUX} both blocks follow from what a user observes: the RAM and the used memory (the zero-page
+ * share).
  */
 public enum MemoryLayout {
     MIDDLE,
@@ -29,6 +33,11 @@ public enum MemoryLayout {
 
     /** The struct page array's share of RAM under {@link #LINUX}: 64 B of struct page per 4 KiB page. */
     public static final int STRUCT_PAGE_DIVISOR = 64;
+    /**
+     * memblock's top-down boot allocations besides the struct page array under {@link #LINUX}: the non-zero top of
+     * QEMU's first pass less RAM / 64 was 5.2, 6.0 and 5.9 MiB at 256 MiB, 1 GiB and 2 GiB (the mean).
+     */
+    public static final double BOOT_TOP_EXTRA_MIB = 5.7;
 
     /** The setting's word: {@code middle}, {@code linux}. */
     public String word() {
@@ -46,16 +55,40 @@ public enum MemoryLayout {
         throw new InvalidSpecException("memory-layout", "one of " + words().replace("|", ", "), "'" + word + "'");
     }
 
-    /** Pages of the kernel's struct page array at the top of RAM (none under {@link #MIDDLE}). */
-    public int structPagePages(int pages) {
-        return this == LINUX ? pages / STRUCT_PAGE_DIVISOR : 0;
+    /** Pages that hold data when the migration starts: all but the zero-page share. */
+    public static int usedPages(GuestMemory memory) {
+        return memory.pages() - (int) Math.round(memory.zeroPageShare() * memory.pages());
     }
 
-    /** First page of a writer's region of {@code regionPages} in a guest of {@code pages} pages. */
-    public int regionStart(int pages, int regionPages) {
+    /**
+     * Pages at the top of RAM that hold no zero page: the memory's own non-zero top, and under {@link #LINUX} at
+     * least the boot-time block (struct page array and {@link #BOOT_TOP_EXTRA_MIB}), no more than the used pages.
+     */
+    public int topPages(GuestMemory memory) {
+        if (this == MIDDLE) return memory.nonZeroTopPages();
+        int pages = memory.pages();
+        long extra = Math.round(BOOT_TOP_EXTRA_MIB * 1024 * 1024 / memory.pageSizeBytes());
+        long boot = pages / STRUCT_PAGE_DIVISOR + extra;
+        return (int) Math.min(usedPages(memory), Math.max(memory.nonZeroTopPages(), Math.min(pages, boot)));
+    }
+
+    /** First page of a region of {@code regionPages} centred in {@code pages} ({@link #MIDDLE}). */
+    public static int centredStart(int pages, int regionPages) {
+        return Math.max(0, (pages - regionPages) / 2);
+    }
+
+    /** Under {@link #LINUX}: the used pages of the bottom block, from page 0 (the writer's region included). */
+    public int bottomPages(GuestMemory memory) {
+        return usedPages(memory) - topPages(memory);
+    }
+
+    /** First page of a writer's region of {@code regionPages} in {@code memory}. */
+    public int regionStart(GuestMemory memory, int regionPages) {
+        int pages = memory.pages();
         return switch (this) {
-            case MIDDLE -> Math.max(0, (pages - regionPages) / 2);
-            case LINUX -> Math.max(0, pages - structPagePages(pages) - regionPages);
+            case MIDDLE -> centredStart(pages, regionPages);
+            // the last of the bottom block's used pages, right below the zeros
+            case LINUX -> Math.max(0, bottomPages(memory) - regionPages);
         };
     }
 }

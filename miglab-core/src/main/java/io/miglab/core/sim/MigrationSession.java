@@ -61,7 +61,7 @@ public final class MigrationSession implements MigrationEngine {
         this.midPassLimitSeconds = spec.policy().midPassDowntimeLimit().map(d -> d.toNanos() / 1e9).orElse(0.0);
         this.ledger = new PageLedger(spec, timeline);
         this.pass = new PassSender(ledger.toSend);
-        this.writer = spec.writeModel().start(pages, spec.seed(), spec.memory().layout());
+        this.writer = spec.writeModel().start(spec.memory(), spec.seed());
         this.autoConverge = spec.autoConverge().map(a -> new AutoConvergeController(a, 0)).orElse(null);
         this.failures = new SessionFailures(this);
         this.nas = new NasRelay(spec.nas().orElse(null), pageSize, spec.memory().bytes());

@@ -58,7 +58,7 @@ final class PageLedger {
         this.written = new PageBitmap(pages);
         this.everSent = new PageBitmap(pages);
         this.cost = new PageCostModel(spec.memory(), spec.optimisations(), spec.seed(),
-                spec.writeModel().writableRange(pages, spec.memory().layout()));
+                spec.writeModel().writableRange(spec.memory()));
         this.timeline = timeline;
     }
 

@@ -63,8 +63,7 @@ final class PostCopyPusher {
         this.roundTrip = session.spec().link().roundTripSeconds();
         double rate = session.spec().writeModel().pagesPerSecond();
         this.slice = rate > 0 ? Math.min(1.0, Math.max(0.0005, 16 / rate)) : 1.0;
-        int[] writable = session.spec().writeModel().writableRange(pending.pages(),
-                session.spec().memory().layout());
+        int[] writable = session.spec().writeModel().writableRange(session.spec().memory());
         this.writableFrom = writable[0];
         this.writableTo = writable[1];
         this.costs = session.pageCosts();

@@ -7,9 +7,9 @@ import java.util.SplittableRandom;
 
 /**
  * The pages that are all zeros when a migration starts: the memory's zero-page share, spread at random (seeded)
- * over the memory below the non-zero top (the larger of {@link GuestMemory#nonZeroTop} and the Linux layout's
- * struct page array, {@link MemoryLayout}) and outside the range the guest's writer keeps writing (which the layout
- * places). The layout depends only on those inputs, and drawing it costs one random number per page, more than the
+ * over the memory below the non-zero top ({@link GuestMemory#nonZeroTop}) and outside the range the guest's writer
+ * keeps writing (which the layout places); under {@link MemoryLayout#LINUX} one block between the used pages at the
+ * bottom and the boot-time block at the top. The layout depends only on those inputs, and drawing it costs one random number per page, more than the
  * rest of a small migration; so the last layout drawn is kept and the next migration with the same
  * inputs (a sweep's points, a batch) gets a copy of it: the same bits as drawing it again.
  */
@@ -31,11 +31,10 @@ final class ZeroPages {
      * @return a bitmap of its own, for the caller to change
      */
     static PageBitmap layout(GuestMemory memory, long seed, int[] inUse) {
+        if (memory.layout() == MemoryLayout.LINUX) return linux(memory, inUse);
         // the zero pages are spread over the memory below the non-zero top, keeping their total share
         double zeros = memory.zeroPageShare() * memory.pages();
-        // the Linux layout's struct page array is part of the used pages, so no larger than they are
-        int structPages = (int) Math.min(memory.layout().structPagePages(memory.pages()), memory.pages() - zeros);
-        int below = memory.pages() - Math.max(memory.nonZeroTopPages(), structPages);
+        int below = memory.pages() - memory.layout().topPages(memory);
         int usedFrom = Math.min(inUse[0], below), usedTo = Math.min(inUse[1], below);
         // a writer over (nearly) all of memory leaves no room: the zero pages are then spread everywhere
         if (below - (usedTo - usedFrom) < zeros) usedTo = usedFrom;
@@ -46,6 +45,21 @@ final class ZeroPages {
         if (kept != null && kept.inputs().equals(inputs)) return kept.layout().copy();
         PageBitmap zero = draw(inputs);
         last = new Kept(inputs, zero.copy());
+        return zero;
+    }
+
+    /**
+     * {@link MemoryLayout#LINUX}: the zero pages are one block between the bottom's used pages (from page 0, the
+     * writer's region their last part) and the boot-time block at the top. A writer's region larger than the
+     * bottom's used pages keeps its pages non-zero (fewer zero pages than the share then); one over all of memory
+     * (cold writes anywhere) does not move the block.
+     */
+    private static PageBitmap linux(GuestMemory memory, int[] inUse) {
+        int pages = memory.pages(), top = pages - memory.layout().topPages(memory);
+        int from = memory.layout().bottomPages(memory);
+        if (inUse[1] - inUse[0] < pages) from = Math.max(from, Math.min(inUse[1], top));
+        PageBitmap zero = new PageBitmap(pages);
+        if (top > from) zero.setRange(from, top);
         return zero;
     }
 

@@ -1,7 +1,7 @@
 package io.miglab.core.write;
 
 import io.miglab.core.error.InvalidSpecException;
-import io.miglab.core.memory.MemoryLayout;
+import io.miglab.core.memory.GuestMemory;
 import java.util.List;
 import java.util.stream.Collectors;
 
@@ -15,14 +15,17 @@ public record CombinedWrites(List<WriteModel> parts) implements WriteModel {
     /** The hull of the parts' ranges. */
     @Override
     public int[] writableRange(int pages) {
-        return writableRange(pages, MemoryLayout.MIDDLE);
+        return hull(pages, parts.stream().map(m -> m.writableRange(pages)).toList());
     }
 
     @Override
-    public int[] writableRange(int pages, MemoryLayout layout) {
+    public int[] writableRange(GuestMemory memory) {
+        return hull(memory.pages(), parts.stream().map(m -> m.writableRange(memory)).toList());
+    }
+
+    private static int[] hull(int pages, List<int[]> ranges) {
         int from = pages, to = 0;
-        for (WriteModel m : parts) {
-            int[] r = m.writableRange(pages, layout);
+        for (int[] r : ranges) {
             if (r[1] <= r[0]) continue;
             from = Math.min(from, r[0]);
             to = Math.max(to, r[1]);
@@ -32,13 +35,19 @@ public record CombinedWrites(List<WriteModel> parts) implements WriteModel {
 
     @Override
     public WriteProcess start(int pages, long seed) {
-        return start(pages, seed, MemoryLayout.MIDDLE);
+        List<WriteProcess> processes = new java.util.ArrayList<>();
+        for (int i = 0; i < parts.size(); i++) processes.add(parts.get(i).start(pages, seed * 31 + i + 1));
+        return all(processes);
     }
 
     @Override
-    public WriteProcess start(int pages, long seed, MemoryLayout layout) {
+    public WriteProcess start(GuestMemory memory, long seed) {
         List<WriteProcess> processes = new java.util.ArrayList<>();
-        for (int i = 0; i < parts.size(); i++) processes.add(parts.get(i).start(pages, seed * 31 + i + 1, layout));
+        for (int i = 0; i < parts.size(); i++) processes.add(parts.get(i).start(memory, seed * 31 + i + 1));
+        return all(processes);
+    }
+
+    private static WriteProcess all(List<WriteProcess> processes) {
         return (from, to, sink) -> {
             for (WriteProcess p : processes) p.write(from, to, sink);
         };

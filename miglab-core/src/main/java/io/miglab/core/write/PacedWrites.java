@@ -1,7 +1,7 @@
 package io.miglab.core.write;
 
 import io.miglab.core.error.InvalidSpecException;
-import io.miglab.core.memory.MemoryLayout;
+import io.miglab.core.memory.GuestMemory;
 import java.time.Duration;
 import java.util.Locale;
 
@@ -39,13 +39,13 @@ public record PacedWrites(WriteModel inner, Duration catchUp) implements WriteMo
     public WriteProcess start(int pages, long seed) { return inner.start(pages, seed); }
 
     @Override
-    public WriteProcess start(int pages, long seed, MemoryLayout layout) { return inner.start(pages, seed, layout); }
+    public WriteProcess start(GuestMemory memory, long seed) { return inner.start(memory, seed); }
 
     @Override
     public int[] writableRange(int pages) { return inner.writableRange(pages); }
 
     @Override
-    public int[] writableRange(int pages, MemoryLayout layout) { return inner.writableRange(pages, layout); }
+    public int[] writableRange(GuestMemory memory) { return inner.writableRange(memory); }
 
     @Override
     public double pagesPerSecond() { return inner.pagesPerSecond(); }

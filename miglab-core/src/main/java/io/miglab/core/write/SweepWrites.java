@@ -1,6 +1,7 @@
 package io.miglab.core.write;
 
 import io.miglab.core.error.InvalidSpecException;
+import io.miglab.core.memory.GuestMemory;
 import io.miglab.core.memory.MemoryLayout;
 import io.miglab.core.unit.ByteSize;
 import io.miglab.core.unit.Decimals;
@@ -30,25 +31,32 @@ public record SweepWrites(ByteSize array, int pageSizeBytes, double pagesPerSeco
 
     @Override
     public int[] writableRange(int pages) {
-        return writableRange(pages, MemoryLayout.MIDDLE);
+        int size = arrayPages(pages);
+        return range(MemoryLayout.centredStart(pages, size), size);
     }
 
     @Override
-    public int[] writableRange(int pages, MemoryLayout layout) {
-        int size = arrayPages(pages);
-        int base = layout.regionStart(pages, size);
+    public int[] writableRange(GuestMemory memory) {
+        int size = arrayPages(memory.pages());
+        return range(memory.layout().regionStart(memory, size), size);
+    }
+
+    private static int[] range(int base, int size) {
         return new int[] {base, base + size};
     }
 
     @Override
     public WriteProcess start(int pages, long seed) {
-        return start(pages, seed, MemoryLayout.MIDDLE);
+        return sweep(pages, MemoryLayout.centredStart(pages, arrayPages(pages)));
     }
 
     @Override
-    public WriteProcess start(int pages, long seed, MemoryLayout layout) {
+    public WriteProcess start(GuestMemory memory, long seed) {
+        return sweep(memory.pages(), memory.layout().regionStart(memory, arrayPages(memory.pages())));
+    }
+
+    private WriteProcess sweep(int pages, int base) {
         int size = arrayPages(pages);
-        int base = layout.regionStart(pages, size);
         return (from, to, sink) -> {
             long first = (long) Math.floor(pagesPerSecond * from);
             long n = Writes.countBetween(pagesPerSecond, from, to);

@@ -1,6 +1,7 @@
 package io.miglab.core.write;
 
 import io.miglab.core.error.InvalidSpecException;
+import io.miglab.core.memory.GuestMemory;
 import io.miglab.core.memory.MemoryLayout;
 import io.miglab.core.unit.ByteSize;
 import io.miglab.core.unit.Decimals;
@@ -28,26 +29,31 @@ public record WorkingSetWrites(ByteSize workingSet, int pageSizeBytes, double ho
     /** The hot set alone when nothing is written outside it. */
     @Override
     public int[] writableRange(int pages) {
-        return writableRange(pages, MemoryLayout.MIDDLE);
+        return range(pages, MemoryLayout.centredStart(pages, hotPages(pages)));
     }
 
     @Override
-    public int[] writableRange(int pages, MemoryLayout layout) {
+    public int[] writableRange(GuestMemory memory) {
+        return range(memory.pages(), memory.layout().regionStart(memory, hotPages(memory.pages())));
+    }
+
+    private int[] range(int pages, int start) {
         if (coldPagesPerSecond > 0) return new int[] {0, pages};
-        int hot = hotPages(pages);
-        int start = layout.regionStart(pages, hot);
-        return new int[] {start, start + hot};
+        return new int[] {start, start + hotPages(pages)};
     }
 
     @Override
     public WriteProcess start(int pages, long seed) {
-        return start(pages, seed, MemoryLayout.MIDDLE);
+        return writes(pages, seed, MemoryLayout.centredStart(pages, hotPages(pages)));
     }
 
     @Override
-    public WriteProcess start(int pages, long seed, MemoryLayout layout) {
+    public WriteProcess start(GuestMemory memory, long seed) {
+        return writes(memory.pages(), seed, memory.layout().regionStart(memory, hotPages(memory.pages())));
+    }
+
+    private WriteProcess writes(int pages, long seed, int start) {
         int hot = hotPages(pages);
-        int start = layout.regionStart(pages, hot);
         int cold = pages - hot;
         UniformDraw draw = new UniformDraw(seed);
         UniformDraw.Region hotSet = UniformDraw.Region.contiguous(start, hot);

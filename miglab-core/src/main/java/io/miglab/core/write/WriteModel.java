@@ -1,5 +1,6 @@
 package io.miglab.core.write;
 
+import io.miglab.core.memory.GuestMemory;
 import io.miglab.core.memory.MemoryLayout;
 
 /**
@@ -13,9 +14,10 @@ public sealed interface WriteModel
     /** A deterministic writer over a guest of {@code pages} pages, its region in the middle of memory. */
     WriteProcess start(int pages, long seed);
 
-    /** A deterministic writer whose region (if it has one) lies where {@code layout} puts it. */
-    default WriteProcess start(int pages, long seed, MemoryLayout layout) {
-        return start(pages, seed);
+    /** A deterministic writer over {@code memory}, its region (if it has one) where the memory's
+     * {@link MemoryLayout} puts it. */
+    default WriteProcess start(GuestMemory memory, long seed) {
+        return start(memory.pages(), seed);
     }
 
     /** Page writes per second of guest time (not distinct pages). */
@@ -41,9 +43,9 @@ public sealed interface WriteModel
         return new int[] {0, pages};
     }
 
-    /** {@link #writableRange(int)} with the region where {@code layout} puts it. */
-    default int[] writableRange(int pages, MemoryLayout layout) {
-        return writableRange(pages);
+    /** {@link #writableRange(int)} with the region where the memory's {@link MemoryLayout} puts it. */
+    default int[] writableRange(GuestMemory memory) {
+        return writableRange(memory.pages());
     }
 
     /** A short description for tables, e.g. {@code uniform 5000 pages/s}. */

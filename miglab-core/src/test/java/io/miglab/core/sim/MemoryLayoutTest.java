@@ -23,26 +23,34 @@ class MemoryLayoutTest {
     private static final int PAGES = 65_536;
     private static final WriteModel SWEEP_64M = new SweepWrites(ByteSize.ofMiB(64), 4096, 5000);
 
-    // Guards the hand-computed places: the middle layout keeps (65,536 - 16,384) / 2 = 24,576; the Linux layout puts
-    // the struct page array (65,536 / 64 = 1,024 pages) at the very top and the 16,384-page array just below it.
+    /** 256 MiB, half of it zero pages, in each layout. */
+    private static final GuestMemory HALF_LINUX = new GuestMemory(ByteSize.ofMiB(256), 4096, 0.5, 0,
+            ByteSize.ofBytes(0), MemoryLayout.LINUX);
+    private static final GuestMemory HALF_MIDDLE = HALF_LINUX.withLayout(MemoryLayout.MIDDLE);
+
+    // Guards the hand-computed places: the middle layout keeps (65,536 - 16,384) / 2 = 24,576. The Linux layout's
+    // top is the struct page array (65,536 / 64 = 1,024 pages) and 5.7 MiB (1,459 pages): 2,483 pages; of the
+    // 32,768 used pages, 30,285 are the bottom block from page 0, the 16,384-page array its last part.
     @Test
-    void region_isCentredInTheMiddle_andBelowTheStructPageArrayInLinux() {
-        assertThat(SWEEP_64M.writableRange(PAGES, MemoryLayout.MIDDLE)).containsExactly(24_576, 40_960);
+    void region_isCentredInTheMiddle_andTheBottomBlocksLastPartInLinux() {
+        assertThat(SWEEP_64M.writableRange(HALF_MIDDLE)).containsExactly(24_576, 40_960);
         assertThat(SWEEP_64M.writableRange(PAGES)).containsExactly(24_576, 40_960);
-        assertThat(MemoryLayout.LINUX.structPagePages(PAGES)).isEqualTo(1_024);
-        assertThat(MemoryLayout.MIDDLE.structPagePages(PAGES)).isZero();
-        assertThat(SWEEP_64M.writableRange(PAGES, MemoryLayout.LINUX)).containsExactly(48_128, 64_512);
+        assertThat(MemoryLayout.LINUX.topPages(HALF_LINUX)).isEqualTo(2_483);
+        assertThat(MemoryLayout.MIDDLE.topPages(HALF_MIDDLE)).isZero();
+        assertThat(MemoryLayout.LINUX.bottomPages(HALF_LINUX)).isEqualTo(30_285);
+        assertThat(SWEEP_64M.writableRange(HALF_LINUX)).containsExactly(13_901, 30_285);
         WriteModel hot = new PacedWrites(new WorkingSetWrites(ByteSize.ofMiB(32), 4096, 4000, 0), Duration.ZERO);
-        assertThat(hot.writableRange(PAGES, MemoryLayout.LINUX)).containsExactly(56_320, 64_512);
-        // a region larger than what is left below the struct page array starts at page 0
-        assertThat(MemoryLayout.LINUX.regionStart(PAGES, PAGES)).isZero();
+        assertThat(hot.writableRange(HALF_LINUX)).containsExactly(22_093, 30_285);
+        // a region larger than the bottom block starts at page 0; with no zero page it ends below the top block
+        assertThat(MemoryLayout.LINUX.regionStart(HALF_LINUX, PAGES)).isZero();
+        assertThat(SWEEP_64M.writableRange(HALF_LINUX.withZeroPageShare(0))).containsExactly(46_669, 63_053);
     }
 
     // Guards the writer itself against writing where its range is not: one full sweep touches exactly the range.
     @Test
     void sweep_writesItsArrayWhereTheLayoutPutsIt() {
         PageBitmap written = new PageBitmap(PAGES);
-        WriteProcess p = SWEEP_64M.start(PAGES, 1, MemoryLayout.LINUX);
+        WriteProcess p = SWEEP_64M.start(HALF_LINUX, 1);
         p.write(0, 16_384 / 5000.0, new PageSink() {
             @Override
             public void page(int page) { written.set(page); }
@@ -51,20 +59,21 @@ class MemoryLayoutTest {
             public void range(int from, int to) { written.setRange(from, to); }
         });
         assertThat(written.cardinality()).isEqualTo(16_384);
-        assertThat(written.cardinality(48_128, 64_512)).isEqualTo(16_384);
+        assertThat(written.cardinality(13_901, 30_285)).isEqualTo(16_384);
     }
 
-    // Guards the Linux layout's used pages: the struct page array and the writer's array hold no zero page, and the
-    // zero pages keep their share (half of RAM) below them; the middle layout leaves the top to chance.
+    // Guards the Linux layout's used pages: the bottom block (the array its last part) and the top block hold no
+    // zero page, the zero pages (half of RAM) are the one block between; the middle layout spreads them.
     @Test
-    void linux_zeroPagesLieBelowTheArrayAndTheStructPageArray() {
-        GuestMemory memory = new GuestMemory(ByteSize.ofMiB(256), 4096, 0.5, 0, ByteSize.ofBytes(0),
-                MemoryLayout.LINUX);
-        PageBitmap zero = ZeroPages.layout(memory, 1, SWEEP_64M.writableRange(PAGES, MemoryLayout.LINUX));
-        assertThat(zero.cardinality(48_128, PAGES)).isZero();
-        assertThat(zero.cardinality(0, 48_128)).isBetween(32_768L - 600, 32_768L + 600);
-        GuestMemory middle = memory.withLayout(MemoryLayout.MIDDLE);
-        PageBitmap spread = ZeroPages.layout(middle, 1, SWEEP_64M.writableRange(PAGES));
+    void linux_zeroPagesAreOneBlockBetweenTheBottomAndTheTop() {
+        PageBitmap zero = ZeroPages.layout(HALF_LINUX, 1, SWEEP_64M.writableRange(HALF_LINUX));
+        assertThat(zero.cardinality()).isEqualTo(32_768);
+        assertThat(zero.cardinality(30_285, PAGES - 2_483)).isEqualTo(32_768);
+        // a writer over all of memory (cold writes) leaves the block where it is
+        WriteModel everywhere = new WorkingSetWrites(ByteSize.ofMiB(32), 4096, 4000, 10);
+        assertThat(ZeroPages.layout(HALF_LINUX, 1, everywhere.writableRange(HALF_LINUX)).cardinality(30_285,
+                PAGES - 2_483)).isEqualTo(32_768);
+        PageBitmap spread = ZeroPages.layout(HALF_MIDDLE, 1, SWEEP_64M.writableRange(PAGES));
         assertThat(spread.cardinality(24_576, 40_960)).isZero();
         assertThat(spread.cardinality(64_512, PAGES)).isGreaterThan(400);
     }

@@ -41,7 +41,7 @@ class SaturatedWritesTest {
     @Test
     void workingSet_saturatedHotAndCold_stayInTheirOwnPages() {
         WorkingSetWrites model = new WorkingSetWrites(ByteSize.ofMiB(64), Specs.PAGE, 1e18, 0);
-        int hot = model.hotPages(PAGES), start = MemoryLayout.MIDDLE.regionStart(PAGES, hot);
+        int hot = model.hotPages(PAGES), start = MemoryLayout.centredStart(PAGES, hot);
         PageBitmap seen = new PageBitmap(PAGES);
         assertTimeoutPreemptively(Duration.ofSeconds(5), () -> model.start(PAGES, 3).write(0, 10, seen::set));
         assertThat(seen.cardinality()).isEqualTo(hot);

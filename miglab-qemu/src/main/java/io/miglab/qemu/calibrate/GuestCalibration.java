@@ -54,11 +54,11 @@ public final class GuestCalibration {
     public static final double NON_ZERO_TOP_BASE_MIB = 3;
     /**
      * Where the observable inputs say the guest's memory lies ({@code --memory-layout}): the middle layout. The Linux
-     * layout (struct page array at the top, the array below it) was tried on the whole corpus on 2026-11-30 and is
-     * not the default: hybrid bytes p90 12.0 -> 4.7 %, but pre-copy time p90 13.0 -> 15.3 % (held out 15.1 ->
-     * 36.1 %), auto-converge paced bytes 6.4 -> 32.2 %, xbzrle time 8.3 -> 13.5 %: a tail of used pages at the top makes
-     * first-pass switch-overs too early; the zero-page check in each rate-limit period does not change that with the
-     * zero pages spread (docs/qemu-vs-sim.md, Findings). GuestCalibrationTest holds this choice.
+     * layout as measured (QEMU's first pass sampled every 20 ms: RAM/64 + 5.7 MiB at the top, the other used pages
+     * and the array from the bottom up) was tried on the whole corpus on 2026-11-30 and is not the default: downtime
+     * within tolerance 68 -> 68 of 77, held-out time p90 13.4 -> 8.3 % and bytes 8.3 -> 6.0 %, but post-copy time
+     * p90 14.2 -> 21.2 %, xbzrle time 8.3 -> 13.4 %, multifd bytes 11.7 -> 16.2 % and auto-converge paced past
+     * their bounds (docs/qemu-vs-sim.md, Findings). GuestCalibrationTest holds this choice.
      */
     public static final MemoryLayout OBSERVED_LAYOUT = MemoryLayout.MIDDLE;
     /** QEMU's setup-time: 0 to 11 ms over the calibration runs, 2 ms typical. */
