@@ -60,6 +60,18 @@ public final class PageBitmap {
         for (int i = 0; i < count; i++) words[list[i] >>> 6] |= 1L << list[i];
     }
 
+    /**
+     * The bits of word {@code word} that hold pages {@code from} (inclusive) to {@code to} (exclusive): bit j for
+     * page 64 word + j; zero when the range misses the word.
+     */
+    public static long wordMask(int word, int from, int to) {
+        long first = (long) word << 6;
+        if (to <= first || from >= first + 64 || from >= to) return 0;
+        // shifts count modulo 64: from - first and 64 - (to - first) as the shift amounts
+        long mask = from > first ? -1L << from : -1L;
+        return to < first + 64 ? mask & (-1L >>> -to) : mask;
+    }
+
     /** Widens the span to words {@code first} to {@code last} (inclusive). */
     private void cover(int first, int last) {
         if (first < low) low = first;
@@ -83,29 +95,21 @@ public final class PageBitmap {
     public void setRange(int from, int to) {
         if (from >= to) return;
         int first = from >>> 6, last = (to - 1) >>> 6;
-        long firstMask = -1L << from, lastMask = -1L >>> -to;
         cover(first, last);
-        if (first == last) {
-            words[first] |= firstMask & lastMask;
-            return;
-        }
-        words[first] |= firstMask;
+        words[first] |= wordMask(first, from, to);
+        if (first == last) return;
         for (int i = first + 1; i < last; i++) words[i] = -1L;
-        words[last] |= lastMask;
+        words[last] |= wordMask(last, from, to);
     }
 
     /** Clears pages {@code from} (inclusive) to {@code to} (exclusive). */
     public void clearRange(int from, int to) {
         if (from >= to) return;
         int first = from >>> 6, last = (to - 1) >>> 6;
-        long firstMask = -1L << from, lastMask = -1L >>> -to;
-        if (first == last) {
-            words[first] &= ~(firstMask & lastMask);
-            return;
-        }
-        words[first] &= ~firstMask;
+        words[first] &= ~wordMask(first, from, to);
+        if (first == last) return;
         for (int i = first + 1; i < last; i++) words[i] = 0L;
-        words[last] &= ~lastMask;
+        words[last] &= ~wordMask(last, from, to);
     }
 
     public void setAll() {
@@ -135,9 +139,9 @@ public final class PageBitmap {
     public long cardinality(int from, int to) {
         if (from >= to) return 0;
         int first = from >>> 6, last = (to - 1) >>> 6;
-        long firstMask = -1L << from, lastMask = -1L >>> -to;
-        if (first == last) return Long.bitCount(words[first] & firstMask & lastMask);
-        long n = Long.bitCount(words[first] & firstMask) + Long.bitCount(words[last] & lastMask);
+        if (first == last) return Long.bitCount(words[first] & wordMask(first, from, to));
+        long n = Long.bitCount(words[first] & wordMask(first, from, to))
+                + Long.bitCount(words[last] & wordMask(last, from, to));
         for (int i = first + 1; i < last; i++) n += Long.bitCount(words[i]);
         return n;
     }

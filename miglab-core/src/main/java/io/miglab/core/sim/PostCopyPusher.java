@@ -71,17 +71,9 @@ final class PostCopyPusher {
                 costs.plainPageBytes(), pushRate, linkRate, completionBytes,
                 session.spec()::postCopyDestinationSeconds);
         this.accountPushed = (word, bits) -> {
-            remainingWritable -= Long.bitCount(bits & pageRange(word, writableFrom, writableTo));
+            remainingWritable -= Long.bitCount(bits & PageBitmap.wordMask(word, writableFrom, writableTo));
             session.sendPostCopy(word, bits);
         };
-    }
-
-    /** The pages of word {@code word} from {@code from} (inclusive) to {@code to} (exclusive), as a mask. */
-    static long pageRange(int word, int from, int to) {
-        long first = (long) word << 6;
-        if (to <= first || from >= first + 64) return 0;
-        long mask = from > first ? -1L << (from - first) : -1L;
-        return to < first + 64 ? mask & (-1L >>> (64 - (to - first))) : mask;
     }
 
     void run() {

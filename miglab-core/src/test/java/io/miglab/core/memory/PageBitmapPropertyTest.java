@@ -141,6 +141,17 @@ class PageBitmapPropertyTest {
         }
     }
 
+    @Property(tries = 300)
+    void wordMaskHoldsThePagesOfTheRange(@ForAll @IntRange(min = 0, max = 400) int from,
+                                         @ForAll @IntRange(min = 0, max = 400) int to,
+                                         @ForAll @IntRange(min = 0, max = 6) int word) {
+        long mask = PageBitmap.wordMask(word, from, to);
+        for (int bit = 0; bit < 64; bit++) {
+            int page = 64 * word + bit;
+            assertThat((mask >>> bit & 1) == 1).isEqualTo(page >= from && page < to);
+        }
+    }
+
     private static int nextSet(boolean[] reference, int from) {
         for (int p = from; p < reference.length; p++) if (reference[p]) return p;
         return -1;

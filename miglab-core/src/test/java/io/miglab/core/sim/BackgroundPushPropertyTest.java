@@ -87,17 +87,6 @@ class BackgroundPushPropertyTest {
         for (int p = 0; p < pages; p++) assertThat(wordPending.get(p)).isEqualTo(pending.get(p));
     }
 
-    @Property(tries = 300)
-    void pageRangeMaskHoldsThePagesOfTheRange(@ForAll @IntRange(min = 0, max = 400) int from,
-                                              @ForAll @IntRange(min = 0, max = 400) int to,
-                                              @ForAll @IntRange(min = 0, max = 6) int word) {
-        long mask = PostCopyPusher.pageRange(word, from, to);
-        for (int bit = 0; bit < 64; bit++) {
-            int page = 64 * word + bit;
-            assertThat((mask >>> bit & 1) == 1).isEqualTo(page >= from && page < to);
-        }
-    }
-
     /** The page-by-page push: one scan, one zero test and one charge per page. */
     private static final class Reference {
         private final PageBitmap pending;
