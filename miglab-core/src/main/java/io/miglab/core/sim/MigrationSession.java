@@ -111,7 +111,7 @@ public final class MigrationSession implements MigrationEngine {
         timeoutLeft = Math.min(timeoutLeft, spec.postCopy().switchAfterSeconds() - clock);
         double timeLeft = Double.isNaN(failAt) ? timeoutLeft : Math.min(timeoutLeft, failAt - clock);
         long maxPage = pageSize + Optimisations.PAGE_HEADER_BYTES;
-        PassSender.WordSender send = nas.tap((w, bits) -> ledger.sendWord(w, bits, delta));
+        PassSender.WordSender send = nas.tap(ledger.sender(delta));
         double rate = nas.rate(round, bandwidth);
         if (midPassLimitSeconds == 0) {
             pass.whole(send, timeLeft * rate, maxPage);
@@ -169,7 +169,7 @@ public final class MigrationSession implements MigrationEngine {
         double zeroBefore = timeline.zeroPages();
         long bytes = spec.overheads().deviceState().bytes();
         boolean delta = timeline.roundCount() > 0;
-        bytes += ledger.sendAll(nas.tap((w, bits) -> ledger.sendWord(w, bits, delta)));
+        bytes += ledger.sendAll(nas.tap(ledger.sender(delta)));
         double sendSeconds = ledger.cost.transferSeconds(bytes, ledger.cost.bytesCompressed - compressedBefore,
                 spec.stopAndCopyBandwidth(delta).bytesPerSecond());
         double seconds = spec.switchOverWorkSeconds(timeline.zeroPages() - zeroBefore) + sendSeconds

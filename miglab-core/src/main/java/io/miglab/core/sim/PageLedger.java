@@ -90,12 +90,44 @@ final class PageLedger {
 
     /** Sends every page left in the migration bitmap through {@code send}, word by word, and clears it. */
     long sendAll(PassSender.WordSender send) {
-        long bytes = 0;
-        for (int w = toSend.spanStart(), n = toSend.spanEnd(); w < n; w++) {
-            long bits = toSend.word(w);
-            if (bits != 0) bytes += send.send(w, bits);
-        }
+        long bytes = send.sendWords(toSend, toSend.spanStart(), toSend.spanEnd());
         toSend.clearAll();
+        return bytes;
+    }
+
+    /** {@link #sendWord} as a {@link PassSender.WordSender}, whose sweep of many words counts them at once. */
+    PassSender.WordSender sender(boolean deltaAllowed) {
+        return new PassSender.WordSender() {
+            @Override
+            public long send(int word, long bits) {
+                return sendWord(word, bits, deltaAllowed);
+            }
+
+            @Override
+            public long sendWords(PageBitmap bitmap, int from, int to) {
+                return PageLedger.this.sendWords(bitmap, from, to, deltaAllowed);
+            }
+        };
+    }
+
+    /**
+     * {@link #sendWord} for each word of {@code bitmap} from {@code from} to {@code to} (exclusive), in address
+     * order, the pages counted in locals and handed to the timeline once: whole numbers, which its doubles add
+     * exactly either way.
+     */
+    private long sendWords(PageBitmap bitmap, int from, int to, boolean deltaAllowed) {
+        long bytes = 0, pages = 0, resent = 0, zeros = 0;
+        for (int w = from; w < to; w++) {
+            long bits = bitmap.word(w);
+            if (bits == 0) continue;
+            long before = everSent.word(w);
+            everSent.setWord(w, before | bits);
+            pages += Long.bitCount(bits);
+            resent += Long.bitCount(bits & before);
+            zeros += Long.bitCount(cost.zeroBits(w, bits));
+            bytes += cost.costWord(w, bits, deltaAllowed);
+        }
+        timeline.pagesSent(pages, resent, zeros);
         return bytes;
     }
 

@@ -19,6 +19,16 @@ final class PassSender {
     @FunctionalInterface
     interface WordSender {
         long send(int word, long bits);
+
+        /** Sends every set page of words {@code from} to {@code to} (exclusive) of {@code bitmap}, in address order. */
+        default long sendWords(PageBitmap bitmap, int from, int to) {
+            long bytes = 0;
+            for (int w = from; w < to; w++) {
+                long bits = bitmap.word(w);
+                if (bits != 0) bytes += send(w, bits);
+            }
+            return bytes;
+        }
     }
 
     /**
@@ -81,13 +91,19 @@ final class PassSender {
         bytes = 0;
         pages = 0;
         cut = false;
-        // the whole memory fits the budget (no need to count the pages); otherwise each word is checked on its own
-        boolean fits = toSend.pages() * (double) maxPageBytes <= budgetBytes;
+        // the whole memory fits the budget: every page goes, in one sweep of the words; otherwise each word is
+        // checked on its own
+        if (toSend.pages() * (double) maxPageBytes <= budgetBytes) {
+            pages = toSend.cardinality();
+            bytes = send.sendWords(toSend, toSend.spanStart(), toSend.spanEnd());
+            toSend.clearAll();
+            return;
+        }
         for (int w = toSend.spanStart(), n = toSend.spanEnd(); w < n; w++) {
             long bits = toSend.word(w);
             if (bits == 0) continue;
             int count = Long.bitCount(bits);
-            if (fits || bytes + count * maxPageBytes <= budgetBytes) {
+            if (bytes + count * maxPageBytes <= budgetBytes) {
                 bytes += send.send(w, bits);
                 pages += count;
                 toSend.setWord(w, 0);

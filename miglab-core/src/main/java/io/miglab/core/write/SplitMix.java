@@ -12,6 +12,9 @@ import java.util.SplittableRandom;
 final class SplitMix {
     /** The gamma of a generator made from a seed alone (the golden ratio in 64 bits, as the paper's default). */
     private static final long GAMMA = 0x9e3779b97f4a7c15L;
+    /** The two multipliers of SplittableRandom's mix32. */
+    private static final long MIX1 = 0x62a9d9ed799705f5L;
+    private static final long MIX2 = 0xcb24d0a5c88c35b3L;
     private long seed;
     /** The JDK generator that continues the stream once handed over; null until then. */
     private SplittableRandom handedOver;
@@ -47,11 +50,13 @@ final class SplitMix {
             }
             return;
         }
-        int m = bound - 1;
+        // mix32(s) & m, masked before the shift to an int: the same bits, and the loop about a tenth faster
+        long high = (long) (bound - 1) << 32;
         long s = seed;
         for (int i = 0; i < n; i++) {
             s += GAMMA;
-            int bit = (mix32(s) & m) + offset;
+            long z = (s ^ (s >>> 33)) * MIX1;
+            int bit = (int) ((((z ^ (z >>> 28)) * MIX2) & high) >>> 32) + offset;
             bits[bit >>> 6] |= 1L << bit;
         }
         seed = s;
@@ -74,7 +79,7 @@ final class SplitMix {
 
     /** SplittableRandom's 32-bit output mix of a state (a MurmurHash3-style finaliser). */
     private static int mix32(long z) {
-        z = (z ^ (z >>> 33)) * 0x62a9d9ed799705f5L;
-        return (int) (((z ^ (z >>> 28)) * 0xcb24d0a5c88c35b3L) >>> 32);
+        z = (z ^ (z >>> 33)) * MIX1;
+        return (int) (((z ^ (z >>> 28)) * MIX2) >>> 32);
     }
 }

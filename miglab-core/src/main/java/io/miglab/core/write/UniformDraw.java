@@ -49,6 +49,9 @@ final class UniformDraw {
 
         int firstPage() { return page(0); }
 
+        /** The bitmap words from the region's first page to its last. */
+        int words() { return (lastPage() >>> 6) - (firstPage() >>> 6) + 1; }
+
         int lastPage() { return page(size - 1); }
 
         void range(int from, int to, PageSink sink) {
@@ -69,7 +72,7 @@ final class UniformDraw {
         int size = region.size();
         if (writes >= SATURATION * size) {
             saturated(writes, region, sink);
-        } else if (!sink.needsOrder() && writes >= size) {
+        } else if (!sink.needsOrder() && writes >= region.words()) {
             mark(writes, region, sink);
         } else {
             int split = region.split(), low = region.low(), high = region.high();
@@ -87,21 +90,23 @@ final class UniformDraw {
 
     /**
      * The same draws, each marking its page in a bitmap handed over as words, for a call with at least as many
-     * writes as the region has pages. Once every page of the region is marked the rest of the writes can change
-     * nothing: they are skipped, moving the stream on as drawing them would (a coupon collector's wait: about
-     * N ln N of the writes over N pages).
+     * writes as the region spans words (so that clearing and handing over the words costs no more than the draws).
+     * Once every page of the region is marked the rest of the writes can change nothing: they are skipped, moving
+     * the stream on as drawing them would (a coupon collector's wait: N H_N, about N (ln N + 0.58), of the writes
+     * over N pages). The marks are counted first after N ln N draws, when about one page is expected unmarked,
+     * then after N ln u more, u the pages unmarked at the last count, and at least N / 16 apart.
      */
     private void mark(long writes, Region region, PageSink sink) {
         int size = region.size();
-        int firstWord = region.firstPage() >>> 6, count = (region.lastPage() >>> 6) - firstWord + 1;
+        int firstWord = region.firstPage() >>> 6, count = region.words();
         if (marks.length < count) marks = new long[count];
         else Arrays.fill(marks, 0, count, 0L);
         long[] bits = marks;
         int split = region.split(), low = region.low() - (firstWord << 6), high = region.high() - (firstWord << 6);
-        int chunk = Math.max(BATCH, size / 4);
-        long left = writes, drawn = 0;
+        long left = writes;
+        long untilCount = Math.max(size, (long) (size * Math.log(size)));
         while (left > 0) {
-            int n = (int) Math.min(left, chunk);
+            int n = (int) Math.min(left, Math.min(untilCount, Integer.MAX_VALUE));
             if (split == size) {
                 random.mark(n, size, bits, low);
             } else {
@@ -112,10 +117,14 @@ final class UniformDraw {
                 }
             }
             left -= n;
-            drawn += n;
-            if (left > 0 && drawn >= size && marked(bits, count) == size) {
-                random.skip(left, size);
-                break;
+            untilCount -= n;
+            if (left > 0 && untilCount == 0) {
+                long unmarked = size - marked(bits, count);
+                if (unmarked == 0) {
+                    random.skip(left, size);
+                    break;
+                }
+                untilCount = Math.max(size / 16 + 1, (long) (size * Math.log(unmarked)));
             }
         }
         sink.words(firstWord, bits, count);
