@@ -1,6 +1,7 @@
 package io.miglab.cli.output;
 
 import io.miglab.core.result.Metric;
+import io.miglab.core.result.MetricReading;
 import io.miglab.core.result.Metrics;
 import io.miglab.core.result.MigrationResult;
 import java.io.PrintWriter;
@@ -25,7 +26,7 @@ public final class ResultCsvWriter {
 
     public static List<String> cells(Metrics metrics, MigrationResult r) {
         List<String> cells = new ArrayList<>();
-        for (Metric m : metrics.all()) cells.add(m.text(r));
+        for (Metric m : metrics.all()) cells.add(m.kind() == Metric.Kind.TEXT ? m.text(r) : figure(m, r));
         cells.add(String.join("; ", r.assumptions()));
         return cells;
     }
@@ -39,13 +40,29 @@ public final class ResultCsvWriter {
         Csv.appendCell(out, String.join("; ", r.assumptions()));
     }
 
-    /** Numbers straight from the result ({@link Metric#appendText}: no boxed value, no String per cell). */
     private static void appendFigures(StringBuilder out, Metric[] metrics, MigrationResult r) {
         for (Metric m : metrics) {
-            if (m.kind() == Metric.Kind.TEXT) Csv.appendCell(out, m.text(r));
-            else m.appendText(out, r);
+            appendCell(out, m, r);
             out.append(',');
         }
+    }
+
+    /**
+     * Appends the CSV cell of {@code m} for {@code r}: a text quoted if it has to be, a real number by
+     * {@link DoubleText}, other numbers, flags and names as {@link Metric#appendText} writes them (straight from the
+     * result: no boxed value, no String per cell); nothing when the result does not have the figure.
+     */
+    public static void appendCell(StringBuilder out, Metric m, MigrationResult r) {
+        if (m.kind() == Metric.Kind.TEXT) Csv.appendCell(out, m.text(r));
+        else if (m.reading() instanceof MetricReading.Real real) {
+            if (m.presentIn(r)) DoubleText.append(out, real.read().applyAsDouble(r));
+        } else m.appendText(out, r);
+    }
+
+    private static String figure(Metric m, MigrationResult r) {
+        StringBuilder out = new StringBuilder(24);
+        appendCell(out, m, r);
+        return out.toString();
     }
 
     /**

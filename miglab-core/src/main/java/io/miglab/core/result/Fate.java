@@ -13,8 +13,12 @@ package io.miglab.core.result;
  */
 public record Fate(VmLocation vmRunsOn, String failure, String failedStage, long wastedBytes,
                       double wastedTimeMs) {
+    // one of each: every prediction of a batch ends with one
+    private static final Fate ON_DESTINATION = new Fate(VmLocation.DESTINATION, "", "", 0, 0);
+    private static final Fate ON_SOURCE = new Fate(VmLocation.SOURCE, "", "", 0, 0);
+
     /** Nothing went wrong; the guest runs on the destination if the migration completed, else on the source. */
     public static Fate none(boolean completed) {
-        return new Fate(completed ? VmLocation.DESTINATION : VmLocation.SOURCE, "", "", 0, 0);
+        return completed ? ON_DESTINATION : ON_SOURCE;
     }
 }

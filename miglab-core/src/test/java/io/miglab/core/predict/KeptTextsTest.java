@@ -32,6 +32,19 @@ class KeptTextsTest {
         assertThat(texts.of(new SweepWrites(ByteSize.ofMiB(64), 4096, 100))).isSameAs(first);
     }
 
+    // Guards the look-up by identity: the text an object is kept under is the one its equal values have.
+    @Test
+    void sharedObjects_andEqualValues_giveTheSameText() {
+        KeptTexts<SweepWrites> texts = new KeptTexts<>(SweepWrites::describe);
+        SweepWrites model = new SweepWrites(ByteSize.ofMiB(64), 4096, 100);
+        String first = texts.ofShared(model);
+        assertThat(first).isEqualTo(model.describe());
+        assertThat(texts.ofShared(model)).isSameAs(first);
+        assertThat(texts.ofShared(new SweepWrites(ByteSize.ofMiB(64), 4096, 100))).isSameAs(first);
+        assertThat(texts.of(new SweepWrites(ByteSize.ofMiB(64), 4096, 100))).isSameAs(first);
+        assertThat(texts.ofShared(new SweepWrites(ByteSize.ofMiB(64), 4096, 101))).isNotEqualTo(first);
+    }
+
     /** A ConcurrentHashMap's bucket in a table of 2,048. */
     private static int bucket(int h) {
         return (h ^ (h >>> 16)) & 2047;
