@@ -1,5 +1,6 @@
 package io.miglab.core;
 
+import io.miglab.core.memory.GuestMemory;
 import io.miglab.core.spec.MigrationSpec;
 import io.miglab.core.spec.Overheads;
 import io.miglab.core.spec.StopCondition;
@@ -16,6 +17,11 @@ public final class Specs {
     public static final double PAGE_WIRE = PAGE + 8;
 
     private Specs() { }
+
+    /** A guest of {@code pages} pages of 4 KiB, nothing else said: no zero pages, the middle layout. */
+    public static GuestMemory ofPages(int pages) {
+        return GuestMemory.of(ByteSize.ofBytes((long) pages * PAGE));
+    }
 
     public static MigrationSpec idle(String memory, String bandwidth) {
         return MigrationSpec.of(ByteSize.parse("memory", memory), DataRate.parse("bandwidth", bandwidth));

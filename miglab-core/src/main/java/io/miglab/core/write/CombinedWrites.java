@@ -14,18 +14,10 @@ public record CombinedWrites(List<WriteModel> parts) implements WriteModel {
 
     /** The hull of the parts' ranges. */
     @Override
-    public int[] writableRange(int pages) {
-        return hull(pages, parts.stream().map(m -> m.writableRange(pages)).toList());
-    }
-
-    @Override
     public int[] writableRange(GuestMemory memory) {
-        return hull(memory.pages(), parts.stream().map(m -> m.writableRange(memory)).toList());
-    }
-
-    private static int[] hull(int pages, List<int[]> ranges) {
-        int from = pages, to = 0;
-        for (int[] r : ranges) {
+        int from = memory.pages(), to = 0;
+        for (WriteModel m : parts) {
+            int[] r = m.writableRange(memory);
             if (r[1] <= r[0]) continue;
             from = Math.min(from, r[0]);
             to = Math.max(to, r[1]);
@@ -34,20 +26,9 @@ public record CombinedWrites(List<WriteModel> parts) implements WriteModel {
     }
 
     @Override
-    public WriteProcess start(int pages, long seed) {
-        List<WriteProcess> processes = new java.util.ArrayList<>();
-        for (int i = 0; i < parts.size(); i++) processes.add(parts.get(i).start(pages, seed * 31 + i + 1));
-        return all(processes);
-    }
-
-    @Override
     public WriteProcess start(GuestMemory memory, long seed) {
         List<WriteProcess> processes = new java.util.ArrayList<>();
         for (int i = 0; i < parts.size(); i++) processes.add(parts.get(i).start(memory, seed * 31 + i + 1));
-        return all(processes);
-    }
-
-    private static WriteProcess all(List<WriteProcess> processes) {
         return (from, to, sink) -> {
             for (WriteProcess p : processes) p.write(from, to, sink);
         };

@@ -1,14 +1,16 @@
 package io.miglab.core.write;
 
+import io.miglab.core.memory.GuestMemory;
+
 /** An idle guest: nothing is written. */
 public record NoWrites() implements WriteModel {
     @Override
-    public int[] writableRange(int pages) {
+    public int[] writableRange(GuestMemory memory) {
         return new int[] {0, 0};
     }
 
     @Override
-    public WriteProcess start(int pages, long seed) {
+    public WriteProcess start(GuestMemory memory, long seed) {
         return (from, to, sink) -> { };
     }
 

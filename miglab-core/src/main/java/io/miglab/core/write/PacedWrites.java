@@ -36,13 +36,7 @@ public record PacedWrites(WriteModel inner, Duration catchUp) implements WriteMo
     }
 
     @Override
-    public WriteProcess start(int pages, long seed) { return inner.start(pages, seed); }
-
-    @Override
     public WriteProcess start(GuestMemory memory, long seed) { return inner.start(memory, seed); }
-
-    @Override
-    public int[] writableRange(int pages) { return inner.writableRange(pages); }
 
     @Override
     public int[] writableRange(GuestMemory memory) { return inner.writableRange(memory); }

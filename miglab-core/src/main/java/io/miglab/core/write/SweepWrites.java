@@ -30,33 +30,16 @@ public record SweepWrites(ByteSize array, int pageSizeBytes, double pagesPerSeco
     }
 
     @Override
-    public int[] writableRange(int pages) {
-        int size = arrayPages(pages);
-        return range(MemoryLayout.centredStart(pages, size), size);
-    }
-
-    @Override
     public int[] writableRange(GuestMemory memory) {
         int size = arrayPages(memory.pages());
-        return range(memory.layout().regionStart(memory, size), size);
-    }
-
-    private static int[] range(int base, int size) {
+        int base = memory.layout().regionStart(memory, size);
         return new int[] {base, base + size};
     }
 
     @Override
-    public WriteProcess start(int pages, long seed) {
-        return sweep(pages, MemoryLayout.centredStart(pages, arrayPages(pages)));
-    }
-
-    @Override
     public WriteProcess start(GuestMemory memory, long seed) {
-        return sweep(memory.pages(), memory.layout().regionStart(memory, arrayPages(memory.pages())));
-    }
-
-    private WriteProcess sweep(int pages, int base) {
-        int size = arrayPages(pages);
+        int size = arrayPages(memory.pages());
+        int base = memory.layout().regionStart(memory, size);
         return (from, to, sink) -> {
             long first = (long) Math.floor(pagesPerSecond * from);
             long n = Writes.countBetween(pagesPerSecond, from, to);

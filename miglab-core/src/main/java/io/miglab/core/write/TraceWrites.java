@@ -1,6 +1,7 @@
 package io.miglab.core.write;
 
 import io.miglab.core.error.InvalidSpecException;
+import io.miglab.core.memory.GuestMemory;
 import io.miglab.core.unit.Decimals;
 
 /**
@@ -10,7 +11,8 @@ import io.miglab.core.unit.Decimals;
  */
 public record TraceWrites(DirtyTrace trace, String source) implements WriteModel {
     @Override
-    public WriteProcess start(int pages, long seed) {
+    public WriteProcess start(GuestMemory memory, long seed) {
+        int pages = memory.pages();
         InvalidSpecException.require(trace.highestPage() < pages, "trace",
                 "page numbers below the guest's " + pages + " pages", "page " + trace.highestPage());
         double step = trace.intervalSeconds();

@@ -1,6 +1,7 @@
 package io.miglab.core.write;
 
 import io.miglab.core.error.InvalidSpecException;
+import io.miglab.core.memory.GuestMemory;
 import io.miglab.core.unit.Decimals;
 
 /** Writes at {@code pagesPerSecond}, each to a page drawn uniformly from all of memory. */
@@ -11,9 +12,9 @@ public record UniformWrites(double pagesPerSecond) implements WriteModel {
     }
 
     @Override
-    public WriteProcess start(int pages, long seed) {
+    public WriteProcess start(GuestMemory memory, long seed) {
         UniformDraw draw = new UniformDraw(seed);
-        UniformDraw.Region all = UniformDraw.Region.contiguous(0, pages);
+        UniformDraw.Region all = UniformDraw.Region.contiguous(0, memory.pages());
         return (from, to, sink) -> draw.write(Writes.countBetween(pagesPerSecond, from, to), all, sink);
     }
 

@@ -28,32 +28,18 @@ public record WorkingSetWrites(ByteSize workingSet, int pageSizeBytes, double ho
 
     /** The hot set alone when nothing is written outside it. */
     @Override
-    public int[] writableRange(int pages) {
-        return range(pages, MemoryLayout.centredStart(pages, hotPages(pages)));
-    }
-
-    @Override
     public int[] writableRange(GuestMemory memory) {
-        return range(memory.pages(), memory.layout().regionStart(memory, hotPages(memory.pages())));
-    }
-
-    private int[] range(int pages, int start) {
-        if (coldPagesPerSecond > 0) return new int[] {0, pages};
-        return new int[] {start, start + hotPages(pages)};
-    }
-
-    @Override
-    public WriteProcess start(int pages, long seed) {
-        return writes(pages, seed, MemoryLayout.centredStart(pages, hotPages(pages)));
+        if (coldPagesPerSecond > 0) return new int[] {0, memory.pages()};
+        int hot = hotPages(memory.pages());
+        int start = memory.layout().regionStart(memory, hot);
+        return new int[] {start, start + hot};
     }
 
     @Override
     public WriteProcess start(GuestMemory memory, long seed) {
-        return writes(memory.pages(), seed, memory.layout().regionStart(memory, hotPages(memory.pages())));
-    }
-
-    private WriteProcess writes(int pages, long seed, int start) {
+        int pages = memory.pages();
         int hot = hotPages(pages);
+        int start = memory.layout().regionStart(memory, hot);
         int cold = pages - hot;
         UniformDraw draw = new UniformDraw(seed);
         UniformDraw.Region hotSet = UniformDraw.Region.contiguous(start, hot);

@@ -11,14 +11,11 @@ import io.miglab.core.memory.MemoryLayout;
 public sealed interface WriteModel
         permits NoWrites, UniformWrites, WorkingSetWrites, SweepWrites, TraceWrites, CombinedWrites, PacedWrites {
 
-    /** A deterministic writer over a guest of {@code pages} pages, its region in the middle of memory. */
-    WriteProcess start(int pages, long seed);
-
-    /** A deterministic writer over {@code memory}, its region (if it has one) where the memory's
-     * {@link MemoryLayout} puts it. */
-    default WriteProcess start(GuestMemory memory, long seed) {
-        return start(memory.pages(), seed);
-    }
+    /**
+     * A deterministic writer over {@code memory}, its region (if it has one) where the memory's
+     * {@link MemoryLayout} puts it.
+     */
+    WriteProcess start(GuestMemory memory, long seed);
 
     /** Page writes per second of guest time (not distinct pages). */
     double pagesPerSecond();
@@ -35,17 +32,12 @@ public sealed interface WriteModel
     }
 
     /**
-     * One range {@code [from, to)} of pages that holds every page this model can ever write in a guest of
-     * {@code pages} pages (a hull: it may hold pages never written). Post-copy stops running the writer once no page
-     * of it is missing on the destination, since no write can fault any more.
+     * One range {@code [from, to)} of pages that holds every page this model can ever write in {@code memory}, its
+     * region where the memory's {@link MemoryLayout} puts it (a hull: it may hold pages never written). Post-copy
+     * stops running the writer once no page of it is missing on the destination, since no write can fault any more.
      */
-    default int[] writableRange(int pages) {
-        return new int[] {0, pages};
-    }
-
-    /** {@link #writableRange(int)} with the region where the memory's {@link MemoryLayout} puts it. */
     default int[] writableRange(GuestMemory memory) {
-        return writableRange(memory.pages());
+        return new int[] {0, memory.pages()};
     }
 
     /** A short description for tables, e.g. {@code uniform 5000 pages/s}. */

@@ -25,7 +25,7 @@ class SaturatedWritesTest {
     // Guards against `simulate --dirty-rate 1e18` running forever: uniform writes were drawn one by one.
     @Test
     void uniformWrites_at1e18PagesPerSecond_markEveryPageInBoundedTime() {
-        WriteProcess writer = new UniformWrites(1e18).start(PAGES, 1);
+        WriteProcess writer = new UniformWrites(1e18).start(Specs.ofPages(PAGES), 1);
         PageBitmap seen = new PageBitmap(PAGES);
         assertTimeoutPreemptively(Duration.ofSeconds(5), () -> {
             writer.write(0, 1, seen::set);
@@ -43,13 +43,15 @@ class SaturatedWritesTest {
         WorkingSetWrites model = new WorkingSetWrites(ByteSize.ofMiB(64), Specs.PAGE, 1e18, 0);
         int hot = model.hotPages(PAGES), start = MemoryLayout.centredStart(PAGES, hot);
         PageBitmap seen = new PageBitmap(PAGES);
-        assertTimeoutPreemptively(Duration.ofSeconds(5), () -> model.start(PAGES, 3).write(0, 10, seen::set));
+        assertTimeoutPreemptively(Duration.ofSeconds(5),
+                () -> model.start(Specs.ofPages(PAGES), 3).write(0, 10, seen::set));
         assertThat(seen.cardinality()).isEqualTo(hot);
         assertThat(seen.nextSet(0)).isEqualTo(start);
 
         WorkingSetWrites both = new WorkingSetWrites(ByteSize.ofMiB(64), Specs.PAGE, 0, 1e18);
         PageBitmap cold = new PageBitmap(PAGES);
-        assertTimeoutPreemptively(Duration.ofSeconds(5), () -> both.start(PAGES, 3).write(0, 10, cold::set));
+        assertTimeoutPreemptively(Duration.ofSeconds(5),
+                () -> both.start(Specs.ofPages(PAGES), 3).write(0, 10, cold::set));
         assertThat(cold.cardinality()).isEqualTo(PAGES - hot);
         for (int p = start; p < start + hot; p++) assertThat(cold.get(p)).as("hot page %d", p).isFalse();
     }
@@ -60,7 +62,7 @@ class SaturatedWritesTest {
     void belowSaturation_eachWriteIsDrawnInOrder() {
         int pages = 1000;
         long writes = UniformDraw.SATURATION * pages - 1;
-        WriteProcess writer = new UniformWrites(writes).start(pages, 42);
+        WriteProcess writer = new UniformWrites(writes).start(Specs.ofPages(pages), 42);
         List<Integer> got = new ArrayList<>();
         writer.write(0, 1, got::add);
         SplittableRandom expected = new SplittableRandom(42);
@@ -125,7 +127,8 @@ class SaturatedWritesTest {
         TraceWrites model = new TraceWrites(trace, "t");
         List<Integer> firstTouches = new ArrayList<>();
         PageBitmap seen = new PageBitmap(16);
-        assertTimeoutPreemptively(Duration.ofSeconds(5), () -> model.start(16, 1).write(0.5e-6, 3600, p -> {
+        WriteProcess writer = model.start(Specs.ofPages(16), 1);
+        assertTimeoutPreemptively(Duration.ofSeconds(5), () -> writer.write(0.5e-6, 3600, p -> {
             if (!seen.get(p)) firstTouches.add(p);
             seen.set(p);
         }));

@@ -20,7 +20,7 @@ class UniformWritesTest {
     void distinctPagesMatchExpectation(int pages, double rate, double seconds) {
         UniformWrites model = new UniformWrites(rate);
         PageBitmap seen = new PageBitmap(pages);
-        WriteProcess writer = model.start(pages, 7);
+        WriteProcess writer = model.start(Specs.ofPages(pages), 7);
         // split the interval as rounds would, to check the intervals join without gaps or overlaps
         writer.write(0, seconds / 3, seen::set);
         writer.write(seconds / 3, seconds, seen::set);
@@ -48,7 +48,7 @@ class UniformWritesTest {
         SweepWrites sweep = new SweepWrites(ByteSize.ofMiB(16), Specs.PAGE, rate);
         PageBitmap seen = new PageBitmap(pages);
         long[] count = {0};
-        WriteProcess writer = sweep.start(pages, 1);
+        WriteProcess writer = sweep.start(Specs.ofPages(pages), 1);
         for (int i = 0; i < 10; i++) {
             writer.write(i * seconds / 10, (i + 1) * seconds / 10, p -> {
                 seen.set(p);
