@@ -1,7 +1,9 @@
 package io.miglab.cli.spec;
 
 import io.miglab.core.error.InvalidSpecException;
+import java.util.Arrays;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -23,7 +25,27 @@ final class SpecInputs {
      * What a part of the spec read: each key's text (the user's and the profile's; absent ones as null) and, for the
      * keys whose origin it asked, the origin; in arrays, as a sweep compares them for every point and part.
      */
-    record Reads(String[] keys, String[] texts, String[] profileTexts, String[] originKeys, String[] origins) { }
+    record Reads(String[] keys, String[] texts, String[] profileTexts, String[] originKeys, String[] origins) {
+        /** Whether {@code r} read the same keys (and origins) as this, in the same order. */
+        boolean sameKeys(Reads r) {
+            return Arrays.equals(keys, r.keys) && Arrays.equals(originKeys, r.originKeys);
+        }
+
+        /** What was read (and {@code given}), as a list: equal for inputs that give these keys the same. */
+        List<Object> key(Object given) {
+            int n = keys.length, m = originKeys.length;
+            Object[] k = new Object[3 + 3 * n + 2 * m];
+            k[0] = n;
+            k[1] = m;
+            k[2] = given;
+            System.arraycopy(keys, 0, k, 3, n);
+            System.arraycopy(texts, 0, k, 3 + n, n);
+            System.arraycopy(profileTexts, 0, k, 3 + 2 * n, n);
+            System.arraycopy(originKeys, 0, k, 3 + 3 * n, m);
+            System.arraycopy(origins, 0, k, 3 + 3 * n + m, m);
+            return Arrays.asList(k);
+        }
+    }
 
     SpecInputs(ScenarioValues values, Map<String, String> profile) {
         this.values = values;
@@ -38,14 +60,7 @@ final class SpecInputs {
         try {
             T part = build.get();
             String[] keys = read.toArray(String[]::new), originKeys = originRead.toArray(String[]::new);
-            String[] texts = new String[keys.length], profileTexts = new String[keys.length];
-            String[] origins = new String[originKeys.length];
-            for (int i = 0; i < keys.length; i++) {
-                texts[i] = text(values, keys[i]);
-                profileTexts[i] = profile.get(keys[i]);
-            }
-            for (int i = 0; i < originKeys.length; i++) origins[i] = origin(values, originKeys[i]);
-            done.accept(part, new Reads(keys, texts, profileTexts, originKeys, origins));
+            done.accept(part, reads(keys, originKeys));
             return part;
         } finally {
             read = outer;
@@ -64,6 +79,22 @@ final class SpecInputs {
             if (!Objects.equals(origin(values, r.originKeys()[i]), r.origins()[i])) return false;
         }
         return true;
+    }
+
+    /** What these inputs give the keys {@code shape} read, as {@link Reads#key}: equal when they give the same. */
+    List<Object> key(Reads shape, Object given) {
+        return reads(shape.keys(), shape.originKeys()).key(given);
+    }
+
+    private Reads reads(String[] keys, String[] originKeys) {
+        String[] texts = new String[keys.length], profileTexts = new String[keys.length];
+        String[] origins = new String[originKeys.length];
+        for (int i = 0; i < keys.length; i++) {
+            texts[i] = text(values, keys[i]);
+            profileTexts[i] = profile.get(keys[i]);
+        }
+        for (int i = 0; i < originKeys.length; i++) origins[i] = origin(values, originKeys[i]);
+        return new Reads(keys, texts, profileTexts, originKeys, origins);
     }
 
     private static String text(ScenarioValues values, String key) {

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.miglab.core.algorithm.AlgorithmRegistry;
 import io.miglab.core.spec.MigrationSpec;
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -40,6 +41,27 @@ class SpecPartsTest {
                 values("flag", "memory", "2G", "xbzrle", "true", "auto-converge", "true"),
                 values("flag", "memory", "2G"));
         for (ScenarioValues v : row) assertThat(kept.build(v)).as(v.toString()).isEqualTo(fresh(v));
+    }
+
+    // Guards a grid's per-point work: when the inner axis comes back to a value (10 bandwidths under each of 1,000
+    // dirty rates), its link is the one built the first time, not built again, and every spec is still the one a
+    // fresh factory builds.
+    @Test
+    void anInnerAxisComingBack_reusesTheKeptPart_andBuildsTheSameSpecs() {
+        List<String> bandwidths = List.of("100000000", "100000001", "100000002");
+        List<MigrationSpec> firstRow = new ArrayList<>();
+        for (String rate : List.of("2441", "2442", "2443")) {
+            for (String bandwidth : bandwidths) {
+                ScenarioValues v = values("flag", "memory", "1G", "write-model", "sweep", "working-set", "900M")
+                        .with("dirty-rate", rate, ScenarioValues.SWEEP)
+                        .with("bandwidth", bandwidth, ScenarioValues.SWEEP);
+                MigrationSpec spec = kept.build(v);
+                assertThat(spec).as(v.toString()).isEqualTo(fresh(v));
+                if (firstRow.size() < bandwidths.size()) firstRow.add(spec);
+                else assertThat(spec.link()).isSameAs(firstRow.get(bandwidths.indexOf(bandwidth)).link());
+            }
+        }
+        assertThat(firstRow.get(0).link()).isNotSameAs(firstRow.get(1).link());
     }
 
     // Guards against a kept part hiding an error: settings that fail still fail, with the same message, after the

@@ -1,6 +1,7 @@
 package io.miglab.core.predict;
 
 import io.miglab.core.algorithm.MigrationEngine;
+import io.miglab.core.result.DeferredTexts;
 import io.miglab.core.result.Fate;
 import io.miglab.core.result.GuestImpact;
 import io.miglab.core.result.MigrationResult;
@@ -23,6 +24,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * One migration over expected values: the closed form's engine. Each action is a formula: a pre-copy round sends
@@ -63,7 +65,8 @@ final class ExpectedMigration implements MigrationEngine {
 
     /**
      * The assumption texts, kept whole: the same inputs give the same (identical) texts, which a batch's CSV rows
-     * join once ({@code ResultCsvWriter}).
+     * join once ({@code ResultCsvWriter}). Each is made only when the result's assumptions are read
+     * ({@link DeferredTexts}): a sweep writes none.
      */
     private static final KeptTexts<Wire> BANDWIDTH = new KeptTexts<>(w -> "bandwidth constant at "
             + new DataRate(w.bytesPerSecond())
@@ -72,7 +75,7 @@ final class ExpectedMigration implements MigrationEngine {
     private static final KeptTexts<WriteModel> WRITES = new KeptTexts<>(w -> "pre-copy: round i re-sends the write"
             + " model's expected distinct pages dirtied during round i-1 (" + w.describe()
             + "); geometric series for a sweep");
-    private final List<String> assumptions = new ArrayList<>();
+    private final List<Supplier<String>> assumptions = new ArrayList<>();
     private final List<RoundStats> rounds = new ArrayList<>();
     private final StageLog stages = new StageLog();
     /** Pages (and their bytes) the next round or phase has to send. */
@@ -115,11 +118,13 @@ final class ExpectedMigration implements MigrationEngine {
         this.clock = reserved;
         this.roundPages = pages;
         this.roundBytes = firstPassBytes();
-        assumptions.add(BANDWIDTH.of(new Wire(bandwidth, spec.optimisations().multifdChannels(), (long) pageWire)));
-        if (zeroShare > 0) assumptions.add("first pass: " + Math.round(zeroShare * 100)
+        Wire wire = new Wire(bandwidth, spec.optimisations().multifdChannels(), (long) pageWire);
+        assumptions.add(() -> BANDWIDTH.of(wire));
+        long zeroPercent = Math.round(zeroShare * 100);
+        if (zeroShare > 0) assumptions.add(() -> "first pass: " + zeroPercent
                 + " % of pages are zero pages sent as 8 B headers");
         if (spec.optimisations().xbzrle().isPresent() || spec.optimisations().compression().isPresent()) {
-            assumptions.add("XBZRLE and compression are not modelled by the closed form");
+            assumptions.add(() -> "XBZRLE and compression are not modelled by the closed form");
         }
     }
 
@@ -176,7 +181,7 @@ final class ExpectedMigration implements MigrationEngine {
     @Override
     public void stopAndCopy(StopReason reason) {
         if (rounds.isEmpty()) {
-            assumptions.add("stop-and-copy: downtime = (memory + device state) / bandwidth + latency/2 + resume");
+            assumptions.add(() -> "stop-and-copy: downtime = (memory + device state) / bandwidth + latency/2 + resume");
         }
         double rate = spec.stopAndCopyBandwidth(!rounds.isEmpty()).bytesPerSecond();
         // the last sync and the zero-page checks (only the first pass still holds zero pages), then the bytes
@@ -195,7 +200,8 @@ final class ExpectedMigration implements MigrationEngine {
 
     @Override
     public void switchToPostCopy(StopReason reason) {
-        assumptions.add("post-copy: pages pushed once at the post-copy rate (" + spec.link().postCopyBandwidth()
+        DataRate postCopyRate = spec.link().postCopyBandwidth();
+        assumptions.add(() -> "post-copy: pages pushed once at the post-copy rate (" + postCopyRate
                 + ") after a switch-over of device state;"
                 + " page faults and their stalls are not modelled");
         double down = spec.switchOverWorkSeconds(0) + device / switchOver + oneWay + resume;
@@ -208,8 +214,8 @@ final class ExpectedMigration implements MigrationEngine {
         ResumeFaults first = spec.overheads().resumeFaults();
         double paused = first.pauseSeconds(spec, roundPages / pages, pushSeconds);
         if (first.pages() > 0) {
-            assumptions.add("post-copy pause: " + first.pages() + " pages touched on resume x pending share, one "
-                    + "fault each, at most the push");
+            assumptions.add(() -> "post-copy pause: " + first.pages() + " pages touched on resume x pending share, "
+                    + "one fault each, at most the push");
         }
         stages.begin(Stage.STOP_AND_COPY, clock);
         stages.sent(device);
@@ -237,10 +243,11 @@ final class ExpectedMigration implements MigrationEngine {
     }
 
     private void precopyAssumptions() {
-        assumptions.add(WRITES.ofShared(spec.writeModel()));
-        if (spec.autoConverge().isPresent()) assumptions.add("auto-converge throttling is not modelled");
+        WriteModel writes = spec.writeModel();
+        assumptions.add(() -> WRITES.ofShared(writes));
+        if (spec.autoConverge().isPresent()) assumptions.add(() -> "auto-converge throttling is not modelled");
         if (spec.policy().midPassDowntimeLimit().isPresent()) {
-            assumptions.add("the downtime limit is checked at round ends only (the simulator checks mid-pass)");
+            assumptions.add(() -> "the downtime limit is checked at round ends only (the simulator checks mid-pass)");
         }
     }
 
@@ -256,6 +263,7 @@ final class ExpectedMigration implements MigrationEngine {
                         Math.round(pages * zeroShare), Math.round(sentBytes), Math.round(stopBytes),
                         Math.round(postBytes), Math.round(bytes - nas.sourceToNas - nas.nasToDestination),
                         Math.round(nas.sourceToNas), Math.round(nas.nasToDestination), 0),
-                new GuestImpact(0, 0, 0), Fate.none(completed), rounds, stages.stages(totalSeconds), assumptions);
+                new GuestImpact(0, 0, 0), Fate.none(completed), rounds, stages.stages(totalSeconds),
+                DeferredTexts.of(assumptions));
     }
 }

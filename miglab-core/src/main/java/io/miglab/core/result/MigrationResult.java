@@ -17,7 +17,8 @@ import java.util.List;
  * @param fate        where the guest runs now, and what failed if something did
  * @param rounds      the per-round table
  * @param stages      the stages in order (preparation, reservation, pre-copy, ...), gapless from the start to the end
- * @param assumptions what the backend assumed (closed form) or observed (QEMU notes)
+ * @param assumptions what the backend assumed (closed form) or observed (QEMU notes); the closed form's are made
+ *                    when first read ({@link DeferredTexts})
  * @param hostCost    what the migration cost the host's processes (real backends; {@link HostCost#none()} else)
  */
 public record MigrationResult(String backend, String algorithm, Outcome outcome, Timing timing, Traffic traffic,
@@ -26,7 +27,8 @@ public record MigrationResult(String backend, String algorithm, Outcome outcome,
     public MigrationResult {
         rounds = List.copyOf(rounds);
         stages = List.copyOf(stages);
-        assumptions = List.copyOf(assumptions);
+        // texts made when first read (DeferredTexts) stay so: unmodifiable already, and copying would make them
+        assumptions = assumptions instanceof DeferredTexts ? assumptions : List.copyOf(assumptions);
     }
 
     /** A result whose host cost was not measured. */
