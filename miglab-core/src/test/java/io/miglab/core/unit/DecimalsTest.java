@@ -29,4 +29,23 @@ class DecimalsTest {
             }
         }
     }
+    // Guards the rounding on the text against the big-number rounding it replaces, where the carry runs through
+    // nines, the point and into a new leading digit, and where there are fewer digits than decimals.
+    @Test
+    void rounded_isBigDecimalsHalfUp_onPlainTexts() {
+        List<String> texts = new ArrayList<>(List.of("0.0", "0.5", "0.4999", "9.5", "9.96", "99.95", "999.9995",
+                "0.05", "0.005", "1.0", "123.456", "9999999.5", "0.001", "5.55555"));
+        SplittableRandom random = new SplittableRandom(11);
+        for (int i = 0; i < 20_000; i++) {
+            String t = Double.toString(random.nextDouble() * Math.pow(10, random.nextInt(-3, 7)));
+            if (t.indexOf('E') < 0) texts.add(t);
+        }
+        for (String t : texts) {
+            for (int decimals = 0; decimals <= 6; decimals++) {
+                assertThat(Decimals.rounded(t, decimals)).as("%s with %d decimals", t, decimals)
+                        .isEqualTo(new java.math.BigDecimal(t).setScale(decimals, java.math.RoundingMode.HALF_UP)
+                                .toPlainString());
+            }
+        }
+    }
 }
