@@ -64,7 +64,7 @@ public final class SweepRunner {
     public static List<SweepPoint> run(ScenarioValues base, List<SweepAxis> axes, SpecFactory factory,
                                        MigrationBackend backend, Settings settings, Listener listener) {
         List<List<SweepAxis.Value>> grid = grid(axes);
-        List<MigrationSpec> specs = specs(base, axes, factory);
+        List<MigrationSpec> specs = specs(base, axes, grid, factory);
         listener.started(migrations(specs, settings));
         List<SweepPoint> points = new ArrayList<>();
         List<SweepPoint> view = Collections.unmodifiableList(points);
@@ -102,8 +102,13 @@ public final class SweepRunner {
      * at the end of an axis is reported at once, not after the points before it have run.
      */
     public static List<MigrationSpec> specs(ScenarioValues base, List<SweepAxis> axes, SpecFactory factory) {
-        List<MigrationSpec> specs = new ArrayList<>();
-        for (List<SweepAxis.Value> coordinates : grid(axes)) specs.add(factory.build(values(base, axes, coordinates)));
+        return specs(base, axes, grid(axes), factory);
+    }
+
+    private static List<MigrationSpec> specs(ScenarioValues base, List<SweepAxis> axes,
+                                             List<List<SweepAxis.Value>> grid, SpecFactory factory) {
+        List<MigrationSpec> specs = new ArrayList<>(grid.size());
+        for (List<SweepAxis.Value> coordinates : grid) specs.add(factory.build(values(base, axes, coordinates)));
         return specs;
     }
 
