@@ -1,6 +1,9 @@
 package io.miglab.core.sim;
 
+import io.miglab.core.memory.GuestMemory;
+import io.miglab.core.memory.MemoryLayout;
 import io.miglab.core.memory.PageBitmap;
+import io.miglab.core.spec.MigrationSpec;
 import io.miglab.core.spec.Optimisations;
 import io.miglab.core.write.PageSink;
 
@@ -70,10 +73,26 @@ final class PostCopyPusher {
         this.push = new BackgroundPush(pending, pageSize, Optimisations.PAGE_HEADER_BYTES,
                 costs.plainPageBytes(), pushRate, linkRate, completionBytes,
                 session.spec()::postCopyDestinationSeconds);
+        this.push.cursor = resumeCursor(session.spec());
         this.accountPushed = (word, bits) -> {
             remainingWritable -= Long.bitCount(bits & PageBitmap.wordMask(word, writableFrom, writableTo));
             session.sendPostCopy(word, bits);
         };
+    }
+
+    /**
+     * Where the background push starts. QEMU restarts its scan at page 0 when post-copy starts
+     * ({@code ram_postcopy_send_discard_bitmap}, migration/ram.c). Without postcopy-preempt the pages the guest touches
+     * first on resume ({@link io.miglab.core.spec.ResumeFaults}) move that scan: {@code get_queued_page} sends the
+     * requested page and {@code ram_find_and_save_block} goes on from it. Under the Linux layout those are the
+     * kernel's boot-time data at the top of RAM (per-CPU areas, struct pages; memblock allocates top-down), so the
+     * push goes on from that block's start, wraps at the end of RAM and sends the zero block last.
+     */
+    static int resumeCursor(MigrationSpec spec) {
+        GuestMemory memory = spec.memory();
+        if (spec.postCopy().preempt() || spec.overheads().resumeFaults().pages() == 0
+                || memory.layout() != MemoryLayout.LINUX) return 0;
+        return memory.pages() - memory.layout().topPages(memory);
     }
 
     void run() {

@@ -7,6 +7,10 @@ import io.miglab.core.error.InvalidSpecException;
 import io.miglab.core.memory.GuestMemory;
 import io.miglab.core.memory.MemoryLayout;
 import io.miglab.core.memory.PageBitmap;
+import io.miglab.core.spec.MigrationSpec;
+import io.miglab.core.spec.PostCopyOptions;
+import io.miglab.core.spec.ResumeFaults;
+import io.miglab.core.unit.DataRate;
 import io.miglab.core.unit.ByteSize;
 import io.miglab.core.write.PageSink;
 import io.miglab.core.write.PacedWrites;
@@ -43,6 +47,21 @@ class MemoryLayoutTest {
         // a region larger than the bottom block starts at page 0; with no zero page it ends below the top block
         assertThat(MemoryLayout.LINUX.regionStart(HALF_LINUX, PAGES)).isZero();
         assertThat(SWEEP_64M.writableRange(HALF_LINUX.withZeroPageShare(0))).containsExactly(46_669, 63_053);
+    }
+
+    // Guards where post-copy's push starts: without preempt the resume faults move QEMU's scan (get_queued_page), in
+    // the Linux layout to the top block's start (2,483 pages from the end); with preempt, no resume pages, or the
+    // middle layout, from page 0 as ram_postcopy_send_discard_bitmap leaves it.
+    @Test
+    void postCopyPush_startsAtTheTopBlockAfterLinuxResumeFaults_withoutPreempt() {
+        MigrationSpec spec = MigrationSpec.of(ByteSize.ofMiB(256), DataRate.ofMiBps(100)).withMemory(HALF_LINUX);
+        MigrationSpec resuming = spec.withOverheads(spec.overheads().withResumeFaults(
+                new ResumeFaults(20, Duration.ZERO, ByteSize.ofBytes(0))));
+        assertThat(PostCopyPusher.resumeCursor(resuming)).isEqualTo(PAGES - 2_483);
+        assertThat(PostCopyPusher.resumeCursor(resuming.withPostCopy(PostCopyOptions.defaults().withPreempt(true))))
+                .isZero();
+        assertThat(PostCopyPusher.resumeCursor(spec)).isZero();
+        assertThat(PostCopyPusher.resumeCursor(resuming.withMemory(HALF_MIDDLE))).isZero();
     }
 
     // Guards the writer itself against writing where its range is not: one full sweep touches exactly the range.
