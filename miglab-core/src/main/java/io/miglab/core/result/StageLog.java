@@ -92,15 +92,17 @@ public final class StageLog {
         return i + 1 < stages.size() ? starts[i + 1] : Math.max(starts[i], endSeconds);
     }
 
-    /** The stages in order, the last one ending at {@code endSeconds}; bytes rounded to whole bytes. */
+    /**
+     * The stages in order, the last one ending at {@code endSeconds}; bytes rounded to whole bytes. The list is
+     * unmodifiable, so a result keeps it as it is (no second copy per prediction).
+     */
     public List<StageStats> stages(double endSeconds) {
-        List<StageStats> out = new ArrayList<>();
-        for (int i = 0; i < stages.size(); i++) {
+        StageStats[] out = new StageStats[stages.size()];
+        for (int i = 0; i < out.length; i++) {
             double start = starts[i];
-            double end = i + 1 < stages.size() ? starts[i + 1] : Math.max(start, endSeconds);
-            out.add(new StageStats(stages.get(i).label(), start * 1000, (end - start) * 1000,
-                    Math.round(bytes[i])));
+            double end = i + 1 < out.length ? starts[i + 1] : Math.max(start, endSeconds);
+            out[i] = new StageStats(stages.get(i).label(), start * 1000, (end - start) * 1000, Math.round(bytes[i]));
         }
-        return out;
+        return List.of(out);
     }
 }

@@ -82,7 +82,9 @@ public record TerminationPolicy(String name, List<StopCondition> conditions, Lim
         if (limited && !reachable) return Optional.of(StopReason.LIMIT_UNREACHABLE);
         // a migration that has reached its time limit has timed out, even if the rest would fit now (the engines
         // end the round the timeout falls in at the timeout; miglab's QEMU driver cancels at it)
-        if (timeout().filter(t -> p.elapsedSeconds() >= t.toNanos() / 1e9 - TIME_TOLERANCE_SECONDS).isPresent()) {
+        // without Optional's filter: a lambda per round showed in a batch's profile
+        Optional<Duration> timeout = timeout();
+        if (timeout.isPresent() && p.elapsedSeconds() >= timeout.get().toNanos() / 1e9 - TIME_TOLERANCE_SECONDS) {
             return Optional.of(StopReason.TIMEOUT);
         }
         for (StopCondition c : conditions) {
