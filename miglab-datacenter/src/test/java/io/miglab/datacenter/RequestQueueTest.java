@@ -18,7 +18,7 @@ class RequestQueueTest {
     private record Req(int id, int source, int destination) { }
 
     @ParameterizedTest
-    @ValueSource(longs = {1, 2, 3, 4, 5, 6})
+    @ValueSource(longs = {1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16})
     void startsWhatTheWalkStarts(long seed) {
         SplittableRandom r = new SplittableRandom(seed);
         int hosts = 3 + r.nextInt(10), perHost = 1 + r.nextInt(3), maxConcurrent = 1 + r.nextInt(12);

@@ -144,6 +144,7 @@ public final class Datacenter {
         destination.reserve(vm.demandCores(), vm.memory().bytes());
         destination.migrationStarted();
         vm.host.migrationStarted();
+        vm.host.migratingVmsChanged(1);
         vm.migrating = true;
     }
 
@@ -155,6 +156,10 @@ public final class Datacenter {
         source.removeVm(vm);
         source.addVmCores(-vm.demandCores());
         source.freeMemory(vm.memory().bytes());
+        if (vm.migrating) {
+            source.migratingVmsChanged(-1);
+            destination.migratingVmsChanged(1);
+        }
         destination.release(reservedCores);
         destination.addVm(vm);
         destination.addVmCores(vm.demandCores());
@@ -172,6 +177,7 @@ public final class Datacenter {
         }
         destination.migrationEnded();
         source.migrationEnded();
+        if (vm.migrating) vm.host.migratingVmsChanged(-1);
         vm.migrating = false;
         vm.addDowntime(downtimeSeconds);
     }
@@ -185,6 +191,7 @@ public final class Datacenter {
         on.account(now, overThreshold);
         destination.account(now, overThreshold);
         on.removeVm(vm);
+        if (vm.migrating) on.migratingVmsChanged(-1);
         on.addVmCores(-vm.demandCores());
         on.freeMemory(vm.memory().bytes());
         if (on == source) {

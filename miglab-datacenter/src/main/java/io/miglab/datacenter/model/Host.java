@@ -24,6 +24,8 @@ public final class Host {
     private boolean maintenance;
     private boolean draining;
     private int migrations;
+    /** VMs here that are migrating (leaving, or arrived but with their migration not yet ended). */
+    private int migratingVms;
     /** {@code vms.size()}, kept here so that a scan of every host's emptiness does not read each host's list. */
     private int vmCount;
     private double lastAccount;
@@ -64,6 +66,9 @@ public final class Host {
 
     /** Migrations this host takes part in now, as source or destination. */
     public int migrations() { return migrations; }
+
+    /** How many of the VMs here are migrating: 0 means none of them is leaving (a policy need not look at each). */
+    public int migratingVms() { return migratingVms; }
 
     public double vmCores() { return vmCores; }
 
@@ -149,6 +154,8 @@ public final class Host {
     void migrationStarted() { migrations++; }
 
     void migrationEnded() { migrations--; }
+
+    void migratingVmsChanged(int by) { migratingVms += by; }
 
     @Override
     public String toString() { return name; }

@@ -1,5 +1,6 @@
 package io.miglab.datacenter.network;
 
+import io.miglab.datacenter.engine.KeyOrder;
 import java.util.Arrays;
 import java.util.List;
 
@@ -18,6 +19,8 @@ final class MaxMinFairSharing {
     private int[] versions = new int[64];
     private int size;
     private Flow[] byCap = new Flow[16];
+    private Flow[] sortedByCap = new Flow[16];
+    private final KeyOrder capOrder = new KeyOrder();
     private long round;
 
     /**
@@ -39,10 +42,17 @@ final class MaxMinFairSharing {
             f.frozen = false;
             if (Double.isFinite(f.capBytesPerSecond())) {
                 if (capped == byCap.length) byCap = Arrays.copyOf(byCap, capped * 2);
+                capOrder.put(capped, f.capBytesPerSecond(), capped);
                 byCap[capped++] = f;
             }
         }
-        Arrays.sort(byCap, 0, capped, (a, b) -> Double.compare(a.capBytesPerSecond(), b.capBytesPerSecond()));
+        // by cap, equal caps in the order of the flows (a stable sort): the order they freeze in
+        int[] sorted = capOrder.sort(capped);
+        if (sortedByCap.length < byCap.length) sortedByCap = new Flow[byCap.length];
+        for (int i = 0; i < capped; i++) sortedByCap[i] = byCap[sorted[i]];
+        Flow[] t = byCap;
+        byCap = sortedByCap;
+        sortedByCap = t;
         int nextCap = 0;
         int left = flows.size();
         while (left > 0) {
@@ -66,6 +76,7 @@ final class MaxMinFairSharing {
             }
         }
         Arrays.fill(byCap, 0, capped, null);
+        Arrays.fill(sortedByCap, 0, capped, null);
         Arrays.fill(heapLinks, 0, size, null);
     }
 

@@ -3,7 +3,6 @@ package io.miglab.datacenter.network;
 import io.miglab.datacenter.engine.Simulator;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Comparator;
 import java.util.List;
 
 /**
@@ -27,6 +26,9 @@ public final class Network {
     private final List<NetworkLink> touched = new ArrayList<>();
     private final List<Flow> part = new ArrayList<>();
     private final List<NetworkLink> partLinks = new ArrayList<>();
+    /** Scratch of {@link #reallocate}: the re-rated flows' places in {@link #flows}, and those flows in that order. */
+    private int[] positions = new int[16];
+    private Flow[] reached = new Flow[16];
     private boolean capacityChanged;
     private boolean reallocationPending;
     private long allocations;
@@ -144,9 +146,18 @@ public final class Network {
         }
         if (part.isEmpty()) return;
         sharing.allocate(part, partLinks);
-        Flow[] reached = part.toArray(Flow[]::new);
-        Arrays.sort(reached, Comparator.comparingInt(f -> f.activeIndex));
-        for (Flow f : reached) f.applyNewRate();
+        int n = part.size();
+        if (reached.length < n) {
+            reached = new Flow[Math.max(n, 2 * reached.length)];
+            positions = new int[reached.length];
+        }
+        for (int i = 0; i < n; i++) positions[i] = part.get(i).activeIndex;
+        Arrays.sort(positions, 0, n); // distinct places in the flow list: that list's order, on ints
+        for (int i = 0; i < n; i++) reached[i] = flows.get(positions[i]);
+        for (int i = 0; i < n; i++) {
+            reached[i].applyNewRate();
+            reached[i] = null;
+        }
     }
 
     private void visit(Flow f) {

@@ -1,5 +1,6 @@
 package io.miglab.datacenter.policy;
 
+import io.miglab.datacenter.engine.KeyOrder;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.Iterator;
@@ -173,8 +174,7 @@ final class HostIndex {
         int bits = 32 - Integer.numberOfLeadingZeros(Math.max(1, cores.length - 1));
         long[] packed = new long[ids.length];
         for (int j = 0; j < ids.length; j++) {
-            long b = Double.doubleToLongBits(key[ids[j]]);
-            b ^= (b >> 63) & Long.MAX_VALUE; // signed order of the bits = Double.compare's order
+            long b = KeyOrder.orderBits(key[ids[j]]); // signed order of the bits = Double.compare's order
             packed[j] = ((b >>> bits) << bits) | ids[j]; // the key's top bits, then the id
         }
         radixSort(packed);

@@ -15,6 +15,7 @@ final class HostScan {
     private final double[] cores;
     private final boolean[] on;
     private final int[] migrations;
+    private final int[] migratingVms;
     private final int[] vmCount;
     private final boolean[] maintenance;
     private final boolean[] draining;
@@ -27,6 +28,7 @@ final class HostScan {
         this.on = on;
         demandCores = new double[hosts];
         migrations = new int[hosts];
+        migratingVms = new int[hosts];
         vmCount = new int[hosts];
         maintenance = new boolean[hosts];
         draining = new boolean[hosts];
@@ -38,6 +40,7 @@ final class HostScan {
         int i = h.id();
         demandCores[i] = h.vmCores() + h.migrationCores();
         migrations[i] = h.migrations();
+        migratingVms[i] = h.migratingVms();
         vmCount[i] = h.vmCount();
         maintenance[i] = h.inMaintenance();
         draining[i] = h.isDraining();
@@ -51,11 +54,12 @@ final class HostScan {
 
     /**
      * What {@link LoadBalancingPolicy#staying} says divided by the host's cores, for a host on and not in
-     * maintenance; {@code NaN} (never over a threshold) for any other host. A host with migrations is read whole.
+     * maintenance; {@code NaN} (never over a threshold) for any other host. A host with VMs leaving is read whole.
      */
     double stayingShare(int i, Host host) {
         if (!on[i] || maintenance[i]) return Double.NaN;
-        return (migrations[i] == 0 ? demandCores[i] : LoadBalancingPolicy.staying(host)) / cores[i];
+        boolean leaving = migrations[i] > 0 && migratingVms[i] > 0; // else staying is the whole demand
+        return (leaving ? LoadBalancingPolicy.staying(host) : demandCores[i]) / cores[i];
     }
 
     /** Whether a host that is on has nothing on it and nothing on its way: it can be switched off. */

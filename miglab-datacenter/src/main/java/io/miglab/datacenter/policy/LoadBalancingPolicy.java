@@ -36,7 +36,7 @@ public final class LoadBalancingPolicy implements SchedulingPolicy {
     /** CPU the host will still carry once the VMs already leaving it are gone. */
     static double staying(Host h) {
         double cores = h.vmCores() + h.migrationCores();
-        if (h.migrations() == 0) return cores; // no migration here, so none of its VMs is leaving
+        if (h.migrations() == 0 || h.migratingVms() == 0) return cores; // none of its VMs is leaving
         for (Vm v : h.vms()) if (v.isMigrating()) cores -= v.demandCores();
         return cores;
     }

@@ -1,6 +1,7 @@
 package io.miglab.datacenter.policy;
 
 import io.miglab.core.result.MigrationResult;
+import io.miglab.datacenter.engine.KeyOrder;
 import io.miglab.datacenter.model.Datacenter;
 import io.miglab.datacenter.model.Host;
 import io.miglab.datacenter.model.Vm;
@@ -50,6 +51,7 @@ public final class PolicyContext {
     /** The hosts that are on by committed share, for best fit and least loaded; null for other placements. */
     private final HostIndex index;
     private final long seed;
+    private final KeyOrder candidateOrder = new KeyOrder();
     private final History hostHistory;
     private History vmHistory;
     private double[] lastMovedAt = new double[0];
@@ -251,7 +253,8 @@ public final class PolicyContext {
         List<Vm> out = new ArrayList<>(host.vmCount());
         double coolDown = host.inMaintenance() ? 0 : selection.coolDownSeconds(config);
         for (Vm v : host.vms()) if (!v.isMigrating() && (coolDown <= 0 || !movedWithin(v, coolDown))) out.add(v);
-        out.sort(selection.order(this, host));
+        if (selection instanceof VmSelection.Keyed keyed) keyed.sort(this, host, out, candidateOrder);
+        else out.sort(selection.order(this, host));
         return out;
     }
 
