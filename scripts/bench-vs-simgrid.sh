@@ -3,7 +3,7 @@
 # a 1 GiB guest, 100 MB/s, 2,441 pages/s written in address order over 0.9 of its memory, downtime limit 30 ms.
 #
 #   scripts/bench-vs-simgrid.sh          SimGrid (N=1000 migrations), miglab sweep (1,000 and 10,000 points,
-#                                        page-level; 1,000 points, closed form), miglab predict --batch
+#                                        page-level and closed form), miglab predict --batch
 #                                        (1,000,000 lines, closed form); per-migration times and the ratios
 #   scripts/bench-vs-simgrid.sh --jmh    also the JMH figure of a 64 GiB guest (2 GiB working set, 200,000
 #                                        pages/s) and of the same 1 GiB case (SpeedGoalBenchmark, about 1 minute)
@@ -60,6 +60,8 @@ read -r sx_cpu sx_wall < <(measure sweep sim --vary dirty-rate=2441..2441.999+0.
     --vary bandwidth=100000000..100000009+1)
 read -r c1_cpu c1_wall < <(measure sweep closed-form --vary dirty-rate=2441)
 read -r cn_cpu cn_wall < <(measure sweep closed-form --vary dirty-rate=2441..2441.999+0.001)
+read -r cx_cpu cx_wall < <(measure sweep closed-form --vary dirty-rate=2441..2441.999+0.001 \
+    --vary bandwidth=100000000..100000009+1)
 lines=1000000
 {
     echo "memory,bandwidth,write-model,working-set,dirty-rate,downtime-limit"
@@ -73,21 +75,25 @@ rows=$(($(wc -l <"$work/batch-out.csv") - 1))
 
 awk -v sg="$sg_cpu_ms" -v sgw="$sg_wall_ms" -v s1="$s1_cpu" -v sn="$sn_cpu" -v s1w="$s1_wall" -v snw="$sn_wall" \
     -v sx="$sx_cpu" -v sxw="$sx_wall" -v c1="$c1_cpu" -v cn="$cn_cpu" -v c1w="$c1_wall" -v cnw="$cn_wall" \
+    -v cx="$cx_cpu" -v cxw="$cx_wall" \
     -v b1="$b1_cpu" -v bn="$bn_cpu" -v b1w="$b1_wall" -v bnw="$bn_wall" -v lines="$lines" 'BEGIN {
     sim = (sn - s1) * 1000 / 999; simw = (snw - s1w) * 1000 / 999
     simx = (sx - s1) * 1000 / 9999; simxw = (sxw - s1w) * 1000 / 9999
     cs = (cn - c1) * 1000 / 999; csw = (cnw - c1w) * 1000 / 999
+    csx = (cx - c1) * 1000 / 9999; csxw = (cxw - c1w) * 1000 / 9999
     cf = (bn - b1) * 1000 / (lines - 1); cfw = (bnw - b1w) * 1000 / (lines - 1)
     printf "\nper migration, CPU ms (wall ms in brackets)\n"
     printf "  SimGrid 3.32 live-migration plugin, 1,000 migrations     %9.4f  (%.4f)\n", sg, sgw
     printf "  miglab page-level, sweep of 1,000 points                 %9.4f  (%.4f)\n", sim, simw
     printf "  miglab page-level, sweep of 10,000 points                %9.4f  (%.4f)\n", simx, simxw
     printf "  miglab closed form, sweep of 1,000 points                %9.4f  (%.4f)\n", cs, csw
+    printf "  miglab closed form, sweep of 10,000 points               %9.4f  (%.4f)\n", csx, csxw
     printf "  miglab closed form, predict --batch of %d lines     %9.4f  (%.4f)\n", lines, cf, cfw
     printf "  predict --batch, %d lines: %.1f s CPU, %.1f s wall\n", lines, bn, bnw
     printf "ratios (SimGrid / miglab, CPU; above 1: miglab faster)\n"
     printf "  page-level, 1,000 points   %.2f\n  page-level, 10,000 points  %.2f\n", sg / sim, sg / simx
-    printf "  closed form, sweep         %.2f\n  closed form, batch         %.2f\n", sg / cs, sg / cf
+    printf "  closed form, sweep         %.2f\n  closed form, 10,000 points %.2f\n", sg / cs, sg / csx
+    printf "  closed form, batch         %.2f\n", sg / cf
 }'
 load="$(cut -d' ' -f1-3 /proc/loadavg)"
 echo "load average during the run: $load (2 cores: above 2, the figures include waiting for a core)"
