@@ -93,8 +93,10 @@ final class UniformDraw {
      * writes as the region spans words (so that clearing and handing over the words costs no more than the draws).
      * Once every page of the region is marked the rest of the writes can change nothing: they are skipped, moving
      * the stream on as drawing them would (a coupon collector's wait: N H_N, about N (ln N + 0.58), of the writes
-     * over N pages). The marks are counted first after N ln N draws, when about one page is expected unmarked,
-     * then after N ln u more, u the pages unmarked at the last count, and at least N / 16 apart.
+     * over N pages, its spread about 1.3 N). The marks are counted first after N (ln N - 2) draws, when about
+     * e^2 = 7 pages are expected unmarked (the region already full there in about one stream of 1,600), then after
+     * N (ln u - 2) more, u the pages unmarked at the last count, and at least N / 16 apart: a count of the words
+     * costs a few per cent of the draws between two, and a region is found full at most N / 16 draws late.
      */
     private void mark(long writes, Region region, PageSink sink) {
         int size = region.size();
@@ -104,7 +106,7 @@ final class UniformDraw {
         long[] bits = marks;
         int split = region.split(), low = region.low() - (firstWord << 6), high = region.high() - (firstWord << 6);
         long left = writes;
-        long untilCount = Math.max(size, (long) (size * Math.log(size)));
+        long untilCount = Math.max(size, untilCount(size, size));
         while (left > 0) {
             int n = (int) Math.min(left, Math.min(untilCount, Integer.MAX_VALUE));
             if (split == size) {
@@ -124,10 +126,15 @@ final class UniformDraw {
                     random.skip(left, size);
                     break;
                 }
-                untilCount = Math.max(size / 16 + 1, (long) (size * Math.log(unmarked)));
+                untilCount = untilCount(size, unmarked);
             }
         }
         sink.words(firstWord, bits, count);
+    }
+
+    /** Draws over {@code size} pages before the next count of the marks, {@code unmarked} pages left at the last. */
+    private static long untilCount(int size, long unmarked) {
+        return Math.max(size / 16 + 1, (long) (size * (Math.log(unmarked) - 2)));
     }
 
     private static long marked(long[] bits, int count) {
