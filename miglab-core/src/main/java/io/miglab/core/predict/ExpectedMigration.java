@@ -24,7 +24,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.function.Supplier;
 
 /**
  * One migration over expected values: the closed form's engine. Each action is a formula: a pre-copy round sends
@@ -75,7 +74,7 @@ final class ExpectedMigration implements MigrationEngine {
     private static final KeptTexts<WriteModel> WRITES = new KeptTexts<>(w -> "pre-copy: round i re-sends the write"
             + " model's expected distinct pages dirtied during round i-1 (" + w.describe()
             + "); geometric series for a sweep");
-    private final List<Supplier<String>> assumptions = new ArrayList<>();
+    private final DeferredTexts.Builder assumptions = new DeferredTexts.Builder();
     private final List<RoundStats> rounds = new ArrayList<>();
     private final StageLog stages = new StageLog();
     /** Pages (and their bytes) the next round or phase has to send. */
@@ -120,11 +119,10 @@ final class ExpectedMigration implements MigrationEngine {
         this.roundBytes = firstPassBytes();
         Wire wire = new Wire(bandwidth, spec.optimisations().multifdChannels(), (long) pageWire);
         assumptions.add(() -> BANDWIDTH.of(wire));
-        long zeroPercent = Math.round(zeroShare * 100);
-        if (zeroShare > 0) assumptions.add(() -> "first pass: " + zeroPercent
+        if (zeroShare > 0) assumptions.add("first pass: " + Math.round(zeroShare * 100)
                 + " % of pages are zero pages sent as 8 B headers");
         if (spec.optimisations().xbzrle().isPresent() || spec.optimisations().compression().isPresent()) {
-            assumptions.add(() -> "XBZRLE and compression are not modelled by the closed form");
+            assumptions.add("XBZRLE and compression are not modelled by the closed form");
         }
     }
 
@@ -181,7 +179,7 @@ final class ExpectedMigration implements MigrationEngine {
     @Override
     public void stopAndCopy(StopReason reason) {
         if (rounds.isEmpty()) {
-            assumptions.add(() -> "stop-and-copy: downtime = (memory + device state) / bandwidth + latency/2 + resume");
+            assumptions.add("stop-and-copy: downtime = (memory + device state) / bandwidth + latency/2 + resume");
         }
         double rate = spec.stopAndCopyBandwidth(!rounds.isEmpty()).bytesPerSecond();
         // the last sync and the zero-page checks (only the first pass still holds zero pages), then the bytes
@@ -214,8 +212,8 @@ final class ExpectedMigration implements MigrationEngine {
         ResumeFaults first = spec.overheads().resumeFaults();
         double paused = first.pauseSeconds(spec, roundPages / pages, pushSeconds);
         if (first.pages() > 0) {
-            assumptions.add(() -> "post-copy pause: " + first.pages() + " pages touched on resume x pending share, "
-                    + "one fault each, at most the push");
+            assumptions.add("post-copy pause: " + first.pages() + " pages touched on resume x pending share, one "
+                    + "fault each, at most the push");
         }
         stages.begin(Stage.STOP_AND_COPY, clock);
         stages.sent(device);
@@ -245,9 +243,9 @@ final class ExpectedMigration implements MigrationEngine {
     private void precopyAssumptions() {
         WriteModel writes = spec.writeModel();
         assumptions.add(() -> WRITES.ofShared(writes));
-        if (spec.autoConverge().isPresent()) assumptions.add(() -> "auto-converge throttling is not modelled");
+        if (spec.autoConverge().isPresent()) assumptions.add("auto-converge throttling is not modelled");
         if (spec.policy().midPassDowntimeLimit().isPresent()) {
-            assumptions.add(() -> "the downtime limit is checked at round ends only (the simulator checks mid-pass)");
+            assumptions.add("the downtime limit is checked at round ends only (the simulator checks mid-pass)");
         }
     }
 
@@ -264,6 +262,6 @@ final class ExpectedMigration implements MigrationEngine {
                         Math.round(postBytes), Math.round(bytes - nas.sourceToNas - nas.nasToDestination),
                         Math.round(nas.sourceToNas), Math.round(nas.nasToDestination), 0),
                 new GuestImpact(0, 0, 0), Fate.none(completed), rounds, stages.stages(totalSeconds),
-                DeferredTexts.of(assumptions));
+                assumptions.build());
     }
 }

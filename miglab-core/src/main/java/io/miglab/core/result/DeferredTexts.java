@@ -1,6 +1,7 @@
 package io.miglab.core.result;
 
 import java.util.AbstractList;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.RandomAccess;
@@ -15,33 +16,44 @@ import java.util.function.Supplier;
  * maker gives the same text every time.
  */
 public final class DeferredTexts extends AbstractList<String> implements RandomAccess {
-    private final Supplier<String>[] makers;
-    private final String[] made;
+    /** Each item a text, or the maker of one until it is first read. */
+    private final Object[] items;
 
-    @SuppressWarnings("unchecked")
-    private DeferredTexts(List<Supplier<String>> makers) {
-        this.makers = makers.toArray(Supplier[]::new);
-        for (Supplier<String> m : this.makers) Objects.requireNonNull(m, "maker");
-        this.made = new String[this.makers.length];
+    private DeferredTexts(Object[] items) {
+        this.items = items;
     }
 
-    /** The texts {@code makers} give, each made when first read. */
-    public static List<String> of(List<Supplier<String>> makers) {
-        return makers.isEmpty() ? List.of() : new DeferredTexts(makers);
+    /** The texts of a result in order: given ones, and ones made when first read. */
+    public static final class Builder {
+        private final List<Object> items = new ArrayList<>();
+
+        public Builder add(String text) {
+            items.add(Objects.requireNonNull(text, "text"));
+            return this;
+        }
+
+        public Builder add(Supplier<String> maker) {
+            items.add(Objects.requireNonNull(maker, "maker"));
+            return this;
+        }
+
+        public List<String> build() {
+            return items.isEmpty() ? List.of() : new DeferredTexts(items.toArray());
+        }
     }
 
     @Override
+    @SuppressWarnings("unchecked")
     public String get(int index) {
-        String text = made[Objects.checkIndex(index, made.length)];
-        if (text == null) {
-            text = Objects.requireNonNull(makers[index].get(), "text");
-            made[index] = text;
-        }
+        Object item = items[Objects.checkIndex(index, items.length)];
+        if (item instanceof String text) return text;
+        String text = Objects.requireNonNull(((Supplier<String>) item).get(), "text");
+        items[index] = text;
         return text;
     }
 
     @Override
     public int size() {
-        return made.length;
+        return items.length;
     }
 }

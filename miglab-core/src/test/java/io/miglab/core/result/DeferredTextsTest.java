@@ -29,7 +29,7 @@ class DeferredTextsTest {
     // texts until something reads them; a sweep of closed-form points reads none.
     @Test
     void aResultAndItsCopies_makeNoTextUntilRead() {
-        MigrationResult r = result(DeferredTexts.of(List.of(counted("a"), counted("b"))));
+        MigrationResult r = result(new DeferredTexts.Builder().add(counted("a")).add(counted("b")).build());
         MigrationResult copy = r.withFate(r.fate()).withStages(r.stages()).withHostCost(HostCost.none());
         assertThat(copy.assumptions().size()).isEqualTo(2);
         assertThat(made).hasValue(0);
@@ -41,20 +41,22 @@ class DeferredTextsTest {
     // (and hashes as) one built with the same texts as a plain list.
     @Test
     void readTexts_areTheMakersTexts_madeOnce_andEqualAPlainList() {
-        List<String> texts = DeferredTexts.of(List.of(counted("bandwidth constant"), counted("pre-copy: ...")));
+        List<String> texts = new DeferredTexts.Builder().add(counted("bandwidth constant")).add("given")
+                .add(counted("pre-copy: ...")).build();
         MigrationResult r = result(texts);
-        assertThat(r).isEqualTo(result(List.of("bandwidth constant", "pre-copy: ...")));
-        assertThat(r.hashCode()).isEqualTo(result(List.of("bandwidth constant", "pre-copy: ...")).hashCode());
+        MigrationResult plain = result(List.of("bandwidth constant", "given", "pre-copy: ..."));
+        assertThat(r).isEqualTo(plain);
+        assertThat(r.hashCode()).isEqualTo(plain.hashCode());
         assertThat(texts.get(0)).isSameAs(texts.get(0));
-        assertThat(new ArrayList<>(texts)).containsExactly("bandwidth constant", "pre-copy: ...");
+        assertThat(new ArrayList<>(texts)).containsExactly("bandwidth constant", "given", "pre-copy: ...");
         assertThat(made).hasValue(2);
-        assertThat(DeferredTexts.of(List.of())).isEmpty();
+        assertThat(new DeferredTexts.Builder().build()).isEmpty();
     }
 
     // Guards the list as the result's other lists are: it cannot be changed, and a maker giving null is refused.
     @Test
     void theTexts_cannotBeChanged_norBeNull() {
-        List<String> texts = DeferredTexts.of(List.of(() -> "a", () -> null));
+        List<String> texts = new DeferredTexts.Builder().add("a").add(() -> null).build();
         assertThatThrownBy(() -> texts.add("c")).isInstanceOf(UnsupportedOperationException.class);
         assertThatThrownBy(() -> texts.set(0, "c")).isInstanceOf(UnsupportedOperationException.class);
         assertThatThrownBy(() -> texts.get(1)).isInstanceOf(NullPointerException.class);
