@@ -11,7 +11,7 @@ import java.util.SplittableRandom;
  */
 final class SplitMix {
     /** The gamma of a generator made from a seed alone (the golden ratio in 64 bits, as the paper's default). */
-    private static final long GAMMA = 0x9e3779b97f4a7c15L;
+    static final long GAMMA = 0x9e3779b97f4a7c15L;
     /** The two multipliers of SplittableRandom's mix32. */
     private static final long MIX1 = 0x62a9d9ed799705f5L;
     private static final long MIX2 = 0xcb24d0a5c88c35b3L;
@@ -50,16 +50,24 @@ final class SplitMix {
             }
             return;
         }
-        // mix32(s) & m, masked before the shift to an int: the same bits, and the loop about a tenth faster
         long high = (long) (bound - 1) << 32;
         long s = seed;
+        seed = s + n * GAMMA;
+        if (n < SharedMark.MIN_DRAWS) draw(s, n, high, bits, offset);
+        else SharedMark.mark(s, n, high, bits, offset);
+    }
+
+    /**
+     * Marks the {@code n} power-of-two draws that follow state {@code s}, {@code high} being (bound - 1) << 32:
+     * mix32(s) & m, masked before the shift to an int, the same bits and the loop about a tenth faster.
+     */
+    static void draw(long s, int n, long high, long[] bits, int offset) {
         for (int i = 0; i < n; i++) {
             s += GAMMA;
             long z = (s ^ (s >>> 33)) * MIX1;
             int bit = (int) ((((z ^ (z >>> 28)) * MIX2) & high) >>> 32) + offset;
             bits[bit >>> 6] |= 1L << bit;
         }
-        seed = s;
     }
 
     /** Moves the stream on by {@code count} calls of {@code nextInt(bound)} without using their values. */
