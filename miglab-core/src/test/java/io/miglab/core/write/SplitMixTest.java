@@ -40,11 +40,7 @@ class SplitMixTest {
         SplittableRandom jdk = new SplittableRandom(seed);
         mine.skip(skipped, bound);
         for (long i = 0; i < skipped; i++) jdk.nextInt(bound);
-        int offset = 5;
-        long[] bits = new long[(bound + offset + 63) / 64];
-        mine.mark(marked, bound, bits, offset);
-        assertThat(bits).isEqualTo(jdkMarks(jdk, marked, bound, offset, bits.length));
-        assertThat(mine.nextInt(bound)).isEqualTo(jdk.nextInt(bound));
+        assertMarksFollowTheJdk(mine, jdk, marked, bound, 5);
     }
 
     /**
@@ -54,13 +50,8 @@ class SplitMixTest {
     @Property(tries = 6)
     void aLargeMarkIsTheJdkStream(@ForAll long seed, @ForAll @IntRange(min = 0, max = 20_000) int extra,
                                   @ForAll @IntRange(min = 10, max = 19) int boundLog) {
-        int bound = 1 << boundLog, offset = 37, n = SharedMark.MIN_DRAWS + extra;
-        SplitMix mine = new SplitMix(seed);
-        SplittableRandom jdk = new SplittableRandom(seed);
-        long[] bits = new long[(bound + offset + 63) / 64];
-        mine.mark(n, bound, bits, offset);
-        assertThat(bits).isEqualTo(jdkMarks(jdk, n, bound, offset, bits.length));
-        assertThat(mine.nextInt(bound)).isEqualTo(jdk.nextInt(bound));
+        assertMarksFollowTheJdk(new SplitMix(seed), new SplittableRandom(seed), SharedMark.MIN_DRAWS + extra,
+                1 << boundLog, 37);
     }
 
     /** The draws mark the same bits drawn by the caller alone or by a worker into its own bitmap and merged. */
@@ -115,6 +106,17 @@ class SplitMixTest {
         mine.mark(30, 128, bits, 0);
         assertThat(bits).isEqualTo(jdkMarks(jdk, 30, 128, 0, 2));
         assertThat(mine.nextInt(77)).isEqualTo(jdk.nextInt(77));
+    }
+
+    /**
+     * {@code n} marked draws below {@code bound} set the bits of the JDK's next {@code n} draws (each at
+     * {@code draw + offset}), and both streams go on with the same draw.
+     */
+    private static void assertMarksFollowTheJdk(SplitMix mine, SplittableRandom jdk, int n, int bound, int offset) {
+        long[] bits = new long[(bound + offset + 63) / 64];
+        mine.mark(n, bound, bits, offset);
+        assertThat(bits).isEqualTo(jdkMarks(jdk, n, bound, offset, bits.length));
+        assertThat(mine.nextInt(bound)).isEqualTo(jdk.nextInt(bound));
     }
 
     /** The bitmap of {@code n} JDK draws below {@code bound}, each setting bit {@code draw + offset}. */
