@@ -101,7 +101,6 @@ public final class MigrationSession implements MigrationEngine {
         int round = timeline.roundCount();
         int throttleInRound = throttlePercent;
         long compressedBefore = ledger.cost.bytesCompressed;
-        boolean delta = round >= 1;
         double timeoutLeft = spec.policy().timeout().map(t -> t.toNanos() / 1e9 - clock)
                 .orElse(Double.POSITIVE_INFINITY);
         // an injected failure ends the round like the timeout does, where it falls
@@ -111,7 +110,7 @@ public final class MigrationSession implements MigrationEngine {
         timeoutLeft = Math.min(timeoutLeft, spec.postCopy().switchAfterSeconds() - clock);
         double timeLeft = Double.isNaN(failAt) ? timeoutLeft : Math.min(timeoutLeft, failAt - clock);
         long maxPage = pageSize + Optimisations.PAGE_HEADER_BYTES;
-        PassSender.WordSender send = nas.tap(ledger.sender(delta));
+        PassSender.WordSender send = nas.tap(ledger.sender(pass::deltaAllowed));
         double rate = nas.rate(round, bandwidth);
         if (midPassLimitSeconds == 0) {
             pass.whole(send, timeLeft * rate, maxPage);
@@ -169,7 +168,7 @@ public final class MigrationSession implements MigrationEngine {
         double zeroBefore = timeline.zeroPages();
         long bytes = spec.overheads().deviceState().bytes();
         boolean delta = timeline.roundCount() > 0;
-        bytes += ledger.sendAll(nas.tap(ledger.sender(delta)));
+        bytes += ledger.sendAll(nas.tap(ledger.sender(pass::deltaAllowed)));
         double sendSeconds = ledger.cost.transferSeconds(bytes, ledger.cost.bytesCompressed - compressedBefore,
                 spec.stopAndCopyBandwidth(delta).bytesPerSecond());
         double seconds = spec.switchOverWorkSeconds(timeline.zeroPages() - zeroBefore) + sendSeconds

@@ -4,6 +4,7 @@ import io.miglab.core.memory.PageBitmap;
 import io.miglab.core.result.Timeline;
 import io.miglab.core.spec.MigrationSpec;
 import io.miglab.core.write.PageSink;
+import java.util.function.IntPredicate;
 
 /**
  * The pages of one page-level migration: the migration bitmap (what the next pass sends), the dirty log (what the
@@ -95,12 +96,15 @@ final class PageLedger {
         return bytes;
     }
 
-    /** {@link #sendWord} as a {@link PassSender.WordSender}, whose sweep of many words counts them at once. */
-    PassSender.WordSender sender(boolean deltaAllowed) {
+    /**
+     * {@link #sendWord} as a {@link PassSender.WordSender}, whose sweep of many words counts them at once;
+     * {@code deltaAllowed} says of each word whether its pages may go as XBZRLE deltas.
+     */
+    PassSender.WordSender sender(IntPredicate deltaAllowed) {
         return new PassSender.WordSender() {
             @Override
             public long send(int word, long bits) {
-                return sendWord(word, bits, deltaAllowed);
+                return sendWord(word, bits, deltaAllowed.test(word));
             }
 
             @Override
@@ -115,7 +119,7 @@ final class PageLedger {
      * order, the pages counted in locals and handed to the timeline once: whole numbers, which its doubles add
      * exactly either way.
      */
-    private long sendWords(PageBitmap bitmap, int from, int to, boolean deltaAllowed) {
+    private long sendWords(PageBitmap bitmap, int from, int to, IntPredicate deltaAllowed) {
         long bytes = 0, pages = 0, resent = 0, zeros = 0;
         for (int w = from; w < to; w++) {
             long bits = bitmap.word(w);
@@ -125,7 +129,7 @@ final class PageLedger {
             pages += Long.bitCount(bits);
             resent += Long.bitCount(bits & before);
             zeros += Long.bitCount(cost.zeroBits(w, bits));
-            bytes += cost.costWord(w, bits, deltaAllowed);
+            bytes += cost.costWord(w, bits, deltaAllowed.test(w));
         }
         timeline.pagesSent(pages, resent, zeros);
         return bytes;

@@ -65,6 +65,12 @@ final class PassSender {
     private final PageBitmap toSend;
     /** Where the next mid-pass round resumes its scan of the migration bitmap. */
     private int scanCursor;
+    /**
+     * The scan has reached the end of memory once. QEMU 10 turns XBZRLE on only then (find_dirty_block sets
+     * xbzrle_started when the search wraps past the last RAMBlock, migration/ram.c), not at the first dirty sync,
+     * which a mid-pass check brings before the first pass's tail is sent.
+     */
+    private boolean wrapped;
     long bytes;
     long pages;
     /** The budget ended the pass: a page that could not have arrived before the timeout was left unsent. */
@@ -97,6 +103,7 @@ final class PassSender {
             pages = toSend.cardinality();
             bytes = send.sendWords(toSend, toSend.spanStart(), toSend.spanEnd());
             toSend.clearAll();
+            wrapped = true;
             return;
         }
         for (int w = toSend.spanStart(), n = toSend.spanEnd(); w < n; w++) {
@@ -120,6 +127,7 @@ final class PassSender {
                 pages++;
             }
         }
+        wrapped = true;
     }
 
     /**
@@ -142,7 +150,10 @@ final class PassSender {
             while (chunk < chunkBytes && unsent > 0 && !(scans && work.seconds(chunk,
                     work.zeroPagesSent().getAsDouble() - zeroBefore) >= MigrationSession.RATE_LIMIT_PERIOD_SECONDS)) {
                 int first = toSend.nextSet(scanCursor);
-                if (first < 0) first = toSend.nextSet(0);
+                if (first < 0) {
+                    first = toSend.nextSet(0);
+                    wrapped = true;
+                }
                 int w = first >>> 6;
                 long bits = toSend.word(w) & (-1L << first);
                 int count = Long.bitCount(bits);
@@ -186,5 +197,14 @@ final class PassSender {
 
     private void advance(int lastSent) {
         scanCursor = lastSent + 1 < toSend.pages() ? lastSent + 1 : 0;
+        wrapped |= scanCursor == 0;
+    }
+
+    /**
+     * Whether the pages of {@code word} may go as XBZRLE deltas: once the scan has wrapped, or, for pages sent in
+     * address order at the switch-over, below where the scan stands (QEMU's last pass reaches them after its wrap).
+     */
+    boolean deltaAllowed(int word) {
+        return wrapped || (word + 1) << 6 <= scanCursor;
     }
 }
