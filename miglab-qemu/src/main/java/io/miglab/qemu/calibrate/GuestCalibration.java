@@ -55,11 +55,11 @@ public final class GuestCalibration {
     /**
      * Where the observable inputs say the guest's memory lies ({@code --memory-layout}): the middle layout. The Linux
      * layout as measured (QEMU's first pass sampled every 20 ms: RAM/64 + 5.7 MiB at the top, the other used pages
-     * and the array from the bottom up) was tried on the whole corpus on 2026-11-30 and is not the default: downtime
-     * within tolerance 68 -> 68 of 77, held-out time p90 13.4 -> 8.3 % and bytes 8.3 -> 6.0 %, but post-copy time
-     * p90 14.2 -> 21.2 % (17.2 %, within its bound, once post-copy's push follows the resume faults), xbzrle time
-     * 8.3 -> 13.4 %, multifd bytes 11.7 -> 16.2 % and auto-converge paced past their bounds (docs/qemu-vs-sim.md,
-     * Findings). GuestCalibrationTest holds this choice.
+     * and the array from the bottom up) was tried on the whole corpus on 2026-11-30 and is not the default: with
+     * XBZRLE starting at the scan's wrap (PassSender.deltaAllowed) xbzrle keeps its bounds in it (8.6 % / 9.8 % p90
+     * time / bytes), but multifd (18.5 % / 17.4 %: where memwriter's sweep stands at the start), auto-converge paced
+     * (30.8 % / 9.8 %: a throttle step a round earlier) and pre-copy's downtime (16 of 21 within) break theirs
+     * (docs/qemu-vs-sim.md, Findings). GuestCalibrationTest holds this choice.
      */
     public static final MemoryLayout OBSERVED_LAYOUT = MemoryLayout.MIDDLE;
     /** QEMU's setup-time: 0 to 11 ms over the calibration runs, 2 ms typical. */
