@@ -227,6 +227,8 @@ public final class MigrationSession implements MigrationEngine {
         return ResultAssembler.assemble(backend, spec.algorithm(), timeline, failures.plan.notes());
     }
 
+    void release() { ledger.release(); } // after result(): no page is read again; the bitmaps serve the next run
+
     // ---- used by PostCopyPusher ----
 
     PageBitmap pending() { return ledger.toSend; }

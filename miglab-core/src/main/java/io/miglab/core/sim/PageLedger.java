@@ -55,9 +55,9 @@ final class PageLedger {
 
     PageLedger(MigrationSpec spec, Timeline timeline) {
         int pages = spec.memory().pages();
-        this.toSend = new PageBitmap(pages);
-        this.written = new PageBitmap(pages);
-        this.everSent = new PageBitmap(pages);
+        this.toSend = SpareBitmaps.take(pages);
+        this.written = SpareBitmaps.take(pages);
+        this.everSent = SpareBitmaps.take(pages);
         this.cost = new PageCostModel(spec.memory(), spec.optimisations(), spec.seed(),
                 spec.writeModel().writableRange(spec.memory()));
         this.timeline = timeline;
@@ -133,6 +133,11 @@ final class PageLedger {
         }
         timeline.pagesSent(pages, resent, zeros);
         return bytes;
+    }
+
+    /** Gives the bitmaps back for the next migration on this thread: called once this one has its result. */
+    void release() {
+        SpareBitmaps.giveBack(toSend, written, everSent);
     }
 
     /** Pages the last {@link #sync} added to the migration bitmap that were not already in it. */

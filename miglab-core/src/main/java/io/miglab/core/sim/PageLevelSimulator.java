@@ -32,6 +32,8 @@ public final class PageLevelSimulator implements MigrationBackend {
         MigrationSession session = new MigrationSession(spec);
         session.start();
         session.drive(algorithms.create(spec.algorithm()));
-        return session.result(NAME);
+        MigrationResult result = session.result(NAME);
+        session.release();
+        return result;
     }
 }
