@@ -1,7 +1,10 @@
 package io.miglab.cli.spec;
 
+import java.util.ArrayList;
 import java.util.Collections;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -40,6 +43,34 @@ public final class ScenarioValues {
         Map<String, Value> copy = new LinkedHashMap<>(values);
         copy.put(key, new Value(text, origin));
         return new ScenarioValues(copy);
+    }
+
+    /**
+     * A copy with each of {@code keys} set to the text at the same place of {@code texts}, all from {@code origin}:
+     * one copy of the map for a sweep point's values, however many axes set them.
+     */
+    public ScenarioValues with(List<String> keys, List<String> texts, String origin) {
+        Map<String, Value> copy = new LinkedHashMap<>(values);
+        for (int i = 0; i < keys.size(); i++) copy.put(keys.get(i), new Value(texts.get(i), origin));
+        return new ScenarioValues(copy);
+    }
+
+    /**
+     * The keys whose value (text or origin) here is not the one {@code earlier} holds, or that only one of them has;
+     * null when the two do not list the same keys in the same order (then every key is to be compared). Values made
+     * from one another by {@link #with} share the unchanged entries, so this compares them by identity, without
+     * hashing: a sweep asks it for every point.
+     */
+    public String[] changedFrom(ScenarioValues earlier) {
+        if (earlier.values.size() != values.size()) return null;
+        List<String> changed = new ArrayList<>(2);
+        Iterator<Map.Entry<String, Value>> old = earlier.values.entrySet().iterator();
+        for (Map.Entry<String, Value> e : values.entrySet()) {
+            Map.Entry<String, Value> o = old.next();
+            if (!o.getKey().equals(e.getKey())) return null;
+            if (o.getValue() != e.getValue() && !o.getValue().equals(e.getValue())) changed.add(e.getKey());
+        }
+        return changed.toArray(String[]::new);
     }
 
     /** A copy with every value of {@code top} laid over this one's. */

@@ -41,17 +41,31 @@ public final class SpecFactory {
     private final AlgorithmRegistry registry;
     private final Map<Path, DirtyTraceReader.TraceFile> traces = new HashMap<>();
     private final SpecParts parts = new SpecParts();
+    /** The inputs and hypervisor profile of the last spec built; null before the first and after a failure. */
+    private ScenarioValues lastValues;
+    private Map<String, String> lastProfile;
 
     public SpecFactory(AlgorithmRegistry registry) {
         this.registry = registry;
     }
 
-    public MigrationSpec build(ScenarioValues values) {
-        SpecInputs in = new SpecInputs(values, Map.of());
+    /**
+     * The spec of {@code values}. Synchronized: a part's last version must be that of the last spec built, as
+     * {@link #lastValues} tells which keys changed since.
+     */
+    public synchronized MigrationSpec build(ScenarioValues values) {
+        String[] changed = lastValues == null ? null : values.changedFrom(lastValues);
+        // until this spec is built: a failure leaves some parts at this spec's version and some at the last one's
+        lastValues = null;
+        SpecInputs in = new SpecInputs(values, Map.of(), changed);
         try {
             SpecInputs chosen = in;
-            in = new SpecInputs(values, parts.of("profile", chosen, null, () -> HypervisorChoice.settings(chosen)));
-            return build(in);
+            Map<String, String> profile = parts.of("profile", chosen, null, () -> HypervisorChoice.settings(chosen));
+            in = new SpecInputs(values, profile, profile == lastProfile ? changed : null);
+            MigrationSpec spec = build(in);
+            lastValues = values;
+            lastProfile = profile;
+            return spec;
         } catch (InvalidSpecException e) {
             throw named(in, e);
         }

@@ -18,6 +18,7 @@ import java.util.function.Supplier;
 final class SpecInputs {
     private final ScenarioValues values;
     private final Map<String, String> profile;
+    private final String[] changed;
     /** While a part of the spec is built: the keys it read, and those whose origin it read; null otherwise. */
     private Set<String> read, originRead;
 
@@ -48,8 +49,30 @@ final class SpecInputs {
     }
 
     SpecInputs(ScenarioValues values, Map<String, String> profile) {
+        this(values, profile, null);
+    }
+
+    /**
+     * @param changed the keys whose values differ from those of the inputs the last spec was built from, with the
+     *                same profile; null when not known
+     */
+    SpecInputs(ScenarioValues values, Map<String, String> profile, String[] changed) {
         this.values = values;
         this.profile = profile;
+        this.changed = changed;
+    }
+
+    /**
+     * Whether these inputs are known to give every key of {@code r} what the last spec's inputs gave, without
+     * looking the keys up: none of them is among the changed keys.
+     */
+    boolean unchanged(Reads r) {
+        if (changed == null) return false;
+        for (String c : changed) {
+            for (String k : r.keys()) if (k.equals(c)) return false;
+            for (String k : r.originKeys()) if (k.equals(c)) return false;
+        }
+        return true;
     }
 
     /** Builds a part of the spec, noting what it reads; {@code done} is given the part and its reads. */

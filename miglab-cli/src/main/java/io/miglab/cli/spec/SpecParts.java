@@ -43,7 +43,9 @@ final class SpecParts {
     synchronized <T> T of(String name, SpecInputs in, Object given, Supplier<T> build) {
         Versions v = parts.computeIfAbsent(name, n -> new Versions());
         Kept k = v.last;
-        if (k == null || !Objects.equals(k.given(), given) || !in.same(k.reads())) {
+        // the last version is the last spec's: it holds when nothing it read changed since (a sweep's point
+        // differs from the one before in one or two keys), else when what it read gives the same texts
+        if (k == null || !Objects.equals(k.given(), given) || !in.unchanged(k.reads()) && !in.same(k.reads())) {
             k = null;
             for (int i = 0; i < v.shapes.size() && k == null; i++) k = v.byInputs.get(in.key(v.shapes.get(i), given));
         }

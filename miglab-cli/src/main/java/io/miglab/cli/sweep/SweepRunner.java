@@ -119,11 +119,12 @@ public final class SweepRunner {
 
     /** The inputs of the point at {@code coordinates}: the base with each axis's value set. */
     public static ScenarioValues values(ScenarioValues base, List<SweepAxis> axes, List<SweepAxis.Value> coordinates) {
-        ScenarioValues values = base;
+        List<String> keys = new ArrayList<>(axes.size()), texts = new ArrayList<>(axes.size());
         for (int i = 0; i < axes.size(); i++) {
-            values = values.with(axes.get(i).parameter().key, coordinates.get(i).text(), ScenarioValues.SWEEP);
+            keys.add(axes.get(i).parameter().key);
+            texts.add(coordinates.get(i).text());
         }
-        return values;
+        return base.with(keys, texts, ScenarioValues.SWEEP);
     }
 
     private static MigrationResult migrate(MigrationBackend backend, MigrationSpec spec, Supplier<String> what,

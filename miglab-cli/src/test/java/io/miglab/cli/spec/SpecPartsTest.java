@@ -64,6 +64,56 @@ class SpecPartsTest {
         assertThat(firstRow.get(0).link()).isNotSameAs(firstRow.get(1).link());
     }
 
+    // Guards the shortcut for values made from one another (a sweep's points): a part that read none of the keys
+    // changed since the last spec is that spec's part. Each spec must still be the one a fresh factory builds when
+    // the change is only an origin, changes the hypervisor profile, follows a failed spec, or adds a key.
+    @Test
+    void pointsMadeFromOneBase_equalTheSpecsAFreshFactoryBuilds_evenAcrossProfilesOriginsAndFailures() {
+        ScenarioValues base = values("flag", "memory", "1G", "write-model", "sweep", "working-set", "900M",
+                "algorithm", "precopy", "dirty-rate", "2441");
+        List<ScenarioValues> row = new ArrayList<>();
+        for (String rate : List.of("2441", "2442")) {
+            for (String bandwidth : List.of("100MB/s", "50MB/s")) {
+                row.add(base.with(List.of("dirty-rate", "bandwidth"), List.of(rate, bandwidth), ScenarioValues.SWEEP));
+            }
+        }
+        // prepaging is pre-copy's error unless the algorithm is a sweep's axis: the origin alone decides
+        ScenarioValues prepaging = base.with("prepaging", "8", "flag");
+        row.add(prepaging.with(List.of("algorithm"), List.of("precopy"), ScenarioValues.SWEEP));
+        row.add(prepaging.with(List.of("algorithm"), List.of("precopy"), "flag"));
+        row.add(prepaging.with(List.of("algorithm"), List.of("postcopy"), ScenarioValues.SWEEP));
+        row.add(base.with(List.of("hypervisor"), List.of("qemu"), ScenarioValues.SWEEP));
+        row.add(base.with(List.of("hypervisor"), List.of("xen"), ScenarioValues.SWEEP));
+        row.add(base.with(List.of("dirty-rate"), List.of("-1"), ScenarioValues.SWEEP));
+        row.add(base.with(List.of("dirty-rate"), List.of("2441"), ScenarioValues.SWEEP));
+        row.add(base.with(List.of("working-set", "dirty-rate"), List.of("2G", "5"), ScenarioValues.SWEEP));
+        row.add(base.with(List.of("working-set", "dirty-rate"), List.of("64M", "5"), ScenarioValues.SWEEP));
+        row.add(base);
+        int failed = 0;
+        for (ScenarioValues v : row) {
+            String expected = message(() -> fresh(v), false);
+            if (expected != null) {
+                assertThatThrownBy(() -> kept.build(v)).as(v.toString()).hasMessage(expected);
+                failed++;
+            } else {
+                assertThat(kept.build(v)).as(v.toString()).isEqualTo(fresh(v));
+            }
+        }
+        assertThat(failed).as("the prepaging, dirty-rate and working-set errors").isEqualTo(3);
+    }
+
+    // Guards the shortcut's input: the keys whose text or origin differ, none for equal values, and no answer (all
+    // keys to compare) when the keys are not the same in the same order.
+    @Test
+    void changedFrom_namesTheKeysWhoseTextOrOriginDiffer() {
+        ScenarioValues a = values("flag", "memory", "1G", "dirty-rate", "100");
+        assertThat(a.with("dirty-rate", "200", "flag").changedFrom(a)).containsExactly("dirty-rate");
+        assertThat(a.with("memory", "1G", "sweep").changedFrom(a)).containsExactly("memory");
+        assertThat(values("flag", "memory", "1G", "dirty-rate", "100").changedFrom(a)).isEmpty();
+        assertThat(a.with("seed", "1", "flag").changedFrom(a)).isNull();
+        assertThat(values("flag", "dirty-rate", "100", "memory", "1G").changedFrom(a)).isNull();
+    }
+
     // Guards against a kept part hiding an error: settings that fail still fail, with the same message, after the
     // same settings built well with other values.
     @Test
@@ -81,11 +131,17 @@ class SpecPartsTest {
     }
 
     private static String message(Runnable r) {
+        return message(r, true);
+    }
+
+    /** The error's message; when there is none, a failed test if {@code required}, else null. */
+    private static String message(Runnable r, boolean required) {
         try {
             r.run();
         } catch (RuntimeException e) {
             return e.getMessage();
         }
-        throw new AssertionError("no error");
+        if (required) throw new AssertionError("no error");
+        return null;
     }
 }
