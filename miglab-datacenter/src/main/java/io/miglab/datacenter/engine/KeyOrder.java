@@ -81,4 +81,33 @@ public final class KeyOrder {
             else to[k] = from[j++];
         }
     }
+
+    /**
+     * Sorts signed longs ascending, 16 bits at a time from the lowest (a digit all values share is skipped): a
+     * hundred thousand keys at every tick in a few linear passes rather than a comparison sort.
+     */
+    public static void radixSort(long[] a) {
+        long[] from = a, to = new long[a.length];
+        int[] count = new int[1 << 16];
+        for (int shift = 0; shift < 64; shift += 16) {
+            Arrays.fill(count, 0);
+            for (long v : from) count[digit(v, shift)]++;
+            if (from.length == 0 || count[digit(from[0], shift)] == from.length) continue;
+            for (int d = 0, sum = 0; d < count.length; d++) {
+                int n = count[d];
+                count[d] = sum;
+                sum += n;
+            }
+            for (long v : from) to[count[digit(v, shift)]++] = v;
+            long[] t = from;
+            from = to;
+            to = t;
+        }
+        if (from != a) System.arraycopy(from, 0, a, 0, a.length);
+    }
+
+    /** The 16 bits of {@code v} at {@code shift}, its sign bit flipped so that negative values come first. */
+    private static int digit(long v, int shift) {
+        return (int) (((v ^ Long.MIN_VALUE) >>> shift) & 0xFFFF);
+    }
 }

@@ -25,6 +25,8 @@ public final class Datacenter {
     private CpuSeries[] seriesById = new CpuSeries[0];
     private int[] vcpusById = new int[0];
     private int[] hostById = new int[0];
+    /** Whether the VM is migrating ({@link Vm#isMigrating}), by id, for {@link #stayingCores}. */
+    private boolean[] migratingById = new boolean[0];
     /** Whether the VM's series is a slot of one of {@link #columns}, sampled a column at a time. */
     private boolean[] columnarById = new boolean[0];
     private final java.util.Set<CpuColumn> columns = new java.util.LinkedHashSet<>();
@@ -79,6 +81,7 @@ public final class Datacenter {
         seriesById = Arrays.copyOf(seriesById, length);
         vcpusById = Arrays.copyOf(vcpusById, length);
         columnarById = Arrays.copyOf(columnarById, length);
+        migratingById = Arrays.copyOf(migratingById, length);
         int old = hostById.length;
         hostById = Arrays.copyOf(hostById, length);
         Arrays.fill(hostById, old, length, -1);
@@ -145,7 +148,7 @@ public final class Datacenter {
         destination.migrationStarted();
         vm.host.migrationStarted();
         vm.host.migratingVmsChanged(1);
-        vm.migrating = true;
+        setMigrating(vm, true);
     }
 
     /** The VM now runs on {@code destination}. */
@@ -178,7 +181,7 @@ public final class Datacenter {
         destination.migrationEnded();
         source.migrationEnded();
         if (vm.migrating) vm.host.migratingVmsChanged(-1);
-        vm.migrating = false;
+        setMigrating(vm, false);
         vm.addDowntime(downtimeSeconds);
     }
 
@@ -204,7 +207,25 @@ public final class Datacenter {
         if (vm.cpu() instanceof CpuColumn.Slot slot) slot.column().bind(slot.slot(), -1); // no longer sampled
         destination.migrationEnded();
         source.migrationEnded();
-        vm.migrating = false;
+        setMigrating(vm, false);
+    }
+
+    private void setMigrating(Vm vm, boolean migrating) {
+        vm.migrating = migrating;
+        migratingById[vm.id()] = migrating;
+    }
+
+    /**
+     * CPU {@code h} will still carry once the VMs already leaving it are gone, in cores: its demand less each
+     * migrating VM's, subtracted in the order of its VMs. Read from the arrays by VM id through the host's list of
+     * ids: at a million VMs, a policy's walk over each VM object of the hosts with VMs leaving was a tenth of the run.
+     */
+    public double stayingCores(Host h) {
+        double cores = h.vmCores() + h.migrationCores();
+        if (h.migrations() == 0 || h.migratingVms() == 0) return cores; // none of its VMs is leaving
+        int[] ids = h.vmIds;
+        for (int k = 0, n = h.vmCount(); k < n; k++) if (migratingById[ids[k]]) cores -= demandById[ids[k]];
+        return cores;
     }
 
     /** Sets the CPU cost of the migrations {@code host} sends. */

@@ -57,7 +57,7 @@ public final class DynamicConsolidationPolicy implements SchedulingPolicy {
     }
 
     private boolean overloaded(PolicyContext c, Host h, double shedCores) {
-        double share = (LoadBalancingPolicy.staying(h) - shedCores) / h.spec().cores();
+        double share = (c.datacenter().stayingCores(h) - shedCores) / h.spec().cores();
         return detector.overloaded(c.history(h), share, c.config());
     }
 

@@ -2,11 +2,8 @@ package io.miglab.datacenter.policy;
 
 import io.miglab.datacenter.engine.KeyOrder;
 import java.util.Arrays;
-import java.util.Comparator;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.TreeSet;
 import java.util.function.IntPredicate;
 
 /**
@@ -15,15 +12,13 @@ import java.util.function.IntPredicate;
  * a size's hosts from the ceiling down or from the bottom up and stops at the first host that fits, instead of
  * scanning every host. Every host's demand changes between ticks, so the order is rebuilt by one sort of primitive
  * keys into plain arrays when first used in a tick ({@link #invalidate}); within a tick a changed host leaves its
- * place in those arrays and goes into a small sorted set of the hosts changed since, and a walk merges the two.
- * (A sorted set of every host rebuilt at each tick, and boxed keys, made this a tenth of a million-VM day.)
+ * place in those arrays and goes into a small sorted array of the hosts changed since, and a walk merges the two.
+ * (A sorted set of every host rebuilt at each tick, and boxed keys, made this a tenth of a million-VM day; a
+ * TreeSet of the changed hosts, a node per change and a chain of nodes per lookup, was still a twentieth.)
  */
 final class HostIndex {
     private final double[] key;
     private final boolean[] indexed;
-    private final Integer[] boxed;
-    /** Host ids by (key, id); the comparator reads {@link #key}, whose last slot is a probe for range queries. */
-    private final Comparator<Integer> order;
     /** The distinct host sizes (cores) and each host's index into them. */
     private final double[] sizes;
     private final int[] sizeOf;
@@ -32,21 +27,21 @@ final class HostIndex {
     private final double[][] baseKeys;
     /** Whether host i's place in its base is still right (it is on and its key has not changed since). */
     private final boolean[] inBase;
-    /** Per size, the hosts changed since the rebuild (taken out of the base), sorted by (key, id). */
-    private final TreeSet<Integer>[] changed;
+    /**
+     * Per size, the hosts changed since the rebuild (taken out of the base), sorted by (key, id) in the first
+     * {@link #changedCount} slots: a few thousand at most in a tick, so an insertion moves a few kilobytes.
+     */
+    private final int[][] changed;
+    private final int[] changedCount;
     private final Walk walk = new Walk();
     private final double[] cores;
     private boolean stale = true;
 
-    @SuppressWarnings("unchecked")
     HostIndex(double[] cores) {
         int n = cores.length;
         this.cores = cores;
-        this.key = new double[n + 1];
+        this.key = new double[n];
         this.indexed = new boolean[n];
-        this.boxed = new Integer[n + 1];
-        for (int i = 0; i <= n; i++) boxed[i] = i;
-        this.order = this::compare;
         Map<Double, Integer> classes = new LinkedHashMap<>(); // sizes are few: looked up once per host, here
         this.sizeOf = new int[n];
         for (int i = 0; i < n; i++) sizeOf[i] = classes.computeIfAbsent(cores[i], c -> classes.size());
@@ -55,11 +50,11 @@ final class HostIndex {
         this.baseIds = new int[sizes.length][0];
         this.baseKeys = new double[sizes.length][0];
         this.inBase = new boolean[n];
-        this.changed = new TreeSet[sizes.length];
-        for (int c = 0; c < sizes.length; c++) changed[c] = new TreeSet<>(order);
+        this.changed = new int[sizes.length][16];
+        this.changedCount = new int[sizes.length];
     }
 
-    /** The order by (key, id) of hosts {@code a} and {@code b}, on ints (not boxing them as {@link #order} does). */
+    /** The order by (key, id) of hosts {@code a} and {@code b}. */
     private int compare(int a, int b) {
         int c = Double.compare(key[a], key[b]);
         return c != 0 ? c : Integer.compare(a, b);
@@ -76,14 +71,39 @@ final class HostIndex {
         if (indexed[i]) {
             if (on && Double.compare(key[i], committedCores) == 0) return;
             if (inBase[i]) inBase[i] = false; // its slot in the base is passed over from now on
-            else changed[sizeOf[i]].remove(boxed[i]); // before its key changes: the set is ordered by it
+            else removeChanged(sizeOf[i], i); // before its key changes: the array is ordered by it
             indexed[i] = false;
         }
         key[i] = committedCores;
         if (on) {
-            changed[sizeOf[i]].add(boxed[i]);
+            addChanged(sizeOf[i], i);
             indexed[i] = true;
         }
+    }
+
+    /** The first of size {@code c}'s changed hosts that comes after host {@code i} in (key, id) order. */
+    private int changedAfter(int c, int i) {
+        int[] a = changed[c];
+        int lo = 0, hi = changedCount[c];
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            if (compare(a[mid], i) <= 0) lo = mid + 1; else hi = mid;
+        }
+        return lo;
+    }
+
+    private void addChanged(int c, int i) {
+        int at = changedAfter(c, i), n = changedCount[c];
+        if (n == changed[c].length) changed[c] = Arrays.copyOf(changed[c], 2 * n);
+        System.arraycopy(changed[c], at, changed[c], at + 1, n - at);
+        changed[c][at] = i;
+        changedCount[c]++;
+    }
+
+    private void removeChanged(int c, int i) {
+        int at = changedAfter(c, i) - 1; // host i is in the array, at the last place not after it
+        System.arraycopy(changed[c], at + 1, changed[c], at, changedCount[c] - at - 1);
+        changedCount[c]--;
     }
 
     /** Rebuilds every set from the committed plus planned cores of the hosts that are {@code on}. */
@@ -106,7 +126,7 @@ final class HostIndex {
             for (int j = 0; j < ids.length; j++) keys[j] = key[ids[j]];
             baseIds[c] = ids;
             baseKeys[c] = keys;
-            changed[c].clear();
+            changedCount[c] = 0;
         }
         stale = false;
     }
@@ -177,7 +197,7 @@ final class HostIndex {
             long b = KeyOrder.orderBits(key[ids[j]]); // signed order of the bits = Double.compare's order
             packed[j] = ((b >>> bits) << bits) | ids[j]; // the key's top bits, then the id
         }
-        radixSort(packed);
+        KeyOrder.radixSort(packed);
         long mask = (1L << bits) - 1;
         int[] out = new int[ids.length];
         for (int j = 0; j < ids.length; j++) {
@@ -193,35 +213,6 @@ final class HostIndex {
     }
 
     /**
-     * Sorts signed longs ascending, 16 bits at a time from the lowest (a digit all values share is skipped): a
-     * hundred thousand keys at every tick in a few linear passes rather than a comparison sort.
-     */
-    private static void radixSort(long[] a) {
-        long[] from = a, to = new long[a.length];
-        int[] count = new int[1 << 16];
-        for (int shift = 0; shift < 64; shift += 16) {
-            Arrays.fill(count, 0);
-            for (long v : from) count[digit(v, shift)]++;
-            if (from.length == 0 || count[digit(from[0], shift)] == from.length) continue;
-            for (int d = 0, sum = 0; d < count.length; d++) {
-                int n = count[d];
-                count[d] = sum;
-                sum += n;
-            }
-            for (long v : from) to[count[digit(v, shift)]++] = v;
-            long[] t = from;
-            from = to;
-            to = t;
-        }
-        if (from != a) System.arraycopy(from, 0, a, 0, a.length);
-    }
-
-    /** The 16 bits of {@code v} at {@code shift}, its sign bit flipped so that negative values come first. */
-    private static int digit(long v, int shift) {
-        return (int) (((v ^ Long.MIN_VALUE) >>> shift) & 0xFFFF);
-    }
-
-    /**
      * A walk over one size's hosts in (key, id) order, down from a key or up from the lowest: the base's hosts still
      * in place merged with the hosts changed since the rebuild, exactly the order one sorted set of both would give.
      */
@@ -230,7 +221,10 @@ final class HostIndex {
         private double[] keys;
         private boolean down;
         private int at;
-        private Iterator<Integer> more;
+        /** The changed hosts' array of this size, the next place in it, and how many it holds. */
+        private int[] more;
+        private int moreAt;
+        private int moreCount;
         private int peeked;
 
         /** Down from the hosts whose key is at most {@code highest}. */
@@ -242,21 +236,28 @@ final class HostIndex {
                 if (keys[mid] <= highest) lo = mid + 1; else hi = mid;
             }
             at = lo - 1;
-            key[key.length - 1] = highest; // the probe: ids are below it, so equal keys are included
-            more = changed[c].headSet(boxed[key.length - 1], true).descendingIterator();
+            lo = 0;
+            hi = moreCount; // the first changed host with a key above highest: equal keys are included
+            while (lo < hi) {
+                int mid = (lo + hi) >>> 1;
+                if (key[more[mid]] <= highest) lo = mid + 1; else hi = mid;
+            }
+            moreAt = lo - 1;
         }
 
         /** Up from the lowest key. */
         void up(int c) {
             start(c, false);
             at = 0;
-            more = changed[c].iterator();
+            moreAt = 0;
         }
 
         private void start(int c, boolean down) {
             this.ids = baseIds[c];
             this.keys = baseKeys[c];
             this.down = down;
+            this.more = changed[c];
+            this.moreCount = changedCount[c];
             this.peeked = -1;
         }
 
@@ -265,7 +266,10 @@ final class HostIndex {
             int step = down ? -1 : 1;
             while (at >= 0 && at < ids.length && !inBase[ids[at]]) at += step;
             boolean base = at >= 0 && at < ids.length;
-            if (peeked < 0 && more.hasNext()) peeked = more.next();
+            if (peeked < 0 && moreAt >= 0 && moreAt < moreCount) {
+                peeked = more[moreAt];
+                moreAt += step;
+            }
             if (peeked >= 0) {
                 int c = base ? Double.compare(key[peeked], keys[at]) : 0;
                 if (c == 0 && base) c = Integer.compare(peeked, ids[at]);

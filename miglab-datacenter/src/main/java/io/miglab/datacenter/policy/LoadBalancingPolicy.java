@@ -18,10 +18,10 @@ public final class LoadBalancingPolicy implements SchedulingPolicy {
         List<Host> overloaded = new ArrayList<>();
         List<Host> hosts = c.datacenter().hosts();
         HostScan scan = c.scan();
-        for (int i = 0; i < scan.size(); i++) if (scan.stayingShare(i, hosts.get(i)) > over) overloaded.add(hosts.get(i));
+        for (int i = 0; i < scan.size(); i++) if (scan.stayingShare(i, c.datacenter(), hosts.get(i)) > over) overloaded.add(hosts.get(i));
         overloaded.sort(Comparator.comparingDouble((Host h) -> -h.demandShare()).thenComparingInt(Host::id));
         for (Host h : overloaded) {
-            double cores = staying(h);
+            double cores = c.datacenter().stayingCores(h);
             for (Vm vm : c.candidates(h)) {
                 if (cores / h.spec().cores() <= over || c.budget() <= 0) break;
                 Host to = c.choose(vm);
@@ -31,13 +31,5 @@ public final class LoadBalancingPolicy implements SchedulingPolicy {
             }
             if (c.budget() <= 0) return;
         }
-    }
-
-    /** CPU the host will still carry once the VMs already leaving it are gone. */
-    static double staying(Host h) {
-        double cores = h.vmCores() + h.migrationCores();
-        if (h.migrations() == 0 || h.migratingVms() == 0) return cores; // none of its VMs is leaving
-        for (Vm v : h.vms()) if (v.isMigrating()) cores -= v.demandCores();
-        return cores;
     }
 }

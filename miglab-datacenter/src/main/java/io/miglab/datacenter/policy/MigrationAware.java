@@ -49,7 +49,7 @@ public final class MigrationAware {
 
     /** relief / cost of each VM of {@code vms} not already moving. */
     static Map<Vm, Double> scores(PolicyContext c, Host host, List<Vm> vms) {
-        double excess = LoadBalancingPolicy.staying(host) - c.config().overThreshold() * host.spec().cores();
+        double excess = c.datacenter().stayingCores(host) - c.config().overThreshold() * host.spec().cores();
         int n = 0;
         double demand = 0, time = 0, down = 0, bytes = 0;
         Map<Vm, MigrationResult> predicted = new HashMap<>();
