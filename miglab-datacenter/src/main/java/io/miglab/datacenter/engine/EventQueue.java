@@ -9,7 +9,10 @@ import java.util.Arrays;
  *
  * <p>Each event's time and sequence number are kept beside it in primitive arrays, so that sifting compares
  * numbers in two arrays instead of reading two event objects per comparison (at ten million events a day, the
- * reads of events scattered over the heap were most of the queue's time).
+ * reads of events scattered over the heap were most of the queue's time). The heap itself holds ints: each event
+ * sits in a slot of {@link #events} from its arrival to its removal, and sifting moves slot numbers. Moving the
+ * event references instead wrote a reference into the long-lived heap array at every step, each one a card the
+ * garbage collector's refinement threads had to scan again (a reference written once per event is one card).
  *
  * <p>An event scheduled at the current time ({@link #addNow}) goes to a first-in first-out line instead: it is
  * due before every later event, and its sequence number is the highest yet, so the line stays in (time, sequence)
@@ -18,10 +21,16 @@ import java.util.Arrays;
  * came down again, at a million migrations a day a twentieth of the run.
  */
 final class EventQueue {
-    private ScheduledEvent[] heap = new ScheduledEvent[1024];
+    /** The heap: the slot of the event at each place, and that event's time and sequence number beside it. */
+    private int[] heap = new int[1024];
     private double[] times = new double[1024];
     private long[] sequences = new long[1024];
     private int size;
+    /** The heap's events by slot (null when free), and the free slots, a stack of {@code free} of them. */
+    private ScheduledEvent[] events = new ScheduledEvent[1024];
+    private int[] freeSlots = new int[1024];
+    private int free;
+    private int slotsUsed;
     /** The line of events at the current time: a ring from {@code head}, {@code nowSize} long. */
     private ScheduledEvent[] now = new ScheduledEvent[256];
     private int head;
@@ -47,7 +56,26 @@ final class EventQueue {
             times = Arrays.copyOf(times, size * 2);
             sequences = Arrays.copyOf(sequences, size * 2);
         }
-        siftUp(size++, e);
+        int slot;
+        if (free > 0) {
+            slot = freeSlots[--free];
+        } else {
+            if (slotsUsed == events.length) {
+                events = Arrays.copyOf(events, 2 * slotsUsed);
+                freeSlots = new int[2 * slotsUsed];
+            }
+            slot = slotsUsed++;
+        }
+        events[slot] = e;
+        siftUp(size++, slot, e.time, e.sequence);
+    }
+
+    /** Empties slot {@code slot}, returning its event. */
+    private ScheduledEvent release(int slot) {
+        ScheduledEvent e = events[slot];
+        events[slot] = null;
+        freeSlots[free++] = slot;
+        return e;
     }
 
     void noteCancelled() {
@@ -69,7 +97,7 @@ final class EventQueue {
     double peekTime() {
         while (size + nowSize > 0) {
             boolean line = lineFirst();
-            ScheduledEvent top = line ? now[head] : heap[0];
+            ScheduledEvent top = line ? now[head] : events[heap[0]];
             if (!top.cancelled) return top.time;
             if (line) takeFromLine(); else removeTop();
             cancelled--;
@@ -94,23 +122,21 @@ final class EventQueue {
     }
 
     private ScheduledEvent removeTop() {
-        ScheduledEvent top = heap[0];
-        ScheduledEvent last = heap[--size];
-        heap[size] = null;
-        if (size > 0) siftDown(0, last);
-        return top;
+        int top = heap[0];
+        int last = heap[--size];
+        if (size > 0) siftDown(0, last, times[size], sequences[size]);
+        return release(top);
     }
 
     private void compact() {
         int n = 0;
         for (int i = 0; i < size; i++) {
-            if (heap[i].cancelled) continue;
-            heap[n] = heap[i];
-            times[n] = times[i];
-            sequences[n] = sequences[i];
-            n++;
+            if (events[heap[i]].cancelled) {
+                release(heap[i]);
+                continue;
+            }
+            move(i, n++);
         }
-        Arrays.fill(heap, n, size, null);
         size = n;
         int kept = 0;
         for (int i = 0; i < nowSize; i++) {
@@ -121,7 +147,7 @@ final class EventQueue {
         head = 0;
         nowSize = kept;
         cancelled = 0;
-        for (int i = (size >>> 1) - 1; i >= 0; i--) siftDown(i, heap[i]);
+        for (int i = (size >>> 1) - 1; i >= 0; i--) siftDown(i, heap[i], times[i], sequences[i]);
     }
 
     /** Whether the event at slot {@code i} comes before one at {@code time} with {@code sequence}. */
@@ -134,23 +160,19 @@ final class EventQueue {
         return time < times[i] || (time == times[i] && sequence < sequences[i]);
     }
 
-    /** Puts {@code e} into the hole at {@code i} and moves it up to its place. */
-    private void siftUp(int i, ScheduledEvent e) {
-        double t = e.time;
-        long s = e.sequence;
+    /** Puts the event in {@code slot}, due at {@code t} with sequence {@code s}, into the hole at {@code i} and up. */
+    private void siftUp(int i, int slot, double t, long s) {
         while (i > 0) {
             int parent = (i - 1) >>> 1;
             if (!(t < times[parent] || (t == times[parent] && s < sequences[parent]))) break;
             move(parent, i);
             i = parent;
         }
-        put(i, e, t, s);
+        put(i, slot, t, s);
     }
 
-    /** Puts {@code e} into the hole at {@code i} and moves it down to its place. */
-    private void siftDown(int i, ScheduledEvent e) {
-        double t = e.time;
-        long s = e.sequence;
+    /** Puts the event in {@code slot}, due at {@code t} with sequence {@code s}, into the hole at {@code i} and down. */
+    private void siftDown(int i, int slot, double t, long s) {
         int half = size >>> 1;
         while (i < half) {
             int child = 2 * i + 1;
@@ -159,7 +181,7 @@ final class EventQueue {
             move(child, i);
             i = child;
         }
-        put(i, e, t, s);
+        put(i, slot, t, s);
     }
 
     private void move(int from, int to) {
@@ -168,8 +190,8 @@ final class EventQueue {
         sequences[to] = sequences[from];
     }
 
-    private void put(int i, ScheduledEvent e, double t, long s) {
-        heap[i] = e;
+    private void put(int i, int slot, double t, long s) {
+        heap[i] = slot;
         times[i] = t;
         sequences[i] = s;
     }
