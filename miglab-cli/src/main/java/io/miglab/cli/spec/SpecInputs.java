@@ -121,12 +121,12 @@ final class SpecInputs {
     }
 
     private static String text(ScenarioValues values, String key) {
-        ScenarioValues.Value v = values.asMap().get(key);
+        ScenarioValues.Value v = values.value(key);
         return v == null ? null : v.text();
     }
 
     private static String origin(ScenarioValues values, String key) {
-        ScenarioValues.Value v = values.asMap().get(key);
+        ScenarioValues.Value v = values.value(key);
         return v == null ? null : v.origin();
     }
 

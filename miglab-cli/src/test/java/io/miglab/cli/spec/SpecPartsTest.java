@@ -112,6 +112,15 @@ class SpecPartsTest {
         assertThat(values("flag", "memory", "1G", "dirty-rate", "100").changedFrom(a)).isEmpty();
         assertThat(a.with("seed", "1", "flag").changedFrom(a)).isNull();
         assertThat(values("flag", "dirty-rate", "100", "memory", "1G").changedFrom(a)).isNull();
+        // a sweep's points share their base's map: their own values are compared, or all of them against the base
+        ScenarioValues p = a.with(List.of("dirty-rate", "bandwidth"), List.of("100", "1G"), ScenarioValues.SWEEP);
+        ScenarioValues q = a.with(List.of("dirty-rate", "bandwidth"), List.of("100", "2G"), ScenarioValues.SWEEP);
+        assertThat(q.changedFrom(p)).containsExactly("bandwidth");
+        assertThat(p.changedFrom(p)).isEmpty();
+        assertThat(p.asMap()).isEqualTo(a.with("dirty-rate", "100", "sweep").with("bandwidth", "1G", "sweep").asMap());
+        assertThat(p.with("seed", "1", "flag").changedFrom(p.with("seed", "2", "flag"))).containsExactly("seed");
+        assertThat(p.changedFrom(a)).isNull();
+        assertThat(a.with(List.of("dirty-rate"), List.of("100"), "flag").changedFrom(a)).isEmpty();
     }
 
     // Guards against a kept part hiding an error: settings that fail still fail, with the same message, after the
