@@ -32,12 +32,15 @@ public final class Datacenter {
     private final java.util.Set<CpuColumn> columns = new java.util.LinkedHashSet<>();
     private final java.util.BitSet draining = new java.util.BitSet();
     private int inMaintenance;
+    /** {@link #updateDemand}'s sums of demand by host id. */
+    private final double[] coresByHost;
 
     public Datacenter(List<Host> hosts, int racks, Topology topology, double overThreshold) {
         this.hosts = List.copyOf(hosts);
         this.racks = racks;
         this.topology = topology;
         this.overThreshold = overThreshold;
+        this.coresByHost = new double[hosts.size()];
     }
 
     public List<Host> hosts() { return hosts; }
@@ -107,7 +110,8 @@ public final class Datacenter {
      * pass over a hundred thousand host objects is mostly waiting for memory).
      */
     public void updateDemand(double now, java.util.function.Consumer<Host> then) {
-        double[] cores = new double[hosts.size()];
+        double[] cores = coresByHost; // kept from tick to tick: the sums start from 0 at each
+        Arrays.fill(cores, 0);
         double[] demand = demandById;
         CpuSeries[] series = seriesById;
         int[] vcpus = vcpusById, on = hostById;

@@ -44,7 +44,7 @@ public final class ConsolidationPolicy implements SchedulingPolicy {
         List<Host> hosts = c.datacenter().hosts();
         HostScan scan = c.scan();
         // least loaded first, ties by id, taken from a heap: the loop below stops long before the end
-        LeastFirst under = new LeastFirst(hosts);
+        LeastFirst under = c.leastFirst();
         for (int i = 0; i < scan.size(); i++) {
             if (scan.emptyOn(i)) switchOff(c, hosts.get(i)); // one pass: a host switched off is not on below
             if (scan.mayEmpty(i) && underloaded.test(i)) under.add(i, scan.demandShare(i));

@@ -22,9 +22,17 @@ final class HostIndex {
     /** The distinct host sizes (cores) and each host's index into them. */
     private final double[] sizes;
     private final int[] sizeOf;
-    /** Per size, the hosts on at the last rebuild sorted by (key, id), and their keys then (the base). */
+    /**
+     * Per size, the hosts on at the last rebuild sorted by (key, id) and their keys then (the base), in the first
+     * {@link #baseCount} slots of arrays kept from tick to tick with the sort's scratch (made anew at each rebuild,
+     * they were a tenth of the bytes a million-VM day allocates).
+     */
     private final int[][] baseIds;
     private final double[][] baseKeys;
+    private final int[] baseCount;
+    private final long[] packed;
+    private final long[] radixScratch;
+    private final int[] radixCount = new int[KeyOrder.RADIX];
     /** Whether host i's place in its base is still right (it is on and its key has not changed since). */
     private final boolean[] inBase;
     /**
@@ -47,8 +55,18 @@ final class HostIndex {
         for (int i = 0; i < n; i++) sizeOf[i] = classes.computeIfAbsent(cores[i], c -> classes.size());
         this.sizes = new double[classes.size()];
         for (Map.Entry<Double, Integer> e : classes.entrySet()) sizes[e.getValue()] = e.getKey();
-        this.baseIds = new int[sizes.length][0];
-        this.baseKeys = new double[sizes.length][0];
+        this.baseCount = new int[sizes.length];
+        for (int i = 0; i < n; i++) baseCount[sizeOf[i]]++;
+        this.baseIds = new int[sizes.length][];
+        this.baseKeys = new double[sizes.length][];
+        int largest = 0;
+        for (int c = 0; c < sizes.length; c++) {
+            baseIds[c] = new int[baseCount[c]];
+            baseKeys[c] = new double[baseCount[c]];
+            largest = Math.max(largest, baseCount[c]);
+        }
+        this.packed = new long[largest];
+        this.radixScratch = new long[largest];
         this.inBase = new boolean[n];
         this.changed = new int[sizes.length][16];
         this.changedCount = new int[sizes.length];
@@ -109,23 +127,16 @@ final class HostIndex {
     /** Rebuilds every set from the committed plus planned cores of the hosts that are {@code on}. */
     void rebuild(boolean[] on, double[] committedCores, double[] plannedCores) {
         int n = cores.length;
-        int[] counts = new int[sizes.length];
+        Arrays.fill(baseCount, 0);
         for (int i = 0; i < n; i++) {
             key[i] = committedCores[i] + plannedCores[i];
             indexed[i] = on[i];
             inBase[i] = on[i];
-            if (on[i]) counts[sizeOf[i]]++;
+            if (on[i]) baseIds[sizeOf[i]][baseCount[sizeOf[i]]++] = i; // in id order, then sorted
         }
-        int[][] members = new int[sizes.length][];
-        for (int c = 0; c < sizes.length; c++) members[c] = new int[counts[c]];
-        int[] filled = new int[sizes.length];
-        for (int i = 0; i < n; i++) if (on[i]) members[sizeOf[i]][filled[sizeOf[i]]++] = i;
         for (int c = 0; c < sizes.length; c++) {
-            int[] ids = sorted(members[c]);
-            double[] keys = new double[ids.length];
-            for (int j = 0; j < ids.length; j++) keys[j] = key[ids[j]];
-            baseIds[c] = ids;
-            baseKeys[c] = keys;
+            sort(baseIds[c], baseCount[c]);
+            for (int j = 0; j < baseCount[c]; j++) baseKeys[c][j] = key[baseIds[c][j]];
             changedCount[c] = 0;
         }
         stale = false;
@@ -189,27 +200,24 @@ final class HostIndex {
         return best;
     }
 
-    /** Sorts ids by (key, id): packed keys with the ids in their low bits, then an insertion pass for exactness. */
-    private int[] sorted(int[] ids) {
+    /** Sorts the first {@code n} ids in place by (key, id): radix on packed keys, then insertion for exactness. */
+    private void sort(int[] ids, int n) {
         int bits = 32 - Integer.numberOfLeadingZeros(Math.max(1, cores.length - 1));
-        long[] packed = new long[ids.length];
-        for (int j = 0; j < ids.length; j++) {
+        for (int j = 0; j < n; j++) {
             long b = KeyOrder.orderBits(key[ids[j]]); // signed order of the bits = Double.compare's order
             packed[j] = ((b >>> bits) << bits) | ids[j]; // the key's top bits, then the id
         }
-        KeyOrder.radixSort(packed);
+        KeyOrder.radixSort(packed, n, radixScratch, radixCount); // ids now read: written over in order below
         long mask = (1L << bits) - 1;
-        int[] out = new int[ids.length];
-        for (int j = 0; j < ids.length; j++) {
+        for (int j = 0; j < n; j++) {
             int id = (int) (packed[j] & mask);
             int k = j;
-            while (k > 0 && compare(out[k - 1], id) > 0) { // equal top bits may hide a lower key
-                out[k] = out[k - 1];
+            while (k > 0 && compare(ids[k - 1], id) > 0) { // equal top bits may hide a lower key
+                ids[k] = ids[k - 1];
                 k--;
             }
-            out[k] = id;
+            ids[k] = id;
         }
-        return out;
     }
 
     /**
@@ -218,6 +226,7 @@ final class HostIndex {
      */
     private final class Walk {
         private int[] ids;
+        private int idsCount;
         private double[] keys;
         private boolean down;
         private int at;
@@ -230,7 +239,7 @@ final class HostIndex {
         /** Down from the hosts whose key is at most {@code highest}. */
         void down(int c, double highest) {
             start(c, true);
-            int lo = 0, hi = ids.length; // the first base slot with a key above highest
+            int lo = 0, hi = idsCount; // the first base slot with a key above highest
             while (lo < hi) {
                 int mid = (lo + hi) >>> 1;
                 if (keys[mid] <= highest) lo = mid + 1; else hi = mid;
@@ -254,6 +263,7 @@ final class HostIndex {
 
         private void start(int c, boolean down) {
             this.ids = baseIds[c];
+            this.idsCount = baseCount[c];
             this.keys = baseKeys[c];
             this.down = down;
             this.more = changed[c];
@@ -264,8 +274,8 @@ final class HostIndex {
         /** The next host, or -1 at the end. */
         int next() {
             int step = down ? -1 : 1;
-            while (at >= 0 && at < ids.length && !inBase[ids[at]]) at += step;
-            boolean base = at >= 0 && at < ids.length;
+            while (at >= 0 && at < idsCount && !inBase[ids[at]]) at += step;
+            boolean base = at >= 0 && at < idsCount;
             if (peeked < 0 && moreAt >= 0 && moreAt < moreCount) {
                 peeked = more[moreAt];
                 moreAt += step;

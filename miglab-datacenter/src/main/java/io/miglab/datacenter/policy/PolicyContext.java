@@ -52,6 +52,7 @@ public final class PolicyContext {
     private final HostIndex index;
     private final long seed;
     private final KeyOrder candidateOrder = new KeyOrder();
+    private LeastFirst leastFirst;
     private final History hostHistory;
     private History vmHistory;
     private double[] lastMovedAt = new double[0];
@@ -160,6 +161,12 @@ public final class PolicyContext {
         on[i] = h.isOn();
         scan.refresh(h);
         reindex(i);
+    }
+
+    /** An empty {@link LeastFirst} over the hosts: the same one at every call, so one caller at a time. */
+    LeastFirst leastFirst() {
+        if (leastFirst == null) leastFirst = new LeastFirst(datacenter.hosts());
+        return leastFirst.clear();
     }
 
     /** The hosts as the policies' scans read them, as of the last {@link #refresh} of each. */
