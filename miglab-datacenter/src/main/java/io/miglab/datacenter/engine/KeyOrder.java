@@ -12,9 +12,6 @@ import java.util.Arrays;
  * scratch arrays from one sort to the next; it is not for use by two threads.
  */
 public final class KeyOrder {
-    /** The counts {@link #radixSort} needs: one per value of a 16-bit digit. */
-    public static final int RADIX = 1 << 16;
-
     /** Runs this long are sorted by insertion before the merges. */
     private static final int RUN = 16;
     private long[] bits = new long[16];
@@ -83,35 +80,5 @@ public final class KeyOrder {
             if (i < mid && (j >= hi || !before(from[j], from[i]))) to[k] = from[i++];
             else to[k] = from[j++];
         }
-    }
-
-    /**
-     * Sorts signed longs ascending, 16 bits at a time from the lowest (a digit all values share is skipped): a
-     * hundred thousand keys at every tick in a few linear passes rather than a comparison sort. Sorts the first
-     * {@code n} of {@code a}, with {@code scratch} (as long) and {@code count} ({@link #RADIX} long) as the caller's
-     * scratch, kept from call to call.
-     */
-    public static void radixSort(long[] a, int n, long[] scratch, int[] count) {
-        long[] from = a, to = scratch;
-        for (int shift = 0; shift < 64; shift += 16) {
-            Arrays.fill(count, 0);
-            for (int i = 0; i < n; i++) count[digit(from[i], shift)]++;
-            if (n == 0 || count[digit(from[0], shift)] == n) continue;
-            for (int d = 0, sum = 0; d < count.length; d++) {
-                int c = count[d];
-                count[d] = sum;
-                sum += c;
-            }
-            for (int i = 0; i < n; i++) to[count[digit(from[i], shift)]++] = from[i];
-            long[] t = from;
-            from = to;
-            to = t;
-        }
-        if (from != a) System.arraycopy(from, 0, a, 0, n);
-    }
-
-    /** The 16 bits of {@code v} at {@code shift}, its sign bit flipped so that negative values come first. */
-    private static int digit(long v, int shift) {
-        return (int) (((v ^ Long.MIN_VALUE) >>> shift) & 0xFFFF);
     }
 }

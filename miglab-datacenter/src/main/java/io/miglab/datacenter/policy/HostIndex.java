@@ -2,8 +2,11 @@ package io.miglab.datacenter.policy;
 
 import io.miglab.datacenter.engine.KeyOrder;
 import java.util.Arrays;
+import java.util.Comparator;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.TreeSet;
 import java.util.function.IntPredicate;
 
 /**
@@ -12,67 +15,51 @@ import java.util.function.IntPredicate;
  * a size's hosts from the ceiling down or from the bottom up and stops at the first host that fits, instead of
  * scanning every host. Every host's demand changes between ticks, so the order is rebuilt by one sort of primitive
  * keys into plain arrays when first used in a tick ({@link #invalidate}); within a tick a changed host leaves its
- * place in those arrays and goes into a small sorted array of the hosts changed since, and a walk merges the two.
- * (A sorted set of every host rebuilt at each tick, and boxed keys, made this a tenth of a million-VM day; a
- * TreeSet of the changed hosts, a node per change and a chain of nodes per lookup, was still a twentieth.)
+ * place in those arrays and goes into a small sorted set of the hosts changed since, and a walk merges the two.
+ * (A sorted set of every host rebuilt at each tick, and boxed keys, made this a tenth of a million-VM day.)
  */
 final class HostIndex {
     private final double[] key;
     private final boolean[] indexed;
+    private final Integer[] boxed;
+    /** Host ids by (key, id); the comparator reads {@link #key}, whose last slot is a probe for range queries. */
+    private final Comparator<Integer> order;
     /** The distinct host sizes (cores) and each host's index into them. */
     private final double[] sizes;
     private final int[] sizeOf;
-    /**
-     * Per size, the hosts on at the last rebuild sorted by (key, id) and their keys then (the base), in the first
-     * {@link #baseCount} slots of arrays kept from tick to tick with the sort's scratch (made anew at each rebuild,
-     * they were a tenth of the bytes a million-VM day allocates).
-     */
+    /** Per size, the hosts on at the last rebuild sorted by (key, id), and their keys then (the base). */
     private final int[][] baseIds;
     private final double[][] baseKeys;
-    private final int[] baseCount;
-    private final long[] packed;
-    private final long[] radixScratch;
-    private final int[] radixCount = new int[KeyOrder.RADIX];
     /** Whether host i's place in its base is still right (it is on and its key has not changed since). */
     private final boolean[] inBase;
-    /**
-     * Per size, the hosts changed since the rebuild (taken out of the base), sorted by (key, id) in the first
-     * {@link #changedCount} slots: a few thousand at most in a tick, so an insertion moves a few kilobytes.
-     */
-    private final int[][] changed;
-    private final int[] changedCount;
+    /** Per size, the hosts changed since the rebuild (taken out of the base), sorted by (key, id). */
+    private final TreeSet<Integer>[] changed;
     private final Walk walk = new Walk();
     private final double[] cores;
     private boolean stale = true;
 
+    @SuppressWarnings("unchecked")
     HostIndex(double[] cores) {
         int n = cores.length;
         this.cores = cores;
-        this.key = new double[n];
+        this.key = new double[n + 1];
         this.indexed = new boolean[n];
+        this.boxed = new Integer[n + 1];
+        for (int i = 0; i <= n; i++) boxed[i] = i;
+        this.order = this::compare;
         Map<Double, Integer> classes = new LinkedHashMap<>(); // sizes are few: looked up once per host, here
         this.sizeOf = new int[n];
         for (int i = 0; i < n; i++) sizeOf[i] = classes.computeIfAbsent(cores[i], c -> classes.size());
         this.sizes = new double[classes.size()];
         for (Map.Entry<Double, Integer> e : classes.entrySet()) sizes[e.getValue()] = e.getKey();
-        this.baseCount = new int[sizes.length];
-        for (int i = 0; i < n; i++) baseCount[sizeOf[i]]++;
-        this.baseIds = new int[sizes.length][];
-        this.baseKeys = new double[sizes.length][];
-        int largest = 0;
-        for (int c = 0; c < sizes.length; c++) {
-            baseIds[c] = new int[baseCount[c]];
-            baseKeys[c] = new double[baseCount[c]];
-            largest = Math.max(largest, baseCount[c]);
-        }
-        this.packed = new long[largest];
-        this.radixScratch = new long[largest];
+        this.baseIds = new int[sizes.length][0];
+        this.baseKeys = new double[sizes.length][0];
         this.inBase = new boolean[n];
-        this.changed = new int[sizes.length][16];
-        this.changedCount = new int[sizes.length];
+        this.changed = new TreeSet[sizes.length];
+        for (int c = 0; c < sizes.length; c++) changed[c] = new TreeSet<>(order);
     }
 
-    /** The order by (key, id) of hosts {@code a} and {@code b}. */
+    /** The order by (key, id) of hosts {@code a} and {@code b}, on ints (not boxing them as {@link #order} does). */
     private int compare(int a, int b) {
         int c = Double.compare(key[a], key[b]);
         return c != 0 ? c : Integer.compare(a, b);
@@ -89,55 +76,37 @@ final class HostIndex {
         if (indexed[i]) {
             if (on && Double.compare(key[i], committedCores) == 0) return;
             if (inBase[i]) inBase[i] = false; // its slot in the base is passed over from now on
-            else removeChanged(sizeOf[i], i); // before its key changes: the array is ordered by it
+            else changed[sizeOf[i]].remove(boxed[i]); // before its key changes: the set is ordered by it
             indexed[i] = false;
         }
         key[i] = committedCores;
         if (on) {
-            addChanged(sizeOf[i], i);
+            changed[sizeOf[i]].add(boxed[i]);
             indexed[i] = true;
         }
-    }
-
-    /** The first of size {@code c}'s changed hosts that comes after host {@code i} in (key, id) order. */
-    private int changedAfter(int c, int i) {
-        int[] a = changed[c];
-        int lo = 0, hi = changedCount[c];
-        while (lo < hi) {
-            int mid = (lo + hi) >>> 1;
-            if (compare(a[mid], i) <= 0) lo = mid + 1; else hi = mid;
-        }
-        return lo;
-    }
-
-    private void addChanged(int c, int i) {
-        int at = changedAfter(c, i), n = changedCount[c];
-        if (n == changed[c].length) changed[c] = Arrays.copyOf(changed[c], 2 * n);
-        System.arraycopy(changed[c], at, changed[c], at + 1, n - at);
-        changed[c][at] = i;
-        changedCount[c]++;
-    }
-
-    private void removeChanged(int c, int i) {
-        int at = changedAfter(c, i) - 1; // host i is in the array, at the last place not after it
-        System.arraycopy(changed[c], at + 1, changed[c], at, changedCount[c] - at - 1);
-        changedCount[c]--;
     }
 
     /** Rebuilds every set from the committed plus planned cores of the hosts that are {@code on}. */
     void rebuild(boolean[] on, double[] committedCores, double[] plannedCores) {
         int n = cores.length;
-        Arrays.fill(baseCount, 0);
+        int[] counts = new int[sizes.length];
         for (int i = 0; i < n; i++) {
             key[i] = committedCores[i] + plannedCores[i];
             indexed[i] = on[i];
             inBase[i] = on[i];
-            if (on[i]) baseIds[sizeOf[i]][baseCount[sizeOf[i]]++] = i; // in id order, then sorted
+            if (on[i]) counts[sizeOf[i]]++;
         }
+        int[][] members = new int[sizes.length][];
+        for (int c = 0; c < sizes.length; c++) members[c] = new int[counts[c]];
+        int[] filled = new int[sizes.length];
+        for (int i = 0; i < n; i++) if (on[i]) members[sizeOf[i]][filled[sizeOf[i]]++] = i;
         for (int c = 0; c < sizes.length; c++) {
-            sort(baseIds[c], baseCount[c]);
-            for (int j = 0; j < baseCount[c]; j++) baseKeys[c][j] = key[baseIds[c][j]];
-            changedCount[c] = 0;
+            int[] ids = sorted(members[c]);
+            double[] keys = new double[ids.length];
+            for (int j = 0; j < ids.length; j++) keys[j] = key[ids[j]];
+            baseIds[c] = ids;
+            baseKeys[c] = keys;
+            changed[c].clear();
         }
         stale = false;
     }
@@ -200,24 +169,56 @@ final class HostIndex {
         return best;
     }
 
-    /** Sorts the first {@code n} ids in place by (key, id): radix on packed keys, then insertion for exactness. */
-    private void sort(int[] ids, int n) {
+    /** Sorts ids by (key, id): packed keys with the ids in their low bits, then an insertion pass for exactness. */
+    private int[] sorted(int[] ids) {
         int bits = 32 - Integer.numberOfLeadingZeros(Math.max(1, cores.length - 1));
-        for (int j = 0; j < n; j++) {
+        long[] packed = new long[ids.length];
+        for (int j = 0; j < ids.length; j++) {
             long b = KeyOrder.orderBits(key[ids[j]]); // signed order of the bits = Double.compare's order
             packed[j] = ((b >>> bits) << bits) | ids[j]; // the key's top bits, then the id
         }
-        KeyOrder.radixSort(packed, n, radixScratch, radixCount); // ids now read: written over in order below
+        radixSort(packed);
         long mask = (1L << bits) - 1;
-        for (int j = 0; j < n; j++) {
+        int[] out = new int[ids.length];
+        for (int j = 0; j < ids.length; j++) {
             int id = (int) (packed[j] & mask);
             int k = j;
-            while (k > 0 && compare(ids[k - 1], id) > 0) { // equal top bits may hide a lower key
-                ids[k] = ids[k - 1];
+            while (k > 0 && compare(out[k - 1], id) > 0) { // equal top bits may hide a lower key
+                out[k] = out[k - 1];
                 k--;
             }
-            ids[k] = id;
+            out[k] = id;
         }
+        return out;
+    }
+
+    /**
+     * Sorts signed longs ascending, 16 bits at a time from the lowest (a digit all values share is skipped): a
+     * hundred thousand keys at every tick in a few linear passes rather than a comparison sort.
+     */
+    private static void radixSort(long[] a) {
+        long[] from = a, to = new long[a.length];
+        int[] count = new int[1 << 16];
+        for (int shift = 0; shift < 64; shift += 16) {
+            Arrays.fill(count, 0);
+            for (long v : from) count[digit(v, shift)]++;
+            if (from.length == 0 || count[digit(from[0], shift)] == from.length) continue;
+            for (int d = 0, sum = 0; d < count.length; d++) {
+                int n = count[d];
+                count[d] = sum;
+                sum += n;
+            }
+            for (long v : from) to[count[digit(v, shift)]++] = v;
+            long[] t = from;
+            from = to;
+            to = t;
+        }
+        if (from != a) System.arraycopy(from, 0, a, 0, a.length);
+    }
+
+    /** The 16 bits of {@code v} at {@code shift}, its sign bit flipped so that negative values come first. */
+    private static int digit(long v, int shift) {
+        return (int) (((v ^ Long.MIN_VALUE) >>> shift) & 0xFFFF);
     }
 
     /**
@@ -226,60 +227,45 @@ final class HostIndex {
      */
     private final class Walk {
         private int[] ids;
-        private int idsCount;
         private double[] keys;
         private boolean down;
         private int at;
-        /** The changed hosts' array of this size, the next place in it, and how many it holds. */
-        private int[] more;
-        private int moreAt;
-        private int moreCount;
+        private Iterator<Integer> more;
         private int peeked;
 
         /** Down from the hosts whose key is at most {@code highest}. */
         void down(int c, double highest) {
             start(c, true);
-            int lo = 0, hi = idsCount; // the first base slot with a key above highest
+            int lo = 0, hi = ids.length; // the first base slot with a key above highest
             while (lo < hi) {
                 int mid = (lo + hi) >>> 1;
                 if (keys[mid] <= highest) lo = mid + 1; else hi = mid;
             }
             at = lo - 1;
-            lo = 0;
-            hi = moreCount; // the first changed host with a key above highest: equal keys are included
-            while (lo < hi) {
-                int mid = (lo + hi) >>> 1;
-                if (key[more[mid]] <= highest) lo = mid + 1; else hi = mid;
-            }
-            moreAt = lo - 1;
+            key[key.length - 1] = highest; // the probe: ids are below it, so equal keys are included
+            more = changed[c].headSet(boxed[key.length - 1], true).descendingIterator();
         }
 
         /** Up from the lowest key. */
         void up(int c) {
             start(c, false);
             at = 0;
-            moreAt = 0;
+            more = changed[c].iterator();
         }
 
         private void start(int c, boolean down) {
             this.ids = baseIds[c];
-            this.idsCount = baseCount[c];
             this.keys = baseKeys[c];
             this.down = down;
-            this.more = changed[c];
-            this.moreCount = changedCount[c];
             this.peeked = -1;
         }
 
         /** The next host, or -1 at the end. */
         int next() {
             int step = down ? -1 : 1;
-            while (at >= 0 && at < idsCount && !inBase[ids[at]]) at += step;
-            boolean base = at >= 0 && at < idsCount;
-            if (peeked < 0 && moreAt >= 0 && moreAt < moreCount) {
-                peeked = more[moreAt];
-                moreAt += step;
-            }
+            while (at >= 0 && at < ids.length && !inBase[ids[at]]) at += step;
+            boolean base = at >= 0 && at < ids.length;
+            if (peeked < 0 && more.hasNext()) peeked = more.next();
             if (peeked >= 0) {
                 int c = base ? Double.compare(key[peeked], keys[at]) : 0;
                 if (c == 0 && base) c = Integer.compare(peeked, ids[at]);
