@@ -54,14 +54,14 @@ final class HostScan {
     double demandShare(int i) { return demandCores[i] / cores[i]; }
 
     /**
-     * What {@link Datacenter#stayingCores} says of {@code host} (host {@code i} of {@code dc}) divided by its cores,
-     * for a host on and not in maintenance; {@code NaN} (never over a threshold) for any other host. A host with VMs
-     * leaving is read whole.
+     * What {@link Datacenter#stayingCores} says of host {@code i} of {@code dc} divided by its cores, for a host on
+     * and not in maintenance; {@code NaN} (never over a threshold) for any other host. A host with VMs leaving is
+     * read whole.
      */
-    double stayingShare(int i, Datacenter dc, Host host) {
+    double stayingShare(int i, Datacenter dc) {
         if (!on[i] || maintenance[i]) return Double.NaN;
         boolean leaving = migrations[i] > 0 && migratingVms[i] > 0; // else staying is the whole demand
-        return (leaving ? dc.stayingCores(host) : demandCores[i]) / cores[i];
+        return (leaving ? dc.stayingCores(dc.hosts().get(i)) : demandCores[i]) / cores[i];
     }
 
     /** Whether a host that is on has nothing on it and nothing on its way: it can be switched off. */

@@ -18,7 +18,7 @@ public final class LoadBalancingPolicy implements SchedulingPolicy {
         List<Host> overloaded = new ArrayList<>();
         List<Host> hosts = c.datacenter().hosts();
         HostScan scan = c.scan();
-        for (int i = 0; i < scan.size(); i++) if (scan.stayingShare(i, c.datacenter(), hosts.get(i)) > over) overloaded.add(hosts.get(i));
+        for (int i = 0; i < scan.size(); i++) if (scan.stayingShare(i, c.datacenter()) > over) overloaded.add(hosts.get(i));
         overloaded.sort(Comparator.comparingDouble((Host h) -> -h.demandShare()).thenComparingInt(Host::id));
         for (Host h : overloaded) {
             double cores = c.datacenter().stayingCores(h);
