@@ -13,6 +13,7 @@ import io.miglab.core.spec.TerminationPolicy;
 import io.miglab.core.storage.DiskSpec;
 import io.miglab.core.storage.Raid5;
 import io.miglab.core.write.PacedWrites;
+import io.miglab.core.write.SweepWrites;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
@@ -94,6 +95,10 @@ public final class Settings {
                     Default.of(false)),
             s("workload", "catch-up", Type.DURATION, "DURATION", "--paced: how far behind the writer catches up "
                     + "(miglab's guest memwriter's backlog).", Default.of(PacedWrites.DEFAULT_CATCH_UP)),
+            s("workload", "writer-phase", Type.TEXT, "SHARE|median", "sweep: where in its array the writer stands "
+                    + "when the migration starts, 0 to below 1; median: not known, the run at the median total time "
+                    + "over " + SweepWrites.MEDIAN_PHASES + " evenly spaced starting points.", Default.of("0"))
+                    .note("A writer running since boot stands anywhere; the end game turns on where."),
             // ---- algorithm and termination ----
             s("algorithm and termination", "algorithm", Type.TEXT, "NAME", "Migration algorithm (see 'miglab "
                     + "algorithms').", Default.of("precopy")).alsoBench().datacenter("profiles[].algorithm")

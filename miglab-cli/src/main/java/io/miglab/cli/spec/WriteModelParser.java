@@ -14,6 +14,7 @@ import io.miglab.core.write.WriteModel;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.OptionalDouble;
 import java.util.function.Function;
 
 /**
@@ -27,11 +28,12 @@ final class WriteModelParser {
     static final String ALLOWED = "none, uniform, working-set, sweep, trace:FILE, or parts joined by + "
             + "(each may end @RATE in pages/s), e.g. working-set+uniform@200";
     private static final String RATE = "a number of pages/s >= 0 like 5000";
+    private static final String PHASE = "a share of the array from 0 to below 1, like 0.25 or 25%, or median";
 
     private final SpecInputs in;
     private final GuestMemory memory;
     private final Function<String, TraceWrites> traces;
-    private boolean usedDirtyRate, usedWorkingSet, usedColdRate;
+    private boolean usedDirtyRate, usedWorkingSet, usedColdRate, usedPhase;
 
     private WriteModelParser(SpecInputs in, GuestMemory memory, Function<String, TraceWrites> traces) {
         this.in = in;
@@ -57,6 +59,7 @@ final class WriteModelParser {
         }
         if (!usedWorkingSet) in.forbid("working-set", "--write-model working-set or sweep (not " + which + ")");
         if (!usedColdRate) in.forbid("cold-dirty-rate", "--write-model working-set (not " + which + ")");
+        if (!usedPhase) in.forbid("writer-phase", "--write-model sweep (not " + which + ")");
         WriteModel model = parts.size() == 1 ? parts.get(0) : new CombinedWrites(parts);
         if (!Values.bool("paced", in.text("paced"))) {
             in.forbid("catch-up", "--paced");
@@ -106,7 +109,7 @@ final class WriteModelParser {
                 }
                 yield new WorkingSetWrites(workingSet(name), pageSize, hot, cold);
             }
-            case "sweep" -> new SweepWrites(workingSet(name), pageSize, rate(ownRate, name));
+            case "sweep" -> new SweepWrites(workingSet(name), pageSize, rate(ownRate, name), phase());
             default -> throw new InvalidSpecException("write-model", ALLOWED, "'" + whole + "'");
         };
     }
@@ -115,6 +118,17 @@ final class WriteModelParser {
         if (ownRate != null) return Values.nonNegative("write-model", ownRate, model + "@RATE with " + RATE);
         usedDirtyRate = true;
         return Values.nonNegative("dirty-rate", in.required("dirty-rate", "--write-model " + model, RATE), RATE);
+    }
+
+    /** Where the sweep stands when the migration starts: a share of its array, or median (not known). */
+    private OptionalDouble phase() {
+        usedPhase = true;
+        String text = in.text("writer-phase").trim();
+        if (text.equalsIgnoreCase("median")) return OptionalDouble.empty();
+        String share = text.endsWith("%") ? text.substring(0, text.length() - 1) : text;
+        double v = Values.nonNegative("writer-phase", share, PHASE) / (share.equals(text) ? 1 : 100);
+        if (v >= 1) throw new InvalidSpecException("writer-phase", PHASE, "'" + text + "'");
+        return OptionalDouble.of(v);
     }
 
     private ByteSize workingSet(String model) {

@@ -25,6 +25,7 @@ public final class PageLevelSimulator implements MigrationBackend {
 
     @Override
     public MigrationResult migrate(MigrationSpec spec) {
+        if (spec.writeModel().phaseUnknown()) return WriterPhases.median(spec, this::migrate);
         return StorageMove.run(spec, this::memory, disk -> BlockWriter.sampled(disk, spec.seed()));
     }
 

@@ -35,6 +35,16 @@ public record CombinedWrites(List<WriteModel> parts) implements WriteModel {
     }
 
     @Override
+    public boolean phaseUnknown() {
+        return parts.stream().anyMatch(WriteModel::phaseUnknown);
+    }
+
+    @Override
+    public CombinedWrites atPhase(double share) {
+        return new CombinedWrites(parts.stream().map(m -> m.atPhase(share)).toList());
+    }
+
+    @Override
     public double pagesPerSecond() {
         return parts.stream().mapToDouble(WriteModel::pagesPerSecond).sum();
     }

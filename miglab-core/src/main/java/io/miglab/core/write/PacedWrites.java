@@ -39,6 +39,12 @@ public record PacedWrites(WriteModel inner, Duration catchUp) implements WriteMo
     public WriteProcess start(GuestMemory memory, long seed) { return inner.start(memory, seed); }
 
     @Override
+    public boolean phaseUnknown() { return inner.phaseUnknown(); }
+
+    @Override
+    public PacedWrites atPhase(double share) { return new PacedWrites(inner.atPhase(share), catchUp); }
+
+    @Override
     public int[] writableRange(GuestMemory memory) { return inner.writableRange(memory); }
 
     @Override

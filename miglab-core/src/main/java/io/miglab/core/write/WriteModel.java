@@ -40,6 +40,19 @@ public sealed interface WriteModel
         return new int[] {0, memory.pages()};
     }
 
+    /**
+     * Whether where the writer stands when the migration starts is unknown ({@link SweepWrites#phase}): the
+     * page-level simulator then gives the median run over {@link SweepWrites#MEDIAN_PHASES} phases.
+     */
+    default boolean phaseUnknown() {
+        return false;
+    }
+
+    /** This model with its writer starting {@code share} of the way through its cycle; unchanged if it has none. */
+    default WriteModel atPhase(double share) {
+        return this;
+    }
+
     /** A short description for tables, e.g. {@code uniform 5000 pages/s}. */
     String describe();
 }

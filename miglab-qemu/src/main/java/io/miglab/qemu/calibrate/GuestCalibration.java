@@ -214,7 +214,9 @@ public final class GuestCalibration {
 
     private static WriteModel atRate(WriteModel writes, double pagesPerSecond) {
         if (writes instanceof PacedWrites p) return new PacedWrites(atRate(p.inner(), pagesPerSecond), p.catchUp());
-        if (writes instanceof SweepWrites s) return new SweepWrites(s.array(), s.pageSizeBytes(), pagesPerSecond);
+        if (writes instanceof SweepWrites s) {
+            return new SweepWrites(s.array(), s.pageSizeBytes(), pagesPerSecond, s.phase());
+        }
         if (writes instanceof WorkingSetWrites w && w.coldPagesPerSecond() == 0) {
             return new WorkingSetWrites(w.workingSet(), w.pageSizeBytes(), pagesPerSecond, 0);
         }
@@ -222,9 +224,16 @@ public final class GuestCalibration {
                 + writes.describe() + ")");
     }
 
-    /** The guest's memwriter (the only sweep QemuMigrationPlan runs) keeps pace by the clock. */
+    /**
+     * The guest's memwriter (the only sweep QemuMigrationPlan runs) keeps pace by the clock, and has swept since
+     * boot: where it stands when the migration starts is not known (median of the phases).
+     */
     static WriteModel paced(WriteModel user) {
-        return user instanceof SweepWrites ? new PacedWrites(user, MEMWRITER_CATCH_UP) : user;
+        if (user instanceof SweepWrites s) return new PacedWrites(s.phaseNotKnown(), MEMWRITER_CATCH_UP);
+        if (user instanceof PacedWrites p && p.inner() instanceof SweepWrites s) {
+            return new PacedWrites(s.phaseNotKnown(), p.catchUp());
+        }
+        return user;
     }
 
     /** What {@link #forSimulator} changed, for reports. */

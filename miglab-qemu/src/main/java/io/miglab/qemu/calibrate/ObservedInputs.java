@@ -102,6 +102,8 @@ public final class ObservedInputs {
             s.put("write-model", "sweep");
             s.put("working-set", size(sweep.array()));
             s.put("dirty-rate", number(sweep.pagesPerSecond()));
+            if (sweep.phaseUnknown()) s.put("writer-phase", "median");
+            else if (sweep.phase().getAsDouble() != 0) s.put("writer-phase", number(sweep.phase().getAsDouble()));
         } else if (inner instanceof WorkingSetWrites random) {
             // the guest's writer in random order over its array: uniform writes within a working set
             s.put("write-model", "working-set");

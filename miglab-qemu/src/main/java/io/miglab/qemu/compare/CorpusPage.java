@@ -5,6 +5,7 @@ import io.miglab.core.sim.PageLevelSimulator;
 import io.miglab.core.spec.MigrationSpec;
 import io.miglab.qemu.calibrate.GuestCalibration;
 import io.miglab.qemu.calibrate.ObservedInputs;
+import io.miglab.core.write.SweepWrites;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -57,7 +58,9 @@ final class CorpusPage {
                 + "the guest's command line, QEMU's own figures); `--sim-only` recomputes the simulator side from "
                 + "them. The simulator side of a case is what `miglab simulate` gives for the command under "
                 + "\"Inputs\": `--hypervisor qemu` and what a user observes (RAM, used RAM as the zero-page share, "
-                + "the writer's array, rate and that it is paced by the clock, the link and QEMU's parameters), "
+                + "the writer's array, rate and that it is paced by the clock, the link and QEMU's parameters; "
+                + "where a sweep stands when the migration starts is not observable, so `--writer-phase median`: "
+                + "the run at the median total time over " + SweepWrites.MEDIAN_PHASES + " starting points), "
                 + "the writer's rate being the one it reached in that run where the run kept the guest's MEM "
                 + "reports (the mean of memwriter's own pages/s while migrating before QEMU's throttle first rose, "
                 + "`WriterReports`; one command per run then), the nominal one otherwise, "

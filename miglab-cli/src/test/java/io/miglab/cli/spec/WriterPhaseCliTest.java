@@ -1,0 +1,53 @@
+package io.miglab.cli.spec;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.miglab.cli.Cli;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** {@code --writer-phase}: where a sweep stands when the migration starts, or median when that is not known. */
+class WriterPhaseCliTest {
+    private static Cli.Run simulate(String... more) {
+        List<String> args = new ArrayList<>(List.of("simulate", "--hypervisor", "qemu", "--memory", "256MiB",
+                "--zero-pages", "0.53", "--write-model", "sweep", "--working-set", "64MiB", "--dirty-rate", "5000",
+                "--bandwidth-cap", "20MiB/s", "--multifd-channels", "4", "--csv"));
+        args.addAll(Arrays.asList(more));
+        return Cli.run(args.toArray(String[]::new));
+    }
+
+    @Test
+    void aPercentAndAShare_areTheSamePhase() {
+        Cli.Run share = simulate("--writer-phase", "0.25");
+        assertThat(share.exitCode()).as(share.err()).isZero();
+        assertThat(simulate("--writer-phase", "25%").out()).isEqualTo(share.out());
+        // and the phase is not ignored
+        assertThat(simulate().out()).isNotEqualTo(share.out());
+    }
+
+    @Test
+    void median_isSaidInTheSummary() {
+        Cli.Run run = Cli.run("simulate", "--write-model", "sweep", "--working-set", "64MiB", "--dirty-rate", "100",
+                "--writer-phase", "median");
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.out()).contains("the median run of 7 starting points");
+    }
+
+    @Test
+    void aPhaseOfOneOrMore_isRefusedWithTheRangeAndNothingPrinted() {
+        Cli.Run run = simulate("--writer-phase", "1");
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.out()).isEmpty();
+        assertThat(run.err().strip()).doesNotContain("\n").contains("writer-phase").contains("0 to below 1")
+                .contains("'1'");
+    }
+
+    @Test
+    void aPhaseWithoutASweep_isRefused() {
+        Cli.Run run = Cli.run("simulate", "--dirty-rate", "100", "--writer-phase", "0.5");
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err()).contains("writer-phase: only with --write-model sweep");
+    }
+}
