@@ -150,7 +150,8 @@ public final class GuestCalibration {
         HypervisorProfile qemu = HypervisorProfiles.standard().get("qemu");
         GuestMemory m = user.memory();
         double zeroShare = 1 - nonZeroAtStart(user).bytes() / (double) m.bytes();
-        MigrationSpec base = qemu.specFor(m.withZeroPageShare(zeroShare).withLayout(OBSERVED_LAYOUT), paced(user.writeModel()),
+        MigrationSpec base = qemu.specFor(m.withZeroPageShare(zeroShare).withLayout(OBSERVED_LAYOUT),
+                paced(user.writeModel()),
                 DataRate.ofMiBps(LOOPBACK_MIB_PER_SECOND), user.link().roundTripLatency(), user.seed());
         boolean postCopy = AlgorithmRegistry.standard().create(user.algorithm()).mayUsePostCopy();
         // post-copy: the user's post-copy rate is QEMU's max-postcopy-bandwidth, unless the user left that phase

@@ -112,7 +112,8 @@ class GuestCalibrationTest {
     void theSweepIsPacedLikeMemwriter() {
         SweepWrites sweep = new SweepWrites(ByteSize.ofMiB(64), 4096, 5000);
         MigrationSpec sim = GuestCalibration.forSimulator(spec(256, 100).withWriteModel(sweep));
-        assertThat(sim.writeModel()).isEqualTo(new PacedWrites(sweep.phaseNotKnown(), GuestCalibration.MEMWRITER_CATCH_UP));
+        assertThat(sim.writeModel())
+                .isEqualTo(new PacedWrites(sweep.phaseNotKnown(), GuestCalibration.MEMWRITER_CATCH_UP));
         PacedWrites paced = (PacedWrites) sim.writeModel();
         assertThat(paced.runningShare(90)).isEqualTo(1.0);
         assertThat(paced.runningShare(99)).isCloseTo(0.110, within(1e-3));
