@@ -53,6 +53,15 @@ public final class Values {
         return v;
     }
 
+    /** A share from 0 to below 1, written {@code 0.3} or {@code 30%}; {@code allowed} says so in the field's words. */
+    public static double shareBelowOne(String field, String text, String allowed) {
+        String t = text == null ? "" : text.trim();
+        boolean percent = t.endsWith("%");
+        double v = nonNegative(field, percent ? t.substring(0, t.length() - 1) : t, allowed) / (percent ? 100 : 1);
+        if (v >= 1) throw new InvalidSpecException(field, allowed, quote(text));
+        return v;
+    }
+
     public static long integer(String field, String text, long min, long max) {
         String allowed = min == Long.MIN_VALUE ? "a whole number" : "a whole number from " + min + " to " + max;
         if (text == null || !INTEGER.matcher(text).matches()) {

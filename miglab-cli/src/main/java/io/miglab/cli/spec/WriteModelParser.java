@@ -28,7 +28,7 @@ final class WriteModelParser {
     static final String ALLOWED = "none, uniform, working-set, sweep, trace:FILE, or parts joined by + "
             + "(each may end @RATE in pages/s), e.g. working-set+uniform@200";
     private static final String RATE = "a number of pages/s >= 0 like 5000";
-    private static final String PHASE = "a share of the array from 0 to below 1, like 0.25 or 25%, or median";
+    static final String PHASE = "a share of the array from 0 to below 1, like 0.25 or 25%, or median";
 
     private final SpecInputs in;
     private final GuestMemory memory;
@@ -125,10 +125,7 @@ final class WriteModelParser {
         usedPhase = true;
         String text = in.text("writer-phase").trim();
         if (text.equalsIgnoreCase("median")) return OptionalDouble.empty();
-        String share = text.endsWith("%") ? text.substring(0, text.length() - 1) : text;
-        double v = Values.nonNegative("writer-phase", share, PHASE) / (share.equals(text) ? 1 : 100);
-        if (v >= 1) throw new InvalidSpecException("writer-phase", PHASE, "'" + text + "'");
-        return OptionalDouble.of(v);
+        return OptionalDouble.of(Values.shareBelowOne("writer-phase", text, PHASE));
     }
 
     private ByteSize workingSet(String model) {

@@ -15,7 +15,8 @@ public enum SweepParameter {
     DIRTY_RATE("dirty-rate", "dirtyRatePagesPerSecond", "dirty rate (pages/s)"),
     WORKING_SET("working-set", "workingSetMiB", "working set (MiB)"),
     DOWNTIME_LIMIT("downtime-limit", "downtimeLimitMs", "downtime limit (ms)"),
-    ALGORITHM("algorithm", "algorithm", "algorithm");
+    ALGORITHM("algorithm", "algorithm", "algorithm"),
+    WRITER_PHASE("writer-phase", "writerPhase", "where the sweep starts (share of its array)");
 
     private static final double MIB = 1024.0 * 1024.0;
     /** The input key it sets ({@code memory}, {@code dirty-rate}, ...). */
@@ -47,6 +48,7 @@ public enum SweepParameter {
             case MEMORY, WORKING_SET -> Values.size(key, text).bytes();
             case DIRTY_RATE -> Values.nonNegative(key, text, "a number of pages/s >= 0 like 5000");
             case DOWNTIME_LIMIT -> Values.duration(key, text).toNanos();
+            case WRITER_PHASE -> Values.shareBelowOne(key, text, "a share of the array from 0 to below 1, like 0.25");
             case ALGORITHM -> throw new IllegalStateException("algorithm has no number");
         };
     }
@@ -56,7 +58,7 @@ public enum SweepParameter {
         return switch (this) {
             case BANDWIDTH -> plain(base);
             case MEMORY, WORKING_SET -> Long.toString(Math.round(base));
-            case DIRTY_RATE -> plain(base);
+            case DIRTY_RATE, WRITER_PHASE -> plain(base);
             case DOWNTIME_LIMIT -> plain(base / 1e6) + "ms";
             case ALGORITHM -> throw new IllegalStateException();
         };
@@ -66,7 +68,7 @@ public enum SweepParameter {
     double display(double base) {
         return switch (this) {
             case BANDWIDTH, MEMORY, WORKING_SET -> base / MIB;
-            case DIRTY_RATE -> base;
+            case DIRTY_RATE, WRITER_PHASE -> base;
             case DOWNTIME_LIMIT -> base / 1e6;
             case ALGORITHM -> throw new IllegalStateException();
         };
@@ -78,6 +80,7 @@ public enum SweepParameter {
             case BANDWIDTH -> plain(round(base / MIB)) + "MiB/s";
             case MEMORY, WORKING_SET -> ByteSize.format(Math.round(base));
             case DIRTY_RATE -> plain(base);
+            case WRITER_PHASE -> plain(round(base));
             case DOWNTIME_LIMIT -> plain(round(base / 1e6)) + "ms";
             case ALGORITHM -> throw new IllegalStateException();
         };

@@ -3,10 +3,14 @@ package io.miglab.cli.spec;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.miglab.cli.Cli;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** {@code --writer-phase}: where a sweep stands when the migration starts, or median when that is not known. */
 class WriterPhaseCliTest {
@@ -49,5 +53,29 @@ class WriterPhaseCliTest {
         Cli.Run run = Cli.run("simulate", "--dirty-rate", "100", "--writer-phase", "0.5");
         assertThat(run.exitCode()).isEqualTo(2);
         assertThat(run.err()).contains("writer-phase: only with --write-model sweep");
+    }
+
+    // Guards the sweep axis: each point runs at its own phase (rows differ where the phase matters) and a phase
+    // past the array is refused naming the axis, nothing written.
+    @Test
+    void sweepVariesThePhase(@TempDir Path dir) throws IOException {
+        Cli.Run run = Cli.run("sweep", "--hypervisor", "qemu", "--memory", "256MiB", "--zero-pages", "0.53",
+                "--write-model", "sweep", "--working-set", "64MiB", "--dirty-rate", "5000", "--bandwidth-cap",
+                "20MiB/s", "--multifd-channels", "4", "--vary", "writer-phase=0,0.5", "--out", dir.toString(),
+                "--no-plots");
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        List<String> lines = Files.readAllLines(dir.resolve("sweep.csv"));
+        assertThat(lines.get(0)).startsWith("writerPhase,");
+        assertThat(lines).hasSize(3);
+        assertThat(lines.get(1).substring(lines.get(1).indexOf(','))).isNotEqualTo(
+                lines.get(2).substring(lines.get(2).indexOf(',')));
+
+        Path bad = dir.resolve("bad");
+        Cli.Run refused = Cli.run("sweep", "--write-model", "sweep", "--working-set", "64MiB", "--dirty-rate", "5000",
+                "--vary", "writer-phase=0,1", "--out", bad.toString(), "--no-plots");
+        assertThat(refused.exitCode()).isEqualTo(2);
+        assertThat(refused.errLines()).hasSize(1);
+        assertThat(refused.err()).contains("writer-phase").contains("below 1");
+        assertThat(bad).doesNotExist();
     }
 }

@@ -103,7 +103,7 @@ class SweepTest {
         Cli.Run noName = Cli.run("sweep", "--vary", "colour=1,2");
         assertThat(noName.exitCode()).isEqualTo(Main.BAD_INPUT);
         assertThat(noName.errLines()).containsExactly("miglab: vary: NAME=VALUES with NAME one of bandwidth, memory, "
-                + "dirty-rate, working-set, downtime-limit, algorithm (got 'colour=1,2')");
+                + "dirty-rate, working-set, downtime-limit, algorithm, writer-phase (got 'colour=1,2')");
         Cli.Run badValue = Cli.run("sweep", "--vary", "memory=1G,lots");
         assertThat(badValue.errLines())
                 .containsExactly("miglab: memory: a non-negative size like 4096, 256M, 4G or 64GiB (got 'lots')");
