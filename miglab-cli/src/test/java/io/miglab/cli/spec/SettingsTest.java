@@ -60,6 +60,7 @@ class SettingsTest {
                 Map.entry("xbzrle-", List.of("xbzrle", "true")),
                 Map.entry("compress-throughput", List.of("compress", "true")),
                 Map.entry("catch-up", List.of("paced", "true", "dirty-rate", "100")),
+                Map.entry("writer-phase", List.of("write-model", "sweep", "dirty-rate", "100", "working-set", "64M")),
                 Map.entry("cold-dirty-rate", List.of("dirty-rate", "100", "working-set", "64M")),
                 Map.entry("precopy-rounds", List.of("algorithm", "hybrid")),
                 Map.entry("prepaging", List.of("algorithm", "postcopy")),
