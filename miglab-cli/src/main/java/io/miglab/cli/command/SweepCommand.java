@@ -50,8 +50,8 @@ public final class SweepCommand implements Callable<Integer> {
 
     @Option(names = "--vary", paramLabel = "NAME=VALUES", required = true, order = -10,
             description = {"Parameter to vary: bandwidth, memory, dirty-rate, working-set, downtime-limit, "
-                    + "algorithm or writer-phase; VALUES a list (bandwidth=10M,50M,100M), FROM..TO+STEP (dirty-rate=0..50000+5000) "
-                    + "or FROM..TO*FACTOR (memory=256M..4G*2). Twice for a grid."})
+                    + "algorithm or writer-phase; VALUES a list (bandwidth=10M,50M,100M), FROM..TO+STEP "
+                    + "(dirty-rate=0..50000+5000) or FROM..TO*FACTOR (memory=256M..4G*2). Twice for a grid."})
     List<String> vary = new ArrayList<>();
 
     @Option(names = "--backend", paramLabel = "sim|closed-form|qemu", order = -9,

@@ -28,7 +28,7 @@ final class WriteModelParser {
     static final String ALLOWED = "none, uniform, working-set, sweep, trace:FILE, or parts joined by + "
             + "(each may end @RATE in pages/s), e.g. working-set+uniform@200";
     private static final String RATE = "a number of pages/s >= 0 like 5000";
-    static final String PHASE = "a share of the array from 0 to below 1, like 0.25 or 25%, or median";
+    private static final String PHASE = SweepWrites.PHASE_RANGE + ", like 0.25 or 25%, or median";
 
     private final SpecInputs in;
     private final GuestMemory memory;

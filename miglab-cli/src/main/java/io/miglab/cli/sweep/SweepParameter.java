@@ -2,6 +2,7 @@ package io.miglab.cli.sweep;
 
 import io.miglab.cli.spec.Values;
 import io.miglab.core.unit.ByteSize;
+import io.miglab.core.write.SweepWrites;
 import java.math.BigDecimal;
 import java.util.Locale;
 
@@ -48,7 +49,7 @@ public enum SweepParameter {
             case MEMORY, WORKING_SET -> Values.size(key, text).bytes();
             case DIRTY_RATE -> Values.nonNegative(key, text, "a number of pages/s >= 0 like 5000");
             case DOWNTIME_LIMIT -> Values.duration(key, text).toNanos();
-            case WRITER_PHASE -> Values.shareBelowOne(key, text, "a share of the array from 0 to below 1, like 0.25");
+            case WRITER_PHASE -> Values.shareBelowOne(key, text, SweepWrites.PHASE_RANGE + ", like 0.25 or 25%");
             case ALGORITHM -> throw new IllegalStateException("algorithm has no number");
         };
     }

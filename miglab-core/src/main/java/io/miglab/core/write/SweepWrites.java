@@ -22,13 +22,15 @@ public record SweepWrites(ByteSize array, int pageSizeBytes, double pagesPerSeco
         implements WriteModel {
     /** How many evenly spaced phases an unknown phase stands for: odd, so that the median is one of the runs. */
     public static final int MEDIAN_PHASES = 7;
+    /** What a phase may be, in the words every parser of it uses. */
+    public static final String PHASE_RANGE = "a share of the array from 0 to below 1";
 
     public SweepWrites {
         InvalidSpecException.require(array.bytes() >= pageSizeBytes, "working-set", "at least one page", array);
         InvalidSpecException.require(pagesPerSecond >= 0 && Double.isFinite(pagesPerSecond), "dirty-rate",
                 "pages/s >= 0", pagesPerSecond);
         InvalidSpecException.require(phase.isEmpty() || phase.getAsDouble() >= 0 && phase.getAsDouble() < 1,
-                "writer-phase", "a share of the array from 0 to below 1, or median", phase);
+                "writer-phase", PHASE_RANGE + ", or median", phase);
     }
 
     /** A sweep that starts at its array's first page. */

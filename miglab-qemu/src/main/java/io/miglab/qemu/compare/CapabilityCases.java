@@ -63,6 +63,9 @@ public final class CapabilityCases {
         // held out, at another size, rate and array: does what holds at 256 MiB carry over? (nothing fitted to them)
         cases.add(ac("cpu-bound", 512, 32, random(48, 12_000), Duration.ZERO, "random 48M 12000 pps").asHeldOut());
         cases.add(ac("paced", 512, 32, sweep(24, 10_000), PACED, "sweep 24M 10000 pps").asHeldOut());
+        // held out, added with the sweep's unknown starting point (SweepWrites, median of the phases): a sweep whose
+        // end game turns on that point, at a size, rate and array not run before
+        cases.add(ac("cpu-bound", 512, 24, sweep(48, 10_000), Duration.ZERO, "sweep 48M 10000 pps").asHeldOut());
         return cases;
     }
 
@@ -88,6 +91,8 @@ public final class CapabilityCases {
         // held out, other sizes and rates (nothing fitted to them)
         cases.add(mf(2, 1024, 100, sweep(128, 10_000), "sweep 128M 10000 pps").asHeldOut());
         cases.add(mf(4, 512, 40, random(32, 8_000), "random 32M 8000 pps").asHeldOut());
+        // held out, added with the sweep's unknown starting point (as above)
+        cases.add(mf(4, 512, 30, sweep(96, 6_000), "sweep 96M 6000 pps").asHeldOut());
         return cases;
     }
 
