@@ -11,6 +11,7 @@ final class ComparisonTable {
     static final double FLAG_PERCENT = 15;
     /** Marks a held-out case in the tables. */
     static final String HELD_OUT_MARK = " (held out)";
+    static final String AFTER_FIT_MARK = " (after the fit)";
 
     private ComparisonTable() {
     }
@@ -25,7 +26,8 @@ final class ComparisonTable {
             boolean both = r.bothCompleted();
             md.append(String.format(Locale.ROOT, "| %s | %.0f | %.0f | %s | %s | %s | %s | %s | %.1f | %.1f | %s "
                             + "| %d / %d | %s / %s |\n",
-                    r.runLabel() + (r.gridCase().heldOut() ? HELD_OUT_MARK : ""),
+                    r.runLabel() + (r.gridCase().heldOut() ? HELD_OUT_MARK
+                            : r.qemu().afterFit() ? AFTER_FIT_MARK : ""),
                     q.timing().totalTimeMs(), s.timing().totalTimeMs(),
                     error(q.timing().totalTimeMs(), s.timing().totalTimeMs()),
                     q.outcome().completed() ? used(String.format(Locale.ROOT, "%.0f", q.timing().downtimeMs()),

@@ -1,5 +1,6 @@
 package io.miglab.qemu.compare;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import io.miglab.core.result.MigrationResult;
 import io.miglab.qemu.serial.WriterReports;
 import java.util.OptionalLong;
@@ -14,15 +15,23 @@ import java.util.OptionalLong;
  * @param guest          the guest's kernel command line (workload, memwriter's array and rate; null before)
  * @param simulate       the observable inputs as {@code miglab simulate} flags when it was run (null before)
  * @param writer         memwriter's MEM reports during the migration (null in runs stored before they were kept)
+ * @param afterFit       recorded after the qemu profile's constants were fitted (the repeats of 2026-11-30 19:00
+ *                       UTC): shown and counted like any run, kept out of every fit as a held-out case is
  */
 public record QemuMeasurement(String label, MigrationResult result, double heartbeatGapMs, boolean counterContinued,
                               String qemuVersion, String accel, double wallSeconds, String category, String guest,
-                              String simulate, WriterReports writer) {
+                              String simulate, WriterReports writer,
+                              @JsonInclude(JsonInclude.Include.NON_DEFAULT) boolean afterFit) {
     /** A run without the inputs recorded. */
     public QemuMeasurement(String label, MigrationResult result, double heartbeatGapMs, boolean counterContinued,
                            String qemuVersion, String accel, double wallSeconds) {
         this(label, result, heartbeatGapMs, counterContinued, qemuVersion, accel, wallSeconds, null, null, null,
-                null);
+                null, false);
+    }
+
+    /** Whether a constant may be fitted to this run: neither its case is held out nor the run came after the fit. */
+    public boolean fittable() {
+        return !afterFit && GridCases.find(label).map(c -> !c.heldOut()).orElse(false);
     }
 
     /** The writer's achieved rate in this run ({@link WriterReports#achievedPagesPerSecond}), when it was kept. */
