@@ -13,8 +13,12 @@ import io.miglab.cli.spec.SpecOptions;
 import io.miglab.core.MigrationBackend;
 import io.miglab.core.result.Metrics;
 import io.miglab.core.result.MigrationResult;
+import io.miglab.core.sim.PageLevelSimulator;
+import io.miglab.core.sim.WriterPhases;
 import io.miglab.core.spec.MigrationSpec;
+import io.miglab.core.unit.Decimals;
 import java.io.PrintWriter;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.ArgGroup;
@@ -58,6 +62,10 @@ abstract class SingleRunCommand implements Callable<Integer> {
 
     abstract MigrationBackend backend();
 
+    private static String seconds(MigrationResult r) {
+        return Decimals.fixed(r.timing().totalTimeMs() / 1000, 2);
+    }
+
     @Override
     public Integer call() {
         if (stages && format.json) {
@@ -71,7 +79,11 @@ abstract class SingleRunCommand implements Callable<Integer> {
         }
         MigrationSpec spec = options.toSpec(main.registry());
         if (comparePlain && spec.nas().isEmpty()) throw new BadInputException("compare-plain: only with --nas");
-        MigrationResult result = backend().migrate(spec);
+        MigrationBackend backend = backend();
+        // a sweep whose starting point is not known: the page-level simulator's median run, and the spread beside it
+        List<MigrationResult> phases = spec.writeModel().phaseUnknown() && backend instanceof PageLevelSimulator sim
+                ? WriterPhases.runs(spec, sim::migrate) : List.of();
+        MigrationResult result = phases.isEmpty() ? backend.migrate(spec) : phases.get(phases.size() / 2);
         PrintWriter out = command.commandLine().getOut();
         if (comparePlain) {
             out.println(SpecSummary.of(spec));
@@ -86,6 +98,11 @@ abstract class SingleRunCommand implements Callable<Integer> {
             ResultCsvWriter.write(result, out, true);
         } else {
             out.println(SpecSummary.of(spec));
+            if (!phases.isEmpty()) {
+                out.println("the writer's starting point is not known: the median of " + phases.size() + " runs "
+                        + "shown, their total time " + seconds(phases.get(0)) + " to "
+                        + seconds(phases.get(phases.size() - 1)) + " s");
+            }
             out.println();
             ResultTableWriter.write(result, out);
             if (rounds) {

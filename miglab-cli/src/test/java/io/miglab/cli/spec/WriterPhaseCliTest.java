@@ -39,6 +39,23 @@ class WriterPhaseCliTest {
         assertThat(run.out()).contains("the median run of 7 starting points");
     }
 
+    // Guards the spread printed beside the median run: the fastest and slowest of the seven, the median between.
+    @Test
+    void median_printsTheSpreadOfTheSevenRuns() {
+        Cli.Run run = simulate("--writer-phase", "median");
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        Cli.Run table = Cli.run("simulate", "--hypervisor", "qemu", "--memory", "256MiB", "--zero-pages", "0.53",
+                "--write-model", "sweep", "--working-set", "64MiB", "--dirty-rate", "5000", "--bandwidth-cap",
+                "20MiB/s", "--multifd-channels", "4", "--writer-phase", "median");
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("the median of 7 runs shown, their total time "
+                + "([0-9.]+) to ([0-9.]+) s").matcher(table.out());
+        assertThat(m.find()).as(table.out()).isTrue();
+        double shown = Double.parseDouble(run.out().lines().skip(1).findFirst().orElseThrow().split(",")[8]) / 1000;
+        assertThat(Double.parseDouble(m.group(1))).isLessThan(Double.parseDouble(m.group(2)))
+                .isLessThanOrEqualTo(shown + 0.005);
+        assertThat(Double.parseDouble(m.group(2))).isGreaterThanOrEqualTo(shown - 0.005);
+    }
+
     @Test
     void aPhaseOfOneOrMore_isRefusedWithTheRangeAndNothingPrinted() {
         Cli.Run run = simulate("--writer-phase", "1");
