@@ -83,7 +83,7 @@ abstract class SingleRunCommand implements Callable<Integer> {
         // a sweep whose starting point is not known: the page-level simulator's median run, and the spread beside it
         List<MigrationResult> phases = spec.writeModel().phaseUnknown() && backend instanceof PageLevelSimulator sim
                 ? WriterPhases.runs(spec, sim::migrate) : List.of();
-        MigrationResult result = phases.isEmpty() ? backend.migrate(spec) : phases.get(phases.size() / 2);
+        MigrationResult result = phases.isEmpty() ? backend.migrate(spec) : WriterPhases.median(phases);
         PrintWriter out = command.commandLine().getOut();
         if (comparePlain) {
             out.println(SpecSummary.of(spec));
