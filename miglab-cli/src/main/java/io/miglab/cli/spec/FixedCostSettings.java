@@ -52,6 +52,12 @@ final class FixedCostSettings {
                     + "(QEMU: save_zero_page), counted at the switch-over.", Default.of(OVERHEADS.zeroPageCost())),
             s("fixed costs", "switch-over-rate", Type.RATE, "RATE", "The switch-over's rate with the guest paused "
                     + "and no cap (the CPU's; at most --bandwidth), or none.", Default.absent("none")),
+            s("fixed costs", "first-page-rate", Type.RATE, "RATE", "The destination's rate at a switch-over for "
+                    + "pages it has never received (a first pass's tail), or none.", Default.absent("none"))
+                    .note("The qemu profile: 430 MiB/s, measured under TCG."),
+            s("fixed costs", "first-page-buffer", Type.SIZE, "SIZE", "Bytes of those pages the sockets take "
+                    + "before the source waits for the destination.",
+                    Default.ofBytes(OVERHEADS.firstPages().buffer().bytes())),
             s("fixed costs", "seed", Type.INTEGER, "N", "Seed of the random write models and zero-page placement.",
                     Default.of(1)).datacenter("seed"));
 

@@ -58,6 +58,8 @@ final class ProfileSettings {
         s.put("resume-fault-queue", p.overheads().resumeFaults().aheadInStream().bytes() + "");
         s.put("zero-page-cost", Setting.Default.text(p.overheads().zeroPageCost()));
         s.put("switch-over-rate", p.overheads().switchOverRate().map(ProfileSettings::rate).orElse("none"));
+        s.put("first-page-rate", p.overheads().firstPages().rate().map(ProfileSettings::rate).orElse("none"));
+        s.put("first-page-buffer", p.overheads().firstPages().buffer().bytes() + "");
         return s;
     }
 

@@ -13,6 +13,7 @@ import io.miglab.core.spec.MigrationSpec;
 import io.miglab.core.spec.Optimisations;
 import io.miglab.core.spec.Overheads;
 import io.miglab.core.spec.FailureSpec;
+import io.miglab.core.spec.FirstPages;
 import io.miglab.core.spec.PostCopyOptions;
 import io.miglab.core.spec.ResumeFaults;
 import io.miglab.core.spec.ProtocolOptions;
@@ -214,8 +215,14 @@ public final class SpecFactory {
                         ResumeFaults.MAX_PAGES), Values.duration("resume-fault-cost", in.text("resume-fault-cost")),
                         Values.size("resume-fault-queue", in.text("resume-fault-queue"))),
                 Values.duration("zero-page-cost", in.text("zero-page-cost")),
-                in.optional("switch-over-rate").filter(t -> !t.trim().equalsIgnoreCase("none"))
-                        .map(t -> Values.rate("switch-over-rate", t)));
+                optionalRate(in, "switch-over-rate"),
+                new FirstPages(optionalRate(in, "first-page-rate"),
+                        Values.size("first-page-buffer", in.text("first-page-buffer"))));
+    }
+
+    /** A rate setting that may be {@code none}. */
+    private static Optional<DataRate> optionalRate(SpecInputs in, String name) {
+        return in.optional(name).filter(t -> !t.trim().equalsIgnoreCase("none")).map(t -> Values.rate(name, t));
     }
 
     private TraceWrites trace(String file, GuestMemory memory) {

@@ -3,6 +3,7 @@ package io.miglab.core.profile;
 import io.miglab.core.error.InvalidSpecException;
 import io.miglab.core.spec.Announce;
 import io.miglab.core.spec.AutoConverge;
+import io.miglab.core.spec.FirstPages;
 import io.miglab.core.spec.Optimisations;
 import io.miglab.core.spec.Overheads;
 import io.miglab.core.spec.PostCopyOptions;
@@ -79,14 +80,28 @@ public final class HypervisorProfiles {
             Duration.ofMillis(11), ByteSize.ofBytes(5 * ByteSize.MIB / 2));
 
     /**
-     * The source's CPU time per zero page in QEMU 10 under TCG (save_zero_page: buffer_is_zero over the page, then
-     * an 8-byte header; migration/ram.c). Measured where a pass is CPU-bound, at a 4,000 MiB/s cap on a quiet
-     * 2-core host: a 4 GiB idle guest sent 1,015,082 zero pages and about 105 MB of normal pages in a first pass
-     * of 877 ms, a 1 GiB guest about 152,000 zero pages and 58 MB in 158 ms: 0.8 us per zero page once the normal
-     * pages' copy time is taken off (no run of the comparison corpus). At a cap it hides behind the wire time; at
-     * the switch-over, uncapped, it adds to the downtime (MigrationSpec.switchOverWorkSeconds).
+     * The source's CPU time per zero page in QEMU 10 (save_zero_page: buffer_is_zero over the page, then its header;
+     * migration/ram.c), which the migration thread spends inside a rate-limit period beside sending. QEMU asks for
+     * transparent huge pages on guest RAM (physmem.c, ram_block_add: QEMU_MADV_HUGEPAGE), so a page the guest never
+     * touched reads the host's huge zero page. Timed on this project's 2-core host with a C loop doing what
+     * buffer_is_zero does over 2 GiB of anonymous memory (2026-11-30): 0.11 us per never-touched page with
+     * MADV_HUGEPAGE (1.33 us without: a fault per 4 KiB page), 0.22 to 0.25 us per page the process had written
+     * and zeroed; the higher figure is taken. It agrees with the idle 1 GiB guest at 100 MiB/s, whose first pass
+     * took 600 ms for 60.2 MiB (docs/qemu-vs-sim.json): its 241,963 zero-page checks hid in the periods' slack.
+     * An uncapped first pass (a 4 GiB idle guest, 1,015,082 zero pages and about 105 MB in 877 ms) goes at about
+     * 0.8 us per zero page: the two QEMUs' pipeline, not the source's check, bounds that. At the switch-over, with
+     * nothing capping the stream, the checks add to the downtime (MigrationSpec.switchOverWorkSeconds).
      */
-    public static final Duration QEMU_ZERO_PAGE_COST = Duration.ofNanos(800);
+    public static final Duration QEMU_ZERO_PAGE_COST = Duration.ofNanos(250);
+
+    /**
+     * The destination's rate for the pages of a first pass's tail that a switch-over sends (QEMU 10.0.2 under TCG,
+     * 2-core host; trace events of both QEMUs, docs/qemu-vs-sim.md, "The destination at a first-pass
+     * switch-over"): 360 to 490 MiB/s, about 430, whatever the guest's size; the source wrote 2 to 6 MiB ahead of it
+     * into the sockets, 3 MiB taken. See {@link FirstPages}.
+     */
+    public static final FirstPages QEMU_FIRST_PAGES = new FirstPages(Optional.of(DataRate.ofMiBps(430)),
+            ByteSize.ofMiB(3));
 
     /**
      * What QEMU 10 sends per second at a pre-copy switch-over under TCG on a quiet 2-core host: the guest's vCPUs
@@ -109,11 +124,13 @@ public final class HypervisorProfiles {
      * the destination places each zero page with a UFFDIO_ZEROPAGE ioctl (migration/postcopy-ram.c),
      * {@link #QEMU_POSTCOPY_PLACEMENT} each; after a switch into post-copy the guest
      * waits for the pages it touches first ({@link #QEMU_RESUME_FAULTS}); the switch-over's zero-page checks
-     * ({@link #QEMU_ZERO_PAGE_COST}) and its rate with the guest paused ({@link #QEMU_SWITCHOVER_RATE}).
+     * ({@link #QEMU_ZERO_PAGE_COST}), its rate with the guest paused ({@link #QEMU_SWITCHOVER_RATE}) and the
+     * destination's slower take of pages it has never received ({@link #QEMU_FIRST_PAGES}).
      */
     public static final Overheads QEMU_OVERHEADS = new Overheads(Duration.ofMillis(2), Duration.ofMillis(1),
             ByteSize.ofBytes(114_084), Duration.ZERO, Announce.qemuDefaults(),
-            QEMU_POSTCOPY_PLACEMENT, QEMU_RESUME_FAULTS, QEMU_ZERO_PAGE_COST, Optional.of(QEMU_SWITCHOVER_RATE));
+            QEMU_POSTCOPY_PLACEMENT, QEMU_RESUME_FAULTS, QEMU_ZERO_PAGE_COST, Optional.of(QEMU_SWITCHOVER_RATE),
+            QEMU_FIRST_PAGES);
 
     /**
      * Host CPU a QEMU migration costs, source and destination QEMU together, per GiB sent, and the destination's

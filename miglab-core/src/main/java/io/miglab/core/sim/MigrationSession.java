@@ -34,8 +34,7 @@ public final class MigrationSession implements MigrationEngine {
     private final double bandwidth;
     private final double switchOverBandwidth;
     private final double syncSeconds; // one dirty-bitmap sync (Overheads.syncPerGiB)
-    /** The downtime limit in seconds when the policy checks it while a pass is under way (QEMU); 0 otherwise. */
-    private final double midPassLimitSeconds;
+    private final double midPassLimitSeconds; // the downtime limit when checked mid-pass (QEMU), in s; 0 otherwise
     private final PageLedger ledger;
     private final PassSender pass;
     private final WriteProcess writer;
@@ -104,8 +103,7 @@ public final class MigrationSession implements MigrationEngine {
         double timeoutLeft = spec.policy().timeout().map(t -> t.toNanos() / 1e9 - clock)
                 .orElse(Double.POSITIVE_INFINITY);
         // an injected failure ends the round like the timeout does, where it falls
-        double failAt = failures.plan.hits(Stage.PRECOPY, timeline.stageLog().currentStart(),
-                Double.POSITIVE_INFINITY);
+        double failAt = failures.plan.hits(Stage.PRECOPY, timeline.stageLog().currentStart(), Double.POSITIVE_INFINITY);
         // a hybrid's switch after a set time comes in the middle of a pass, as the timeout does
         timeoutLeft = Math.min(timeoutLeft, spec.postCopy().switchAfterSeconds() - clock);
         double timeLeft = Double.isNaN(failAt) ? timeoutLeft : Math.min(timeoutLeft, failAt - clock);
@@ -121,8 +119,7 @@ public final class MigrationSession implements MigrationEngine {
         long bytes = pass.bytes, pages = pass.pages;
         long compressed = ledger.cost.bytesCompressed - compressedBefore;
         double sendSeconds = nas.roundSeconds(round, bytes, ledger.cost.transferSeconds(bytes, compressed, bandwidth),
-                ledger.cost.transferSeconds(bytes, compressed, Double.POSITIVE_INFINITY));
-        sendSeconds += pass.slowSeconds;
+                ledger.cost.transferSeconds(bytes, compressed, Double.POSITIVE_INFINITY)) + pass.slowSeconds;
         // a round cut by the timeout lasts until the timeout: the page in flight would not have arrived before it
         if (pass.cut) sendSeconds = Math.max(sendSeconds, Math.max(0, timeLeft));
         if (!Double.isNaN(failAt) && clock + sendSeconds + syncSeconds >= failAt) {
@@ -168,9 +165,13 @@ public final class MigrationSession implements MigrationEngine {
         double zeroBefore = timeline.zeroPages();
         long bytes = spec.overheads().deviceState().bytes();
         boolean delta = timeline.roundCount() > 0;
+        double newBefore = timeline.pages() - timeline.resent() - zeroBefore;
         bytes += ledger.sendAll(nas.tap(ledger.sender(pass::deltaAllowed)));
-        double sendSeconds = ledger.cost.transferSeconds(bytes, ledger.cost.bytesCompressed - compressedBefore,
-                spec.stopAndCopyBandwidth(delta).bytesPerSecond());
+        double rate = spec.stopAndCopyBandwidth(delta).bytesPerSecond();
+        // data pages never sent before, the tail of a first pass the switch-over cut, go slower (FirstPages)
+        double fresh = delta ? timeline.pages() - timeline.resent() - timeline.zeroPages() - newBefore : 0;
+        double sendSeconds = ledger.cost.transferSeconds(bytes, ledger.cost.bytesCompressed - compressedBefore, rate)
+                + spec.overheads().firstPages().extraSeconds(fresh * pageSize, rate);
         double seconds = spec.switchOverWorkSeconds(timeline.zeroPages() - zeroBefore) + sendSeconds
                 + spec.link().oneWaySeconds();
         double switchOver = nas.switchOverSeconds(bytes, seconds);

@@ -24,10 +24,19 @@ import java.util.Optional;
  * @param switchOverRate what the source sends per second while the guest is paused and nothing caps the stream
  *                     (QEMU lifts max-bandwidth for the switch-over; the rate is then the CPU's, not the link's);
  *                     empty: the link's own rate
+ * @param firstPages   the switch-over's pages the destination has never received, and how fast it takes them
  */
 public record Overheads(Duration preparation, Duration resume, ByteSize deviceState, Duration syncPerGiB,
                         Announce announce, Duration postCopyPlacement, ResumeFaults resumeFaults,
-                        Duration zeroPageCost, Optional<DataRate> switchOverRate) {
+                        Duration zeroPageCost, Optional<DataRate> switchOverRate, FirstPages firstPages) {
+    /** Fixed costs whose first pages go as any other. */
+    public Overheads(Duration preparation, Duration resume, ByteSize deviceState, Duration syncPerGiB,
+                     Announce announce, Duration postCopyPlacement, ResumeFaults resumeFaults,
+                     Duration zeroPageCost, Optional<DataRate> switchOverRate) {
+        this(preparation, resume, deviceState, syncPerGiB, announce, postCopyPlacement, resumeFaults, zeroPageCost,
+                switchOverRate, FirstPages.none());
+    }
+
     /** Fixed costs without announce rounds or a post-copy placement cost. */
     public Overheads(Duration preparation, Duration resume, ByteSize deviceState, Duration syncPerGiB) {
         this(preparation, resume, deviceState, syncPerGiB, Announce.none(), Duration.ZERO);
@@ -58,6 +67,7 @@ public record Overheads(Duration preparation, Duration resume, ByteSize deviceSt
         resumeFaults = resumeFaults == null ? ResumeFaults.none() : resumeFaults;
         zeroPageCost = zeroPageCost == null ? Duration.ZERO : zeroPageCost;
         switchOverRate = switchOverRate == null ? Optional.empty() : switchOverRate;
+        firstPages = firstPages == null ? FirstPages.none() : firstPages;
         InvalidSpecException.require(preparation != null && !preparation.isNegative(), "preparation-time",
                 "a duration >= 0", preparation);
         InvalidSpecException.require(resume != null && !resume.isNegative(), "resume-time", "a duration >= 0", resume);
@@ -78,31 +88,37 @@ public record Overheads(Duration preparation, Duration resume, ByteSize deviceSt
     /** These costs with another preparation time, everything else kept. */
     public Overheads withPreparation(Duration d) {
         return new Overheads(d, resume, deviceState, syncPerGiB, announce, postCopyPlacement, resumeFaults,
-                zeroPageCost, switchOverRate);
+                zeroPageCost, switchOverRate, firstPages);
     }
 
     /** These costs with other announce rounds. */
     public Overheads withAnnounce(Announce a) {
         return new Overheads(preparation, resume, deviceState, syncPerGiB, a, postCopyPlacement, resumeFaults,
-                zeroPageCost, switchOverRate);
+                zeroPageCost, switchOverRate, firstPages);
     }
 
     /** These costs with another post-copy placement cost. */
     public Overheads withPostCopyPlacement(Duration d) {
         return new Overheads(preparation, resume, deviceState, syncPerGiB, announce, d, resumeFaults, zeroPageCost,
-                switchOverRate);
+                switchOverRate, firstPages);
     }
 
     /** These costs with another pause after a switch into post-copy. */
     public Overheads withResumeFaults(ResumeFaults r) {
         return new Overheads(preparation, resume, deviceState, syncPerGiB, announce, postCopyPlacement, r,
-                zeroPageCost, switchOverRate);
+                zeroPageCost, switchOverRate, firstPages);
     }
 
     /** These costs with another zero-page cost and switch-over rate. */
     public Overheads withSwitchOver(Duration zeroPage, Optional<DataRate> rate) {
         return new Overheads(preparation, resume, deviceState, syncPerGiB, announce, postCopyPlacement,
-                resumeFaults, zeroPage, rate);
+                resumeFaults, zeroPage, rate, firstPages);
+    }
+
+    /** These costs with other first pages. */
+    public Overheads withFirstPages(FirstPages f) {
+        return new Overheads(preparation, resume, deviceState, syncPerGiB, announce, postCopyPlacement,
+                resumeFaults, zeroPageCost, switchOverRate, f);
     }
 
     /** The dirty-bitmap sync of a guest of {@code memoryBytes}, in seconds: once per round and at the switch-over. */

@@ -92,7 +92,8 @@ public final class ProfileReader {
                 e.deviceState() == null ? o.deviceState() : ByteSize.parse(f + ".deviceState", e.deviceState()),
                 o.syncPerGiB(), o.announce(), o.postCopyPlacement(), o.resumeFaults(), o.zeroPageCost(),
                 e.switchOverRate() == null ? o.switchOverRate() : e.switchOverRate().equalsIgnoreCase("none")
-                ? Optional.empty() : Optional.of(DataRate.parse(f + ".switchOverRate", e.switchOverRate())));
+                ? Optional.empty() : Optional.of(DataRate.parse(f + ".switchOverRate", e.switchOverRate())),
+                o.firstPages());
         MigrationCpuCost cpu = b.migrationCpu();
         cpu = MigrationCpuCost.of(f, e.migrationCpuSecondsPerGiB() == null ? cpu.cpuSecondsPerGiB()
                 : e.migrationCpuSecondsPerGiB(), e.migrationCpuDestinationShare() == null ? cpu.destinationShare()

@@ -53,15 +53,15 @@ public final class GuestCalibration {
      */
     public static final double NON_ZERO_TOP_BASE_MIB = 3;
     /**
-     * Where the observable inputs say the guest's memory lies ({@code --memory-layout}): the middle layout. The Linux
-     * layout as measured (QEMU's first pass sampled every 20 ms: RAM/64 + 5.7 MiB at the top, the other used pages
-     * and the array from the bottom up) was tried on the whole corpus on 2026-11-30 and is not the default: with
-     * XBZRLE starting at the scan's wrap (PassSender.deltaAllowed) xbzrle keeps its bounds in it (8.6 % / 9.8 % p90
-     * time / bytes), but multifd (18.5 % / 17.4 %: where memwriter's sweep stands at the start), auto-converge paced
-     * (30.8 % / 9.8 %: a throttle step a round earlier) and pre-copy's downtime (16 of 21 within) break theirs
-     * (docs/qemu-vs-sim.md, Findings). GuestCalibrationTest holds this choice.
+     * Where the observable inputs say the guest's memory lies ({@code --memory-layout}): a booted Linux guest's, as
+     * QEMU's first pass saw it (sampled every 20 ms: RAM/64 + 5.7 MiB at the top, the other used pages and the array
+     * from the bottom up; MemoryLayout.LINUX). The default since 2026-11-30 (evening), with the destination's rate
+     * for a first pass's tail (HypervisorProfiles.QEMU_FIRST_PAGES) and the source's zero-page check as measured
+     * (0.25 us): the tail a first-pass switch-over sends is then the kernel's struct page array, as in QEMU, and
+     * its downtime follows. The middle layout spreads the used pages and leaves zero pages in that tail. The
+     * corpus in both layouts is in docs/qemu-vs-sim.md, Findings. GuestCalibrationTest holds this choice.
      */
-    public static final MemoryLayout OBSERVED_LAYOUT = MemoryLayout.MIDDLE;
+    public static final MemoryLayout OBSERVED_LAYOUT = MemoryLayout.LINUX;
     /** QEMU's setup-time: 0 to 11 ms over the calibration runs, 2 ms typical. */
     public static final Duration SETUP = HypervisorProfiles.QEMU_OVERHEADS.preparation();
     /**
