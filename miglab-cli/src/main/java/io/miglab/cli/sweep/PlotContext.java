@@ -1,6 +1,7 @@
 package io.miglab.cli.sweep;
 
 import io.miglab.core.spec.MigrationSpec;
+import io.miglab.core.spec.Optimisations;
 import io.miglab.core.spec.StopCondition;
 import io.miglab.report.format.Num;
 import io.miglab.report.format.Quantity;
@@ -30,12 +31,9 @@ public record PlotContext(String setting, Optional<Double> downtimeLimitMs, Opti
         Optional<Double> limit = varied.contains(SweepParameter.DOWNTIME_LIMIT) ? Optional.empty()
                 : spec.policy().find(StopCondition.DowntimeBelow.class).map(d -> d.limit().toNanos() / 1e6);
         Optional<Double> capacity = varied.contains(SweepParameter.BANDWIDTH) ? Optional.empty()
-                : Optional.of(bps / (spec.memory().pageSizeBytes() + PAGE_HEADER_BYTES));
+                : Optional.of(bps / (spec.memory().pageSizeBytes() + Optimisations.PAGE_HEADER_BYTES));
         return new PlotContext(String.join(", ", parts), limit, capacity);
     }
-
-    /** QEMU's header in front of every page sent. */
-    private static final int PAGE_HEADER_BYTES = 8;
 
     /** Links are sold in bits: 1 Gbit/s reads better than 119.2 MiB/s. */
     static String rate(double bytesPerSecond) {

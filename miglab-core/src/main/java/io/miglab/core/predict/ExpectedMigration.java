@@ -120,7 +120,7 @@ final class ExpectedMigration implements MigrationEngine {
         Wire wire = new Wire(bandwidth, spec.optimisations().multifdChannels(), (long) pageWire);
         assumptions.add(() -> BANDWIDTH.of(wire));
         if (zeroShare > 0) assumptions.add("first pass: " + Math.round(zeroShare * 100)
-                + " % of pages are zero pages sent as 8 B headers");
+                + " % of pages are zero pages sent as " + spec.optimisations().zeroPageBytes() + " B headers");
         if (spec.optimisations().xbzrle().isPresent() || spec.optimisations().compression().isPresent()) {
             assumptions.add("XBZRLE and compression are not modelled by the closed form");
         }
@@ -237,7 +237,7 @@ final class ExpectedMigration implements MigrationEngine {
     }
 
     private double firstPassBytes() {
-        return pages * ((1 - zeroShare) * pageWire + zeroShare * Optimisations.PAGE_HEADER_BYTES);
+        return pages * ((1 - zeroShare) * pageWire + zeroShare * spec.optimisations().zeroPageBytes());
     }
 
     private void precopyAssumptions() {

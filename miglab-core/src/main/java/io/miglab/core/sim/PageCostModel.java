@@ -11,6 +11,7 @@ import io.miglab.core.spec.Optimisations;
 final class PageCostModel {
     private final int pageSize;
     private final boolean zeroElision;
+    private final int zeroPageBytes;
     /** The pages still all zeros; null when the guest has none (then no write needs to clear one). */
     private final PageBitmap zero;
     /** QEMU's XBZRLE cache, or null without XBZRLE. */
@@ -35,6 +36,7 @@ final class PageCostModel {
     PageCostModel(GuestMemory memory, Optimisations options, long seed, int[] inUse) {
         this.pageSize = memory.pageSizeBytes();
         this.zeroElision = options.zeroPageElision();
+        this.zeroPageBytes = options.zeroPageBytes();
         this.compressorBytesPerSecond = options.compression().map(c -> c.throughput().bytesPerSecond()).orElse(0.0);
         this.zero = memory.zeroPageShare() > 0 ? ZeroPages.layout(memory, seed, inUse) : null;
         this.xbzrle = options.xbzrle().map(x -> new XbzrleCache(x.cacheSize().bytes(), pageSize, x.deltaRatio())).orElse(null);
@@ -72,7 +74,7 @@ final class PageCostModel {
     long costWord(int word, long bits, boolean deltaAllowed) {
         long zeros = zeroBits(word, bits);
         long rest = bits & ~zeros;
-        long bytes = (long) Long.bitCount(zeros) * Optimisations.PAGE_HEADER_BYTES;
+        long bytes = (long) Long.bitCount(zeros) * zeroPageBytes;
         if (rest == 0) return bytes;
         if (xbzrle != null && deltaAllowed) {
             for (long w = rest; w != 0; w &= w - 1) bytes += cost((word << 6) + Long.numberOfTrailingZeros(w), true);
@@ -88,7 +90,7 @@ final class PageCostModel {
      * full pass, as QEMU does (it skips the cache during the bulk stage).
      */
     long cost(int page, boolean deltaAllowed) {
-        if (isZero(page)) return Optimisations.PAGE_HEADER_BYTES;
+        if (isZero(page)) return zeroPageBytes;
         if (xbzrle != null && deltaAllowed) return xbzrle.send(page, lastStage);
         if (compressedShare < 1) bytesCompressed += pageSize;
         return plainPageBytes();

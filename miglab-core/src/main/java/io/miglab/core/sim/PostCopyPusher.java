@@ -4,7 +4,6 @@ import io.miglab.core.memory.GuestMemory;
 import io.miglab.core.memory.MemoryLayout;
 import io.miglab.core.memory.PageBitmap;
 import io.miglab.core.spec.MigrationSpec;
-import io.miglab.core.spec.Optimisations;
 import io.miglab.core.write.PageSink;
 
 /**
@@ -70,7 +69,7 @@ final class PostCopyPusher {
         this.writableFrom = writable[0];
         this.writableTo = writable[1];
         this.costs = session.pageCosts();
-        this.push = new BackgroundPush(pending, pageSize, Optimisations.PAGE_HEADER_BYTES,
+        this.push = new BackgroundPush(pending, pageSize, session.spec().optimisations().zeroPageBytes(),
                 costs.plainPageBytes(), pushRate, linkRate, completionBytes,
                 session.spec()::postCopyDestinationSeconds);
         this.push.cursor = resumeCursor(session.spec());

@@ -50,7 +50,7 @@ class PostCopyModelTest {
         long pages = ByteSize.ofMiB(256).bytes() / PAGE;
         double used = r.traffic().pagesTransferred() - r.traffic().zeroPages();
         assertThat(used).isCloseTo(pages * 0.25, within(pages * 0.01));
-        double push = used * WIRE + r.traffic().zeroPages() * Optimisations.PAGE_HEADER_BYTES;
+        double push = used * WIRE + r.traffic().zeroPages() * Optimisations.defaults().zeroPageBytes();
         assertThat(bytes(r)).isCloseTo(push + 100 * 1024, within(1.0));
         double switchOver = 100 * 1024 / (1024.0 * ByteSize.MIB) + 0.001;
         assertThat(r.timing().totalTimeMs() / 1000).isCloseTo(push / (1024.0 * ByteSize.MIB) + switchOver,

@@ -7,12 +7,12 @@ import io.miglab.core.write.WorkingSetWrites;
 
 /**
  * Wire bytes per page in the rate-based model, the expected values of the page-level simulator's
- * {@code PageCostModel}: a zero page is its 8-byte header, a data page its header plus the page (compressed if
+ * {@code PageCostModel}: a zero page is its header (Optimisations.zeroPageBytes), a data page its header plus the page (compressed if
  * compression is on), an XBZRLE hit its header plus the delta.
  */
 final class PageCosts {
     final int pageSize;
-    final double zeroPage = Optimisations.PAGE_HEADER_BYTES;
+    final double zeroPage;
     final double dataPage;
     final double deltaPage;
     final boolean zeroElision;
@@ -27,6 +27,7 @@ final class PageCosts {
         int pages = spec.memory().pages();
         Optimisations o = spec.optimisations();
         zeroElision = o.zeroPageElision();
+        zeroPage = o.zeroPageBytes();
         double share = o.compression().isPresent() ? 1 - spec.memory().compressibility() : 1;
         dataPage = Optimisations.PAGE_HEADER_BYTES + (share < 1 ? Math.ceil(pageSize * share) : pageSize);
         compressorWireCap = o.compression().map(c -> c.throughput().bytesPerSecond() * dataPage / pageSize)

@@ -26,7 +26,8 @@ import java.util.stream.Stream;
  */
 public final class SwitchOverTraceMain {
     private static final List<String> SOURCE_EVENTS = List.of("migration_bitmap_sync_start",
-            "migration_bitmap_sync_end", "migrate_pending_exact", "migration_completion_vm_stop", "savevm_section_end",
+            "migration_bitmap_sync_end", "migrate_pending_exact", "migrate_pending_estimate", "migration_rate_limit_pre",
+            "ram_save_iterate_big_wait", "migration_completion_vm_stop", "savevm_section_end",
             "migrate_set_state", "migrate_transferred", "multifd_send_fill");
     private static final List<String> DESTINATION_EVENTS = List.of("ram_load_start", "ram_load_complete",
             "qemu_loadvm_state_post_main", "vm_state_notify", "migrate_set_state");
