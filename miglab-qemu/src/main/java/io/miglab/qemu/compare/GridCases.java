@@ -70,6 +70,10 @@ public final class GridCases {
                 .asHeldOut().repeated(3));
         cases.add(precopy(1024, 100, 15_000, ByteSize.ofMiB(32), limit, GridCase.TIMEOUT, Category.PRE_COPY)
                 .asHeldOut());
+        // first-pass switch-overs at other sizes and caps, added after the Linux layout and FirstPages (2026-11-30)
+        cases.add(precopy(512, 100, 0, GridCase.WORKING_SET, limit, GridCase.TIMEOUT, Category.PRE_COPY).asHeldOut());
+        cases.add(precopy(1024, 50, 0, GridCase.WORKING_SET, limit, GridCase.TIMEOUT, Category.PRE_COPY).asHeldOut());
+        cases.add(precopy(4096, 100, 0, GridCase.WORKING_SET, limit, GridCase.TIMEOUT, Category.PRE_COPY).asHeldOut());
         cases.add(precopy(256, 100, 30_000, ByteSize.ofMiB(16), ms50, short10, Category.CANCELLED).asHeldOut());
         cases.add(precopy(1024, 20, 2000, ByteSize.ofMiB(256), ms50, short10, Category.CANCELLED).asHeldOut());
         cases.add(new GridCase("precopy 256M 100MiB/s 50000 pps", Category.CANCELLED, fast50k()));
