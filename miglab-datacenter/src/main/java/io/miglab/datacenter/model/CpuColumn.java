@@ -43,6 +43,27 @@ public abstract sealed class CpuColumn permits CpuColumn.Diurnal, CpuColumn.Rand
         }
     }
 
+    /**
+     * The shares at {@code seconds} of the first {@code slots} slots, in slot order, as work that can run on another
+     * thread meanwhile ({@link DemandPrefetch}); null when the shares depend on more than the time (a random walk's
+     * state moves as it is sampled). What it reads is taken now, so slots added later do not race with it.
+     */
+    java.util.function.Supplier<double[]> sharesLater(double seconds, int slots, double[] into) { return null; }
+
+    /**
+     * Writes {@code shares} (the first {@code slots} slots' shares at {@code seconds}, from {@link #sharesLater}) at
+     * each bound slot's VM id, sampling any slot added since directly: what {@link #sampleInto} writes.
+     */
+    final void copyInto(double[] shares, int slots, double seconds, double[] shareByVmId) {
+        for (int s = 0; s < size; s++) {
+            int id = vmIds[s];
+            if (id >= 0) shareByVmId[id] = s < slots ? shares[s] : shareAt(s, seconds);
+        }
+    }
+
+    /** Slots in the column now. */
+    final int size() { return size; }
+
     abstract void grow(int length);
 
     abstract void init(int slot, SplittableRandom random);
@@ -70,8 +91,20 @@ public abstract sealed class CpuColumn permits CpuColumn.Diurnal, CpuColumn.Rand
         }
 
         @Override
-        double shareAt(int slot, double t) {
-            return Math.max(0, Math.min(1, p.mean() + p.amplitude() * Math.sin(w * (t - phase[slot]))));
+        double shareAt(int slot, double t) { return share(phase[slot], t); }
+
+        private double share(double phaseSeconds, double t) {
+            return Math.max(0, Math.min(1, p.mean() + p.amplitude() * Math.sin(w * (t - phaseSeconds))));
+        }
+
+        @Override
+        java.util.function.Supplier<double[]> sharesLater(double t, int slots, double[] into) {
+            double[] phases = phase; // this array, as filled now: a later grow copies to a new one
+            double[] out = into != null && into.length >= slots ? into : new double[slots];
+            return () -> {
+                for (int s = 0; s < slots; s++) out[s] = share(phases[s], t);
+                return out;
+            };
         }
     }
 
