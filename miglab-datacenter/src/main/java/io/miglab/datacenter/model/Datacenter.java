@@ -30,7 +30,6 @@ public final class Datacenter {
     /** Whether the VM's series is a slot of one of {@link #columns}, sampled a column at a time. */
     private boolean[] columnarById = new boolean[0];
     private final java.util.Set<CpuColumn> columns = new java.util.LinkedHashSet<>();
-    private final DemandPrefetch prefetch = new DemandPrefetch(DemandPrefetch.MIN_SLOTS);
     private final java.util.BitSet draining = new java.util.BitSet();
     private int inMaintenance;
     /** {@link #updateDemand}'s sums of demand by host id. */
@@ -117,9 +116,7 @@ public final class Datacenter {
         CpuSeries[] series = seriesById;
         int[] vcpus = vcpusById, on = hostById;
         boolean[] columnar = columnarById;
-        for (CpuColumn c : columns) { // the shares; each becomes cores below
-            if (!prefetch.copyInto(c, now, demand)) c.sampleInto(now, demand);
-        }
+        for (CpuColumn c : columns) c.sampleInto(now, demand); // the shares; each becomes cores below
         // by id, the order the VMs were added in (and the list of VMs keeps), so each host's sum is the same
         for (int id = 0; id < on.length; id++) {
             int host = on[id];
@@ -139,7 +136,7 @@ public final class Datacenter {
      * The next {@link #updateDemand} will be at {@code at}: what of its sampling depends on the time alone starts now
      * on another thread ({@link DemandPrefetch}); the results are the same whether it is called or not.
      */
-    public void prepareDemand(double at) { prefetch.start(columns, at); }
+    public void prepareDemand(double at) { DemandPrefetch.start(columns, at); }
 
     /**
      * Every VM's demand in cores by VM id, as last sampled (0 for a lost VM): the live array, for loops over all VMs
