@@ -21,10 +21,13 @@ final class DemandPrefetch {
         return t;
     });
 
+    private static final boolean SECOND_CORE = Runtime.getRuntime().availableProcessors() > 1;
+
     private DemandPrefetch() { }
 
     /** Starts the work ahead of a sampling at {@code seconds} of each of {@code columns} big enough for it. */
     static void start(Collection<CpuColumn> columns, double seconds) {
+        if (!SECOND_CORE) return; // on one core the worker would only take turns with the simulation
         for (CpuColumn c : columns) if (c.size >= MIN_SLOTS) c.prepare(seconds, WORKER);
     }
 
