@@ -109,7 +109,7 @@ public final class DatacenterSimulation {
             double next = (i + 1) * scenario.intervalSeconds(); // the next tick's time, as its own event has it
             sim.at(at, s -> {
                 tick();
-                if (!last) dc.prepareDemand(next); // its time-only shares, while the events up to it run
+                if (!last) dc.prepareDemand(next); // its CPU sampling's costly part, while the events up to it run
                 progress.progress(at, end, sim.eventsExecuted(), scheduler.started());
             });
         }

@@ -133,8 +133,8 @@ public final class Datacenter {
     }
 
     /**
-     * The next {@link #updateDemand} will be at {@code at}: what of its sampling depends on the time alone starts now
-     * on another thread ({@link DemandPrefetch}); the results are the same whether it is called or not.
+     * The next {@link #updateDemand} will be at {@code at}: the costly part of its sampling (diurnal shares, random
+     * walks' next draws) starts now on another thread ({@link DemandPrefetch}); the same numbers whether or not.
      */
     public void prepareDemand(double at) { DemandPrefetch.start(columns, at); }
 

@@ -8,8 +8,8 @@ import java.util.concurrent.Executors;
 
 /**
  * The worker thread that does the costly part of the next tick's CPU sampling ({@link CpuColumn#prepare}) while the
- * events up to that tick run: at a million VMs the sines, logarithms and square roots of the tick's sampling were a
- * fifth of the day on the simulation's thread. The tick then waits for the work (done long before) and copies.
+ * events up to that tick run: at a million VMs the sines, logarithms and square roots of the tick's sampling were an
+ * eighth of the day on the simulation's thread. The tick then waits for the work (done long before) and copies.
  */
 final class DemandPrefetch {
     /** Columns smaller than this are sampled on the spot: handing them over would cost more than it saves. */
