@@ -67,8 +67,9 @@ final class DatacenterBuilder {
             int next = 0;
             // one column per population: the tick samples it in one loop (CpuColumn); the same draws as series()
             java.util.Optional<CpuColumn> column = g.cpu().column();
+            double weights = totalWeight(g); // once per population, not once per VM
             for (int i = 0; i < g.count(); i++, id++) {
-                ByteSize size = pick(g, draw);
+                ByteSize size = pick(g, weights, draw);
                 GuestMemory memory = memories.computeIfAbsent(size,
                         b -> GuestMemory.of(b).withZeroPageShare(g.zeroPageShare()));
                 if (memory.zeroPageShare() != g.zeroPageShare()) memory = memory.withZeroPageShare(g.zeroPageShare());
@@ -134,11 +135,16 @@ final class DatacenterBuilder {
         return total / weights;
     }
 
-    private static ByteSize pick(VmGroup g, SplittableRandom r) {
+    /** The sum of the population's memory weights (0 without weights). */
+    private static double totalWeight(VmGroup g) {
+        return g.memoryWeights().stream().mapToDouble(Double::doubleValue).sum();
+    }
+
+    /** A memory size drawn by the weights, whose sum is {@code total}. */
+    private static ByteSize pick(VmGroup g, double total, SplittableRandom r) {
         List<ByteSize> c = g.memoryChoices();
         if (c.size() == 1) return c.get(0);
         if (g.memoryWeights().isEmpty()) return c.get(r.nextInt(c.size()));
-        double total = g.memoryWeights().stream().mapToDouble(Double::doubleValue).sum();
         double x = r.nextDouble() * total;
         for (int i = 0; i < c.size(); i++) {
             x -= g.memoryWeights().get(i);

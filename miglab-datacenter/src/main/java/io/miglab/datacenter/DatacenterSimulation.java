@@ -102,10 +102,14 @@ public final class DatacenterSimulation {
             if (m.atSeconds() <= end) sim.at(m.atSeconds(), s -> takeDown(m));
         }
         long ticks = (long) Math.ceil(end / scenario.intervalSeconds());
+        if (ticks > 0) dc.prepareDemand(0);
         for (long i = 0; i < ticks; i++) {
             double at = i * scenario.intervalSeconds();
+            boolean last = i + 1 == ticks;
+            double next = (i + 1) * scenario.intervalSeconds(); // the next tick's time, as its own event has it
             sim.at(at, s -> {
                 tick();
+                if (!last) dc.prepareDemand(next); // its CPU sampling's costly part, while the events up to it run
                 progress.progress(at, end, sim.eventsExecuted(), scheduler.started());
             });
         }

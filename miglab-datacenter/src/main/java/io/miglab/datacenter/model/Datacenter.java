@@ -133,6 +133,12 @@ public final class Datacenter {
     }
 
     /**
+     * The next {@link #updateDemand} will be at {@code at}: the costly part of its sampling (diurnal shares, random
+     * walks' next draws) starts now on another thread ({@link DemandPrefetch}); the same numbers whether or not.
+     */
+    public void prepareDemand(double at) { DemandPrefetch.start(columns, at); }
+
+    /**
      * Every VM's demand in cores by VM id, as last sampled (0 for a lost VM): the live array, for loops over all VMs
      * that only read it. Its length is at least one more than the highest id sampled.
      */

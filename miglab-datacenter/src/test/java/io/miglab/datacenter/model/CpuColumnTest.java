@@ -41,6 +41,47 @@ class CpuColumnTest {
         }
     }
 
+    /**
+     * The work a column does ahead of a tick on another thread (the diurnal shares, the random walk's next draws)
+     * changes no number: sampled with it, even for another time than prepared, with VMs read one by one and slots
+     * added in between, a column gives bit for bit what a column sampled without it gives.
+     */
+    @Property(tries = 60)
+    void workDoneAheadChangesNoNumber(@ForAll @IntRange(min = 1, max = 60) int vms,
+                                      @ForAll @LongRange(min = 0, max = 1_000_000) long seed) {
+        java.util.concurrent.Executor worker = java.util.concurrent.ForkJoinPool.commonPool();
+        for (CpuPattern p : List.of(new CpuPattern.Diurnal(0.4, 0.3, 86400, 21600, 7200),
+                new CpuPattern.RandomWalk(0.4, 0.1, 0.05, 0.9))) {
+            CpuColumn ahead = p.column().orElseThrow();
+            CpuColumn plain = p.column().orElseThrow();
+            SplittableRandom a = new SplittableRandom(seed), b = new SplittableRandom(seed);
+            List<CpuSeries> each = new ArrayList<>();
+            int total = vms + 8;
+            for (int i = 0; i < vms; i++) add(ahead, plain, each, i, a, b);
+            double[] got = new double[total], want = new double[total];
+            for (int tick = 0; tick < 20; tick++) {
+                double t = tick * 300.0;
+                ahead.prepare(tick % 7 == 3 ? t + 1 : t, worker); // now and then prepared for another time
+                if (tick % 5 == 2) { // one VM read on its own between ticks, at a time of its own
+                    int i = (int) ((seed + tick) % each.size());
+                    assertThat(each.get(i).shareAt(t - 150)).isEqualTo(plain.shareAt(i, t - 150));
+                }
+                if (tick == 10) for (int i = vms; i < total; i++) add(ahead, plain, each, i, a, b);
+                ahead.sampleInto(t, got);
+                plain.sampleInto(t, want);
+                assertThat(got).as("%s at %s s", p.describe(), t).isEqualTo(want);
+            }
+        }
+    }
+
+    private static void add(CpuColumn ahead, CpuColumn plain, List<CpuSeries> each, int i, SplittableRandom a,
+                            SplittableRandom b) {
+        CpuColumn.Slot s = ahead.add(i, a);
+        ahead.bind(s.slot(), i);
+        plain.bind(plain.add(i, b).slot(), i);
+        each.add(s);
+    }
+
     /** Guards the diurnal formula: mean + amplitude * sin(2 pi (t - phase) / period), clamped to 0..1. */
     @Test
     void diurnalFollowsItsFormula() {
