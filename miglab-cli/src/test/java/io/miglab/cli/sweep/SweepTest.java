@@ -64,6 +64,19 @@ class SweepTest {
         assertThat(run.out()).contains("csv:   " + dir.resolve("sweep.csv"));
     }
 
+    // Guards against a large grid flooding the terminal, or the CSV losing the points the terminal leaves out.
+    @Test
+    void largeGrid_terminalShowsTheFirstRows_csvHoldsEveryPoint() throws Exception {
+        Cli.Run run = Cli.run("sweep", "--backend", "closed-form", "--memory", "64M",
+                "--vary", "dirty-rate=0..14900+100", "--no-compare", "--out", dir.toString(), "--no-plots");
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(csv(dir.resolve("sweep.csv"))).hasSize(1 + 150);
+        List<String> lines = run.out().lines().toList();
+        assertThat(lines).anyMatch(l -> l.startsWith("9900 "))
+                .noneMatch(l -> l.startsWith("10000 "))
+                .contains("... and 50 more points: every point is in the CSV");
+    }
+
     // Guards against plot files that are empty or not images.
     @Test
     void pngPlots_areRealPngFiles() throws Exception {

@@ -150,6 +150,14 @@ public final class PageBitmap {
      * Moves every set page of this bitmap into {@code target} (target |= this, then this is cleared) in one pass;
      * returns how many pages this one held. A dirty-log sync: count, merge and clear at once.
      */
+    /** The set pages of this bitmap that {@code target} does not hold: over this one's span only. */
+    public long countNotIn(PageBitmap target) {
+        long n = 0;
+        long[] t = target.words;
+        for (int i = low; i < high; i++) n += Long.bitCount(words[i] & ~t[i]);
+        return n;
+    }
+
     public long moveInto(PageBitmap target) {
         long n = 0;
         long[] t = target.words;

@@ -96,6 +96,22 @@ final class PageCostModel {
         return plainPageBytes();
     }
 
+    /**
+     * Whether every page of a kind costs the same whatever its order (no XBZRLE cache): then a run of words costs
+     * {@link #countedBytes} of its page counts.
+     */
+    boolean costsByCount() { return xbzrle == null; }
+
+    /** The zero-page bitmap when zero pages go as headers, else null: what {@link #zeroBits} masks with. */
+    PageBitmap zeroMask() { return zeroElision ? zero : null; }
+
+    /** Wire bytes of {@code pages} sent whole of which {@code zeros} are zero pages: {@link #costWord}'s sum. */
+    long countedBytes(long pages, long zeros) {
+        long rest = pages - zeros;
+        if (compressedShare < 1) bytesCompressed += rest * pageSize;
+        return zeros * zeroPageBytes + rest * plainPageBytes();
+    }
+
     /** Wire bytes of a page that is not a zero page, sent whole (compressed if compression is on), not as a delta. */
     long plainPageBytes() {
         if (compressedShare < 1) return Optimisations.PAGE_HEADER_BYTES + (long) Math.ceil(pageSize * compressedShare);

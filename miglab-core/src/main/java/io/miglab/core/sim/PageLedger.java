@@ -120,6 +120,7 @@ final class PageLedger {
      * exactly either way.
      */
     private long sendWords(PageBitmap bitmap, int from, int to, IntPredicate deltaAllowed) {
+        if (cost.costsByCount()) return sendCounted(bitmap, from, to);
         long bytes = 0, pages = 0, resent = 0, zeros = 0;
         for (int w = from; w < to; w++) {
             long bits = bitmap.word(w);
@@ -133,6 +134,23 @@ final class PageLedger {
         }
         timeline.pagesSent(pages, resent, zeros);
         return bytes;
+    }
+
+    /** {@link #sendWords} where every page of a kind costs the same: counts only, the bytes from them at the end. */
+    private long sendCounted(PageBitmap bitmap, int from, int to) {
+        long pages = 0, resent = 0, zeros = 0;
+        PageBitmap zero = cost.zeroMask();
+        for (int w = from; w < to; w++) {
+            long bits = bitmap.word(w);
+            if (bits == 0) continue;
+            long before = everSent.word(w);
+            everSent.setWord(w, before | bits);
+            pages += Long.bitCount(bits);
+            resent += Long.bitCount(bits & before);
+            if (zero != null) zeros += Long.bitCount(bits & zero.word(w));
+        }
+        timeline.pagesSent(pages, resent, zeros);
+        return cost.countedBytes(pages, zeros);
     }
 
     /** Gives the bitmaps back for the next migration on this thread: called once this one has its result. */
@@ -150,9 +168,7 @@ final class PageLedger {
      */
     long sync() {
         cost.synced();
-        long before = toSend.cardinality();
-        long held = written.moveInto(toSend);
-        newlyDirty = toSend.cardinality() - before;
-        return held;
+        newlyDirty = written.countNotIn(toSend);
+        return written.moveInto(toSend);
     }
 }
