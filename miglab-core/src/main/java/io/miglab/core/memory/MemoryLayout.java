@@ -39,6 +39,16 @@ public enum MemoryLayout {
      */
     public static final double BOOT_TOP_EXTRA_MIB = 5.7;
 
+    /**
+     * Under {@link #LINUX} the highest {@code TOP_SPARSE_MIB} of RAM hold only {@code TOP_SPARSE_USED_MIB} of the top
+     * block's pages, the rest zero pages among them: pmemsave of idle guests paused 1 s after READY (2026-12-01)
+     * found 609 of its 1,024 pages non-zero at 512 MiB, 1 GiB and 2 GiB (919 at 256 MiB), and the top block spanning
+     * RAM / 64 + 8 MiB for RAM / 64 + 5.6 to 5.8 MiB of non-zero pages. QEMU's pending count is pages unsent, zero
+     * ones included, so these zero pages decide whether a first pass's check falls under the threshold.
+     */
+    public static final double TOP_SPARSE_MIB = 4;
+    public static final double TOP_SPARSE_USED_MIB = 609 / 256.0;
+
     /** The setting's word: {@code middle}, {@code linux}. */
     public String word() {
         return name().toLowerCase(Locale.ROOT);
@@ -70,6 +80,27 @@ public enum MemoryLayout {
         long extra = Math.round(BOOT_TOP_EXTRA_MIB * 1024 * 1024 / memory.pageSizeBytes());
         long boot = pages / STRUCT_PAGE_DIVISOR + extra;
         return (int) Math.min(usedPages(memory), Math.max(memory.nonZeroTopPages(), Math.min(pages, boot)));
+    }
+
+    /**
+     * Zero pages inside the top block: under {@link #LINUX} the sparse top's ({@link #TOP_SPARSE_MIB}), when the
+     * block fills it and there are zero pages to place; none under {@link #MIDDLE}.
+     */
+    public int topZeroPages(GuestMemory memory) {
+        if (this == MIDDLE) return 0;
+        int region = sparsePages(memory, TOP_SPARSE_MIB), used = sparsePages(memory, TOP_SPARSE_USED_MIB);
+        if (topPages(memory) < region) return 0;
+        return Math.max(0, Math.min(region - used, memory.pages() - usedPages(memory)));
+    }
+
+    /** Pages from the top block's first page to the end of RAM: its used pages and the zero pages among them. */
+    public int topSpanPages(GuestMemory memory) {
+        return topPages(memory) + topZeroPages(memory);
+    }
+
+    /** {@code mib} of RAM in pages of {@code memory}. */
+    public static int sparsePages(GuestMemory memory, double mib) {
+        return (int) Math.round(mib * 1024 * 1024 / memory.pageSizeBytes());
     }
 
     /** First page of a region of {@code regionPages} centred in {@code pages} ({@link #MIDDLE}). */

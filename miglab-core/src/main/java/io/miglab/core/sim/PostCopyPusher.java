@@ -91,7 +91,7 @@ final class PostCopyPusher {
         GuestMemory memory = spec.memory();
         if (spec.postCopy().preempt() || spec.overheads().resumeFaults().pages() == 0
                 || memory.layout() != MemoryLayout.LINUX) return 0;
-        return memory.pages() - memory.layout().topPages(memory);
+        return memory.pages() - memory.layout().topSpanPages(memory);
     }
 
     void run() {

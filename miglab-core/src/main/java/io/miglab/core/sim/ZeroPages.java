@@ -55,11 +55,17 @@ final class ZeroPages {
      * (cold writes anywhere) does not move the block.
      */
     private static PageBitmap linux(GuestMemory memory, int[] inUse) {
-        int pages = memory.pages(), top = pages - memory.layout().topPages(memory);
-        int from = memory.layout().bottomPages(memory);
+        MemoryLayout layout = memory.layout();
+        int pages = memory.pages(), top = pages - layout.topSpanPages(memory);
+        int from = layout.bottomPages(memory);
         if (inUse[1] - inUse[0] < pages) from = Math.max(from, Math.min(inUse[1], top));
         PageBitmap zero = new PageBitmap(pages);
         if (top > from) zero.setRange(from, top);
+        // the sparse top: its zero pages spread evenly over its region, the highest of RAM
+        int zeros = layout.topZeroPages(memory), region = MemoryLayout.sparsePages(memory, MemoryLayout.TOP_SPARSE_MIB);
+        for (int i = 0; zeros > 0 && i < region; i++) {
+            if ((long) (i + 1) * zeros / region > (long) i * zeros / region) zero.set(pages - region + i);
+        }
         return zero;
     }
 

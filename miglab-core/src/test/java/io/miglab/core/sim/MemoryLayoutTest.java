@@ -50,14 +50,15 @@ class MemoryLayoutTest {
     }
 
     // Guards where post-copy's push starts: without preempt the resume faults move QEMU's scan (get_queued_page), in
-    // the Linux layout to the top block's start (2,483 pages from the end); with preempt, no resume pages, or the
+    // the Linux layout to the top block's start (2,483 used pages and the sparse top's 415 zero pages from the end);
+    // with preempt, no resume pages, or the
     // middle layout, from page 0 as ram_postcopy_send_discard_bitmap leaves it.
     @Test
     void postCopyPush_startsAtTheTopBlockAfterLinuxResumeFaults_withoutPreempt() {
         MigrationSpec spec = MigrationSpec.of(ByteSize.ofMiB(256), DataRate.ofMiBps(100)).withMemory(HALF_LINUX);
         MigrationSpec resuming = spec.withOverheads(spec.overheads().withResumeFaults(
                 new ResumeFaults(20, Duration.ZERO, ByteSize.ofBytes(0))));
-        assertThat(PostCopyPusher.resumeCursor(resuming)).isEqualTo(PAGES - 2_483);
+        assertThat(PostCopyPusher.resumeCursor(resuming)).isEqualTo(PAGES - 2_898);
         assertThat(PostCopyPusher.resumeCursor(resuming.withPostCopy(PostCopyOptions.defaults().withPreempt(true))))
                 .isZero();
         assertThat(PostCopyPusher.resumeCursor(spec)).isZero();
@@ -80,17 +81,25 @@ class MemoryLayoutTest {
         assertThat(written.cardinality(13_901, 30_285)).isEqualTo(16_384);
     }
 
-    // Guards the Linux layout's used pages: the bottom block (the array its last part) and the top block hold no
-    // zero page, the zero pages (half of RAM) are the one block between; the middle layout spreads them.
+    // Guards the Linux layout's used pages: the bottom block (the array its last part) holds no zero page, the top
+    // block only the sparse top's (415 of the highest 1,024 pages, 609 used, as pmemsave found), the other zero
+    // pages (half of RAM in all) are the one block between; the middle layout spreads them.
     @Test
     void linux_zeroPagesAreOneBlockBetweenTheBottomAndTheTop() {
+        assertThat(MemoryLayout.LINUX.topZeroPages(HALF_LINUX)).isEqualTo(415);
+        assertThat(MemoryLayout.LINUX.topSpanPages(HALF_LINUX)).isEqualTo(2_898);
         PageBitmap zero = ZeroPages.layout(HALF_LINUX, 1, SWEEP_64M.writableRange(HALF_LINUX));
         assertThat(zero.cardinality()).isEqualTo(32_768);
-        assertThat(zero.cardinality(30_285, PAGES - 2_483)).isEqualTo(32_768);
+        assertThat(zero.cardinality(30_285, PAGES - 2_898)).isEqualTo(32_768 - 415);
+        assertThat(zero.cardinality(PAGES - 2_898, PAGES - 1_024)).isZero();
+        assertThat(zero.cardinality(PAGES - 1_024, PAGES)).isEqualTo(415);
+        // spread over the sparse top: every quarter of it holds about a quarter of its zero pages
+        for (int q = 0; q < 4; q++) assertThat(zero.cardinality(PAGES - 1_024 + 256 * q, PAGES - 768 + 256 * q))
+                .isBetween(103L, 104L);
         // a writer over all of memory (cold writes) leaves the block where it is
         WriteModel everywhere = new WorkingSetWrites(ByteSize.ofMiB(32), 4096, 4000, 10);
         assertThat(ZeroPages.layout(HALF_LINUX, 1, everywhere.writableRange(HALF_LINUX)).cardinality(30_285,
-                PAGES - 2_483)).isEqualTo(32_768);
+                PAGES - 2_898)).isEqualTo(32_768 - 415);
         PageBitmap spread = ZeroPages.layout(HALF_MIDDLE, 1, SWEEP_64M.writableRange(HALF_MIDDLE));
         assertThat(spread.cardinality(24_576, 40_960)).isZero();
         assertThat(spread.cardinality(64_512, PAGES)).isGreaterThan(400);
