@@ -38,13 +38,15 @@ public final class GuestCalibration {
     public static final double FOOTPRINT_BASE_MIB = 61.6;
     public static final double FOOTPRINT_MIB_PER_GIB = 16.8;
     /**
-     * Of that footprint, memory the kernel has freed but not zeroed (the initramfs image, init sections, boot-time
-     * caches). A program's allocations draw on all free memory alike, so part of the memwriter's array lands on
-     * these pages instead of zero ones: with the 64 MiB array the guest had 120.1 MiB non-zero at 256 MiB (9.7 MiB
-     * less than idle + array) and 140.3 MiB at 1 GiB (2.1 MiB less). Both fit an array drawn uniformly from free
-     * memory of which this much is dirty (34.0 and 32.1 MiB; mean 33).
+     * Of the memwriter's array, the MiB that land on pages the kernel freed at boot but did not zero (the initramfs
+     * image, init sections, boot-time caches), so that they were non-zero before: by guest RAM, {RAM MiB, MiB}. The
+     * same whatever the array's size: QEMU's own zero-page count (ram.duplicate) in the stored runs not held out,
+     * as {@link #idleFootprint} + array - the non-zero pages QEMU found, gives 9.18 to 9.23 MiB at 256 MiB over 50
+     * runs with arrays of 16, 32 and 64 MiB, 7.84 at 512 MiB (64 MiB) and 1.66 to 1.70 at 1 GiB (32 to 128 MiB);
+     * linear in RAM between, the last beyond. (The held-out runs, not used: about 7.8 at 512 MiB for arrays of 24
+     * to 128 MiB, 1.6 at 2 GiB.) CalibrationFitTest recomputes these from the stored runs.
      */
-    public static final double FREED_DIRTY_MIB = 33;
+    static final double[][] FREED_DIRTY_REUSED_MIB = {{256, 9.2}, {512, 7.8}, {1024, 1.7}};
     /**
      * The non-zero top of RAM (GuestMemory.nonZeroTop): the kernel allocates its boot-time data top-down (memblock;
      * the struct page array, 16.8 MiB per GiB, sits at the top), and the top of RAM is the tail of each pass. The
@@ -120,20 +122,32 @@ public final class GuestCalibration {
 
     /**
      * Non-zero RAM at the start of the migration: the idle footprint plus the memwriter's array (resident before
-     * READY), less the part of the array that reused freed dirty pages.
+     * READY), less the part of the array that reused freed dirty pages ({@link #FREED_DIRTY_REUSED_MIB}).
      */
     public static ByteSize nonZeroAtStart(MigrationSpec spec) {
         double footprint = idleFootprint(spec.memory().size()).mib();
         double memory = spec.memory().size().mib();
         double array = arrayMiB(spec.writeModel());
-        double free = memory - (footprint - FREED_DIRTY_MIB);
-        double reused = free > 0 ? array * Math.min(1, FREED_DIRTY_MIB / free) : 0;
+        double reused = Math.min(array, reusedMiB(memory));
         double mib = Math.min(memory, footprint + array - reused);
         return ByteSize.ofBytes(Math.round(mib * ByteSize.MIB));
     }
 
+    /** {@link #FREED_DIRTY_REUSED_MIB} at {@code memoryMiB} of RAM: linear between the sizes measured. */
+    public static double reusedMiB(double memoryMiB) {
+        double[][] t = FREED_DIRTY_REUSED_MIB;
+        if (memoryMiB <= t[0][0]) return t[0][1];
+        for (int i = 1; i < t.length; i++) {
+            if (memoryMiB <= t[i][0]) {
+                double f = (memoryMiB - t[i - 1][0]) / (t[i][0] - t[i - 1][0]);
+                return t[i - 1][1] + f * (t[i][1] - t[i - 1][1]);
+            }
+        }
+        return t[t.length - 1][1];
+    }
+
     /** memwriter's array: a sweep's, or a working set's (written at random), paced or not. */
-    static double arrayMiB(WriteModel writes) {
+    public static double arrayMiB(WriteModel writes) {
         WriteModel w = writes instanceof PacedWrites p ? p.inner() : writes;
         if (w instanceof SweepWrites s) return s.array().mib();
         if (w instanceof WorkingSetWrites ws) return ws.workingSet().mib();

@@ -59,6 +59,30 @@ class CalibrationFitTest {
         assertThat(GuestCalibration.LOOPBACK_MIB_PER_SECOND).isLessThan(fit);
     }
 
+    // Guards against the array's reuse of freed, dirty pages drifting from QEMU's own zero-page counts, and against
+    // it depending on the array's size: per RAM size, footprint + array - the non-zero pages QEMU found at the start
+    // (RAM less ram.duplicate, the zero pages of the first pass) over the fittable runs with an array.
+    @Test
+    void theArraysReuseOfFreedPagesFitsQemusZeroPageCounts() throws Exception {
+        java.util.Map<Long, List<Double>> byRam = new java.util.TreeMap<>();
+        for (QemuMeasurement m : stored()) {
+            MigrationSpec spec = GridCases.find(m.label()).orElseThrow().spec();
+            double array = GuestCalibration.arrayMiB(spec.writeModel());
+            if (array == 0) continue;
+            double ram = spec.memory().size().mib();
+            double nonZero = ram - m.result().traffic().zeroPages() * 4096 / 1048576.0;
+            double reused = GuestCalibration.idleFootprint(spec.memory().size()).mib() + array - nonZero;
+            byRam.computeIfAbsent((long) ram, k -> new java.util.ArrayList<>()).add(reused);
+        }
+        assertThat(byRam).containsOnlyKeys(256L, 512L, 1024L);
+        for (var e : byRam.entrySet()) {
+            double mean = e.getValue().stream().mapToDouble(Double::doubleValue).average().orElseThrow();
+            assertThat(GuestCalibration.reusedMiB(e.getKey())).as("%d MiB: %s", e.getKey(), e.getValue())
+                    .isCloseTo(mean, within(0.2));
+            assertThat(e.getValue()).allSatisfy(r -> assertThat(r).isCloseTo(mean, within(1.0)));
+        }
+    }
+
     // Guards against a fixed switch-over cost that QEMU's device-state-only switch-overs (post-copy) contradict;
     // QEMU reports whole milliseconds.
     @Test
