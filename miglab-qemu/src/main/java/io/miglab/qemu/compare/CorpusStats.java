@@ -61,9 +61,12 @@ public record CorpusStats(Category category, int runs, int completedBoth, double
 
     /**
      * QEMU's run-to-run spread: over the cases run more than once, the mean of (max - min) / mean of total time,
-     * bytes and downtime; {@code cases} is 0 when nothing was repeated.
+     * bytes and downtime; {@code cases} is 0 when nothing was repeated. {@code floorTimeP90Percent} and
+     * {@code floorBytesP90Percent}: the p90 errors a model would have that gave each case its median QEMU run, the
+     * least any one figure per case can reach against these runs.
      */
-    public record Spread(int cases, int runs, double timePercent, double bytesPercent, double downtimePercent) {
+    public record Spread(int cases, int runs, double timePercent, double bytesPercent, double downtimePercent,
+                         double floorTimeP90Percent, double floorBytesP90Percent) {
     }
 
     static double errorPercent(double qemu, double sim) {
@@ -140,7 +143,9 @@ public record CorpusStats(Category category, int runs, int completedBoth, double
         Map<String, List<Row>> byCase = new LinkedHashMap<>();
         for (Row r : rows) byCase.computeIfAbsent(r.gridCase().label(), k -> new ArrayList<>()).add(r);
         List<List<Row>> repeated = byCase.values().stream().filter(l -> l.size() > 1).toList();
-        if (repeated.isEmpty()) return new Spread(0, 0, 0, 0, 0);
+        double floorTime = p90(fromMedian(byCase.values(), r -> r.qemu().result().timing().totalTimeMs()));
+        double floorBytes = p90(fromMedian(byCase.values(), r -> r.qemu().result().traffic().bytesTransferred()));
+        if (repeated.isEmpty()) return new Spread(0, 0, 0, 0, 0, floorTime, floorBytes);
         double time = 0, bytes = 0, down = 0;
         int downCases = 0;
         for (List<Row> l : repeated) {
@@ -153,7 +158,19 @@ public record CorpusStats(Category category, int runs, int completedBoth, double
         }
         int n = repeated.size();
         return new Spread(n, repeated.stream().mapToInt(List::size).sum(), time / n, bytes / n,
-                downCases == 0 ? 0 : down / downCases);
+                downCases == 0 ? 0 : down / downCases, floorTime, floorBytes);
+    }
+
+    /** |median of its case - run| / run of every run, in %: the errors of a model giving each case its median. */
+    private static double[] fromMedian(java.util.Collection<List<Row>> cases, ToDoubleFunction<Row> f) {
+        List<Double> out = new ArrayList<>();
+        for (List<Row> l : cases) {
+            double[] v = l.stream().mapToDouble(f).sorted().toArray();
+            int n = v.length;
+            double median = n % 2 == 1 ? v[n / 2] : (v[n / 2 - 1] + v[n / 2]) / 2;
+            for (double x : v) out.add(Math.abs(errorPercent(x, median)));
+        }
+        return out.stream().mapToDouble(Double::doubleValue).toArray();
     }
 
     private static double range(List<Row> rows, ToDoubleFunction<Row> f) {
