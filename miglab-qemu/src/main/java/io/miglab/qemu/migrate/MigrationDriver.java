@@ -90,6 +90,7 @@ public final class MigrationDriver {
         try (MigrationRoute.Hop hop = route.open(port, plan.roundTripLatency(), relayed)) {
             try {
                 source.qmp().execute("migrate", Map.of("uri", hop.uri()));
+                steering.afterMigrate(); // post-copy at once: requested now, before QEMU's first iteration
             } catch (QmpException e) {
                 migrateRejected = e.getMessage();
                 notes.add("migrate was refused: " + e.getMessage());

@@ -91,4 +91,26 @@ class MigrationSteeringTest {
         assertThat(p.calls).containsExactly("postcopy");
         assertThat(post.pausedBeforeMigrate()).isFalse();
     }
+
+    // Guards against post-copy at once racing QEMU's setup (asked only at the first poll, one rate-limit period of
+    // pre-copy could go first): it is requested as soon as migrate is accepted, and only once; a hybrid's first
+    // decision (a pre-copy round) asks nothing of QEMU then.
+    @Test
+    void postCopyAtOnceIsRequestedRightAfterMigrate_andAHybridWaits() {
+        Recorder p = new Recorder();
+        MigrationSteering post = steering(BASE.withAlgorithm("postcopy"), p);
+        post.beforeMigrate();
+        post.afterMigrate();
+        assertThat(p.calls).containsExactly("postcopy");
+        assertThat(post.switched()).isTrue();
+        post.poll(new MigrationSteering.Progress(false, 0, 100, 1e6));
+        assertThat(p.calls).containsExactly("postcopy");
+
+        Recorder h = new Recorder();
+        MigrationSteering hybrid = steering(BASE.withAlgorithm("hybrid"), h);
+        hybrid.beforeMigrate();
+        hybrid.afterMigrate();
+        assertThat(h.calls).isEmpty();
+        assertThat(hybrid.switched()).isFalse();
+    }
 }
