@@ -153,7 +153,7 @@ public final class CompareGrid {
                         run.heartbeat().map(HeartbeatAnalysis::switchGapMs).orElse(-1.0), run.counterContinued(),
                         run.qemuVersion(), run.accel().qemuName(), wall, c.category().label(),
                         run.guest().kernelCommandLine(), ObservedInputs.command(c.runSpec(achieved)), run.writer(),
-                        false));
+                        false, false));
                 System.out.printf(Locale.ROOT, "  %s in %.1f s: total %.0f ms, downtime %.0f ms, heartbeat gap %.0f "
                                 + "ms, %.1f MiB, %d rounds; writer %s pages/s (%d MEM reports)%n",
                         run.result().outcome().completed() ? "completed" : run.result().outcome().stopReason(),

@@ -12,6 +12,8 @@ final class ComparisonTable {
     /** Marks a held-out case in the tables. */
     static final String HELD_OUT_MARK = " (held out)";
     static final String AFTER_FIT_MARK = " (after the fit)";
+    /** Marks a run kept out of the statistics (QemuMeasurement.switchPolled). */
+    static final String POLLED_MARK = " (switch asked at the first poll; not counted)";
 
     private ComparisonTable() {
     }
@@ -27,7 +29,7 @@ final class ComparisonTable {
             md.append(String.format(Locale.ROOT, "| %s | %.0f | %.0f | %s | %s | %s | %s | %s | %.1f | %.1f | %s "
                             + "| %d / %d | %s / %s |\n",
                     r.runLabel() + (r.gridCase().heldOut() ? HELD_OUT_MARK
-                            : r.qemu().afterFit() ? AFTER_FIT_MARK : ""),
+                            : r.qemu().afterFit() ? AFTER_FIT_MARK : "") + (r.qemu().switchPolled() ? POLLED_MARK : ""),
                     q.timing().totalTimeMs(), s.timing().totalTimeMs(),
                     error(q.timing().totalTimeMs(), s.timing().totalTimeMs()),
                     q.outcome().completed() ? used(String.format(Locale.ROOT, "%.0f", q.timing().downtimeMs()),

@@ -73,11 +73,15 @@ public record CorpusStats(Category category, int runs, int completedBoth, double
         return qemu <= 0 ? (sim <= 0 ? 0 : 100) : 100 * (sim - qemu) / qemu;
     }
 
-    /** The statistics of each category that has runs, in the categories' order. */
+    /**
+     * The statistics of each category that has runs, in the categories' order; runs whose switch the backend asked
+     * for later than the case says ({@link QemuMeasurement#switchPolled}) are not counted.
+     */
     public static Map<Category, CorpusStats> byCategory(List<Row> rows) {
         Map<Category, CorpusStats> out = new LinkedHashMap<>();
         for (Category c : Category.values()) {
-            List<Row> mine = rows.stream().filter(r -> r.gridCase().category() == c).toList();
+            List<Row> mine = rows.stream().filter(r -> r.gridCase().category() == c && !r.qemu().switchPolled())
+                    .toList();
             if (!mine.isEmpty()) out.put(c, of(c, mine));
         }
         return out;

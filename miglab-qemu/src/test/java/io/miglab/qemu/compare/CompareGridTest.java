@@ -77,7 +77,7 @@ class CompareGridTest {
                 new WriterReports.Report(3_600, 25_600, 4_000)), 3_000);
         Map<String, QemuMeasurement> runs = new LinkedHashMap<>();
         runs.put(c.label(), new QemuMeasurement(c.label(), qemu(9_000, 300_000_000), -1, true, "10.0.2", "tcg", 60,
-                c.category().label(), "guest", "miglab simulate", writer, false));
+                c.category().label(), "guest", "miglab simulate", writer, false, false));
         runs.put(c.runLabel(2), run(c.runLabel(2), 9_500));
         Path json = dir.resolve("runs.json");
         CompareGrid.save(json, runs);
