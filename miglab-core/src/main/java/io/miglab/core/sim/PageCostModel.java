@@ -102,9 +102,6 @@ final class PageCostModel {
      */
     boolean costsByCount() { return xbzrle == null; }
 
-    /** The zero-page bitmap when zero pages go as headers, else null: what {@link #zeroBits} masks with. */
-    PageBitmap zeroMask() { return zeroElision ? zero : null; }
-
     /** Wire bytes of {@code pages} sent whole of which {@code zeros} are zero pages: {@link #costWord}'s sum. */
     long countedBytes(long pages, long zeros) {
         long rest = pages - zeros;

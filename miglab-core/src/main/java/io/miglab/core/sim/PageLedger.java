@@ -117,10 +117,11 @@ final class PageLedger {
     /**
      * {@link #sendWord} for each word of {@code bitmap} from {@code from} to {@code to} (exclusive), in address
      * order, the pages counted in locals and handed to the timeline once: whole numbers, which its doubles add
-     * exactly either way.
+     * exactly either way. Where every page of a kind costs the same (no XBZRLE cache) the bytes come from the counts
+     * at the end ({@link PageCostModel#countedBytes}) instead of word by word.
      */
     private long sendWords(PageBitmap bitmap, int from, int to, IntPredicate deltaAllowed) {
-        if (cost.costsByCount()) return sendCounted(bitmap, from, to);
+        boolean counted = cost.costsByCount();
         long bytes = 0, pages = 0, resent = 0, zeros = 0;
         for (int w = from; w < to; w++) {
             long bits = bitmap.word(w);
@@ -130,27 +131,10 @@ final class PageLedger {
             pages += Long.bitCount(bits);
             resent += Long.bitCount(bits & before);
             zeros += Long.bitCount(cost.zeroBits(w, bits));
-            bytes += cost.costWord(w, bits, deltaAllowed.test(w));
+            if (!counted) bytes += cost.costWord(w, bits, deltaAllowed.test(w));
         }
         timeline.pagesSent(pages, resent, zeros);
-        return bytes;
-    }
-
-    /** {@link #sendWords} where every page of a kind costs the same: counts only, the bytes from them at the end. */
-    private long sendCounted(PageBitmap bitmap, int from, int to) {
-        long pages = 0, resent = 0, zeros = 0;
-        PageBitmap zero = cost.zeroMask();
-        for (int w = from; w < to; w++) {
-            long bits = bitmap.word(w);
-            if (bits == 0) continue;
-            long before = everSent.word(w);
-            everSent.setWord(w, before | bits);
-            pages += Long.bitCount(bits);
-            resent += Long.bitCount(bits & before);
-            if (zero != null) zeros += Long.bitCount(bits & zero.word(w));
-        }
-        timeline.pagesSent(pages, resent, zeros);
-        return cost.countedBytes(pages, zeros);
+        return counted ? cost.countedBytes(pages, zeros) : bytes;
     }
 
     /** Gives the bitmaps back for the next migration on this thread: called once this one has its result. */
