@@ -49,9 +49,7 @@ public record CorpusStats(Category category, int runs, int completedBoth, double
         }
 
         boolean downtimeWithin() {
-            double q = qemuDowntimeMs();
-            return Math.abs(sim.timing().downtimeMs() - q) <= Math.max(DOWNTIME_TOLERANCE_MS,
-                    DOWNTIME_TOLERANCE_SHARE * q);
+            return withinTolerance(qemuDowntimeMs(), sim.timing().downtimeMs());
         }
 
         boolean outcomeAgrees() {
@@ -63,10 +61,17 @@ public record CorpusStats(Category category, int runs, int completedBoth, double
      * QEMU's run-to-run spread: over the cases run more than once, the mean of (max - min) / mean of total time,
      * bytes and downtime; {@code cases} is 0 when nothing was repeated. {@code floorTimeP90Percent} and
      * {@code floorBytesP90Percent}: the p90 errors a model would have that gave each case its median QEMU run, the
-     * least any one figure per case can reach against these runs.
+     * least any one figure per case can reach against these runs; {@code floorDowntimeWithinShare}: the share of
+     * the runs QEMU completed whose downtime that model (each case's median over its completed runs) gets within
+     * tolerance.
      */
     public record Spread(int cases, int runs, double timePercent, double bytesPercent, double downtimePercent,
-                         double floorTimeP90Percent, double floorBytesP90Percent) {
+                         double floorTimeP90Percent, double floorBytesP90Percent, double floorDowntimeWithinShare) {
+    }
+
+    /** Whether {@code simMs} is within max(20 ms, 25 %) of {@code qemuMs}: the tolerance on downtime. */
+    static boolean withinTolerance(double qemuMs, double simMs) {
+        return Math.abs(simMs - qemuMs) <= Math.max(DOWNTIME_TOLERANCE_MS, DOWNTIME_TOLERANCE_SHARE * qemuMs);
     }
 
     static double errorPercent(double qemu, double sim) {
@@ -149,7 +154,8 @@ public record CorpusStats(Category category, int runs, int completedBoth, double
         List<List<Row>> repeated = byCase.values().stream().filter(l -> l.size() > 1).toList();
         double floorTime = p90(fromMedian(byCase.values(), r -> r.qemu().result().timing().totalTimeMs()));
         double floorBytes = p90(fromMedian(byCase.values(), r -> r.qemu().result().traffic().bytesTransferred()));
-        if (repeated.isEmpty()) return new Spread(0, 0, 0, 0, 0, floorTime, floorBytes);
+        double floorDown = downtimeFloor(byCase.values());
+        if (repeated.isEmpty()) return new Spread(0, 0, 0, 0, 0, floorTime, floorBytes, floorDown);
         double time = 0, bytes = 0, down = 0;
         int downCases = 0;
         for (List<Row> l : repeated) {
@@ -162,7 +168,26 @@ public record CorpusStats(Category category, int runs, int completedBoth, double
         }
         int n = repeated.size();
         return new Spread(n, repeated.stream().mapToInt(List::size).sum(), time / n, bytes / n,
-                downCases == 0 ? 0 : down / downCases, floorTime, floorBytes);
+                downCases == 0 ? 0 : down / downCases, floorTime, floorBytes, floorDown);
+    }
+
+    /** The share of QEMU's completed runs within tolerance of their case's median downtime (1 when there is none). */
+    private static double downtimeFloor(java.util.Collection<List<Row>> cases) {
+        int within = 0, all = 0;
+        for (List<Row> l : cases) {
+            double[] v = l.stream().filter(r -> r.qemu().result().outcome().completed())
+                    .mapToDouble(Row::qemuDowntimeMs).sorted().toArray();
+            if (v.length == 0) continue;
+            double median = median(v);
+            for (double x : v) if (withinTolerance(x, median)) within++;
+            all += v.length;
+        }
+        return all == 0 ? 1 : within / (double) all;
+    }
+
+    private static double median(double[] sorted) {
+        int n = sorted.length;
+        return n % 2 == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2;
     }
 
     /** |median of its case - run| / run of every run, in %: the errors of a model giving each case its median. */
@@ -170,8 +195,7 @@ public record CorpusStats(Category category, int runs, int completedBoth, double
         List<Double> out = new ArrayList<>();
         for (List<Row> l : cases) {
             double[] v = l.stream().mapToDouble(f).sorted().toArray();
-            int n = v.length;
-            double median = n % 2 == 1 ? v[n / 2] : (v[n / 2 - 1] + v[n / 2]) / 2;
+            double median = median(v);
             for (double x : v) out.add(Math.abs(errorPercent(x, median)));
         }
         return out.stream().mapToDouble(Double::doubleValue).toArray();

@@ -3,6 +3,7 @@ package io.miglab.qemu.compare;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.miglab.core.result.MigrationResult;
+import io.miglab.core.result.Timing;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -64,5 +65,24 @@ class OutcomeSplitTest {
         CorpusStats.Spread sp = CorpusStats.of(Category.AUTO_CONVERGE_PACED, split).spread();
         assertThat(sp.floorTimeP90Percent()).isEqualTo(worst).isBetween(15.0, 25.0);
         assertThat(sp.floorBytesP90Percent()).isGreaterThan(0);
+    }
+
+    // Guards the downtime floor against its definition: three completed runs of 10, 30 and 100 ms have the median
+    // 30 ms, within max(20 ms, 25 %) of 10 and 30 but not of 100, so two of three; a cancelled run does not count.
+    @Test
+    void theDowntimeFloor_isTheShareOfRunsWithinToleranceOfTheirMedian() throws Exception {
+        Map<String, QemuMeasurement> runs = CompareGrid.load(RUNS);
+        QemuMeasurement done = runs.get("precopy 256M 100MiB/s 0 pps");
+        GridCase c = GridCases.find(done.label()).orElseThrow();
+        MigrationResult r = done.result();
+        List<CorpusStats.Row> rows = new ArrayList<>();
+        for (double ms : new double[] {10, 30, 100}) {
+            Timing t = r.timing();
+            MigrationResult m = r.withFigures(new Timing(t.preparationTimeMs(), ms, t.resumeTimeMs(), t.totalTimeMs(),
+                    t.precopyTimeMs()), r.traffic(), r.guestImpact(), r.stages(), List.of());
+            rows.add(new CorpusStats.Row(done.label(), c, new QemuMeasurement(done.label(), m, 0, true, "10.0.2",
+                    "tcg", 1), r));
+        }
+        assertThat(CorpusStats.of(Category.PRE_COPY, rows).spread().floorDowntimeWithinShare()).isEqualTo(2 / 3.0);
     }
 }

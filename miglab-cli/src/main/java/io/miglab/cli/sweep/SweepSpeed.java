@@ -1,0 +1,110 @@
+package io.miglab.cli.sweep;
+
+import io.miglab.cli.backend.Backends;
+import io.miglab.cli.spec.ScenarioValues;
+import io.miglab.cli.spec.SpecFactory;
+import io.miglab.core.MigrationBackend;
+import io.miglab.core.algorithm.AlgorithmRegistry;
+import io.miglab.core.spec.MigrationSpec;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.Writer;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+/**
+ * What a {@code sweep} point costs once the JIT has compiled the sweep, against the model alone on the same points:
+ * whether the sweep's own per-point work (each point's spec, its result, the table and CSV rows) dwarfs the
+ * migration it reports. A fresh {@code java -jar miglab.jar sweep} of a few thousand points pays mostly for the JIT
+ * (scripts/bench-vs-simgrid.sh shows that figure); this one runs the whole command in one process several times and
+ * reports the last rounds, main-thread CPU per point. The case is the SimGrid one of that script: a 1 GiB guest at
+ * 100 MB/s writing 2,441 pages/s in address order over 0.9 of its memory, downtime limit 30 ms, a grid of 1,000
+ * dirty rates by {@code bandwidths} bandwidths 1 B/s apart.
+ *
+ * <pre>java -cp miglab.jar io.miglab.cli.sweep.SweepSpeed [BANDWIDTHS [ROUNDS]]</pre>
+ */
+public final class SweepSpeed {
+    private static final Map<String, String> CASE = Map.of("memory", "1G", "bandwidth", "100MB/s",
+            "write-model", "sweep", "working-set", "966367641", "downtime-limit", "30ms");
+    private static final String RATES = "dirty-rate=2441..2441.999+0.001";
+
+    private SweepSpeed() { }
+
+    public static void main(String[] args) throws IOException {
+        int bandwidths = args.length > 0 ? Integer.parseInt(args[0]) : 10;
+        int rounds = args.length > 1 ? Integer.parseInt(args[1]) : 8;
+        if (bandwidths < 1 || bandwidths > 1000 || rounds < 2 || rounds > 100) {
+            System.err.println("SweepSpeed: BANDWIDTHS 1 to 1000, ROUNDS 2 to 100");
+            System.exit(2);
+        }
+        String widths = "bandwidth=100000000.." + (100_000_000 + bandwidths - 1) + "+1";
+        int points = 1000 * bandwidths;
+        Path out = Files.createTempDirectory("miglab-sweep-speed");
+        try {
+            System.out.printf("%,d points a round, %d rounds, the median of the last half; main-thread CPU per point%n",
+                    points, rounds);
+            for (String backend : Backends.NAMES) {
+                double sweep = median(rounds, () -> sweepOnce(backend, widths, out)) / points;
+                double model = median(rounds, () -> modelOnce(backend, widths)) / points;
+                System.out.printf("  %-12s sweep %8.2f us   the model alone %8.2f us   sweep / model %5.2f%n",
+                        backend, sweep * 1e6, model * 1e6, sweep / model);
+            }
+        } finally {
+            try (Stream<Path> files = Files.walk(out)) {
+                for (Path p : files.sorted(Comparator.reverseOrder()).toList()) Files.deleteIfExists(p);
+            }
+        }
+    }
+
+    /**
+     * Seconds of this thread's CPU for the whole sweep as {@code miglab sweep --no-plots --no-compare} runs it once
+     * its options are read: every point's spec from text, the migrations, the table (its text dropped) and the CSV.
+     */
+    private static double sweepOnce(String backend, String widths, Path out) throws IOException {
+        AlgorithmRegistry registry = AlgorithmRegistry.standard();
+        double start = cpu();
+        List<SweepAxis> axes = List.of(SweepAxisParser.parse(RATES, registry), SweepAxisParser.parse(widths, registry));
+        SweepReport.run(ScenarioValues.of(CASE, ScenarioValues.FLAG), axes, new SpecFactory(registry),
+                Backends.create(backend, registry), false, out, SweepPlotter.Format.PNG, false,
+                new PrintWriter(Writer.nullWriter()));
+        return cpu() - start;
+    }
+
+    /** Seconds of this thread's CPU for the backend alone on the same points, their specs built beforehand. */
+    private static double modelOnce(String backend, String widths) {
+        AlgorithmRegistry registry = AlgorithmRegistry.standard();
+        List<SweepAxis> axes = List.of(SweepAxisParser.parse(RATES, registry), SweepAxisParser.parse(widths, registry));
+        List<MigrationSpec> specs = SweepRunner.specs(ScenarioValues.of(CASE, ScenarioValues.FLAG), axes,
+                new SpecFactory(registry));
+        MigrationBackend b = Backends.create(backend, registry);
+        long sink = 0;
+        double start = cpu();
+        for (MigrationSpec s : specs) sink += b.migrate(s).roundCount();
+        double took = cpu() - start;
+        if (sink == 42) System.out.print("");
+        return took;
+    }
+
+    private interface Round {
+        double seconds() throws IOException;
+    }
+
+    private static double median(int rounds, Round round) throws IOException {
+        double[] s = new double[rounds];
+        for (int i = 0; i < rounds; i++) s[i] = round.seconds();
+        double[] last = java.util.Arrays.copyOfRange(s, rounds / 2, rounds);
+        java.util.Arrays.sort(last);
+        return last[last.length / 2];
+    }
+
+    private static double cpu() {
+        ThreadMXBean bean = ManagementFactory.getThreadMXBean();
+        return bean.getCurrentThreadCpuTime() / 1e9;
+    }
+}
