@@ -42,7 +42,12 @@ final class FixedCostSettings {
                     + "property of the guest; QEMU's postcopy-requests after an uncapped post-copy shows it).",
                     Default.of(OVERHEADS.resumeFaults().pages())).range("0..1000000")
                     .note("The qemu profile: " + HypervisorProfiles.QEMU_GUEST_RESUME_PAGES + ", miglab's guest. The "
-                            + "pause: pages x pending share faults, at most the push."),
+                            + "pause: pages x (the written share + the rest x the share of the kernel's block still "
+                            + "unsent) faults, every page with preempt, at most the push."),
+            s("fixed costs", "resume-written", Type.SHARE, "SHARE", "Post-copy, hybrid without --postcopy-preempt: "
+                    + "the share of the resume pages the guest keeps writing (pending at any switch); the others it "
+                    + "only reads and fault only while unsent, 0..1.", Default.of("0"))
+                    .note("The qemu profile: " + HypervisorProfiles.QEMU_GUEST_RESUME_WRITTEN + ", miglab's guest."),
             s("fixed costs", "resume-fault-cost", Type.DURATION, "DURATION", "Post-copy: the hosts' time per "
                     + "demand fault beside the wire.", Default.of(OVERHEADS.resumeFaults().service())),
             s("fixed costs", "resume-fault-queue", Type.SIZE, "SIZE", "Post-copy without --postcopy-preempt: bytes "

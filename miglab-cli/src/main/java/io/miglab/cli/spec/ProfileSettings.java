@@ -56,6 +56,7 @@ final class ProfileSettings {
         s.put("resume-pages", Integer.toString(p.overheads().resumeFaults().pages()));
         s.put("resume-fault-cost", Setting.Default.text(p.overheads().resumeFaults().service()));
         s.put("resume-fault-queue", p.overheads().resumeFaults().aheadInStream().bytes() + "");
+        s.put("resume-written", Double.toString(p.overheads().resumeFaults().writtenShare()));
         s.put("zero-page-cost", Setting.Default.text(p.overheads().zeroPageCost()));
         s.put("switch-over-rate", p.overheads().switchOverRate().map(ProfileSettings::rate).orElse("none"));
         s.put("first-page-rate", p.overheads().firstPages().rate().map(ProfileSettings::rate).orElse("none"));

@@ -113,6 +113,17 @@ public enum MemoryLayout {
         return usedPages(memory) - topPages(memory);
     }
 
+    /**
+     * The end of where a guest's kernel keeps the pages it reads on resume (its text and data), from page 0: under
+     * {@link #LINUX} the bottom block below the writer's region ({@code writerFrom}, when it lies in that block),
+     * the kernel image being loaded low; under {@link #MIDDLE}, which places nothing, all of RAM.
+     */
+    public int kernelBlockEnd(GuestMemory memory, int writerFrom) {
+        if (this == MIDDLE) return memory.pages();
+        int bottom = bottomPages(memory);
+        return Math.max(1, writerFrom > 0 && writerFrom < bottom ? writerFrom : bottom);
+    }
+
     /** First page of a writer's region of {@code regionPages} in {@code memory}. */
     public int regionStart(GuestMemory memory, int regionPages) {
         int pages = memory.pages();

@@ -109,7 +109,8 @@ final class PostCopyPusher {
         // stream, then placed: MigrationSpec.postCopyDestinationSeconds) run side by side, so the push goes at the
         // pace of the slower of the two over the whole phase
         remaining = pending.cardinality();
-        double pendingShare = remaining / (double) pending.pages();
+        int kernelEnd = session.spec().memory().layout().kernelBlockEnd(session.spec().memory(), writableFrom);
+        double readPendingShare = pending.cardinality(0, kernelEnd) / (double) kernelEnd;
         remainingWritable = pending.cardinality(writableFrom, writableTo);
         while (remaining > 0) {
             touchedCount = 0;
@@ -161,7 +162,7 @@ final class PostCopyPusher {
                 return;
             }
         }
-        double resumePause = session.spec().overheads().resumeFaults().pauseSeconds(session.spec(), pendingShare,
+        double resumePause = session.spec().overheads().resumeFaults().pauseSeconds(session.spec(), readPendingShare,
                 session.clock - start);
         session.timeline.pausedAfterResume(Math.max(writerPause, resumePause));
     }

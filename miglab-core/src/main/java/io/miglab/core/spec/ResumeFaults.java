@@ -19,19 +19,31 @@ import java.time.Duration;
  * post-copy rate (max-postcopy-bandwidth paces the channel). One fault therefore costs
  * {@code service + round trip + page / link}, plus {@code aheadInStream / post-copy rate} without preempt, and the
  * guest waits for {@code pages x pending share} of them one after another, never longer than the push itself takes
- * (after that no page is missing). With postcopy-preempt every resume page faults, at any switch; without, the
- * share of them that faults is the RAM-wide pending share (see {@link #pauseSeconds}; docs/qemu-vs-sim.md has the
- * hybrid runs this rests on).
+ * (after that no page is missing). With postcopy-preempt every resume page faults, at any switch. Without, only
+ * those still at the source fault: the pages the guest keeps writing ({@code writtenShare} of them), pending at any
+ * switch since the switch's own sync marks them, and of the pages it only reads (its kernel's text and data) the
+ * share still unsent, which the caller gives ({@link #pauseSeconds}): under the Linux layout the kernel's block at
+ * the bottom of RAM, which a first pass sends first, so a hybrid that switches mid-pass after the pass went by it
+ * pays about what a hybrid after its rounds pays (docs/qemu-vs-sim.md, "Hybrid switches in the middle of the first
+ * pass").
  *
  * @param pages         pages the guest touches one after another when it resumes (a property of the guest: what its
  *                      kernel and its busiest processes touch first); 0: no pause beyond the switch-over
  * @param service       per fault, beside the wire: the hosts' handling (userfaultfd wake-up, request, placement)
  * @param aheadInStream without postcopy-preempt, the bytes ahead of a demand page in the main channel
+ * @param writtenShare  the share of the pages that the guest writes (0 to 1), the others it only reads
  */
-public record ResumeFaults(int pages, Duration service, ByteSize aheadInStream) {
+public record ResumeFaults(int pages, Duration service, ByteSize aheadInStream, double writtenShare) {
     public static final int MAX_PAGES = 1_000_000;
 
+    /** Every resume page read only: without preempt the pending share alone decides how many fault. */
+    public ResumeFaults(int pages, Duration service, ByteSize aheadInStream) {
+        this(pages, service, aheadInStream, 0);
+    }
+
     public ResumeFaults {
+        InvalidSpecException.require(writtenShare >= 0 && writtenShare <= 1, "resume-written", "a share from 0 to 1",
+                writtenShare);
         InvalidSpecException.require(pages >= 0 && pages <= MAX_PAGES, "resume-pages", "0 to " + MAX_PAGES, pages);
         InvalidSpecException.require(service != null && !service.isNegative(), "resume-fault-cost",
                 "a duration >= 0", service);
@@ -44,7 +56,7 @@ public record ResumeFaults(int pages, Duration service, ByteSize aheadInStream) 
     }
 
     public ResumeFaults withPages(int n) {
-        return new ResumeFaults(n, service, aheadInStream);
+        return new ResumeFaults(n, service, aheadInStream, writtenShare);
     }
 
     /** Seconds one demand fault stalls the guest under {@code spec} (its link, page size and preempt setting). */
@@ -59,20 +71,24 @@ public record ResumeFaults(int pages, Duration service, ByteSize aheadInStream) 
     }
 
     /**
-     * The pause after the guest resumed on the destination: {@code pages x pendingShare} faults of
-     * {@link #faultSeconds} each, at most {@code pushSeconds} (the background push then has every page there).
+     * The pause after the guest resumed on the destination: {@code pages x share} faults of {@link #faultSeconds}
+     * each, at most {@code pushSeconds} (the background push then has every page there); none when nothing is
+     * pending ({@code pushSeconds} 0). The share is 1 with postcopy-preempt, else
+     * {@code writtenShare + (1 - writtenShare) x readPendingShare}.
      *
-     * @param pendingShare share of the guest's pages still at the source at the switch (0 to 1)
-     * @param pushSeconds  how long the post-copy push takes
+     * @param readPendingShare the share of the pages the guest only reads still at the source at the switch (0 to
+     *                         1): the page-level session knows where they lie, the rate-based engines give the
+     *                         RAM-wide pending share
+     * @param pushSeconds      how long the post-copy push takes
      */
-    public double pauseSeconds(MigrationSpec spec, double pendingShare, double pushSeconds) {
-        if (pages == 0 || pendingShare <= 0) return 0;
-        // the pages a guest touches on resume are the ones it keeps writing, pending at any switch (the switch's
-        // last sync re-marks them). Without preempt, ram_save_queue_pages/get_queued_page (migration/ram.c) move
-        // the one precopy channel's scan to each requested page, so the stream carries its neighbours next and
-        // fewer of them fault: the RAM-wide pending share stands for that. With preempt the request is served on
-        // its own channel (RAM_CHANNEL_POSTCOPY) and the background scan does not move, so every one faults.
-        double share = spec.postCopy().preempt() ? 1 : Math.min(1, pendingShare);
-        return Math.min(Math.max(0, pushSeconds), pages * share * faultSeconds(spec));
+    public double pauseSeconds(MigrationSpec spec, double readPendingShare, double pushSeconds) {
+        if (pages == 0 || pushSeconds <= 0) return 0;
+        // Without preempt, ram_save_queue_pages/get_queued_page (migration/ram.c) move the one precopy channel's
+        // scan to each requested page, so the stream carries its neighbours next. With preempt the request is
+        // served on its own channel (RAM_CHANNEL_POSTCOPY) and the background scan does not move: every resume page
+        // faults in the stored runs, after rounds or at once alike.
+        double read = Math.max(0, Math.min(1, readPendingShare));
+        double share = spec.postCopy().preempt() ? 1 : writtenShare + (1 - writtenShare) * read;
+        return Math.min(pushSeconds, pages * share * faultSeconds(spec));
     }
 }

@@ -49,6 +49,18 @@ class MemoryLayoutTest {
         assertThat(SWEEP_64M.writableRange(HALF_LINUX.withZeroPageShare(0))).containsExactly(46_669, 63_053);
     }
 
+    // Guards the kernel's block, whose pending share decides how many of the pages read on resume fault: under Linux
+    // the bottom block below the writer's array (13,901 pages), the whole bottom block (30,285) without a writer in
+    // it; under middle, all of RAM.
+    @Test
+    void kernelBlock_isTheBottomBlockBelowTheWritersRegion() {
+        assertThat(MemoryLayout.LINUX.kernelBlockEnd(HALF_LINUX, SWEEP_64M.writableRange(HALF_LINUX)[0]))
+                .isEqualTo(13_901);
+        assertThat(MemoryLayout.LINUX.kernelBlockEnd(HALF_LINUX, 0)).isEqualTo(30_285);
+        assertThat(MemoryLayout.LINUX.kernelBlockEnd(HALF_LINUX, 40_000)).isEqualTo(30_285);
+        assertThat(MemoryLayout.MIDDLE.kernelBlockEnd(HALF_MIDDLE, 24_576)).isEqualTo(PAGES);
+    }
+
     // Guards where post-copy's push starts: without preempt the resume faults move QEMU's scan (get_queued_page), in
     // the Linux layout to the top block's start (2,483 used pages and the sparse top's 415 zero pages from the end);
     // with preempt, no resume pages, or the

@@ -70,8 +70,23 @@ class ResumeFaultsTest {
         double fault = 0.007 + (4096 + 8) / (100 * MIB);
         assertThat(TEN.pauseSeconds(s, 0.25, 60)).isCloseTo(10 * fault, offset(1e-12));
         assertThat(TEN.pauseSeconds(s, 1, 60)).isCloseTo(10 * fault, offset(1e-12));
-        // nothing pending (the pass had sent everything): no fault
-        assertThat(TEN.pauseSeconds(s, 0, 60)).isZero();
+        // nothing pending (no push): no fault
+        assertThat(TEN.pauseSeconds(s, 0, 0)).isZero();
+    }
+
+    @Test
+    void withoutPreempt_theWrittenPagesFaultAtAnySwitch_theReadOnesWhileUnsent() {
+        // 10 pages, 3 of them written: with the kernel block sent, 3 faults; half of it pending, 3 + 7 / 2 = 6.5;
+        // all of it, 10
+        ResumeFaults written = new ResumeFaults(10, Duration.ofMillis(5), ByteSize.ofMiB(1), 0.3);
+        MigrationSpec s = spec(10, false, written);
+        double fault = 0.007 + (4096 + 8) / (100 * MIB) + 0.1;
+        assertThat(written.pauseSeconds(s, 0, 60)).isCloseTo(3 * fault, offset(1e-12));
+        assertThat(written.pauseSeconds(s, 0.5, 60)).isCloseTo(6.5 * fault, offset(1e-12));
+        assertThat(written.pauseSeconds(s, 1, 60)).isCloseTo(10 * fault, offset(1e-12));
+        assertThat(written.withPages(20).writtenShare()).isEqualTo(0.3);
+        assertThatThrownBy(() -> new ResumeFaults(1, Duration.ZERO, ByteSize.ofBytes(0), 1.5))
+                .isInstanceOf(InvalidSpecException.class).hasMessageContaining("resume-written");
     }
 
     @Test

@@ -83,6 +83,7 @@ public final class ObservedInputs {
         // the guest's own figure, stated even when it is the profile's: another guest's differs
         if (AlgorithmRegistry.standard().create(spec.algorithm()).mayUsePostCopy()) {
             s.put("resume-pages", Integer.toString(spec.overheads().resumeFaults().pages()));
+            s.put("resume-written", Double.toString(spec.overheads().resumeFaults().writtenShare()));
         }
         if (spec.seed() != 1) s.put("seed", Long.toString(spec.seed()));
         return s;

@@ -113,6 +113,14 @@ public final class GridCases {
         cases.add(new GridCase("hybrid(after 3s) 512M 20MiB/s 5000 pps", Category.HYBRID,
                 GridCase.base(512, 20, 5000).withAlgorithm("hybrid")
                         .withPostCopy(new PostCopyOptions(100_000, Optional.of(Duration.ofSeconds(3)), 0))).asHeldOut());
+        // switches in the middle of the first pass without preempt, after the kernel's low block was sent: held out,
+        // run to test which pending share decides how many of the resume pages fault (2026-12-01)
+        cases.add(new GridCase("hybrid(after 2s) 256M 20MiB/s 5000 pps", Category.HYBRID,
+                GridCase.base(256, 20, 5000).withAlgorithm("hybrid")
+                        .withPostCopy(new PostCopyOptions(100_000, Optional.of(Duration.ofSeconds(2)), 0))).asHeldOut());
+        cases.add(new GridCase("hybrid(after 4s) 256M 10MiB/s 0 pps", Category.HYBRID,
+                GridCase.base(256, 10, 0).withAlgorithm("hybrid")
+                        .withPostCopy(new PostCopyOptions(100_000, Optional.of(Duration.ofSeconds(4)), 0))).asHeldOut());
         cases.add(new GridCase("hybrid(after 2s)+preempt uncapped 256M 30MiB/s 10000 pps", Category.HYBRID,
                 uncapped(GridCase.base(256, 30, 10_000)).withAlgorithm("hybrid")
                         .withPostCopy(new PostCopyOptions(100_000, Optional.of(Duration.ofSeconds(2)), 0, true)))
