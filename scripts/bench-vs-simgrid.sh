@@ -4,7 +4,8 @@
 #
 #   scripts/bench-vs-simgrid.sh          SimGrid (N=1000 migrations), miglab sweep (1,000 and 10,000 points,
 #                                        page-level and closed form), miglab predict --batch
-#                                        (1,000,000 lines, closed form); per-migration times and the ratios
+#                                        (1,000,000 lines, closed form); per-migration times and the ratios;
+#                                        then the sweep once compiled, in one process, against the model alone
 #   scripts/bench-vs-simgrid.sh --jmh    also the JMH figure of a 64 GiB guest (2 GiB working set, 200,000
 #                                        pages/s) and of the same 1 GiB case (SpeedGoalBenchmark, about 1 minute)
 #
@@ -95,6 +96,11 @@ awk -v sg="$sg_cpu_ms" -v sgw="$sg_wall_ms" -v s1="$s1_cpu" -v sn="$sn_cpu" -v s
     printf "  closed form, sweep         %.2f\n  closed form, 10,000 points %.2f\n", sg / cs, sg / csx
     printf "  closed form, batch         %.2f\n", sg / cf
 }'
+# the same case once the JIT has compiled the sweep: the whole sweep run 8 times in one process over the 10,000-point
+# grid, the median of the last 4 rounds, against the model alone on the same points (SweepSpeed)
+echo
+java -cp "$jar" io.miglab.cli.sweep.SweepSpeed 10 8 | awk -v sg="$sg_cpu_ms" '
+    /sweep .* us/ { print; printf "    SimGrid / miglab, the sweep once compiled: %.1f\n", sg * 1000 / $3; next } { print }'
 load="$(cut -d' ' -f1-3 /proc/loadavg)"
 echo "load average during the run: $load (2 cores: above 2, the figures include waiting for a core)"
 

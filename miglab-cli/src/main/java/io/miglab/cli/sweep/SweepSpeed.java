@@ -37,24 +37,44 @@ public final class SweepSpeed {
     private SweepSpeed() { }
 
     public static void main(String[] args) throws IOException {
-        int bandwidths = args.length > 0 ? Integer.parseInt(args[0]) : 10;
-        int rounds = args.length > 1 ? Integer.parseInt(args[1]) : 8;
-        if (bandwidths < 1 || bandwidths > 1000 || rounds < 2 || rounds > 100) {
+        int bandwidths = args.length > 0 ? whole(args[0]) : 10;
+        int rounds = args.length > 1 ? whole(args[1]) : 8;
+        if (args.length > 2 || bandwidths < 1 || bandwidths > 1000 || rounds < 2 || rounds > 100) {
             System.err.println("SweepSpeed: BANDWIDTHS 1 to 1000, ROUNDS 2 to 100");
             System.exit(2);
         }
+        System.out.printf("%,d points a round, %d rounds, the median of the last half; main-thread CPU per point%n",
+                1000 * bandwidths, rounds);
+        for (Figures f : measure(bandwidths, rounds)) {
+            System.out.printf("  %-12s sweep %8.2f us   the model alone %8.2f us   sweep / model %5.2f%n",
+                    f.backend(), f.sweepMicros(), f.modelMicros(), f.sweepMicros() / f.modelMicros());
+        }
+    }
+
+    private static int whole(String text) {
+        try {
+            return Integer.parseInt(text.trim());
+        } catch (NumberFormatException e) {
+            return -1;
+        }
+    }
+
+    /** One backend's figures: main-thread CPU per point of the whole sweep and of the model alone, in us. */
+    public record Figures(String backend, double sweepMicros, double modelMicros) { }
+
+    /** The figures of every model backend over 1,000 x {@code bandwidths} points, {@code rounds} rounds each. */
+    public static List<Figures> measure(int bandwidths, int rounds) throws IOException {
         String widths = "bandwidth=100000000.." + (100_000_000 + bandwidths - 1) + "+1";
         int points = 1000 * bandwidths;
         Path out = Files.createTempDirectory("miglab-sweep-speed");
         try {
-            System.out.printf("%,d points a round, %d rounds, the median of the last half; main-thread CPU per point%n",
-                    points, rounds);
+            List<Figures> figures = new java.util.ArrayList<>();
             for (String backend : Backends.NAMES) {
                 double sweep = median(rounds, () -> sweepOnce(backend, widths, out)) / points;
                 double model = median(rounds, () -> modelOnce(backend, widths)) / points;
-                System.out.printf("  %-12s sweep %8.2f us   the model alone %8.2f us   sweep / model %5.2f%n",
-                        backend, sweep * 1e6, model * 1e6, sweep / model);
+                figures.add(new Figures(backend, sweep * 1e6, model * 1e6));
             }
+            return figures;
         } finally {
             try (Stream<Path> files = Files.walk(out)) {
                 for (Path p : files.sorted(Comparator.reverseOrder()).toList()) Files.deleteIfExists(p);
