@@ -31,6 +31,8 @@ final class BackgroundPush {
     double place;
     /** Where the next push resumes its scan. */
     int cursor;
+    /** While used pages are pushed before zero pages ({@link #usedFirst}): the pending ones; null otherwise. */
+    private PageBitmap used;
 
     /**
      * @param fullPageBytes    the wire bytes of a page that is not a zero page (a zero page costs a header)
@@ -47,6 +49,39 @@ final class BackgroundPush {
         this.wireFullFree = fullPageBytes / linkRate;
         this.placeZero = destinationSeconds.applyAsDouble(zeroPageBytes, 1);
         this.placeFull = destinationSeconds.applyAsDouble(fullPageBytes, 0);
+    }
+
+    /**
+     * From now on, push every pending page that is not a zero page before any zero page, each group from the cursor
+     * and wrapping. QEMU 10 moves its scan to each page the guest requests (migration/ram.c, get_queued_page) and
+     * a guest running on the destination keeps requesting pages of its used blocks (its kernel's, its programs'),
+     * so the scan stays among them and the zero block goes last: traced, the pending count fell by one rate-limit
+     * period's budget of used pages at a time and by the whole zero block in the last period (docs/qemu-vs-sim.md,
+     * "Post-copy's push, traced").
+     */
+    void usedFirst(ZeroBits zeroBits) {
+        used = pending.copy();
+        for (int w = 0; w < used.wordCount(); w++) {
+            long b = used.word(w);
+            if (b != 0) used.setWord(w, b & ~zeroBits.of(w, b));
+        }
+    }
+
+    /** Page {@code page} left the source outside the push (a demand fault). */
+    void sent(int page) {
+        if (used != null) used.clear(page);
+    }
+
+    /** The next page the push sends: the next pending one from the cursor, wrapping; a used one while any is left. */
+    private int next() {
+        if (used != null) {
+            int first = used.nextSet(cursor);
+            if (first < 0) first = used.nextSet(0);
+            if (first >= 0) return first;
+            used = null;
+        }
+        int first = pending.nextSet(cursor);
+        return first < 0 ? pending.nextSet(0) : first;
     }
 
     /** The pages {@code bits} of word {@code word} were pushed: clear them, count them, account their bytes. */
@@ -69,10 +104,9 @@ final class BackgroundPush {
         long count = 0;
         double w = wire, d = place;
         while (w > 0 && d > 0 && remaining > 0) {
-            int first = pending.nextSet(cursor);
-            if (first < 0) first = pending.nextSet(0);
+            int first = next();
             int word = first >>> 6;
-            long bits = pending.word(word) & (-1L << first);
+            long bits = (used != null ? used.word(word) : pending.word(word)) & (-1L << first);
             long zeros = zeroBits.of(word, bits);
             int n = Long.bitCount(bits);
             long rest = bits;
@@ -108,6 +142,7 @@ final class BackgroundPush {
             remaining -= sent;
             count += sent;
             pending.setWord(word, pending.word(word) & ~taken);
+            if (used != null) used.setWord(word, used.word(word) & ~taken);
             pushed.pages(word, taken);
             cursor = (word << 6) + 64 - Long.numberOfLeadingZeros(taken);
         }

@@ -89,9 +89,18 @@ final class PostCopyPusher {
      */
     static int resumeCursor(MigrationSpec spec) {
         GuestMemory memory = spec.memory();
-        if (spec.postCopy().preempt() || spec.overheads().resumeFaults().pages() == 0
-                || memory.layout() != MemoryLayout.LINUX) return 0;
+        if (!faultsSteerThePush(spec)) return 0;
         return memory.pages() - memory.layout().topSpanPages(memory);
+    }
+
+    /**
+     * Whether the guest's requests move the push's scan to its used blocks (no postcopy-preempt, a guest that touches
+     * pages on resume, a layout that says where its used pages lie): the push then sends the used pages before the
+     * zero block ({@link BackgroundPush#usedFirst}).
+     */
+    static boolean faultsSteerThePush(MigrationSpec spec) {
+        return !spec.postCopy().preempt() && spec.overheads().resumeFaults().pages() > 0
+                && spec.memory().layout() == MemoryLayout.LINUX;
     }
 
     void run() {
@@ -109,6 +118,7 @@ final class PostCopyPusher {
         // stream, then placed: MigrationSpec.postCopyDestinationSeconds) run side by side, so the push goes at the
         // pace of the slower of the two over the whole phase
         remaining = pending.cardinality();
+        if (faultsSteerThePush(session.spec())) push.usedFirst(costs::zeroBits);
         int kernelEnd = session.spec().memory().layout().kernelBlockEnd(session.spec().memory(), writableFrom);
         double readPendingShare = pending.cardinality(0, kernelEnd) / (double) kernelEnd;
         remainingWritable = pending.cardinality(writableFrom, writableTo);
@@ -182,6 +192,7 @@ final class PostCopyPusher {
 
     private long send(int page) {
         pending.clear(page);
+        push.sent(page);
         remaining--;
         if (page >= writableFrom && page < writableTo) remainingWritable--;
         return session.sendPostCopy(page >>> 6, 1L << page);
