@@ -89,18 +89,8 @@ final class PostCopyPusher {
      */
     static int resumeCursor(MigrationSpec spec) {
         GuestMemory memory = spec.memory();
-        if (!faultsSteerThePush(spec)) return 0;
+        if (!spec.postCopyUsedPagesFirst()) return 0;
         return memory.pages() - memory.layout().topSpanPages(memory);
-    }
-
-    /**
-     * Whether the guest's requests move the push's scan to its used blocks (no postcopy-preempt, a guest that touches
-     * pages on resume, a layout that says where its used pages lie): the push then sends the used pages before the
-     * zero block ({@link BackgroundPush#usedFirst}).
-     */
-    static boolean faultsSteerThePush(MigrationSpec spec) {
-        return !spec.postCopy().preempt() && spec.overheads().resumeFaults().pages() > 0
-                && spec.memory().layout() == MemoryLayout.LINUX;
     }
 
     void run() {
@@ -118,7 +108,7 @@ final class PostCopyPusher {
         // stream, then placed: MigrationSpec.postCopyDestinationSeconds) run side by side, so the push goes at the
         // pace of the slower of the two over the whole phase
         remaining = pending.cardinality();
-        if (faultsSteerThePush(session.spec())) push.usedFirst(costs::zeroBits);
+        if (session.spec().postCopyUsedPagesFirst()) push.usedFirst(costs::zeroBits);
         int kernelEnd = session.spec().memory().layout().kernelBlockEnd(session.spec().memory(), writableFrom);
         double readPendingShare = pending.cardinality(0, kernelEnd) / (double) kernelEnd;
         remainingWritable = pending.cardinality(writableFrom, writableTo);

@@ -4,6 +4,7 @@ import io.miglab.core.error.InvalidSpecException;
 import io.miglab.core.link.Link;
 import io.miglab.core.link.NasAssist;
 import io.miglab.core.memory.GuestMemory;
+import io.miglab.core.memory.MemoryLayout;
 import io.miglab.core.storage.StorageSpec;
 import io.miglab.core.unit.ByteSize;
 import io.miglab.core.unit.DataRate;
@@ -139,12 +140,33 @@ public record MigrationSpec(GuestMemory memory, WriteModel writeModel, Link link
 
     /**
      * How long the push of {@code pages} pages ({@code bytes}, {@code zeroPages} of them zero pages) takes, its
-     * last {@link #postCopyCompletionBytes} at the destination's pace rather than the cap's.
+     * last {@link #postCopyCompletionBytes} at the destination's pace rather than the cap's: a share of every kind
+     * of page, or, when the push sends the used pages first ({@link #postCopyUsedPagesFirst}), zero pages as far as
+     * there are any.
      */
     public double postCopyPushSeconds(double bytes, double zeroPages, double pages) {
         double tail = pages <= 0 ? 0 : Math.min(1, postCopyCompletionBytes() / (pages * memory.pageSizeBytes()));
+        if (pages > 0 && postCopyUsedPagesFirst()) {
+            double zeroBytes = optimisations.zeroPageBytes(), tailPages = tail * pages;
+            double used = pages - zeroPages, usedBytes = Math.max(0, bytes - zeroPages * zeroBytes);
+            double tailZeros = Math.min(zeroPages, tailPages);
+            double tailBytes = tailZeros * zeroBytes + (used > 0 ? (tailPages - tailZeros) * usedBytes / used : 0);
+            return postCopyPushSeconds(bytes - tailBytes, zeroPages - tailZeros)
+                    + postCopyDestinationSeconds(tailBytes, tailZeros);
+        }
         return postCopyPushSeconds(bytes * (1 - tail), zeroPages * (1 - tail))
                 + postCopyDestinationSeconds(bytes * tail, zeroPages * tail);
+    }
+
+    /**
+     * Post-copy: whether the push sends every used page before any zero page. QEMU moves its scan to each page the
+     * guest asks for (migration/ram.c, get_queued_page), and a guest that touches pages as it resumes keeps asking
+     * for pages of its used blocks through the phase, so without postcopy-preempt the scan stays among them and the
+     * zero block goes last (docs/qemu-vs-sim.md, "Post-copy's push, traced"); it takes a layout that places them.
+     */
+    public boolean postCopyUsedPagesFirst() {
+        return !postCopy.preempt() && overheads.resumeFaults().pages() > 0
+                && memory.layout() == MemoryLayout.LINUX;
     }
 
     public MigrationSpec withMemory(GuestMemory m) {
