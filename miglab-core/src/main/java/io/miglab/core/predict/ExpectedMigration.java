@@ -212,8 +212,8 @@ final class ExpectedMigration implements MigrationEngine {
         ResumeFaults first = spec.overheads().resumeFaults();
         double paused = first.pauseSeconds(spec, roundPages / pages, pushSeconds);
         if (first.pages() > 0) {
-            assumptions.add("post-copy pause: " + first.pages() + " pages touched on resume x pending share, one "
-                    + "fault each, at most the push");
+            assumptions.add("post-copy pause: " + first.pages() + " pages touched on resume, one fault each while "
+                    + "at the source (those written at any switch, the rest by the pending share), at most the push");
         }
         stages.begin(Stage.STOP_AND_COPY, clock);
         stages.sent(device);
