@@ -86,7 +86,7 @@ public final class HypervisorProfiles {
      * MiB). No held-out run was used. On a 2-core TCG host; 2.5 MiB is of the order of loopback TCP's buffers.
      */
     public static final ResumeFaults QEMU_RESUME_FAULTS = new ResumeFaults(QEMU_GUEST_RESUME_PAGES,
-            Duration.ofMillis(11), ByteSize.ofBytes(5 * ByteSize.MIB / 2), HypervisorProfiles.QEMU_GUEST_RESUME_WRITTEN);
+            Duration.ofMillis(11), ByteSize.ofBytes(5 * ByteSize.MIB / 2), QEMU_GUEST_RESUME_WRITTEN);
 
     /**
      * The source's CPU time per zero page in QEMU 10 (save_zero_page: buffer_is_zero over the page, then its header;
