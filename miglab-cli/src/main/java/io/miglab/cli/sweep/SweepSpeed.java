@@ -13,6 +13,8 @@ import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -68,7 +70,7 @@ public final class SweepSpeed {
         int points = 1000 * bandwidths;
         Path out = Files.createTempDirectory("miglab-sweep-speed");
         try {
-            List<Figures> figures = new java.util.ArrayList<>();
+            List<Figures> figures = new ArrayList<>();
             for (String backend : Backends.NAMES) {
                 double sweep = median(rounds, () -> sweepOnce(backend, widths, out)) / points;
                 double model = median(rounds, () -> modelOnce(backend, widths)) / points;
@@ -89,26 +91,26 @@ public final class SweepSpeed {
     private static double sweepOnce(String backend, String widths, Path out) throws IOException {
         AlgorithmRegistry registry = AlgorithmRegistry.standard();
         double start = cpu();
-        List<SweepAxis> axes = List.of(SweepAxisParser.parse(RATES, registry), SweepAxisParser.parse(widths, registry));
-        SweepReport.run(ScenarioValues.of(CASE, ScenarioValues.FLAG), axes, new SpecFactory(registry),
-                Backends.create(backend, registry), false, out, SweepPlotter.Format.PNG, false,
-                new PrintWriter(Writer.nullWriter()));
+        SweepReport.run(ScenarioValues.of(CASE, ScenarioValues.FLAG), axes(registry, widths),
+                new SpecFactory(registry), Backends.create(backend, registry), false, out, SweepPlotter.Format.PNG,
+                false, new PrintWriter(Writer.nullWriter()));
         return cpu() - start;
     }
 
     /** Seconds of this thread's CPU for the backend alone on the same points, their specs built beforehand. */
     private static double modelOnce(String backend, String widths) {
         AlgorithmRegistry registry = AlgorithmRegistry.standard();
-        List<SweepAxis> axes = List.of(SweepAxisParser.parse(RATES, registry), SweepAxisParser.parse(widths, registry));
-        List<MigrationSpec> specs = SweepRunner.specs(ScenarioValues.of(CASE, ScenarioValues.FLAG), axes,
-                new SpecFactory(registry));
+        List<MigrationSpec> specs = SweepRunner.specs(ScenarioValues.of(CASE, ScenarioValues.FLAG),
+                axes(registry, widths), new SpecFactory(registry));
         MigrationBackend b = Backends.create(backend, registry);
-        long sink = 0;
         double start = cpu();
-        for (MigrationSpec s : specs) sink += b.migrate(s).roundCount();
-        double took = cpu() - start;
-        if (sink == 42) System.out.print("");
-        return took;
+        for (MigrationSpec s : specs) b.migrate(s);
+        return cpu() - start;
+    }
+
+    /** The grid's two axes: the case's 1,000 dirty rates by {@code widths}. */
+    private static List<SweepAxis> axes(AlgorithmRegistry registry, String widths) {
+        return List.of(SweepAxisParser.parse(RATES, registry), SweepAxisParser.parse(widths, registry));
     }
 
     private interface Round {
@@ -118,8 +120,8 @@ public final class SweepSpeed {
     private static double median(int rounds, Round round) throws IOException {
         double[] s = new double[rounds];
         for (int i = 0; i < rounds; i++) s[i] = round.seconds();
-        double[] last = java.util.Arrays.copyOfRange(s, rounds / 2, rounds);
-        java.util.Arrays.sort(last);
+        double[] last = Arrays.copyOfRange(s, rounds / 2, rounds);
+        Arrays.sort(last);
         return last[last.length / 2];
     }
 
