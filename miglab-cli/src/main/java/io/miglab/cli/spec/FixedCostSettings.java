@@ -43,16 +43,27 @@ final class FixedCostSettings {
                     Default.of(OVERHEADS.resumeFaults().pages())).range("0..1000000")
                     .note("The qemu profile: " + HypervisorProfiles.QEMU_GUEST_RESUME_PAGES + ", miglab's guest. The "
                             + "pause: pages x (the written share + the rest x the share of the kernel's block still "
-                            + "unsent) faults, every page with preempt, at most the push."),
+                            + "unsent) faults, every page with preempt, served at once or in the rate limit's windows "
+                            + "(whichever is longer), at most the push."),
             s("fixed costs", "resume-written", Type.SHARE, "SHARE", "Post-copy, hybrid without --postcopy-preempt: "
                     + "the share of the resume pages the guest keeps writing (pending at any switch); the others it "
                     + "only reads and fault only while unsent, 0..1.", Default.of("0"))
                     .note("The qemu profile: " + HypervisorProfiles.QEMU_GUEST_RESUME_WRITTEN + ", miglab's guest."),
             s("fixed costs", "resume-fault-cost", Type.DURATION, "DURATION", "Post-copy: the hosts' time per "
-                    + "demand fault beside the wire.", Default.of(OVERHEADS.resumeFaults().service())),
+                    + "demand fault served at once, beside the wire.", Default.of(OVERHEADS.resumeFaults().service())),
             s("fixed costs", "resume-fault-queue", Type.SIZE, "SIZE", "Post-copy without --postcopy-preempt: bytes "
-                    + "ahead of a demand page in the stream, sent at the post-copy rate first.",
+                    + "ahead of a demand page in the stream, sent at the link's rate first.",
                     Default.ofBytes(OVERHEADS.resumeFaults().aheadInStream().bytes())),
+            s("fixed costs", "resume-run", Type.DURATION, "DURATION", "Post-copy capped by "
+                    + "--postcopy-bandwidth-cap, without --postcopy-preempt: per resume page, the guest's own running "
+                    + "time while its faults are served only in each 100 ms period's window (0: no such wait).",
+                    Default.of(OVERHEADS.resumeFaults().runPerPage()))
+                    .note("The qemu profile: " + HypervisorProfiles.QEMU_RESUME_FAULTS.runPerPage().toNanos() / 1e6
+                            + " ms, miglab's guest. The pause: faults x this x 100 ms / (the burst, cap / link of the "
+                            + "period, + --resume-turnaround)."),
+            s("fixed costs", "resume-turnaround", Type.DURATION, "DURATION", "Post-copy capped, without "
+                    + "--postcopy-preempt: per 100 ms period, how long the guest runs beyond the period's burst.",
+                    Default.of(OVERHEADS.resumeFaults().turnaround())),
             s("fixed costs", "zero-page-cost", Type.DURATION, "DURATION", "The source's CPU time per zero page "
                     + "(QEMU: save_zero_page), counted at the switch-over.", Default.of(OVERHEADS.zeroPageCost())),
             s("fixed costs", "switch-over-rate", Type.RATE, "RATE", "The switch-over's rate with the guest paused "

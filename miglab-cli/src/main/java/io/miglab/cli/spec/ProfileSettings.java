@@ -57,6 +57,8 @@ final class ProfileSettings {
         s.put("resume-fault-cost", Setting.Default.text(p.overheads().resumeFaults().service()));
         s.put("resume-fault-queue", p.overheads().resumeFaults().aheadInStream().bytes() + "");
         s.put("resume-written", Double.toString(p.overheads().resumeFaults().writtenShare()));
+        s.put("resume-run", Setting.Default.text(p.overheads().resumeFaults().runPerPage()));
+        s.put("resume-turnaround", Setting.Default.text(p.overheads().resumeFaults().turnaround()));
         s.put("zero-page-cost", Setting.Default.text(p.overheads().zeroPageCost()));
         s.put("switch-over-rate", p.overheads().switchOverRate().map(ProfileSettings::rate).orElse("none"));
         s.put("first-page-rate", p.overheads().firstPages().rate().map(ProfileSettings::rate).orElse("none"));

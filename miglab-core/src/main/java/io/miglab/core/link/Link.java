@@ -45,6 +45,15 @@ public record Link(DataRate bandwidth, Duration roundTripLatency, Optional<DataR
     }
 
     /**
+     * The share of each rate-limit period in which the post-copy stream runs: QEMU sends a period's budget (the cap
+     * x 100 ms) at the link's rate when the period starts, then waits for the next (migration/migration.c,
+     * migration_rate_limit); 1 uncapped.
+     */
+    public double postCopyBurstShare() {
+        return Math.min(1, postCopyBandwidth().bytesPerSecond() / bandwidth.bytesPerSecond());
+    }
+
+    /**
      * The rate of the switch-over, while the guest is paused: the link itself, not the cap. QEMU lifts its rate limit
      * for the final stage (migration/migration.c: migration_completion_precopy and postcopy_start call
      * migration_rate_set(RATE_LIMIT_DISABLED)). The migration's switch-over rate is {@code

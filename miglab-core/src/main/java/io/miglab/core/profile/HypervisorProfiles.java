@@ -70,23 +70,31 @@ public final class HypervisorProfiles {
     /**
      * The share of those pages miglab's QEMU guest keeps writing ({@link ResumeFaults#writtenShare}): without preempt
      * its hybrids after their rounds, whose kernel block was sent, paused for about this share of the faults of a
-     * switch at once. Fitted (least squares on relative error, CalibrationFitTest) to the two hybrid runs without
-     * preempt not held out, after 2 rounds at 10 MiB/s and 1 round at 20 MiB/s; the hybrids that switch in the middle
-     * of the first pass (after 2, 3 and 4 s) are held out.
+     * switch at once. Fitted (least squares on relative error, CalibrationFitTest: 0.279) to the two hybrid runs
+     * without preempt not held out, after 2 rounds at 10 MiB/s and 1 round at 20 MiB/s; the hybrids that switch in
+     * the middle of the first pass (after 1, 2, 3 and 4 s) are held out.
      */
-    public static final double QEMU_GUEST_RESUME_WRITTEN = 0.27;
+    public static final double QEMU_GUEST_RESUME_WRITTEN = 0.28;
 
     /**
-     * QEMU 10's cost of one demand fault after the switch into post-copy ({@link ResumeFaults}): the hosts' handling
-     * and, without postcopy-preempt, the bytes ahead of the page in the main channel. Fitted with
-     * {@link #QEMU_GUEST_RESUME_PAGES} by least squares on relative error of the heartbeat gap less the 1.2 ms
-     * switch-over, over the five post-copy runs of the corpus not held out whose pause ended before the push (at 10
-     * and 100 MiB/s, with preempt at 10 MiB/s and uncapped, the uncapped idle 1 GiB guest): 11.2 ms and 2.47 MiB a
-     * fault (CalibrationFitTest refits them; adding the hybrid after 2 rounds at 10 MiB/s gives 11.2 ms and 2.49
-     * MiB). No held-out run was used. On a 2-core TCG host; 2.5 MiB is of the order of loopback TCP's buffers.
+     * QEMU 10's cost of the guest's demand faults after the switch into post-copy ({@link ResumeFaults}), each
+     * figure refitted by CalibrationFitTest from the first run of the post-copy cases not held out, no held-out run
+     * used:
+     * <ul>
+     * <li>served at once: 10.7 ms of the hosts' handling per fault and, without preempt, 4 MiB ahead in the stream
+     * (least squares on relative error of the heartbeat gap less the switch-over over the three runs so served: with
+     * preempt at 10 MiB/s and uncapped, the uncapped idle 1 GiB guest; 10.65 ms and 3.90 MiB; 4 MiB is this host's
+     * ceiling of a TCP send buffer, net.ipv4.tcp_wmem);</li>
+     * <li>in the rate limit's windows (capped, without preempt): 7.76 ms of the guest's running per resume page and a
+     * turnaround of 1.56 ms per 100 ms period, solved from the runs at 10 and at 100 MiB/s (4,710 and 820 ms of gap).
+     * The traced runs (SwitchOverTraceMain, 2026-12-01) show the mechanism: each request after the period's burst
+     * was sent at the next period's start, at 10 MiB/s about one request a period for the whole 5.5 s pause.</li>
+     * </ul>
+     * On a 2-core TCG host.
      */
     public static final ResumeFaults QEMU_RESUME_FAULTS = new ResumeFaults(QEMU_GUEST_RESUME_PAGES,
-            Duration.ofMillis(11), ByteSize.ofBytes(5 * ByteSize.MIB / 2), QEMU_GUEST_RESUME_WRITTEN);
+            Duration.ofNanos(10_700_000), ByteSize.ofMiB(4), QEMU_GUEST_RESUME_WRITTEN,
+            Duration.ofNanos(7_760_000), Duration.ofNanos(1_560_000));
 
     /**
      * The source's CPU time per zero page in QEMU 10 (save_zero_page: buffer_is_zero over the page, then its header;

@@ -27,7 +27,7 @@ import java.util.Optional;
  */
 public final class MigrationSession implements MigrationEngine {
     /** QEMU's rate-limit period: the migration thread's budget is the cap x 100 ms (migration/rate.c). */
-    public static final double RATE_LIMIT_PERIOD_SECONDS = 0.1;
+    public static final double RATE_LIMIT_PERIOD_SECONDS = Optimisations.RATE_LIMIT_PERIOD_SECONDS;
 
     private final MigrationSpec spec;
     private final int pageSize;

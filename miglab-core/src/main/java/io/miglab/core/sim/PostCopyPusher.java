@@ -176,7 +176,7 @@ final class PostCopyPusher {
         if (pushRate >= linkRate || remaining * pageSize <= completionBytes) return 0;
         double period = MigrationSession.RATE_LIMIT_PERIOD_SECONDS;
         double phase = at % period;
-        double burst = pushRate * period / linkRate;
+        double burst = session.spec().link().postCopyBurstShare() * period;
         return phase < burst ? 0 : period - phase;
     }
 

@@ -14,31 +14,52 @@ import java.time.Duration;
  * guest with every page not yet received missing. Each page the guest then touches blocks its vCPU in
  * userfaultfd until the page is placed: {@code postcopy_ram_fault_thread} (migration/postcopy-ram.c) asks the
  * source on the return path, whose {@code ram_save_queue_pages} (migration/ram.c) queues it for
- * {@code get_queued_page}, ahead of the background scan but behind what the main channel already holds. With
- * postcopy-preempt the page goes on a channel of its own; without, it waits for those bytes to drain at the
- * post-copy rate (max-postcopy-bandwidth paces the channel). One fault therefore costs
- * {@code service + round trip + page / link}, plus {@code aheadInStream / post-copy rate} without preempt, and the
- * guest waits for {@code pages x pending share} of them one after another, never longer than the push itself takes
- * (after that no page is missing). With postcopy-preempt every resume page faults, at any switch. Without, only
- * those still at the source fault: the pages the guest keeps writing ({@code writtenShare} of them), pending at any
- * switch since the switch's own sync marks them, and of the pages it only reads (its kernel's text and data) the
- * share still unsent, which the caller gives ({@link #pauseSeconds}): under the Linux layout the kernel's block at
- * the bottom of RAM, which a first pass sends first, so a hybrid that switches mid-pass after the pass went by it
- * pays about what a hybrid after its rounds pays (docs/qemu-vs-sim.md, "Hybrid switches in the middle of the first
- * pass").
+ * {@code get_queued_page}, ahead of the background scan but behind what the main channel already holds.
+ *
+ * <p>Two ways the faults are served, and the pause is the longer:
+ * <ul>
+ * <li><b>At once</b> (postcopy-preempt, whose page goes on a channel of its own, or a stream that never waits): one
+ * fault costs {@code service + round trip + page / link}, plus {@code aheadInStream / link} without preempt, and the
+ * guest waits for its faults one after another.</li>
+ * <li><b>In the rate limit's windows</b> (without preempt, post-copy capped by max-postcopy-bandwidth): the migration
+ * thread sends a 100 ms period's budget at the start of the period and then waits, and while the budget is spent
+ * {@code qemu_savevm_state_iterate} (migration/savevm.c) returns before RAM's iterate, so a queued page waits for
+ * the next period although {@code migration_rate_limit} woke for it (QEMU's trace events of the corpus's capped
+ * runs: requests made after the burst are sent at the next period's start, 100 ms apart). The guest therefore runs
+ * only in each period's window: the burst ({@code cap / link} of the period) and {@code turnaround} after it (the
+ * queued page's trip and the guest's run to its next missing page). It needs {@code runPerPage} of running per
+ * resume page, so the pause is {@code faults x runPerPage x period / window}.</li>
+ * </ul>
+ * With postcopy-preempt every resume page faults, at any switch. Without, only those still at the source fault: the
+ * pages the guest keeps writing ({@code writtenShare} of them), pending at any switch since the switch's own sync
+ * marks them, and of the pages it only reads (its kernel's text and data) the share still unsent, which the caller
+ * gives ({@link #pauseSeconds}): under the Linux layout the kernel's block at the bottom of RAM, which a first pass
+ * sends first, so a hybrid that switches mid-pass after the pass went by it pays about what a hybrid after its rounds
+ * pays (docs/qemu-vs-sim.md, "Hybrid switches in the middle of the first pass"). The pause never outlasts the push
+ * (after it no page is missing).
  *
  * @param pages         pages the guest touches one after another when it resumes (a property of the guest: what its
  *                      kernel and its busiest processes touch first); 0: no pause beyond the switch-over
- * @param service       per fault, beside the wire: the hosts' handling (userfaultfd wake-up, request, placement)
+ * @param service       per fault served at once, beside the wire: the hosts' handling (userfaultfd wake-up, request,
+ *                      placement)
  * @param aheadInStream without postcopy-preempt, the bytes ahead of a demand page in the main channel
  * @param writtenShare  the share of the pages that the guest writes (0 to 1), the others it only reads
+ * @param runPerPage    per resume page, the guest's own running time while its faults are served in the rate
+ *                      limit's windows; 0: no window wait
+ * @param turnaround    per rate-limit period, how long the guest runs beyond the burst
  */
-public record ResumeFaults(int pages, Duration service, ByteSize aheadInStream, double writtenShare) {
+public record ResumeFaults(int pages, Duration service, ByteSize aheadInStream, double writtenShare,
+                           Duration runPerPage, Duration turnaround) {
     public static final int MAX_PAGES = 1_000_000;
 
-    /** Every resume page read only: without preempt the pending share alone decides how many fault. */
+    /** Every resume page read only, no window wait: without preempt the pending share alone decides. */
     public ResumeFaults(int pages, Duration service, ByteSize aheadInStream) {
-        this(pages, service, aheadInStream, 0);
+        this(pages, service, aheadInStream, 0, Duration.ZERO, Duration.ZERO);
+    }
+
+    /** No window wait: every fault served at once. */
+    public ResumeFaults(int pages, Duration service, ByteSize aheadInStream, double writtenShare) {
+        this(pages, service, aheadInStream, writtenShare, Duration.ZERO, Duration.ZERO);
     }
 
     public ResumeFaults {
@@ -48,6 +69,10 @@ public record ResumeFaults(int pages, Duration service, ByteSize aheadInStream, 
         InvalidSpecException.require(service != null && !service.isNegative(), "resume-fault-cost",
                 "a duration >= 0", service);
         InvalidSpecException.require(aheadInStream != null, "resume-fault-queue", "a size >= 0", aheadInStream);
+        InvalidSpecException.require(runPerPage != null && !runPerPage.isNegative(), "resume-run",
+                "a duration >= 0", runPerPage);
+        InvalidSpecException.require(turnaround != null && !turnaround.isNegative(), "resume-turnaround",
+                "a duration >= 0", turnaround);
     }
 
     /** No pause beyond the switch-over. */
@@ -56,24 +81,43 @@ public record ResumeFaults(int pages, Duration service, ByteSize aheadInStream, 
     }
 
     public ResumeFaults withPages(int n) {
-        return new ResumeFaults(n, service, aheadInStream, writtenShare);
+        return new ResumeFaults(n, service, aheadInStream, writtenShare, runPerPage, turnaround);
     }
 
-    /** Seconds one demand fault stalls the guest under {@code spec} (its link, page size and preempt setting). */
+    public ResumeFaults withWrittenShare(double share) {
+        return new ResumeFaults(pages, service, aheadInStream, share, runPerPage, turnaround);
+    }
+
+    public ResumeFaults withWindows(Duration run, Duration turn) {
+        return new ResumeFaults(pages, service, aheadInStream, writtenShare, run, turn);
+    }
+
+    /** Seconds one demand fault served at once stalls the guest under {@code spec} (its link, page, preempt). */
     public double faultSeconds(MigrationSpec spec) {
         double page = spec.memory().pageSizeBytes() + Optimisations.PAGE_HEADER_BYTES;
-        double seconds = service.toNanos() / 1e9 + spec.link().roundTripSeconds()
-                + page / spec.link().bandwidth().bytesPerSecond();
-        if (!spec.postCopy().preempt()) {
-            seconds += aheadInStream.bytes() / spec.link().postCopyBandwidth().bytesPerSecond();
-        }
+        double link = spec.link().bandwidth().bytesPerSecond();
+        double seconds = service.toNanos() / 1e9 + spec.link().roundTripSeconds() + page / link;
+        if (!spec.postCopy().preempt()) seconds += aheadInStream.bytes() / link;
         return seconds;
     }
 
     /**
-     * The pause after the guest resumed on the destination: {@code pages x share} faults of {@link #faultSeconds}
-     * each, at most {@code pushSeconds} (the background push then has every page there); none when nothing is
-     * pending ({@code pushSeconds} 0). The share is 1 with postcopy-preempt, else
+     * Seconds the guest's faults take when they are served only in the rate limit's windows: {@code faults x
+     * runPerPage x period / window}, the window being the period's burst and the turnaround (at most the period); 0
+     * with postcopy-preempt.
+     */
+    public double windowedSeconds(MigrationSpec spec, double faults) {
+        if (spec.postCopy().preempt()) return 0;
+        double period = Optimisations.RATE_LIMIT_PERIOD_SECONDS;
+        double window = Math.min(period, spec.link().postCopyBurstShare() * period + turnaround.toNanos() / 1e9);
+        return window <= 0 ? 0 : faults * runPerPage.toNanos() / 1e9 * period / window;
+    }
+
+    /**
+     * The pause after the guest resumed on the destination: {@code pages x share} faults, served at once
+     * ({@link #faultSeconds} each) or in the rate limit's windows ({@link #windowedSeconds}), whichever is longer,
+     * at most {@code pushSeconds} (the background push then has every page there); none when nothing is pending
+     * ({@code pushSeconds} 0). The share is 1 with postcopy-preempt, else
      * {@code writtenShare + (1 - writtenShare) x readPendingShare}.
      *
      * @param readPendingShare the share of the pages the guest only reads still at the source at the switch (0 to
@@ -89,6 +133,7 @@ public record ResumeFaults(int pages, Duration service, ByteSize aheadInStream, 
         // faults in the stored runs, after rounds or at once alike.
         double read = Math.max(0, Math.min(1, readPendingShare));
         double share = spec.postCopy().preempt() ? 1 : writtenShare + (1 - writtenShare) * read;
-        return Math.min(pushSeconds, pages * share * faultSeconds(spec));
+        double faults = pages * share;
+        return Math.min(pushSeconds, Math.max(faults * faultSeconds(spec), windowedSeconds(spec, faults)));
     }
 }

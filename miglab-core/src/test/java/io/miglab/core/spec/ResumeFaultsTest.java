@@ -40,24 +40,50 @@ class ResumeFaultsTest {
     @Test
     void oneFault_isHandlingPlusRoundTripPlusPage_andTheQueueAheadWithoutPreempt() {
         double page = (4096 + 8) / (100 * MIB);
-        // 5 ms + 2 ms + 4,104 B at 100 MiB/s + 1 MiB at 10 MiB/s (100 ms)
-        assertThat(TEN.faultSeconds(spec(10, false, TEN))).isCloseTo(0.005 + 0.002 + page + 0.1, offset(1e-12));
+        // 5 ms + 2 ms + 4,104 B at 100 MiB/s + 1 MiB at the link's 100 MiB/s (10 ms), whatever the cap
+        assertThat(TEN.faultSeconds(spec(10, false, TEN))).isCloseTo(0.005 + 0.002 + page + 0.01, offset(1e-12));
+        assertThat(TEN.faultSeconds(spec(50, false, TEN))).isCloseTo(0.005 + 0.002 + page + 0.01, offset(1e-12));
         // with postcopy-preempt the page does not queue behind the push
         assertThat(TEN.faultSeconds(spec(10, true, TEN))).isCloseTo(0.005 + 0.002 + page, offset(1e-12));
-        // at 50 MiB/s the megabyte ahead drains in 20 ms
-        assertThat(TEN.faultSeconds(spec(50, false, TEN))).isCloseTo(0.005 + 0.002 + page + 0.02, offset(1e-12));
+    }
+
+    @Test
+    void cappedWithoutPreempt_theGuestRunsOnlyInEachPeriodsWindow() {
+        // 8 ms of running per page, 1 ms beyond each burst: at 10 MiB/s of a 100 MiB/s link the burst is 10 ms of
+        // the 100 ms period, so 10 pages take 10 x 8 ms x 100 / 11 = 727 ms
+        ResumeFaults windowed = TEN.withWindows(Duration.ofMillis(8), Duration.ofMillis(1));
+        MigrationSpec s = spec(10, false, windowed);
+        assertThat(windowed.pauseSeconds(s, 1, 60)).isCloseTo(10 * 0.008 * 100 / 11.0, offset(1e-12));
+        // a hybrid with a quarter of its read pages pending and 0.3 written: 10 x (0.3 + 0.7 / 4) = 4.75 faults
+        ResumeFaults hybrid = windowed.withWrittenShare(0.3);
+        assertThat(hybrid.pauseSeconds(spec(10, false, hybrid), 0.25, 60))
+                .isCloseTo(4.75 * 0.008 * 100 / 11.0, offset(1e-12));
+        // at 30 MiB/s the window is 31 ms of the period: 258 ms, longer than the 170 ms of faults served at once
+        assertThat(windowed.pauseSeconds(spec(30, false, windowed), 1, 60))
+                .isCloseTo(10 * 0.008 * 100 / 31.0, offset(1e-12));
+        // at 50 MiB/s the window (51 ms) gives 157 ms, the faults served at once 170 ms: the longer is the pause
+        assertThat(windowed.pauseSeconds(spec(50, false, windowed), 1, 60))
+                .isCloseTo(10 * windowed.faultSeconds(spec(50, false, windowed)), offset(1e-12));
+        // uncapped the window is the whole period: 80 ms, shorter than the faults served at once, which decide
+        double atOnce = 10 * windowed.faultSeconds(spec(100, false, windowed));
+        assertThat(windowed.pauseSeconds(spec(100, false, windowed), 1, 60)).isCloseTo(atOnce, offset(1e-12));
+        // with preempt no window: the faults served at once
+        assertThat(windowed.pauseSeconds(spec(10, true, windowed), 1, 60))
+                .isCloseTo(10 * windowed.faultSeconds(spec(10, true, windowed)), offset(1e-12));
+        assertThatThrownBy(() -> TEN.withWindows(Duration.ofMillis(-1), Duration.ZERO))
+                .isInstanceOf(InvalidSpecException.class).hasMessageContaining("resume-run");
     }
 
     @Test
     void pause_isPagesTimesPendingShareFaults_atMostThePush() {
         MigrationSpec s = spec(10, false, TEN);
-        double fault = 0.007 + (4096 + 8) / (100 * MIB) + 0.1;
-        // every page pending: 10 faults of 107.04 ms
+        double fault = 0.007 + (4096 + 8) / (100 * MIB) + 0.01;
+        // every page pending: 10 faults of 17.04 ms
         assertThat(TEN.pauseSeconds(s, 1, 60)).isCloseTo(10 * fault, offset(1e-12));
         // a quarter pending (a hybrid after its rounds): 2.5 faults' worth
         assertThat(TEN.pauseSeconds(s, 0.25, 60)).isCloseTo(2.5 * fault, offset(1e-12));
-        // a push of 0.3 s has every page there before the tenth fault
-        assertThat(TEN.pauseSeconds(s, 1, 0.3)).isCloseTo(0.3, offset(1e-12));
+        // a push of 0.1 s has every page there before the tenth fault
+        assertThat(TEN.pauseSeconds(s, 1, 0.1)).isCloseTo(0.1, offset(1e-12));
         assertThat(TEN.pauseSeconds(s, 0, 60)).isZero();
         assertThat(ResumeFaults.none().pauseSeconds(s, 1, 60)).isZero();
     }
@@ -80,7 +106,7 @@ class ResumeFaultsTest {
         // all of it, 10
         ResumeFaults written = new ResumeFaults(10, Duration.ofMillis(5), ByteSize.ofMiB(1), 0.3);
         MigrationSpec s = spec(10, false, written);
-        double fault = 0.007 + (4096 + 8) / (100 * MIB) + 0.1;
+        double fault = 0.007 + (4096 + 8) / (100 * MIB) + 0.01;
         assertThat(written.pauseSeconds(s, 0, 60)).isCloseTo(3 * fault, offset(1e-12));
         assertThat(written.pauseSeconds(s, 0.5, 60)).isCloseTo(6.5 * fault, offset(1e-12));
         assertThat(written.pauseSeconds(s, 1, 60)).isCloseTo(10 * fault, offset(1e-12));

@@ -84,6 +84,7 @@ public final class ObservedInputs {
         if (AlgorithmRegistry.standard().create(spec.algorithm()).mayUsePostCopy()) {
             s.put("resume-pages", Integer.toString(spec.overheads().resumeFaults().pages()));
             s.put("resume-written", Double.toString(spec.overheads().resumeFaults().writtenShare()));
+            s.put("resume-run", duration(spec.overheads().resumeFaults().runPerPage()));
         }
         if (spec.seed() != 1) s.put("seed", Long.toString(spec.seed()));
         return s;
@@ -137,6 +138,7 @@ public final class ObservedInputs {
 
     static String duration(Duration d) {
         if (d.toNanos() % 1_000_000_000L == 0) return d.toSeconds() + "s";
-        return d.toNanos() % 1_000_000 == 0 ? d.toMillis() + "ms" : d.toNanos() + "ns";
+        if (d.toNanos() % 1_000_000 == 0) return d.toMillis() + "ms";
+        return d.toNanos() % 1000 == 0 ? d.toNanos() / 1000 + "us" : d.toNanos() + "ns";
     }
 }

@@ -29,10 +29,10 @@ public final class SwitchOverTraceMain {
             "migration_bitmap_sync_end", "migrate_pending_exact", "migrate_pending_estimate", "migration_rate_limit_pre",
             "ram_save_iterate_big_wait", "migration_completion_vm_stop", "savevm_section_end",
             "migrate_set_state", "migrate_transferred", "multifd_send_fill", "migration_thread_low_pending",
-            "get_queued_page", "ram_save_queue_pages");
+            "get_queued_page", "ram_save_queue_pages", "migration_rate_limit_post");
     private static final List<String> DESTINATION_EVENTS = List.of("ram_load_start", "ram_load_complete",
             "qemu_loadvm_state_post_main", "vm_state_notify", "migrate_set_state", "postcopy_ram_fault_thread_request",
-            "loadvm_postcopy_handle_run");
+            "loadvm_postcopy_handle_run", "postcopy_page_req_del");
 
     private SwitchOverTraceMain() {
     }
