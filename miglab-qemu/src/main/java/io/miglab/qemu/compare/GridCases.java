@@ -127,6 +127,14 @@ public final class GridCases {
         cases.add(new GridCase("hybrid(after 1s) 512M 30MiB/s 0 pps", Category.HYBRID,
                 GridCase.base(512, 30, 0).withAlgorithm("hybrid")
                         .withPostCopy(new PostCopyOptions(100_000, Optional.of(Duration.ofSeconds(1)), 0))).asHeldOut());
+        // held out, predicted before they ran, after the capped post-copy's window wait was set (2026-12-01)
+        cases.add(new GridCase("postcopy 256M 30MiB/s 2000 pps", Category.POST_COPY,
+                GridCase.base(256, 30, 2000).withAlgorithm("postcopy")).asHeldOut());
+        cases.add(new GridCase("postcopy 1G 20MiB/s 0 pps", Category.POST_COPY,
+                GridCase.base(1024, 20, 0).withAlgorithm("postcopy")).asHeldOut());
+        cases.add(new GridCase("hybrid(2 rounds) 512M 40MiB/s 5000 pps", Category.HYBRID,
+                GridCase.base(512, 40, 5000).withAlgorithm("hybrid")
+                        .withPostCopy(new PostCopyOptions(2, Optional.empty(), 0))).asHeldOut());
         cases.add(new GridCase("hybrid(after 2s)+preempt uncapped 256M 30MiB/s 10000 pps", Category.HYBRID,
                 uncapped(GridCase.base(256, 30, 10_000)).withAlgorithm("hybrid")
                         .withPostCopy(new PostCopyOptions(100_000, Optional.of(Duration.ofSeconds(2)), 0, true)))
