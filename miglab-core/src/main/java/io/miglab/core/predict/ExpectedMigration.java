@@ -79,6 +79,8 @@ final class ExpectedMigration implements MigrationEngine {
     private final StageLog stages = new StageLog();
     /** Pages (and their bytes) the next round or phase has to send. */
     private double roundPages;
+    /** Pages the first pass has sent (all of them once it is done): where its scan stands, for ResumeFaults. */
+    private double firstPassSent;
     private double roundBytes;
     private double sentBytes;
     private double sentPages;
@@ -172,6 +174,7 @@ final class ExpectedMigration implements MigrationEngine {
         precopyTime += seconds;
         lastRoundBytes = bytes;
         lastRoundSeconds = seconds;
+        if (rounds.size() == 1) firstPassSent = sent;
         roundPages = share == 1 ? dirty : Math.min(pages, dirty + roundPages - sent);
         roundBytes = roundPages * pageWire;
     }
@@ -210,10 +213,12 @@ final class ExpectedMigration implements MigrationEngine {
         double total = clock + down + pushSeconds + oneWay;
         // the guest's pause goes on while the pages it touches first on resume arrive (core.spec.ResumeFaults)
         ResumeFaults first = spec.overheads().resumeFaults();
-        double paused = first.pauseSeconds(spec, roundPages / pages, pushSeconds);
+        double paused = first.pauseSeconds(spec, ResumeFaults.readPendingShare(spec, firstPassSent, roundPages),
+                pushSeconds);
         if (first.pages() > 0) {
             assumptions.add("post-copy pause: " + first.pages() + " pages touched on resume, one fault each while "
-                    + "at the source (those written at any switch, the rest by the pending share), at most the push");
+                    + "at the source (those written at any switch, the rest while the kernel's block is unsent), at most "
+                    + "the push");
         }
         stages.begin(Stage.STOP_AND_COPY, clock);
         stages.sent(device);

@@ -1,6 +1,8 @@
 package io.miglab.core.spec;
 
 import io.miglab.core.error.InvalidSpecException;
+import io.miglab.core.memory.GuestMemory;
+import io.miglab.core.memory.MemoryLayout;
 import io.miglab.core.unit.ByteSize;
 import java.time.Duration;
 
@@ -114,6 +116,23 @@ public record ResumeFaults(int pages, Duration service, ByteSize aheadInStream, 
     }
 
     /**
+     * The read-only resume pages' pending share ({@link #pauseSeconds}) for an engine that keeps no map of pages:
+     * under the Linux layout the share of the kernel's block (MemoryLayout.kernelBlockEnd, at the bottom of RAM) the
+     * first pass has not yet sent, in address order as QEMU's scan goes (1 before it starts, 0 once it is done);
+     * under a layout that places nothing, the RAM-wide pending share. The page-level session counts the same block's
+     * pending pages on its bitmap.
+     *
+     * @param firstPassSentPages pages the first pass has sent, zero pages included ({@code memory.pages()} when done)
+     * @param pendingPages       pages still at the source at the switch
+     */
+    public static double readPendingShare(MigrationSpec spec, double firstPassSentPages, double pendingPages) {
+        GuestMemory memory = spec.memory();
+        if (memory.layout() == MemoryLayout.MIDDLE) return pendingPages / memory.pages();
+        int kernelEnd = memory.layout().kernelBlockEnd(memory, spec.writeModel().writableRange(memory)[0]);
+        return Math.max(0, Math.min(1, (kernelEnd - firstPassSentPages) / kernelEnd));
+    }
+
+    /**
      * The pause after the guest resumed on the destination: {@code pages x share} faults, served at once
      * ({@link #faultSeconds} each) or in the rate limit's windows ({@link #windowedSeconds}), whichever is longer,
      * at most {@code pushSeconds} (the background push then has every page there); none when nothing is pending
@@ -121,8 +140,8 @@ public record ResumeFaults(int pages, Duration service, ByteSize aheadInStream, 
      * {@code writtenShare + (1 - writtenShare) x readPendingShare}.
      *
      * @param readPendingShare the share of the pages the guest only reads still at the source at the switch (0 to
-     *                         1): the page-level session knows where they lie, the rate-based engines give the
-     *                         RAM-wide pending share
+     *                         1): the page-level session counts them on its bitmap, the rate-based engines take
+     *                         {@link #readPendingShare}
      * @param pushSeconds      how long the post-copy push takes
      */
     public double pauseSeconds(MigrationSpec spec, double readPendingShare, double pushSeconds) {

@@ -116,6 +116,22 @@ class ResumeFaultsTest {
     }
 
     @Test
+    void readPendingShare_withoutAPageMap_isTheKernelBlocksUnsentShare() {
+        MigrationSpec linux = spec(10, false, TEN).withMemory(io.miglab.core.memory.GuestMemory.of(ByteSize.ofMiB(64))
+                .withZeroPageShare(0.5).withLayout(io.miglab.core.memory.MemoryLayout.LINUX));
+        int block = linux.memory().layout().kernelBlockEnd(linux.memory(), 0);
+        assertThat(block).isBetween(1, linux.memory().pages() - 1);
+        // before the first pass every read page is pending, halfway through the block half, after it none, whatever
+        // share of RAM is still pending
+        assertThat(ResumeFaults.readPendingShare(linux, 0, 16_384)).isEqualTo(1);
+        assertThat(ResumeFaults.readPendingShare(linux, block / 2.0, 8_000)).isCloseTo(0.5, offset(1e-4));
+        assertThat(ResumeFaults.readPendingShare(linux, block, 8_000)).isZero();
+        assertThat(ResumeFaults.readPendingShare(linux, 16_384, 4_096)).isZero();
+        // a layout that places nothing: the RAM-wide pending share
+        assertThat(ResumeFaults.readPendingShare(spec(10, false, TEN), 16_384, 4_096)).isEqualTo(0.25);
+    }
+
+    @Test
     void badInput_namesTheSetting() {
         assertThatThrownBy(() -> new ResumeFaults(-1, Duration.ZERO, ByteSize.ofBytes(0)))
                 .isInstanceOf(InvalidSpecException.class).hasMessageContaining("resume-pages");

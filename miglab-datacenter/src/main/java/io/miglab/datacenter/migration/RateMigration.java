@@ -10,6 +10,7 @@ import io.miglab.core.result.StopReason;
 import io.miglab.core.result.Timeline;
 import io.miglab.core.result.Timeline.Phase;
 import io.miglab.core.spec.MigrationSpec;
+import io.miglab.core.spec.ResumeFaults;
 import io.miglab.core.spec.TerminationPolicy;
 import io.miglab.core.write.WriteModel;
 import io.miglab.datacenter.engine.ScheduledEvent;
@@ -219,7 +220,7 @@ public final class RateMigration implements MigrationEngine {
             double pushStart = sim.now();
             failures.sending(Phase.POSTCOPY, bytes, true);
             stream.send(bytes, () -> {
-                postCopyFaults(pending, sim.now() - pushStart, bytes);
+                postCopyFaults(pending, noRounds ? 0 : pages, sim.now() - pushStart, bytes);
                 stage(Stage.COMMIT);
                 after(spec.link().oneWaySeconds(), s2 -> {
                     stream.close();
@@ -229,18 +230,17 @@ public final class RateMigration implements MigrationEngine {
         })));
     }
 
-    /**
-     * Expected post-copy faults: the guest touches expectedDistinctPages(T) pages during the push of T seconds, and
-     * on average half of the pending pages are still at the source when it does (each stalls a round trip + a page);
-     * the guest's pause after the switch-over is core's (core.spec.ResumeFaults). */
-    private void postCopyFaults(double pending, double pushSeconds, double bytes) {
+    /** Expected faults: the guest touches expectedDistinctPages(T) pages in a push of T s, half the pending pages
+     * still at the source (each a round trip + a page); the pause after the switch is core.spec.ResumeFaults'. */
+    private void postCopyFaults(double pending, double firstPassSent, double pushSeconds, double bytes) {
         double touched = writes.expectedDistinctPages(pushSeconds, pages);
         double faults = Math.min(pending, touched * pending / pages / 2);
-        double rate = pushSeconds > 0 ? bytes / pushSeconds : stream.rateOrPathCapacity();
-        double stall = faults * (spec.link().roundTripSeconds() + costs.dataPage / rate);
+        double stall = faults * (spec.link().roundTripSeconds()
+                + costs.dataPage / (pushSeconds > 0 ? bytes / pushSeconds : stream.rateOrPathCapacity()));
         timeline.faulted(faults);
         timeline.guestRan(pushSeconds, Math.min(pushSeconds, stall));
-        timeline.pausedAfterResume(spec.overheads().resumeFaults().pauseSeconds(spec, pending / pages, pushSeconds));
+        double readPending = ResumeFaults.readPendingShare(spec, firstPassSent, pending);
+        timeline.pausedAfterResume(spec.overheads().resumeFaults().pauseSeconds(spec, readPending, pushSeconds));
     }
 
     // ---- internals ----
