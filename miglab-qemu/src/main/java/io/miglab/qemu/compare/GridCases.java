@@ -132,6 +132,8 @@ public final class GridCases {
                 GridCase.base(256, 30, 2000).withAlgorithm("postcopy")).asHeldOut());
         cases.add(new GridCase("postcopy 1G 20MiB/s 0 pps", Category.POST_COPY,
                 GridCase.base(1024, 20, 0).withAlgorithm("postcopy")).asHeldOut());
+        cases.add(new GridCase("postcopy 512M 200MiB/s 5000 pps", Category.POST_COPY,
+                GridCase.base(512, 200, 5000).withAlgorithm("postcopy")).asHeldOut());
         cases.add(new GridCase("hybrid(2 rounds) 512M 40MiB/s 5000 pps", Category.HYBRID,
                 GridCase.base(512, 40, 5000).withAlgorithm("hybrid")
                         .withPostCopy(new PostCopyOptions(2, Optional.empty(), 0))).asHeldOut());
