@@ -144,6 +144,7 @@ final class ExpectedMigration implements MigrationEngine {
     public Optional<StopReason> verdict() {
         double measured = lastRoundSeconds > 0 && !nas.relayed(rounds.size() - 1) ? lastRoundBytes / lastRoundSeconds
                 : bandwidth;
+        measured *= spec.optimisations().thresholdRateFactor(spec.link());
         return spec.policy().verdict(new TerminationPolicy.Progress(Math.round(roundPages),
                 spec.memory().pageSizeBytes(), measured, rounds.size(), sentBytes, spec.memory().bytes(), clock,
                 fixedSwitchOver));

@@ -26,15 +26,13 @@ import java.util.Optional;
  * whether or not it had already been sent in this one, because the log is only collected at the round's sync.
  */
 public final class MigrationSession implements MigrationEngine {
-    /** QEMU's rate-limit period: the migration thread's budget is the cap x 100 ms (migration/rate.c). */
-    public static final double RATE_LIMIT_PERIOD_SECONDS = Optimisations.RATE_LIMIT_PERIOD_SECONDS;
-
     private final MigrationSpec spec;
     private final int pageSize;
     private final double bandwidth;
     private final double switchOverBandwidth;
     private final double syncSeconds; // one dirty-bitmap sync (Overheads.syncPerGiB)
     private final double midPassLimitSeconds; // the downtime limit when checked mid-pass (QEMU), in s; 0 otherwise
+    private final double thresholdFactor; // the threshold's rate over the sending rate (Optimisations, multifd)
     private final PageLedger ledger;
     private final PassSender pass;
     private final WriteProcess writer;
@@ -58,6 +56,7 @@ public final class MigrationSession implements MigrationEngine {
         this.switchOverBandwidth = spec.switchOverBandwidth().bytesPerSecond();
         this.syncSeconds = spec.overheads().syncSeconds(spec.memory().bytes());
         this.midPassLimitSeconds = spec.policy().midPassDowntimeLimit().map(d -> d.toNanos() / 1e9).orElse(0.0);
+        this.thresholdFactor = spec.optimisations().thresholdRateFactor(spec.link());
         this.ledger = new PageLedger(spec, timeline);
         this.pass = new PassSender(ledger.toSend);
         this.writer = spec.writeModel().start(spec.memory(), spec.seed());
@@ -113,8 +112,9 @@ public final class MigrationSession implements MigrationEngine {
         if (midPassLimitSeconds == 0) {
             pass.whole(send, timeLeft * rate, maxPage);
         } else {
-            pass.untilFits(send, roundRate() * midPassLimitSeconds / pageSize, rate * RATE_LIMIT_PERIOD_SECONDS,
-                    timeLeft * rate, maxPage, PassSender.PeriodWork.of(spec, rate, timeline::zeroPages));
+            pass.untilFits(send, roundRate() * thresholdFactor * midPassLimitSeconds / pageSize,
+                    rate * Optimisations.RATE_LIMIT_PERIOD_SECONDS, timeLeft * rate, maxPage,
+                    PassSender.PeriodWork.of(spec, rate, timeline::zeroPages));
         }
         long bytes = pass.bytes, pages = pass.pages;
         long compressed = ledger.cost.bytesCompressed - compressedBefore;
@@ -256,7 +256,7 @@ public final class MigrationSession implements MigrationEngine {
     }
 
     /** The bandwidth QEMU would have measured: {@link #roundRate} times PassSender.windowShare. */
-    private double measuredBandwidth() { return roundRate() * pass.windowShare; }
+    private double measuredBandwidth() { return roundRate() * thresholdFactor * pass.windowShare; }
     /** The last round's bytes over their time at the cap (or the compressor's pace), or the link's rate. */
     private double roundRate() {
         // NAS-assisted: the rest goes straight at the switch-over, not at the pace of the relayed rounds

@@ -2,6 +2,7 @@ package io.miglab.core.sim;
 
 import io.miglab.core.memory.PageBitmap;
 import io.miglab.core.spec.MigrationSpec;
+import io.miglab.core.spec.Optimisations;
 import java.util.function.DoubleSupplier;
 
 /**
@@ -34,7 +35,7 @@ final class PassSender {
     /**
      * The migration thread's work in a rate-limit period beside its budget (QEMU 10, migration/ram.c: each zero page
      * is read by save_zero_page's buffer_is_zero; every page is written to the stream). A period ends when its budget
-     * is spent or after {@link MigrationSession#RATE_LIMIT_PERIOD_SECONDS} of that work, and lasts the longer of its
+     * is spent or after {@link Optimisations#RATE_LIMIT_PERIOD_SECONDS} of that work, and lasts the longer of its
      * bytes at the cap and the work (migration/migration.c: migration_rate_limit sleeps only to the period's end).
      *
      * @param capBytesPerSecond the rate limit
@@ -148,7 +149,7 @@ final class PassSender {
             double zeroBefore = work.zeroPagesSent().getAsDouble();
             boolean scans = work.zeroPageSeconds() > 0;
             while (chunk < chunkBytes && unsent > 0 && !(scans && work.seconds(chunk,
-                    work.zeroPagesSent().getAsDouble() - zeroBefore) >= MigrationSession.RATE_LIMIT_PERIOD_SECONDS)) {
+                    work.zeroPagesSent().getAsDouble() - zeroBefore) >= Optimisations.RATE_LIMIT_PERIOD_SECONDS)) {
                 int first = toSend.nextSet(scanCursor);
                 if (first < 0) {
                     first = toSend.nextSet(0);
@@ -192,7 +193,7 @@ final class PassSender {
         double atCap = chunk / capBytesPerSecond;
         double seconds = Math.max(atCap, workSeconds);
         slowSeconds += seconds - atCap;
-        if (spent || workSeconds >= MigrationSession.RATE_LIMIT_PERIOD_SECONDS) windowShare = atCap / seconds;
+        if (spent || workSeconds >= Optimisations.RATE_LIMIT_PERIOD_SECONDS) windowShare = atCap / seconds;
     }
 
     private void advance(int lastSent) {

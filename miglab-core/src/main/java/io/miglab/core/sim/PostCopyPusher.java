@@ -4,6 +4,7 @@ import io.miglab.core.memory.GuestMemory;
 import io.miglab.core.memory.MemoryLayout;
 import io.miglab.core.memory.PageBitmap;
 import io.miglab.core.spec.MigrationSpec;
+import io.miglab.core.spec.Optimisations;
 import io.miglab.core.write.PageSink;
 
 /**
@@ -174,7 +175,7 @@ final class PostCopyPusher {
      */
     private double queueWait(double at) {
         if (pushRate >= linkRate || remaining * pageSize <= completionBytes) return 0;
-        double period = MigrationSession.RATE_LIMIT_PERIOD_SECONDS;
+        double period = Optimisations.RATE_LIMIT_PERIOD_SECONDS;
         double phase = at % period;
         double burst = session.spec().link().postCopyBurstShare() * period;
         return phase < burst ? 0 : period - phase;

@@ -41,4 +41,21 @@ class MultifdRateTest {
         assertThat(Optimisations.defaults().withMultifdChannels(4).precopyRate(tight).bytesPerSecond())
                 .isEqualTo(DataRate.ofMiBps(22).bytesPerSecond());
     }
+
+    // Keeps the switch-over threshold at a period that carried every channel's packet: by hand at 20 MiB/s with 4
+    // channels, 20 + 4 x 5 = 40 MiB/s against the mean 32.5, with 2 channels 30 against 27.5; 1 without multifd or
+    // a binding cap, and never past the link.
+    @Test
+    void theThreshold_countsEveryChannelsPacket() {
+        assertThat(Optimisations.defaults().withMultifdChannels(4).thresholdRateFactor(CAPPED))
+                .isCloseTo(40 / 32.5, within(1e-9));
+        assertThat(Optimisations.defaults().withMultifdChannels(2).thresholdRateFactor(CAPPED))
+                .isCloseTo(30 / 27.5, within(1e-9));
+        assertThat(Optimisations.defaults().thresholdRateFactor(CAPPED)).isEqualTo(1);
+        assertThat(Optimisations.defaults().withMultifdChannels(4).thresholdRateFactor(Link.of(DataRate.ofMiBps(100))))
+                .isEqualTo(1);
+        Link tight = new Link(DataRate.ofMiBps(34), Duration.ZERO, Optional.of(DataRate.ofMiBps(20)));
+        assertThat(Optimisations.defaults().withMultifdChannels(4).thresholdRateFactor(tight))
+                .isCloseTo(34 / 32.5, within(1e-9));
+    }
 }
