@@ -218,8 +218,8 @@ final class ExpectedMigration implements MigrationEngine {
                 pushSeconds);
         if (first.pages() > 0) {
             assumptions.add("post-copy pause: " + first.pages() + " pages touched on resume, one fault each while "
-                    + "at the source (those written at any switch, the rest while the kernel's block is unsent), at most "
-                    + "the push");
+                    + "at the source (those written at any switch, the rest while the kernel's block is unsent), "
+                    + "at most the push");
         }
         stages.begin(Stage.STOP_AND_COPY, clock);
         stages.sent(device);
