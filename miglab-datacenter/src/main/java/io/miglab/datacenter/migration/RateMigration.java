@@ -100,9 +100,9 @@ public final class RateMigration implements MigrationEngine {
         after(prep, s -> {
             stage(Stage.RESERVATION);
             if (failures.refused(clockSeconds())) return;
-            double cap = Math.min(spec.link().bandwidthCap().map(r -> r.bytesPerSecond())
-                    .orElse(Double.POSITIVE_INFINITY), costs.compressorWireCap);
-            stream.open(cap);
+            // with multifd the cap and the packets charged to no period (Optimisations.precopyRate)
+            stream.open(Math.min(spec.link().bandwidthCap().map(r -> spec.optimisations().precopyRate(spec.link())
+                    .bytesPerSecond()).orElse(Double.POSITIVE_INFINITY), costs.compressorWireCap));
             storage.run(() -> carryOut(algorithm.first(this)));
         });
     }
@@ -153,8 +153,9 @@ public final class RateMigration implements MigrationEngine {
     /** The policy's verdict after a round, exactly as the page-level session decides it. */
     @Override
     public Optional<StopReason> verdict() {
-        double measured = lastRoundSendSeconds > 0 && !nas.relayed(timeline.roundCount() - 1)
-                ? lastRoundBytes / lastRoundSendSeconds : stream.rateOrPathCapacity();
+        double measured = (lastRoundSendSeconds > 0 && !nas.relayed(timeline.roundCount() - 1)
+                ? lastRoundBytes / lastRoundSendSeconds : stream.rateOrPathCapacity())
+                * spec.optimisations().thresholdRateFactor(spec.link());
         return spec.policy().verdict(new TerminationPolicy.Progress(Math.round(dirtyPages), costs.pageSize,
                 measured, timeline.roundCount(), timeline.bytes(), spec.memory().bytes(), clockSeconds(),
                 spec.fixedSwitchOverSeconds()));
@@ -243,9 +244,7 @@ public final class RateMigration implements MigrationEngine {
         timeline.pausedAfterResume(spec.overheads().resumeFaults().pauseSeconds(spec, readPending, pushSeconds));
     }
 
-    // ---- internals ----
-
-    private void pause() {
+    private void pause() { // ---- internals ----
         stage(Stage.STOP_AND_COPY);
         listener.paused(this);
     }

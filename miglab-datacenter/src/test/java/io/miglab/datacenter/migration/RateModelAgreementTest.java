@@ -63,6 +63,9 @@ class RateModelAgreementTest {
         // a 1 GiB/s link capped at 100 MiB/s: the switch-over runs uncapped in both (QEMU lifts its cap then)
         out.add(Arguments.of("precopy", "qemu+cap", new SweepWrites(ByteSize.ofMiB(64), PAGE, 8_000)));
         out.add(Arguments.of("stop-and-copy", "qemu+cap", new NoWrites()));
+        // multifd's 4 channels: both engines send at the cap and the packets charged to no period, and take the
+        // threshold at a period with every channel's packet (Optimisations)
+        out.add(Arguments.of("precopy", "qemu+mf+cap", new SweepWrites(ByteSize.ofMiB(64), PAGE, 8_000)));
         return out.stream();
     }
 
@@ -80,6 +83,7 @@ class RateModelAgreementTest {
         if (policy.endsWith("+cap")) {
             s = s.withLink(new Link(DataRate.ofMiBps(1024), Duration.ofMillis(1), Optional.of(DataRate.ofMiBps(100))));
         }
+        if (policy.contains("+mf")) s = s.withOptimisations(s.optimisations().withMultifdChannels(4));
         return s;
     }
 
