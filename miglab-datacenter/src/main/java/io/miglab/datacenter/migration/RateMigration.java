@@ -244,7 +244,7 @@ public final class RateMigration implements MigrationEngine {
         timeline.pausedAfterResume(spec.overheads().resumeFaults().pauseSeconds(spec, readPending, pushSeconds));
     }
 
-    private void pause() { // ---- internals ----
+    private void pause() {
         stage(Stage.STOP_AND_COPY);
         listener.paused(this);
     }
