@@ -49,15 +49,17 @@ public final class HypervisorProfiles {
      * page (a normal page's UFFDIO_COPY costs what pre-copy's first write of it does, inside the link's rate). One
      * thread reads and places each page (ram_load_postcopy, migration/ram.c), so with the phase uncapped
      * (max-postcopy-bandwidth 0) the push takes bytes / loopback rate + zero pages x this
-     * (MigrationSpec.postCopyDestinationSeconds). Least squares (through the origin) over the three uncapped
-     * post-copy runs of the corpus (docs/qemu-vs-sim.json, none held out) of the push (QEMU's switch-over's end to
-     * completion) less its bytes at 575 MiB/s against the zero pages: 241,963 zero pages and 462 ms, 98,776 and
-     * 346 ms, 34,667 and 222 ms: 1.30 us (CalibrationFitTest refits it). The earlier 2.15 us a page, zero or not,
-     * took the slower of the wire and the placement, which the runs contradict (the 512 MiB guest's push was
-     * slower than either alone, the idle 1 GiB guest's faster than 2.15 us a page). On a quiet 2-core TCG host;
-     * the cost is the destination's CPU, so it grows with host load. The capped runs are wire-bound, not in the fit.
+     * (MigrationSpec.postCopyDestinationSeconds). Least squares (through the origin) over the 18 runs of the three
+     * uncapped post-copy cases of the corpus (docs/qemu-vs-sim.json, none held out; repeats included) of the push
+     * (QEMU's switch-over's end to completion) less its bytes at 575 MiB/s against the zero pages (241,963, 98,776
+     * and 34,667 a run): 1.095 us (CalibrationFitTest refits it). QEMU's own trace events of one such run
+     * (SwitchOverTraceMain, 2026-12-01) put it at 1.07 us; the three first runs alone gave 1.30 us, which made the
+     * uncapped pushes 6 to 22 % slow against their repeats. The earlier 2.15 us a page, zero or not, took the slower
+     * of the wire and the placement, which the runs contradict (the 512 MiB guest's push was slower than either
+     * alone, the idle 1 GiB guest's faster than 2.15 us a page). On a quiet 2-core TCG host; the cost is the
+     * destination's CPU, so it grows with host load. The capped runs are wire-bound, not in the fit.
      */
-    public static final Duration QEMU_POSTCOPY_PLACEMENT = Duration.ofNanos(1_300);
+    public static final Duration QEMU_POSTCOPY_PLACEMENT = Duration.ofNanos(1_100);
 
     /**
      * Pages miglab's QEMU guest touches one after another when it resumes after a switch into post-copy: QEMU
@@ -78,13 +80,15 @@ public final class HypervisorProfiles {
 
     /**
      * QEMU 10's cost of the guest's demand faults after the switch into post-copy ({@link ResumeFaults}), each
-     * figure refitted by CalibrationFitTest from the first run of the post-copy cases not held out, no held-out run
-     * used:
+     * figure refitted by CalibrationFitTest from the post-copy cases not held out, no held-out run used:
      * <ul>
-     * <li>served at once: 10.7 ms of the hosts' handling per fault and, without preempt, 4 MiB ahead in the stream
-     * (least squares on relative error of the heartbeat gap less the switch-over over the three runs so served: with
-     * preempt at 10 MiB/s and uncapped, the uncapped idle 1 GiB guest; 10.65 ms and 3.90 MiB; 4 MiB is this host's
-     * ceiling of a TCP send buffer, net.ipv4.tcp_wmem);</li>
+     * <li>served at once: 9.2 ms of the hosts' handling per fault and, without preempt, 168 KiB ahead in the stream
+     * (least squares on relative error of the heartbeat gap less the switch-over over the 18 runs so served: with
+     * preempt at 10 MiB/s and uncapped, the uncapped idle 1 GiB guest, six runs each; 9.20 ms and 0.164 MiB). QEMU
+     * spreads these pauses 2:1 between runs of one case (126 to 350 ms for the idle 1 GiB guest); the three first
+     * runs alone gave 10.7 ms and 4 MiB, pinned by that guest's 350 ms, and put its other five runs 33 to 182 %
+     * high. Its trace events show the page waiting a median 6.5 ms behind the stream, which the gaps do not show:
+     * without preempt the rest of the handling is shorter, which one service figure for both does not separate;</li>
      * <li>in the rate limit's windows (capped, without preempt): 7.76 ms of the guest's running per resume page and a
      * turnaround of 1.56 ms per 100 ms period, solved from the runs at 10 and at 100 MiB/s (4,710 and 820 ms of gap).
      * The traced runs (SwitchOverTraceMain, 2026-12-01) show the mechanism: each request after the period's burst
@@ -93,7 +97,7 @@ public final class HypervisorProfiles {
      * On a 2-core TCG host.
      */
     public static final ResumeFaults QEMU_RESUME_FAULTS = new ResumeFaults(QEMU_GUEST_RESUME_PAGES,
-            Duration.ofNanos(10_700_000), ByteSize.ofMiB(4), QEMU_GUEST_RESUME_WRITTEN,
+            Duration.ofNanos(9_200_000), ByteSize.ofKiB(168), QEMU_GUEST_RESUME_WRITTEN,
             Duration.ofNanos(7_760_000), Duration.ofNanos(1_560_000));
 
     /**

@@ -96,15 +96,18 @@ class CalibrationFitTest {
         assertThat(postcopy).hasSizeGreaterThanOrEqualTo(3);
         double deviceMs = GuestCalibration.DEVICE_STATE.bytes() / (GuestCalibration.LOOPBACK_MIB_PER_SECOND
                 * 1048576.0) * 1000;
-        for (MigrationResult r : postcopy) {
-            assertThat(r.timing().downtimeMs()).isCloseTo(GuestCalibration.RESUME.toMillis() + deviceMs, within(1.0));
-        }
+        double expectedMs = GuestCalibration.RESUME.toMillis() + deviceMs;
+        double[] downtimes = postcopy.stream().mapToDouble(r -> r.timing().downtimeMs()).sorted().toArray();
+        // the median within QEMU's whole millisecond, every run within two (repeats reach 3 ms)
+        assertThat(downtimes[downtimes.length / 2]).isCloseTo(expectedMs, within(1.0));
+        for (double ms : downtimes) assertThat(ms).isCloseTo(expectedMs, within(2.0));
     }
 
     // Guards the qemu profile's post-copy placement cost (HypervisorProfiles.QEMU_POSTCOPY_PLACEMENT) against the
     // runs it comes from: with the phase uncapped, one destination thread reads each page and places it, so the push
     // (QEMU's switch-over's end to completion) less its bytes at the loopback rate is zero pages x the cost (one
-    // UFFDIO_ZEROPAGE each). Least squares through the origin over the uncapped post-copy runs not held out.
+    // UFFDIO_ZEROPAGE each). Least squares through the origin over the uncapped post-copy runs not held out, repeats
+    // included.
     @Test
     void thePostCopyPlacementFitsTheUncappedPushes() throws Exception {
         double sumZeroSeconds = 0, sumZeroSquared = 0;
@@ -130,8 +133,8 @@ class CalibrationFitTest {
             sumZeroSquared += zero * zero;
             n++;
         }
-        assertThat(n).isEqualTo(3);
-        // fitted 1.297 us; the profile rounds it to 1.3 us
+        assertThat(n).isEqualTo(18);
+        // fitted 1.095 us over the 18 runs (1.297 us over the three first runs alone); the profile rounds it
         assertThat(HypervisorProfiles.QEMU_POSTCOPY_PLACEMENT.toNanos() / 1e3)
                 .isCloseTo(sumZeroSeconds / sumZeroSquared * 1e6, within(0.02));
     }
@@ -139,9 +142,10 @@ class CalibrationFitTest {
     // Guards the post-copy pause's constants (HypervisorProfiles.QEMU_RESUME_FAULTS) against the runs they come
     // from: with every page pending at the switch (post-copy from the start, as the simulator switches) and each
     // fault served at once, the pause is pages x (service + [no preempt] ahead / link). Least squares on relative
-    // error of the heartbeat gap less the switch-over, over the post-copy runs not held out whose faults are served
-    // at once (with preempt, or uncapped) and whose pause ended before the push (the uncapped 256 MiB run without
-    // preempt did not: 219 ms of gap against a 209 ms push).
+    // error of the heartbeat gap less the switch-over, over every run (repeats included: QEMU's pauses spread 2:1
+    // between runs of one case) of the post-copy cases not held out whose faults are served at once (with preempt,
+    // or uncapped) and whose pause ended before the push (the uncapped 256 MiB case without preempt did not: its
+    // gaps are its pushes, 219 ms of gap against a 222 ms push in its first run).
     private static final String PAUSE_OUTLASTS_PUSH = "postcopy uncapped 256M 10MiB/s 1000 pps";
 
     @Test
@@ -150,7 +154,7 @@ class CalibrationFitTest {
         double[] right = new double[2];
         int n = 0;
         ResumeFaults profile = HypervisorProfiles.QEMU_RESUME_FAULTS;
-        for (QemuMeasurement m : firstPostCopyRuns()) {
+        for (QemuMeasurement m : postCopyRuns(false)) {
             MigrationSpec spec = GuestCalibration.observed(GridCases.find(m.label()).orElseThrow().spec());
             if (windowed(spec)) continue;
             double pauseMs = m.heartbeatGapMs() - switchOverMs(spec);
@@ -164,7 +168,7 @@ class CalibrationFitTest {
             }
             n++;
         }
-        assertThat(n).isEqualTo(3);
+        assertThat(n).isEqualTo(18);
         double det = normal[0][0] * normal[1][1] - normal[0][1] * normal[1][0];
         double serviceMs = (right[0] * normal[1][1] - normal[0][1] * right[1]) / det;
         double aheadMiB = (normal[0][0] * right[1] - normal[1][0] * right[0]) / det;
@@ -181,7 +185,7 @@ class CalibrationFitTest {
     void theWindowRunFitsTheCappedPostCopyPauses() throws Exception {
         List<double[]> rows = new java.util.ArrayList<>();
         ResumeFaults profile = HypervisorProfiles.QEMU_RESUME_FAULTS;
-        for (QemuMeasurement m : firstPostCopyRuns()) {
+        for (QemuMeasurement m : postCopyRuns(true)) {
             MigrationSpec spec = GuestCalibration.observed(GridCases.find(m.label()).orElseThrow().spec());
             if (!windowed(spec)) continue;
             double burstMs = spec.link().postCopyBurstShare() * 100;
@@ -197,11 +201,10 @@ class CalibrationFitTest {
                 .isCloseTo(runMs, within(0.05 * runMs));
     }
 
-    /** The first run of each post-copy case not held out, but for the one whose pause outlasted its push. */
-    private static List<QemuMeasurement> firstPostCopyRuns() throws Exception {
-        // repeats (" #2", " #3") were measured after the fit, to show QEMU's own spread: kept out of it
+    /** The fittable runs of each post-copy case not held out (only its first if asked), but for the push-bound one. */
+    private static List<QemuMeasurement> postCopyRuns(boolean firstOnly) throws Exception {
         return stored().stream().filter(m -> m.result().algorithm().equals("postcopy")
-                && !m.label().equals(PAUSE_OUTLASTS_PUSH) && !m.label().contains(" #")).toList();
+                && !m.label().startsWith(PAUSE_OUTLASTS_PUSH) && !(firstOnly && m.label().contains(" #"))).toList();
     }
 
     /** Post-copy capped without preempt: the faults wait for the rate limit's windows. */
