@@ -73,7 +73,9 @@ final class CorpusPage {
                 .distinct().count(), version, accel, ComparisonTable.FLAG_PERCENT));
         md.append("## Per category\n\n").append(categoryTable(stats)).append('\n');
         md.append(String.format(Locale.ROOT, "p90: nearest rank of |error| over the category's runs (repeats "
-                + "included); downtime within: |sim - QEMU| <= max(%.0f ms, %.0f %%) over the runs completed on both "
+                + "included), but for the runs on a case whose own QEMU runs both completed and were cancelled that "
+                + "ended the other way from the simulator (their time and bytes are those of the other outcome; the "
+                + "outcome column counts them); downtime within: |sim - QEMU| <= max(%.0f ms, %.0f %%) over the runs completed on both "
                 + "sides; outcome agrees: completed or cancelled on both sides, runs on a case whose own QEMU runs "
                 + "both completed and were cancelled counted beside; spread: QEMU against itself, the mean over "
                 + "repeated cases of (max - min) / mean; floor: what a model that gave each case its median QEMU "
