@@ -68,6 +68,7 @@ class OutcomeSplitTest {
         for (double t : done) worst = Math.max(worst, Math.abs(median - t) / t * 100);
         CorpusStats.Spread sp = CorpusStats.of(Category.AUTO_CONVERGE_PACED, split).spread();
         assertThat(sp.floorTimeP90Percent()).isEqualTo(worst).isLessThan(1.0);
+        assertThat(sp.floorBytesP90Percent()).isGreaterThan(0);
     }
 
     // Guards the model's own time error on the split case: the simulation that converged is compared with the two
