@@ -5,7 +5,10 @@ import io.miglab.cli.common.ExitCodes;
 import io.miglab.cli.common.QemuLaunchers;
 import io.miglab.cli.common.RootCommand;
 import io.miglab.cli.spec.QemuGuestOptions;
+import io.miglab.cli.spec.ScenarioValues;
+import io.miglab.cli.spec.SpecFactory;
 import io.miglab.cli.spec.SpecOptions;
+import io.miglab.core.sim.PageLevelSimulator;
 import io.miglab.core.spec.MigrationSpec;
 import io.miglab.core.unit.DataRate;
 import io.miglab.qemu.calibrate.CalibrationGrid;
@@ -19,9 +22,11 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.Map;
 import java.util.Optional;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -39,9 +44,13 @@ import picocli.CommandLine.Spec;
         description = {"Fit the simulator to a guest: run a small grid of real migrations between two QEMUs on this "
                 + "host (miglab's guest idle and with its --write-model sweep workload, or your own guest with "
                 + "--guest-kernel/--guest-disk, at each of --bandwidths), fit the used memory, the write pattern "
-                + "and rate, the switch-over rate and the fixed costs, and write a profile for "
+                + "and rate, the switch-over rate, the fixed costs and the cost per zero page (from the idle runs' "
+                + "time; it is the host's), and write a profile for "
                 + "'simulate --profile FILE'. Each run boots a fresh pair of QEMUs (a few seconds each under TCG)."})
 public final class CalibrateCommand implements Callable<Integer> {
+    /** The guest's memory layout in the profile: QEMU's guests here run Linux (kernel low, used pages above). */
+    static final String LAYOUT = "linux";
+
     @ParentCommand
     RootCommand main;
 
@@ -95,19 +104,63 @@ public final class CalibrateCommand implements Callable<Integer> {
         });
         ProfileFit fit = ProfileFit.of(runs, spec.memory().size());
         String guestName = runOptions.userGuest().isPresent() ? "your guest" : "miglab's guest";
-        String yaml = ProfileYaml.write(name, fit, runs, guestName, launcher);
+        Duration zeroPageCost;
+        Path draft = null;
         try {
-            Files.writeString(out, yaml);
+            // a draft (createTempFile: private to the user) without the zero-page cost, which is fitted by
+            // simulating the idle runs with it; only the finished profile goes to --out
+            draft = Files.createTempFile("miglab-calibrate-", ".yaml");
+            Files.writeString(draft, ProfileYaml.write(name, fit, runs, guestName, launcher, Optional.empty()));
+            Path profile = draft;
+            zeroPageCost = ZeroPageCostFit.fit(idleRuns(runs), (r, cost) -> simulatedIdleMs(profile, r, cost,
+                    spec.memory().pages()));
+            Files.writeString(out, ProfileYaml.write(name, fit, runs, guestName, launcher,
+                    Optional.of(zeroPageCost)));
         } catch (IOException e) {
             err.println("miglab: cannot write " + out + ": " + e.getMessage());
             err.flush();
             return ExitCodes.FAILURE;
+        } finally {
+            deleteQuietly(draft);
         }
         PrintWriter o = command.commandLine().getOut();
         ProfileYaml.summary(fit, runs, o);
+        o.println("zero-page cost " + ZeroPageCostFit.text(zeroPageCost) + " (fitted to the idle runs' time; the qemu "
+                + "profile's is " + ZeroPageCostFit.text(ZeroPageCostFit.FLOOR) + ")");
         o.println("profile written to " + out + "; use it with: miglab simulate --profile " + out
                 + " --bandwidth-cap RATE");
         o.flush();
         return ExitCodes.OK;
+    }
+
+
+    /** The completed runs of miglab's guest idle. */
+    private static List<ZeroPageCostFit.IdleRun> idleRuns(List<CalibrationRun> runs) {
+        return runs.stream().filter(r -> !r.workload() && r.run().result().outcome().completed())
+                .map(r -> new ZeroPageCostFit.IdleRun(r.bandwidth(), r.run().result().timing().totalTimeMs(),
+                        r.run().result().traffic().zeroPages()))
+                .toList();
+    }
+
+    /**
+     * What {@code simulate --profile PROFILE} gives for an idle run: its cap, no writes, its own zero pages (the profile
+     * holds the workload's), the zero-page cost {@code cost}.
+     */
+    private double simulatedIdleMs(Path profile, ZeroPageCostFit.IdleRun run, Duration cost, long memoryPages) {
+        double zeroShare = Math.min(1, run.zeroPages() / (double) memoryPages);
+        MigrationSpec idle = new SpecFactory(main.registry()).build(ScenarioValues.of(Map.of("profile",
+                profile.toString(), "bandwidth-cap", Math.round(run.bandwidth().bytesPerSecond()) + "B/s",
+                "write-model", "none", "zero-pages", Double.toString(zeroShare),
+                "zero-page-cost", ZeroPageCostFit.text(cost)), "calibrate"));
+        return new PageLevelSimulator(main.registry()).migrate(idle).timing().totalTimeMs();
+    }
+
+    private static void deleteQuietly(Path p) {
+        if (p == null) return;
+        try {
+            Files.deleteIfExists(p);
+        } catch (IOException e) {
+            // a draft left in the folder is harmless; the profile itself was written or reported
+        }
     }
 }

@@ -8,7 +8,9 @@ import java.io.PrintWriter;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.Locale;
 
 /**
@@ -19,7 +21,9 @@ import java.util.Locale;
 final class ProfileYaml {
     private ProfileYaml() { }
 
-    static String write(String name, ProfileFit f, List<CalibrationRun> runs, String guest, QemuLauncher launcher) {
+    /** The profile file; {@code zeroPageCost} under the guest's settings when given. */
+    static String write(String name, ProfileFit f, List<CalibrationRun> runs, String guest, QemuLauncher launcher,
+                        Optional<Duration> zeroPageCost) {
         StringBuilder y = new StringBuilder();
         String qemu = runs.get(0).run().qemuVersion() + " (" + launcher.accel().qemuName() + ")";
         y.append("# miglab calibrate: ").append(guest).append(" fitted to ").append(f.runs())
@@ -41,6 +45,9 @@ final class ProfileYaml {
         y.append("settings:\n");
         y.append("  memory: ").append(q(Long.toString(f.memory().bytes()))).append('\n');
         y.append("  zero-pages: ").append(q(String.format(Locale.ROOT, "%.4f", f.zeroPageShare()))).append('\n');
+        y.append("  memory-layout: \"").append(CalibrateCommand.LAYOUT).append("\"\n");
+        zeroPageCost.ifPresent(c -> y.append("  zero-page-cost: ").append(q(ZeroPageCostFit.text(c)))
+                .append("   # fitted to the idle runs' time\n"));
         y.append("  write-model: ").append(q(f.writePattern())).append('\n');
         if (!f.writePattern().equals("none")) {
             y.append("  working-set: ").append(q(Long.toString(f.workingSetBytes()))).append('\n');

@@ -34,7 +34,12 @@ class CalibrateCommandTest {
                 profile.toString()}, guest));
         assertThat(cal.exitCode()).as(cal.err()).isZero();
         assertThat(Files.readString(profile)).contains("base: \"qemu\"").contains("zero-pages:")
-                .contains("write-model:").contains("bandwidth:");
+                .contains("write-model:").contains("bandwidth:").contains("memory-layout: \"linux\"")
+                .contains("zero-page-cost:");
+        // only the finished profile is left: the draft the zero-page cost was fitted on is gone
+        try (var left = Files.list(dir)) {
+            assertThat(left.map(p -> p.getFileName().toString()).toList()).containsExactly("guest.yaml");
+        }
         ObjectMapper m = new ObjectMapper();
         Cli.Run real = Cli.run(concat(new String[] {"migrate", "--backend", "qemu", "--json", "--bandwidth",
                 "64MiB/s"}, guest));
