@@ -112,8 +112,11 @@ public final class CalibrateCommand implements Callable<Integer> {
             draft = Files.createTempFile("miglab-calibrate-", ".yaml");
             Files.writeString(draft, ProfileYaml.write(name, fit, runs, guestName, launcher, Optional.empty()));
             Path profile = draft;
-            zeroPageCost = ZeroPageCostFit.fit(idleRuns(runs), (r, cost) -> simulatedIdleMs(profile, r, cost,
-                    spec.memory().pages()));
+            // one factory for every trial: it rebuilds only the parts whose inputs changed (the cost)
+            SpecFactory factory = new SpecFactory(main.registry());
+            PageLevelSimulator simulator = new PageLevelSimulator(main.registry());
+            zeroPageCost = ZeroPageCostFit.fit(idleRuns(runs), (r, cost) -> simulator.migrate(factory.build(
+                    idleValues(profile, r, cost, spec.memory().pages()))).timing().totalTimeMs());
             Files.writeString(out, ProfileYaml.write(name, fit, runs, guestName, launcher,
                     Optional.of(zeroPageCost)));
         } catch (IOException e) {
@@ -133,7 +136,6 @@ public final class CalibrateCommand implements Callable<Integer> {
         return ExitCodes.OK;
     }
 
-
     /** The completed runs of miglab's guest idle. */
     private static List<ZeroPageCostFit.IdleRun> idleRuns(List<CalibrationRun> runs) {
         return runs.stream().filter(r -> !r.workload() && r.run().result().outcome().completed())
@@ -143,16 +145,15 @@ public final class CalibrateCommand implements Callable<Integer> {
     }
 
     /**
-     * What {@code simulate --profile PROFILE} gives for an idle run: its cap, no writes, its own zero pages (the profile
-     * holds the workload's), the zero-page cost {@code cost}.
+     * What {@code simulate --profile PROFILE} is given for an idle run: its cap, no writes, its own zero pages (the
+     * profile holds the workload's), the zero-page cost {@code cost}.
      */
-    private double simulatedIdleMs(Path profile, ZeroPageCostFit.IdleRun run, Duration cost, long memoryPages) {
+    private static ScenarioValues idleValues(Path profile, ZeroPageCostFit.IdleRun run, Duration cost,
+                                             long memoryPages) {
         double zeroShare = Math.min(1, run.zeroPages() / (double) memoryPages);
-        MigrationSpec idle = new SpecFactory(main.registry()).build(ScenarioValues.of(Map.of("profile",
-                profile.toString(), "bandwidth-cap", Math.round(run.bandwidth().bytesPerSecond()) + "B/s",
-                "write-model", "none", "zero-pages", Double.toString(zeroShare),
-                "zero-page-cost", ZeroPageCostFit.text(cost)), "calibrate"));
-        return new PageLevelSimulator(main.registry()).migrate(idle).timing().totalTimeMs();
+        return ScenarioValues.of(Map.of("profile", profile.toString(), "bandwidth-cap",
+                Math.round(run.bandwidth().bytesPerSecond()) + "B/s", "write-model", "none", "zero-pages",
+                Double.toString(zeroShare), "zero-page-cost", ZeroPageCostFit.text(cost)), "calibrate");
     }
 
     private static void deleteQuietly(Path p) {
@@ -160,7 +161,7 @@ public final class CalibrateCommand implements Callable<Integer> {
         try {
             Files.deleteIfExists(p);
         } catch (IOException e) {
-            // a draft left in the folder is harmless; the profile itself was written or reported
+            // a draft left in the temp folder is harmless; the profile itself was written or reported
         }
     }
 }

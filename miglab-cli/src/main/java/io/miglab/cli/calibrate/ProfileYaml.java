@@ -45,7 +45,7 @@ final class ProfileYaml {
         y.append("settings:\n");
         y.append("  memory: ").append(q(Long.toString(f.memory().bytes()))).append('\n');
         y.append("  zero-pages: ").append(q(String.format(Locale.ROOT, "%.4f", f.zeroPageShare()))).append('\n');
-        y.append("  memory-layout: \"").append(CalibrateCommand.LAYOUT).append("\"\n");
+        y.append("  memory-layout: ").append(q(CalibrateCommand.LAYOUT)).append('\n');
         zeroPageCost.ifPresent(c -> y.append("  zero-page-cost: ").append(q(ZeroPageCostFit.text(c)))
                 .append("   # fitted to the idle runs' time\n"));
         y.append("  write-model: ").append(q(f.writePattern())).append('\n');

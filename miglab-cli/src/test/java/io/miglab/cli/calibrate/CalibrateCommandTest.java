@@ -6,8 +6,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.miglab.cli.Cli;
 import io.miglab.cli.RealQemuGuest;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -30,16 +32,19 @@ class CalibrateCommandTest {
         Path profile = dir.resolve("guest.yaml");
         String[] guest = {"--memory", "256M", "--write-model", "sweep", "--working-set", "32M", "--dirty-rate",
                 "2000"};
+        List<String> draftsBefore = drafts();
         Cli.Run cal = Cli.run(concat(new String[] {"calibrate", "--bandwidths", "100MiB/s,40MiB/s", "--out",
                 profile.toString()}, guest));
         assertThat(cal.exitCode()).as(cal.err()).isZero();
         assertThat(Files.readString(profile)).contains("base: \"qemu\"").contains("zero-pages:")
                 .contains("write-model:").contains("bandwidth:").contains("memory-layout: \"linux\"")
                 .contains("zero-page-cost:");
-        // only the finished profile is left: the draft the zero-page cost was fitted on is gone
+        // only the finished profile reaches --out's folder, and the draft the zero-page cost was fitted on (a temp
+        // file) is gone
         try (var left = Files.list(dir)) {
             assertThat(left.map(p -> p.getFileName().toString()).toList()).containsExactly("guest.yaml");
         }
+        assertThat(drafts()).as("calibrate drafts left in the temp folder").isEqualTo(draftsBefore);
         ObjectMapper m = new ObjectMapper();
         Cli.Run real = Cli.run(concat(new String[] {"migrate", "--backend", "qemu", "--json", "--bandwidth",
                 "64MiB/s"}, guest));
@@ -110,5 +115,13 @@ class CalibrateCommandTest {
         System.arraycopy(a, 0, out, 0, a.length);
         System.arraycopy(b, 0, out, a.length, b.length);
         return out;
+    }
+
+    /** The calibrate drafts in the temp folder (Files.createTempFile's), by name. */
+    private static List<String> drafts() throws IOException {
+        try (var all = Files.list(Path.of(System.getProperty("java.io.tmpdir")))) {
+            return all.map(p -> p.getFileName().toString()).filter(n -> n.startsWith("miglab-calibrate-")).sorted()
+                    .toList();
+        }
     }
 }
