@@ -6,9 +6,9 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
- * The benchmark entry point the README and scripts/bench-vs-simgrid.sh run: it measures both model backends, the
- * whole sweep costing more than the model alone on the same points (the sweep runs the model and more). No figure is
- * held to a speed; that is the benchmark's to print.
+ * The benchmark entry point the README and scripts/bench-vs-simgrid.sh run: it measures both model backends, each
+ * figure a finite CPU time. No figure is held to a speed, nor to another figure (on a busy CI machine one round of
+ * the sweep once cost less CPU than the model alone); that is the benchmark's to print.
  */
 class SweepSpeedTest {
     @Test
@@ -16,8 +16,8 @@ class SweepSpeedTest {
         List<SweepSpeed.Figures> figures = SweepSpeed.measure(1, 2);
         assertThat(figures).extracting(SweepSpeed.Figures::backend).containsExactly("sim", "closed-form");
         for (SweepSpeed.Figures f : figures) {
-            assertThat(f.modelMicros()).as(f.backend()).isPositive();
-            assertThat(f.sweepMicros()).as(f.backend()).isGreaterThan(f.modelMicros());
+            assertThat(f.modelMicros()).as(f.backend()).isPositive().isFinite();
+            assertThat(f.sweepMicros()).as(f.backend()).isPositive().isFinite();
         }
     }
 }
