@@ -26,7 +26,9 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.function.Consumer;
 import java.util.Optional;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -44,8 +46,8 @@ import picocli.CommandLine.Spec;
         description = {"Fit the simulator to a guest: run a small grid of real migrations between two QEMUs on this "
                 + "host (miglab's guest idle and with its --write-model sweep workload, or your own guest with "
                 + "--guest-kernel/--guest-disk, at each of --bandwidths), fit the used memory, the write pattern "
-                + "and rate, the switch-over rate, the fixed costs and the cost per zero page (from the idle runs' "
-                + "time; it is the host's), and write a profile for "
+                + "and rate, the switch-over rate, the fixed costs and the host's costs per zero page (from the idle "
+                + "runs' time, and an idle post-copy run's), and write a profile for "
                 + "'simulate --profile FILE'. Each run boots a fresh pair of QEMUs (a few seconds each under TCG)."})
 public final class CalibrateCommand implements Callable<Integer> {
     /** The guest's memory layout in the profile: QEMU's guests here run Linux (kernel low, used pages above). */
@@ -98,27 +100,30 @@ public final class CalibrateCommand implements Callable<Integer> {
         if (found.isEmpty()) return ExitCodes.FAILURE;
         QemuLauncher launcher = found.get();
         CalibrationGrid grid = new CalibrationGrid(new QemuBackend(() -> launcher, runOptions), runOptions);
-        List<CalibrationRun> runs = grid.run(spec, rates, label -> {
+        Consumer<String> progress = label -> {
             err.println("calibrate: running " + label);
             err.flush();
-        });
+        };
+        List<CalibrationRun> runs = new ArrayList<>(grid.run(spec, rates, progress));
+        grid.postCopy(spec, rates.get(0), progress).ifPresent(runs::add);
         ProfileFit fit = ProfileFit.of(runs, spec.memory().size());
         String guestName = runOptions.userGuest().isPresent() ? "your guest" : "miglab's guest";
-        Duration zeroPageCost;
+        Map<HostCostFit, Duration> costs = new LinkedHashMap<>();
         Path draft = null;
         try {
-            // a draft (createTempFile: private to the user) without the zero-page cost, which is fitted by
-            // simulating the idle runs with it; only the finished profile goes to --out
+            // a draft (createTempFile: private to the user) with the costs fitted so far, each next one fitted by
+            // simulating its runs with it; only the finished profile goes to --out
             draft = Files.createTempFile("miglab-calibrate-", ".yaml");
-            Files.writeString(draft, ProfileYaml.write(name, fit, runs, guestName, launcher, Optional.empty()));
             Path profile = draft;
             // one factory for every trial: it rebuilds only the parts whose inputs changed (the cost)
             SpecFactory factory = new SpecFactory(main.registry());
             PageLevelSimulator simulator = new PageLevelSimulator(main.registry());
-            zeroPageCost = ZeroPageCostFit.fit(idleRuns(runs), (r, cost) -> simulator.migrate(factory.build(
-                    idleValues(profile, r, cost, spec.memory().pages()))).timing().totalTimeMs());
-            Files.writeString(out, ProfileYaml.write(name, fit, runs, guestName, launcher,
-                    Optional.of(zeroPageCost)));
+            for (HostCostFit cost : List.of(HostCostFit.ZERO_PAGE, HostCostFit.POSTCOPY_PLACEMENT)) {
+                Files.writeString(draft, ProfileYaml.write(name, fit, runs, guestName, launcher, costs));
+                costs.put(cost, cost.fit(idleRuns(runs, cost), (r, c) -> simulator.migrate(factory.build(
+                        trialValues(profile, r, cost, c, spec.memory().pages()))).timing().totalTimeMs()));
+            }
+            Files.writeString(out, ProfileYaml.write(name, fit, runs, guestName, launcher, costs));
         } catch (IOException e) {
             err.println("miglab: cannot write " + out + ": " + e.getMessage());
             err.flush();
@@ -128,32 +133,41 @@ public final class CalibrateCommand implements Callable<Integer> {
         }
         PrintWriter o = command.commandLine().getOut();
         ProfileYaml.summary(fit, runs, o);
-        o.println("zero-page cost " + ZeroPageCostFit.text(zeroPageCost) + " (fitted to the idle runs' time; the qemu "
-                + "profile's is " + ZeroPageCostFit.text(ZeroPageCostFit.FLOOR) + ")");
+        costs.forEach((cost, value) -> o.println(cost.setting() + " " + HostCostFit.text(value) + " (fitted to the "
+                + (cost == HostCostFit.ZERO_PAGE ? "idle runs'" : "idle post-copy run's") + " time; the qemu "
+                + "profile's is " + HostCostFit.text(cost.floor()) + ")"));
         o.println("profile written to " + out + "; use it with: miglab simulate --profile " + out
                 + " --bandwidth-cap RATE");
         o.flush();
         return ExitCodes.OK;
     }
 
-    /** The completed runs of miglab's guest idle. */
-    private static List<ZeroPageCostFit.IdleRun> idleRuns(List<CalibrationRun> runs) {
-        return runs.stream().filter(r -> !r.workload() && r.run().result().outcome().completed())
-                .map(r -> new ZeroPageCostFit.IdleRun(r.bandwidth(), r.run().result().timing().totalTimeMs(),
+    /** The completed runs of miglab's guest idle that {@code cost} is fitted to: pre-copy's, or post-copy's. */
+    private static List<HostCostFit.IdleRun> idleRuns(List<CalibrationRun> runs, HostCostFit cost) {
+        CalibrationRun.Kind kind = cost == HostCostFit.ZERO_PAGE ? CalibrationRun.Kind.IDLE
+                : CalibrationRun.Kind.POSTCOPY_IDLE;
+        return runs.stream().filter(r -> r.kind() == kind && r.run().result().outcome().completed())
+                .map(r -> new HostCostFit.IdleRun(r.bandwidth(), r.run().result().timing().totalTimeMs(),
                         r.run().result().traffic().zeroPages()))
                 .toList();
     }
 
     /**
      * What {@code simulate --profile PROFILE} is given for an idle run: its cap, no writes, its own zero pages (the
-     * profile holds the workload's), the zero-page cost {@code cost}.
+     * profile holds the workload's), {@code cost} at {@code value}; for the post-copy run, post-copy with its phase
+     * uncapped.
      */
-    private static ScenarioValues idleValues(Path profile, ZeroPageCostFit.IdleRun run, Duration cost,
-                                             long memoryPages) {
+    private static ScenarioValues trialValues(Path profile, HostCostFit.IdleRun run, HostCostFit cost,
+                                              Duration value, long memoryPages) {
         double zeroShare = Math.min(1, run.zeroPages() / (double) memoryPages);
-        return ScenarioValues.of(Map.of("profile", profile.toString(), "bandwidth-cap",
+        Map<String, String> values = new LinkedHashMap<>(Map.of("profile", profile.toString(), "bandwidth-cap",
                 Math.round(run.bandwidth().bytesPerSecond()) + "B/s", "write-model", "none", "zero-pages",
-                Double.toString(zeroShare), "zero-page-cost", ZeroPageCostFit.text(cost)), "calibrate");
+                Double.toString(zeroShare), cost.setting(), HostCostFit.text(value)));
+        if (cost == HostCostFit.POSTCOPY_PLACEMENT) {
+            values.put("algorithm", "postcopy");
+            values.put("postcopy-bandwidth-cap", "none");
+        }
+        return ScenarioValues.of(values, "calibrate");
     }
 
     private static void deleteQuietly(Path p) {

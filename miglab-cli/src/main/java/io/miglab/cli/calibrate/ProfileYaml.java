@@ -10,7 +10,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.time.Duration;
 import java.util.List;
-import java.util.Optional;
+import java.util.Map;
 import java.util.Locale;
 
 /**
@@ -21,9 +21,9 @@ import java.util.Locale;
 final class ProfileYaml {
     private ProfileYaml() { }
 
-    /** The profile file; {@code zeroPageCost} under the guest's settings when given. */
+    /** The profile file; the host's fitted {@code costs} under the guest's settings. */
     static String write(String name, ProfileFit f, List<CalibrationRun> runs, String guest, QemuLauncher launcher,
-                        Optional<Duration> zeroPageCost) {
+                        Map<HostCostFit, Duration> costs) {
         StringBuilder y = new StringBuilder();
         String qemu = runs.get(0).run().qemuVersion() + " (" + launcher.accel().qemuName() + ")";
         y.append("# miglab calibrate: ").append(guest).append(" fitted to ").append(f.runs())
@@ -46,8 +46,9 @@ final class ProfileYaml {
         y.append("  memory: ").append(q(Long.toString(f.memory().bytes()))).append('\n');
         y.append("  zero-pages: ").append(q(String.format(Locale.ROOT, "%.4f", f.zeroPageShare()))).append('\n');
         y.append("  memory-layout: ").append(q(CalibrateCommand.LAYOUT)).append('\n');
-        zeroPageCost.ifPresent(c -> y.append("  zero-page-cost: ").append(q(ZeroPageCostFit.text(c)))
-                .append("   # fitted to the idle runs' time\n"));
+        costs.forEach((cost, c) -> y.append("  ").append(cost.setting()).append(": ").append(q(HostCostFit.text(c)))
+                .append("   # the host's, fitted to the ").append(cost == HostCostFit.ZERO_PAGE ? "idle runs'"
+                        : "idle post-copy run's").append(" time\n"));
         y.append("  write-model: ").append(q(f.writePattern())).append('\n');
         if (!f.writePattern().equals("none")) {
             y.append("  working-set: ").append(q(Long.toString(f.workingSetBytes()))).append('\n');

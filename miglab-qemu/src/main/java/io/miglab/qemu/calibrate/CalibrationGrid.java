@@ -4,6 +4,7 @@ import io.miglab.core.link.Link;
 import io.miglab.core.spec.MigrationSpec;
 import io.miglab.core.unit.DataRate;
 import io.miglab.core.write.NoWrites;
+import io.miglab.qemu.calibrate.CalibrationRun.Kind;
 import io.miglab.qemu.migrate.QemuBackend;
 import io.miglab.qemu.migrate.QemuRunOptions;
 import java.time.Duration;
@@ -15,7 +16,7 @@ import java.util.function.Consumer;
 /**
  * The real migrations {@code miglab calibrate} fits to: at each bandwidth, miglab's guest idle and with the spec's
  * workload (its memwriter), or a user's guest as it is (its workload is its own, it cannot be made idle). Each run
- * is a fresh pair of QEMUs.
+ * is a fresh pair of QEMUs; beside them, one idle post-copy run ({@link #postCopy}).
  */
 public final class CalibrationGrid {
     private final QemuBackend backend;
@@ -32,16 +33,37 @@ public final class CalibrationGrid {
         boolean workload = userGuest || !(spec.writeModel() instanceof NoWrites);
         List<CalibrationRun> runs = new ArrayList<>();
         for (DataRate b : bandwidths) {
-            if (!userGuest) runs.add(one(spec.withWriteModel(new NoWrites()), false, b, progress));
-            if (workload) runs.add(one(spec, true, b, progress));
+            if (!userGuest) runs.add(one(spec.withWriteModel(new NoWrites()), Kind.IDLE, b, progress));
+            if (workload) runs.add(one(spec, Kind.WORKLOAD, b, progress));
         }
         return runs;
     }
 
-    /** One run of the guest at {@code bandwidth} (QEMU's max-bandwidth). */
-    public CalibrationRun one(MigrationSpec spec, boolean workload, DataRate bandwidth, Consumer<String> progress) {
-        progress.accept((workload ? "workload" : "idle") + " @ " + bandwidth);
-        MigrationSpec at = spec.withLink(new Link(bandwidth, Duration.ZERO, Optional.empty()));
-        return new CalibrationRun(workload, bandwidth, backend.run(at, options));
+    /**
+     * miglab's guest idle in post-copy from the start, its pre-copy at {@code bandwidth} and its post-copy phase
+     * uncapped (QEMU's default max-postcopy-bandwidth, 0: the link's own rate), without preempt: nothing but the
+     * hosts' handling of each page holds the push back, so its time shows their cost per page. Empty for a user's
+     * guest, whose workload cannot be stopped.
+     */
+    public Optional<CalibrationRun> postCopy(MigrationSpec spec, DataRate bandwidth, Consumer<String> progress) {
+        if (options.userGuest().isPresent()) return Optional.empty();
+        MigrationSpec idle = spec.withWriteModel(new NoWrites()).withAlgorithm("postcopy")
+                .withPostCopy(spec.postCopy().withPreempt(false));
+        return Optional.of(at(idle, Kind.POSTCOPY_IDLE, bandwidth,
+                new Link(UNCAPPED_LINK, Duration.ZERO, Optional.of(bandwidth), Optional.empty()), progress));
+    }
+
+    /** A link faster than loopback carries, for a post-copy phase left at QEMU's default (no cap of its own). */
+    private static final DataRate UNCAPPED_LINK = DataRate.ofMiBps(10_240);
+
+    /** One pre-copy run of the guest at {@code bandwidth} (QEMU's max-bandwidth). */
+    public CalibrationRun one(MigrationSpec spec, Kind kind, DataRate bandwidth, Consumer<String> progress) {
+        return at(spec, kind, bandwidth, new Link(bandwidth, Duration.ZERO, Optional.empty()), progress);
+    }
+
+    private CalibrationRun at(MigrationSpec spec, Kind kind, DataRate bandwidth, Link link,
+                              Consumer<String> progress) {
+        progress.accept(kind.at(bandwidth));
+        return new CalibrationRun(kind, bandwidth, backend.run(spec.withLink(link), options));
     }
 }

@@ -40,7 +40,9 @@ public record ProfileFit(ByteSize memory, long usedBytes, String writePattern, d
     }
 
     public static ProfileFit of(List<CalibrationRun> runs, ByteSize memory) {
-        List<CalibrationRun> done = runs.stream().filter(r -> r.run().result().outcome().completed()).toList();
+        // the pre-copy runs: a post-copy run's rounds, downtime and pages are of another kind
+        List<CalibrationRun> done = runs.stream().filter(r -> r.kind() != CalibrationRun.Kind.POSTCOPY_IDLE
+                && r.run().result().outcome().completed()).toList();
         if (done.isEmpty()) throw new IllegalStateException("no calibration run completed");
         List<CalibrationRun> idle = done.stream().filter(r -> !r.workload()).toList();
         List<CalibrationRun> work = done.stream().filter(CalibrationRun::workload).toList();
