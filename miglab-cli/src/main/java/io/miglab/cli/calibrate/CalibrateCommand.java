@@ -92,6 +92,11 @@ public final class CalibrateCommand implements Callable<Integer> {
             throw new BadInputException("name: letters, digits, '.', '_' and '-' (got '" + name + "')");
         }
         MigrationSpec spec = options.toSpec(main.registry());
+        if (!spec.algorithm().equals("precopy")) {
+            // the grid's own post-copy run is the one post-copy it fits; the rest are pre-copy by design
+            throw new BadInputException("algorithm: precopy, the calibration grid's runs (got '" + spec.algorithm()
+                    + "')");
+        }
         QemuRunOptions runOptions = QemuRunOptions.defaults().withUserGuest(guest.userGuest(spec).orElse(null))
                 .withReadyTimeout(guest.readyTimeout());
         QemuMigrationPlan.of(spec, runOptions); // the guest's limits, checked before anything starts

@@ -88,6 +88,8 @@ class CalibrateCommandTest {
     void badInput_isOneLineNamingTheField(@TempDir Path dir) throws Exception {
         expect("miglab: out: a file in an existing folder", "calibrate", "--memory", "256M", "--out",
                 dir.resolve("no/such/dir/p.yaml").toString());
+        expect("miglab: algorithm: precopy", "calibrate", "--algorithm", "hybrid", "--out",
+                dir.resolve("p.yaml").toString());
         expect("miglab: bandwidths:", "calibrate", "--memory", "256M", "--bandwidths", "fast", "--out",
                 dir.resolve("p.yaml").toString());
         expect("miglab: guest-kernel: a readable file", "calibrate", "--guest-kernel",
