@@ -120,11 +120,12 @@ public final class CalibrateCommand implements Callable<Integer> {
             // simulating its runs with it; only the finished profile goes to --out
             draft = Files.createTempFile("miglab-calibrate-", ".yaml");
             Path profile = draft;
-            // one factory for every trial: it rebuilds only the parts whose inputs changed (the cost)
-            SpecFactory factory = new SpecFactory(main.registry());
             PageLevelSimulator simulator = new PageLevelSimulator(main.registry());
             for (HostCostFit cost : List.of(HostCostFit.ZERO_PAGE, HostCostFit.POSTCOPY_PLACEMENT)) {
                 Files.writeString(draft, ProfileYaml.write(name, fit, runs, guestName, launcher, costs));
+                // one factory for a cost's trials: it rebuilds only the parts whose inputs changed (the cost); a
+                // new one per cost, as it keeps the draft it read by its name and the draft has changed
+                SpecFactory factory = new SpecFactory(main.registry());
                 costs.put(cost, cost.fit(idleRuns(runs, cost), (r, c) -> simulator.migrate(factory.build(
                         trialValues(profile, r, cost, c, spec.memory().pages()))).timing().totalTimeMs()));
             }

@@ -35,7 +35,8 @@ final class FixedCostSettings {
             s("fixed costs", "announce-max", Type.DURATION, "DURATION", "The longest announce gap.",
                     Default.of(OVERHEADS.announce().max())),
             s("fixed costs", "postcopy-page-cost", Type.DURATION, "DURATION", "Post-copy: the destination's time "
-                    + "to place one zero page (QEMU: one UFFDIO_ZEROPAGE each); the push goes no faster.",
+                    + "to place one zero page (QEMU: one UFFDIO_ZEROPAGE each); the push goes no faster, nor faster "
+                    + "than --zero-page-cost a zero page.",
                     Default.of(OVERHEADS.postCopyPlacement())),
             s("fixed costs", "resume-pages", Type.INTEGER, "PAGES", "Post-copy, hybrid: pages the guest touches one "
                     + "after another when it resumes on the destination, each a fault while still at the source (a "
@@ -65,7 +66,8 @@ final class FixedCostSettings {
                     + "--postcopy-preempt: per 100 ms period, how long the guest runs beyond the period's burst.",
                     Default.of(OVERHEADS.resumeFaults().turnaround())),
             s("fixed costs", "zero-page-cost", Type.DURATION, "DURATION", "The source's CPU time per zero page "
-                    + "(QEMU: save_zero_page), counted at the switch-over.", Default.of(OVERHEADS.zeroPageCost())),
+                    + "(QEMU: save_zero_page), counted in each pre-copy period, at the switch-over and in the "
+                    + "post-copy push.", Default.of(OVERHEADS.zeroPageCost())),
             s("fixed costs", "switch-over-rate", Type.RATE, "RATE", "The switch-over's rate with the guest paused "
                     + "and no cap (the CPU's; at most --bandwidth), or none.", Default.absent("none")),
             s("fixed costs", "first-page-rate", Type.RATE, "RATE", "The destination's rate at a switch-over for "

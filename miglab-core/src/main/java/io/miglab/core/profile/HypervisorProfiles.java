@@ -49,7 +49,7 @@ public final class HypervisorProfiles {
      * page (a normal page's UFFDIO_COPY costs what pre-copy's first write of it does, inside the link's rate). One
      * thread reads and places each page (ram_load_postcopy, migration/ram.c), so with the phase uncapped
      * (max-postcopy-bandwidth 0) the push takes bytes / loopback rate + zero pages x this
-     * (MigrationSpec.postCopyDestinationSeconds). Least squares (through the origin) over the 18 runs of the three
+     * (MigrationSpec.postCopyHostSeconds). Least squares (through the origin) over the 18 runs of the three
      * uncapped post-copy cases of the corpus (docs/qemu-vs-sim.json, none held out; repeats included) of the push
      * (QEMU's switch-over's end to completion) less its bytes at 575 MiB/s against the zero pages (241,963, 98,776
      * and 34,667 a run): 1.095 us (CalibrationFitTest refits it). QEMU's own trace events of one such run

@@ -7,7 +7,7 @@ import java.util.function.DoubleBinaryOperator;
  * Post-copy's background push: the pages still at the source go in address order from a cursor (wrapping at the
  * end), each charged to two budgets in seconds that run side by side, the wire (its bytes at the push's rate, or
  * at the link's rate once what is pending fits the completion bytes) and the destination (reading and placing it:
- * MigrationSpec.postCopyDestinationSeconds). The push stops at the first page either budget no longer covers.
+ * MigrationSpec.postCopyHostSeconds). The push stops at the first page either budget no longer covers.
  *
  * <p>It works a bitmap word at a time: the next pending page by the word's lowest set bit, and the pages of the
  * word sent, cleared and counted together once the budgets have said how far into the word the push gets. Only

@@ -12,7 +12,7 @@ import io.miglab.core.write.PageSink;
  * at the post-copy rate (QEMU: max-postcopy-bandwidth, the link's own rate by default), each read off the stream
  * and then placed by one destination thread at its page cost (one UFFDIO_COPY or UFFDIO_ZEROPAGE per page, zero
  * pages included: migration/postcopy-ram.c, postcopy_place_page and postcopy_place_page_zero; the two add up,
- * MigrationSpec.postCopyDestinationSeconds). A page the guest touches before it
+ * MigrationSpec.postCopyHostSeconds). A page the guest touches before it
  * has arrived is a demand fault; the guest waits for it:
  * <ul>
  *   <li>with postcopy-preempt, a round trip plus the page at the link's rate on a channel of its own, outside the
@@ -72,7 +72,7 @@ final class PostCopyPusher {
         this.costs = session.pageCosts();
         this.push = new BackgroundPush(pending, pageSize, session.spec().optimisations().zeroPageBytes(),
                 costs.plainPageBytes(), pushRate, linkRate, completionBytes,
-                session.spec()::postCopyDestinationSeconds);
+                session.spec()::postCopyHostSeconds);
         this.push.cursor = resumeCursor(session.spec());
         this.accountPushed = (word, bits) -> {
             remainingWritable -= Long.bitCount(bits & PageBitmap.wordMask(word, writableFrom, writableTo));
@@ -106,7 +106,7 @@ final class PostCopyPusher {
         double writerPause = 0;
         boolean pausing = true;
         // the push's budgets in seconds: the wire (bytes at its rate) and the destination (each page read off the
-        // stream, then placed: MigrationSpec.postCopyDestinationSeconds) run side by side, so the push goes at the
+        // stream, then placed: MigrationSpec.postCopyHostSeconds) run side by side, so the push goes at the
         // pace of the slower of the two over the whole phase
         remaining = pending.cardinality();
         if (session.spec().postCopyUsedPagesFirst()) push.usedFirst(costs::zeroBits);
@@ -137,7 +137,7 @@ final class PostCopyPusher {
                         b += send(q);
                     }
                 }
-                double page = session.spec().postCopyDestinationSeconds(b, zero);
+                double page = session.spec().postCopyHostSeconds(b, zero);
                 if (preempt) {
                     stall += roundTrip + page;
                 } else {

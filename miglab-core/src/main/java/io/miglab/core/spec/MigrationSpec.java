@@ -108,22 +108,33 @@ public record MigrationSpec(GuestMemory memory, WriteModel writeModel, Link link
     }
 
     /**
-     * The destination's time for post-copy pages of {@code bytes} in all, {@code zeroPages} of them zero pages, in
-     * seconds: one thread reads each page off the stream and then places it (QEMU 10: ram_load_postcopy,
+     * The hosts' time for post-copy pages of {@code bytes} in all, {@code zeroPages} of them zero pages, in seconds.
+     * At the destination one thread reads each page off the stream and then places it (QEMU 10: ram_load_postcopy,
      * migration/ram.c), so the two add up. A normal page goes in with UFFDIO_COPY (postcopy_place_page,
      * migration/postcopy-ram.c), which allocates and fills the page as pre-copy's first write of it does: the link's
-     * own rate covers it. A zero page takes a UFFDIO_ZEROPAGE ioctl (postcopy_place_page_zero) where pre-copy only
-     * reads the page (ram_handle_zero): {@link Overheads#postCopyPlacement} each. The push goes no faster than this
-     * nor than its cap.
+     * own rate covers it. A zero page costs {@link #postCopyZeroPageSeconds} beside its bytes. The push goes no
+     * faster than this nor than its cap.
      */
-    public double postCopyDestinationSeconds(double bytes, double zeroPages) {
-        return bytes / link.bandwidth().bytesPerSecond() + zeroPages * overheads.postCopyPlacement().toNanos() / 1e9;
+    public double postCopyHostSeconds(double bytes, double zeroPages) {
+        return bytes / link.bandwidth().bytesPerSecond() + zeroPages * postCopyZeroPageSeconds();
+    }
+
+    /**
+     * A post-copy zero page's time beside its bytes: the destination's UFFDIO_ZEROPAGE (postcopy_place_page_zero;
+     * pre-copy only reads the page, ram_handle_zero), {@link Overheads#postCopyPlacement}, or the source's check of
+     * it, {@link Overheads#zeroPageCost} (ram_save_target_page_legacy calls save_zero_page in post-copy as in
+     * pre-copy), whichever is longer: the two hosts work side by side on the stream. On a host where a read of
+     * never-touched guest RAM faults (docs/qemu-vs-sim.md, "A slower host") the check is the longer.
+     */
+    public double postCopyZeroPageSeconds() {
+        double check = optimisations.zeroPageElision() ? overheads.zeroPageCost().toNanos() : 0;
+        return Math.max(check, overheads.postCopyPlacement().toNanos()) / 1e9;
     }
 
     /** How long a post-copy push of {@code bytes}, {@code zeroPages} zero pages, takes: its cap or the destination. */
     public double postCopyPushSeconds(double bytes, double zeroPages) {
         return Math.max(bytes / link.postCopyBandwidth().bytesPerSecond(),
-                postCopyDestinationSeconds(bytes, zeroPages));
+                postCopyHostSeconds(bytes, zeroPages));
     }
 
     /**
@@ -152,10 +163,10 @@ public record MigrationSpec(GuestMemory memory, WriteModel writeModel, Link link
             double tailZeros = Math.min(zeroPages, tailPages);
             double tailBytes = tailZeros * zeroBytes + (used > 0 ? (tailPages - tailZeros) * usedBytes / used : 0);
             return postCopyPushSeconds(bytes - tailBytes, zeroPages - tailZeros)
-                    + postCopyDestinationSeconds(tailBytes, tailZeros);
+                    + postCopyHostSeconds(tailBytes, tailZeros);
         }
         return postCopyPushSeconds(bytes * (1 - tail), zeroPages * (1 - tail))
-                + postCopyDestinationSeconds(bytes * tail, zeroPages * tail);
+                + postCopyHostSeconds(bytes * tail, zeroPages * tail);
     }
 
     /**

@@ -16,7 +16,7 @@ import java.util.Optional;
  * @param announce     the self-announce rounds after activation (none unless the hypervisor profile has them)
  * @param postCopyPlacement post-copy: the destination's time to place one zero page beside reading the stream
  *                     (QEMU: one UFFDIO_ZEROPAGE ioctl, migration/postcopy-ram.c; a normal page's UFFDIO_COPY is
- *                     inside the link's rate); the push goes no faster (MigrationSpec.postCopyDestinationSeconds)
+ *                     inside the link's rate); the push goes no faster (MigrationSpec.postCopyHostSeconds)
  * @param resumeFaults post-copy and hybrid: the guest's pause after the switch-over while the pages it touches first
  *                     arrive (none unless the hypervisor profile or the user states them)
  * @param zeroPageCost the source's CPU time to find one zero page and send its header (QEMU: save_zero_page's

@@ -42,12 +42,12 @@ class PostCopyTailTest {
         assertThat(steered.postCopyUsedPagesFirst()).isTrue();
         assertThat(steered.postCopyPushSeconds(bytes, ZEROS, PAGES)).isCloseTo(
                 steered.postCopyPushSeconds(bytes - TAIL * zero, ZEROS - TAIL)
-                        + steered.postCopyDestinationSeconds(TAIL * zero, TAIL), offset(1e-12));
+                        + steered.postCopyHostSeconds(TAIL * zero, TAIL), offset(1e-12));
         assertThat(preempt.postCopyUsedPagesFirst()).isFalse();
         double share = TAIL / PAGES;
         assertThat(preempt.postCopyPushSeconds(bytes, ZEROS, PAGES)).isCloseTo(
                 preempt.postCopyPushSeconds(bytes * (1 - share), ZEROS * (1 - share))
-                        + preempt.postCopyDestinationSeconds(bytes * share, ZEROS * share), offset(1e-12));
+                        + preempt.postCopyHostSeconds(bytes * share, ZEROS * share), offset(1e-12));
         // the used pages' bytes all go at the cap: about 0.16 s more than with a share of them uncapped
         assertThat(steered.postCopyPushSeconds(bytes, ZEROS, PAGES) - preempt.postCopyPushSeconds(bytes, ZEROS, PAGES))
                 .isBetween(0.1, 0.3);

@@ -214,7 +214,7 @@ public final class RateMigration implements MigrationEngine {
             timeline.pagesSent(pending, noRounds ? 0 : pending, zero);
             timeline.sent(Phase.POSTCOPY, bytes);
             // the post-copy phase has its own cap, the destination's pace of placing pages and an uncapped tail
-            boolean ownPace = spec.overheads().postCopyPlacement().toNanos() > 0 || spec.postCopyCompletionBytes() > 0;
+            boolean ownPace = spec.postCopyZeroPageSeconds() > 0 || spec.postCopyCompletionBytes() > 0;
             if (!spec.link().postCopyCap().equals(spec.link().bandwidthCap()) || ownPace) {
                 stream.reopen(PageCosts.postCopyRate(spec, costs, bytes, zero, pending));
             }
