@@ -121,7 +121,7 @@ public final class CalibrateCommand implements Callable<Integer> {
             draft = Files.createTempFile("miglab-calibrate-", ".yaml");
             Path profile = draft;
             PageLevelSimulator simulator = new PageLevelSimulator(main.registry());
-            for (HostCostFit cost : List.of(HostCostFit.ZERO_PAGE, HostCostFit.POSTCOPY_PLACEMENT)) {
+            for (HostCostFit cost : HostCostFit.ALL) {
                 Files.writeString(draft, ProfileYaml.write(name, fit, runs, guestName, launcher, costs));
                 // one factory for a cost's trials: it rebuilds only the parts whose inputs changed (the cost); a
                 // new one per cost, as it keeps the draft it read by its name and the draft has changed
@@ -140,8 +140,7 @@ public final class CalibrateCommand implements Callable<Integer> {
         PrintWriter o = command.commandLine().getOut();
         ProfileYaml.summary(fit, runs, o);
         costs.forEach((cost, value) -> o.println(cost.setting() + " " + HostCostFit.text(value) + " (fitted to the "
-                + (cost == HostCostFit.ZERO_PAGE ? "idle runs'" : "idle post-copy run's") + " time; the qemu "
-                + "profile's is " + HostCostFit.text(cost.floor()) + ")"));
+                + cost.runsText() + " time; the qemu profile's is " + HostCostFit.text(cost.floor()) + ")"));
         o.println("profile written to " + out + "; use it with: miglab simulate --profile " + out
                 + " --bandwidth-cap RATE");
         o.flush();
@@ -150,9 +149,7 @@ public final class CalibrateCommand implements Callable<Integer> {
 
     /** The completed runs of miglab's guest idle that {@code cost} is fitted to: pre-copy's, or post-copy's. */
     private static List<HostCostFit.IdleRun> idleRuns(List<CalibrationRun> runs, HostCostFit cost) {
-        CalibrationRun.Kind kind = cost == HostCostFit.ZERO_PAGE ? CalibrationRun.Kind.IDLE
-                : CalibrationRun.Kind.POSTCOPY_IDLE;
-        return runs.stream().filter(r -> r.kind() == kind && r.run().result().outcome().completed())
+        return runs.stream().filter(r -> r.kind() == cost.runs() && r.run().result().outcome().completed())
                 .map(r -> new HostCostFit.IdleRun(r.bandwidth(), r.run().result().timing().totalTimeMs(),
                         r.run().result().traffic().zeroPages()))
                 .toList();
@@ -160,8 +157,7 @@ public final class CalibrateCommand implements Callable<Integer> {
 
     /**
      * What {@code simulate --profile PROFILE} is given for an idle run: its cap, no writes, its own zero pages (the
-     * profile holds the workload's), {@code cost} at {@code value}; for the post-copy run, post-copy with its phase
-     * uncapped.
+     * profile holds the workload's), {@code cost} at {@code value} and what simulates its runs.
      */
     private static ScenarioValues trialValues(Path profile, HostCostFit.IdleRun run, HostCostFit cost,
                                               Duration value, long memoryPages) {
@@ -169,10 +165,7 @@ public final class CalibrateCommand implements Callable<Integer> {
         Map<String, String> values = new LinkedHashMap<>(Map.of("profile", profile.toString(), "bandwidth-cap",
                 Math.round(run.bandwidth().bytesPerSecond()) + "B/s", "write-model", "none", "zero-pages",
                 Double.toString(zeroShare), cost.setting(), HostCostFit.text(value)));
-        if (cost == HostCostFit.POSTCOPY_PLACEMENT) {
-            values.put("algorithm", "postcopy");
-            values.put("postcopy-bandwidth-cap", "none");
-        }
+        values.putAll(cost.trial());
         return ScenarioValues.of(values, "calibrate");
     }
 

@@ -2,10 +2,12 @@ package io.miglab.cli.calibrate;
 
 import io.miglab.core.profile.HypervisorProfiles;
 import io.miglab.core.unit.DataRate;
+import io.miglab.qemu.calibrate.CalibrationRun;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.function.BiFunction;
 
 /**
@@ -16,22 +18,31 @@ import java.util.function.BiFunction;
  * guest's uncapped post-copy four times as long (docs/qemu-vs-sim.md, "A slower host"). Two costs, each fitted to
  * the runs it decides:
  * <ul>
- * <li>{@link #ZERO_PAGE}, the source's check of each page of a pre-copy pass (save_zero_page, migration/ram.c), from
- * the idle pre-copy runs;</li>
- * <li>{@link #POSTCOPY_PLACEMENT}, the post-copy push's pace per zero page (the destination's UFFDIO_ZEROPAGE,
- * postcopy_place_page_zero in migration/postcopy-ram.c, with the source's check beside it), from an idle post-copy
- * run left uncapped, where nothing else holds the push back.</li>
+ * <li>{@link #ZERO_PAGE}, the source's check of each zero page (save_zero_page, migration/ram.c), from the idle
+ * pre-copy runs;</li>
+ * <li>{@link #POSTCOPY_PLACEMENT}, the destination's placement of each (UFFDIO_ZEROPAGE, postcopy_place_page_zero in
+ * migration/postcopy-ram.c), from an idle post-copy run left uncapped, where nothing else holds the push back. The
+ * push goes no faster than the check either (MigrationSpec.postCopyZeroPageSeconds), so where the check fitted
+ * before explains the run the placement stays at its floor.</li>
  * </ul>
  * Per run, the least cost at which the simulator gives QEMU's total time (bisection: the simulator's time does not
  * fall as the cost grows), never below the qemu profile's; the median over the runs.
  *
- * @param setting the cost's setting, as the profile writes it
- * @param floor   the qemu profile's figure, the least the fit gives
+ * @param setting  the cost's setting, as the profile writes it
+ * @param floor    the qemu profile's figure, the least the fit gives
+ * @param runs     the grid's runs it is fitted to
+ * @param runsText those runs, as the profile's comment and the summary say them
+ * @param trial    settings beside the cost that simulate those runs (their algorithm, their post-copy cap)
  */
-record HostCostFit(String setting, Duration floor) {
-    static final HostCostFit ZERO_PAGE = new HostCostFit("zero-page-cost", HypervisorProfiles.QEMU_ZERO_PAGE_COST);
+record HostCostFit(String setting, Duration floor, CalibrationRun.Kind runs, String runsText,
+                   Map<String, String> trial) {
+    static final HostCostFit ZERO_PAGE = new HostCostFit("zero-page-cost", HypervisorProfiles.QEMU_ZERO_PAGE_COST,
+            CalibrationRun.Kind.IDLE, "idle runs'", Map.of());
     static final HostCostFit POSTCOPY_PLACEMENT = new HostCostFit("postcopy-page-cost",
-            HypervisorProfiles.QEMU_POSTCOPY_PLACEMENT);
+            HypervisorProfiles.QEMU_POSTCOPY_PLACEMENT, CalibrationRun.Kind.POSTCOPY_IDLE, "idle post-copy run's",
+            Map.of("algorithm", "postcopy", "postcopy-bandwidth-cap", "none"));
+    /** Both, in the order they are fitted: the post-copy run is simulated with the zero-page cost fitted. */
+    static final List<HostCostFit> ALL = List.of(ZERO_PAGE, POSTCOPY_PLACEMENT);
     static final Duration CEILING = Duration.ofNanos(20_000);
     private static final long RESOLUTION_NANOS = 10;
 

@@ -47,8 +47,7 @@ final class ProfileYaml {
         y.append("  zero-pages: ").append(q(String.format(Locale.ROOT, "%.4f", f.zeroPageShare()))).append('\n');
         y.append("  memory-layout: ").append(q(CalibrateCommand.LAYOUT)).append('\n');
         costs.forEach((cost, c) -> y.append("  ").append(cost.setting()).append(": ").append(q(HostCostFit.text(c)))
-                .append("   # the host's, fitted to the ").append(cost == HostCostFit.ZERO_PAGE ? "idle runs'"
-                        : "idle post-copy run's").append(" time\n"));
+                .append("   # the host's, fitted to the ").append(cost.runsText()).append(" time\n"));
         y.append("  write-model: ").append(q(f.writePattern())).append('\n');
         if (!f.writePattern().equals("none")) {
             y.append("  working-set: ").append(q(Long.toString(f.workingSetBytes()))).append('\n');
