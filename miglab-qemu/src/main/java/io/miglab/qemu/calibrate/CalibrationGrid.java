@@ -6,6 +6,7 @@ import io.miglab.core.unit.DataRate;
 import io.miglab.core.write.NoWrites;
 import io.miglab.qemu.calibrate.CalibrationRun.Kind;
 import io.miglab.qemu.migrate.QemuBackend;
+import io.miglab.qemu.migrate.QemuMigrationPlan;
 import io.miglab.qemu.migrate.QemuRunOptions;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -50,11 +51,8 @@ public final class CalibrationGrid {
         MigrationSpec idle = spec.withWriteModel(new NoWrites()).withAlgorithm("postcopy")
                 .withPostCopy(spec.postCopy().withPreempt(false));
         return Optional.of(at(idle, Kind.POSTCOPY_IDLE, bandwidth,
-                new Link(UNCAPPED_LINK, Duration.ZERO, Optional.of(bandwidth), Optional.empty()), progress));
+                QemuMigrationPlan.postCopyUncapped(bandwidth, Duration.ZERO), progress));
     }
-
-    /** A link faster than loopback carries, for a post-copy phase left at QEMU's default (no cap of its own). */
-    private static final DataRate UNCAPPED_LINK = DataRate.ofMiBps(10_240);
 
     /** One pre-copy run of the guest at {@code bandwidth} (QEMU's max-bandwidth). */
     public CalibrationRun one(MigrationSpec spec, Kind kind, DataRate bandwidth, Consumer<String> progress) {

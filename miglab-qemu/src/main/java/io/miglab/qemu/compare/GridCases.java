@@ -1,14 +1,13 @@
 package io.miglab.qemu.compare;
 
-import io.miglab.core.link.Link;
 import io.miglab.core.spec.AutoConverge;
 import io.miglab.core.spec.MigrationSpec;
 import io.miglab.core.spec.Optimisations;
 import io.miglab.core.spec.PostCopyOptions;
 import io.miglab.core.spec.TerminationPolicy;
 import io.miglab.core.unit.ByteSize;
-import io.miglab.core.unit.DataRate;
 import java.time.Duration;
+import io.miglab.qemu.migrate.QemuMigrationPlan;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -165,9 +164,6 @@ public final class GridCases {
         return cases;
     }
 
-    /** The link's own rate where the grid leaves the post-copy phase uncapped: more than loopback carries. */
-    static final DataRate UNCAPPED_LINK = DataRate.ofMiBps(10_240);
-
     /** With QEMU's postcopy-preempt. */
     static MigrationSpec preempt(MigrationSpec spec) {
         return spec.withPostCopy(spec.postCopy().withPreempt(true));
@@ -178,9 +174,8 @@ public final class GridCases {
      * (max-postcopy-bandwidth 0: unlimited, the link's own rate).
      */
     static MigrationSpec uncapped(MigrationSpec spec) {
-        Link l = spec.link();
-        return spec.withLink(new Link(UNCAPPED_LINK, l.roundTripLatency(), Optional.of(l.effectiveBandwidth()),
-                Optional.empty()));
+        return spec.withLink(QemuMigrationPlan.postCopyUncapped(spec.link().effectiveBandwidth(),
+                spec.link().roundTripLatency()));
     }
 
     /** Auto-converge against a writer paced by the clock and against a CPU-bound one. */

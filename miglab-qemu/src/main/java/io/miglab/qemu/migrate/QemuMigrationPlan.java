@@ -4,12 +4,14 @@ import io.miglab.core.algorithm.AlgorithmRegistry;
 import io.miglab.core.algorithm.MigrationAlgorithm;
 import io.miglab.core.spec.AutoConverge;
 import io.miglab.core.error.InvalidSpecException;
+import io.miglab.core.link.Link;
 import io.miglab.core.memory.MemoryLayout;
 import io.miglab.core.spec.MigrationSpec;
 import io.miglab.core.spec.Optimisations;
 import io.miglab.core.spec.StopCondition;
 import io.miglab.core.spec.TerminationPolicy;
 import io.miglab.core.unit.ByteSize;
+import io.miglab.core.unit.DataRate;
 import io.miglab.core.write.NoWrites;
 import io.miglab.core.write.PacedWrites;
 import io.miglab.core.write.SweepWrites;
@@ -23,6 +25,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.OptionalInt;
 
@@ -48,6 +51,17 @@ public record QemuMigrationPlan(GuestConfig guest, MigrationAlgorithm algorithm,
 
     public QemuMigrationPlan {
         notes = List.copyOf(notes);
+    }
+
+    /** A link's own rate faster than loopback carries: what stands for a phase QEMU leaves uncapped. */
+    public static final DataRate UNCAPPED_LINK = DataRate.ofMiBps(10_240);
+
+    /**
+     * {@code cap} as QEMU's max-bandwidth over a faster link, the post-copy phase at QEMU's default
+     * (max-postcopy-bandwidth 0: unlimited, the link's own rate), as this plan sets it.
+     */
+    public static Link postCopyUncapped(DataRate cap, Duration roundTrip) {
+        return new Link(UNCAPPED_LINK, roundTrip, Optional.of(cap), Optional.empty());
     }
 
     public static QemuMigrationPlan of(MigrationSpec spec, QemuRunOptions options) {
