@@ -21,6 +21,8 @@ class CalibrateCommandTest {
     static final double TOTAL_TIME_ERROR = 0.40;
     static final double BYTES_ERROR = 0.25;
     static final double DOWNTIME_ERROR_MS = 150;
+    /** The README's bound for the held-out post-copy: within this factor of QEMU's total time, either way. */
+    static final double POSTCOPY_FACTOR = 2;
 
     // Guards against a fit made from miglab's constants rather than from runs, and against a profile simulate cannot
     // read: calibrate on miglab's guest (idle and memwriter at 100 and 40 MiB/s), then a held-out real run at
@@ -67,7 +69,10 @@ class CalibrateCommandTest {
         assertThat(downtimeError).as("downtime error, ms").isLessThan(DOWNTIME_ERROR_MS);
 
         // the held-out post-copy: the workload, post-copy from the start, its phase uncapped (QEMU's default), at a
-        // cap not in the grid; where the host handles a zero page slowly, the qemu profile's own costs were 68 % short
+        // cap not in the grid. Where the host handles a zero page slowly the qemu profile's own costs were 3 to 4
+        // times short (175 ms against 541-677). Its bound is a factor: on such a host the cost of a first touch moves
+        // between runs (this post-copy took 465 to 677 ms in eight runs; one calibration before it fitted costs 1.7
+        // times its own)
         String[] postCopy = {"--algorithm", "postcopy", "--bandwidth-cap", "64MiB/s", "--postcopy-bandwidth-cap",
                 "none", "--json"};
         Cli.Run realPc = Cli.run(concat(concat(new String[] {"migrate", "--backend", "qemu", "--bandwidth",
@@ -80,7 +85,8 @@ class CalibrateCommandTest {
         System.out.println(String.format(Locale.ROOT, "held-out post-copy @ 64MiB/s, uncapped: total %.0f vs %.0f ms",
                 st, qt));
         assertThat(m.readTree(realPc.out()).get("completed").asBoolean()).isTrue();
-        assertThat(Math.abs(st / qt - 1)).as("post-copy total time error").isLessThan(TOTAL_TIME_ERROR);
+        assertThat(st / qt).as("post-copy total time, simulated / QEMU").isBetween(1 / POSTCOPY_FACTOR,
+                POSTCOPY_FACTOR);
     }
 
     // Guards against bad input starting QEMU or being half-accepted: one line naming the field, exit 2.
