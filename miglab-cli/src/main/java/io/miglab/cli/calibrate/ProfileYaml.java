@@ -26,7 +26,9 @@ final class ProfileYaml {
                         Map<HostCostFit, Duration> costs) {
         StringBuilder y = new StringBuilder();
         String qemu = runs.get(0).run().qemuVersion() + " (" + launcher.accel().qemuName() + ")";
-        y.append("# miglab calibrate: ").append(guest).append(" fitted to ").append(f.runs())
+        // the completed runs: the pre-copy ones ProfileFit counts and the post-copy one the placement is fitted to
+        long fitted = runs.stream().filter(r -> r.run().result().outcome().completed()).count();
+        y.append("# miglab calibrate: ").append(guest).append(" fitted to ").append(fitted)
                 .append(" real migrations on QEMU ").append(qemu).append(", ")
                 .append(Instant.now().truncatedTo(ChronoUnit.SECONDS)).append('\n');
         y.append("# use: miglab simulate --profile FILE --bandwidth-cap RATE (QEMU's max-bandwidth)\n");

@@ -11,8 +11,8 @@ import io.miglab.core.write.PageSink;
  * Post-copy after the switch-over: the guest runs on the destination while the source pushes the remaining pages
  * at the post-copy rate (QEMU: max-postcopy-bandwidth, the link's own rate by default), each read off the stream
  * and then placed by one destination thread at its page cost (one UFFDIO_COPY or UFFDIO_ZEROPAGE per page, zero
- * pages included: migration/postcopy-ram.c, postcopy_place_page and postcopy_place_page_zero; the two add up,
- * MigrationSpec.postCopyHostSeconds). A page the guest touches before it
+ * pages included: migration/postcopy-ram.c, postcopy_place_page and postcopy_place_page_zero; the two add up), a
+ * zero page no faster than the source checks it (MigrationSpec.postCopyHostSeconds). A page the guest touches before it
  * has arrived is a demand fault; the guest waits for it:
  * <ul>
  *   <li>with postcopy-preempt, a round trip plus the page at the link's rate on a channel of its own, outside the
@@ -105,8 +105,8 @@ final class PostCopyPusher {
         double start = session.clock;
         double writerPause = 0;
         boolean pausing = true;
-        // the push's budgets in seconds: the wire (bytes at its rate) and the destination (each page read off the
-        // stream, then placed: MigrationSpec.postCopyHostSeconds) run side by side, so the push goes at the
+        // the push's budgets in seconds: the wire (bytes at its rate) and the hosts (each page read off the stream,
+        // then placed or checked: MigrationSpec.postCopyHostSeconds) run side by side, so the push goes at the
         // pace of the slower of the two over the whole phase
         remaining = pending.cardinality();
         if (session.spec().postCopyUsedPagesFirst()) push.usedFirst(costs::zeroBits);

@@ -131,7 +131,7 @@ public record MigrationSpec(GuestMemory memory, WriteModel writeModel, Link link
         return Math.max(check, overheads.postCopyPlacement().toNanos()) / 1e9;
     }
 
-    /** How long a post-copy push of {@code bytes}, {@code zeroPages} zero pages, takes: its cap or the destination. */
+    /** How long a post-copy push of {@code bytes}, {@code zeroPages} zero pages, takes: its cap or the hosts. */
     public double postCopyPushSeconds(double bytes, double zeroPages) {
         return Math.max(bytes / link.postCopyBandwidth().bytesPerSecond(),
                 postCopyHostSeconds(bytes, zeroPages));
